@@ -1,0 +1,255 @@
+/**
+ * Shared data shapes of the engine. Plain data only: no Office, no DOM, no Node I/O.
+ * Money inside the engine is always a number of integer cents (`Cents`).
+ */
+
+/** Integer number of cents. */
+export type Cents = number;
+
+/** A raw cell value as read from any host (ExcelJS, Office.js, the in-memory preview). */
+export type Cell = string | number | boolean | Date | null;
+
+/** One input table as found in a workbook, before any interpretation. */
+export interface RawTable {
+  /** The contract name of the table, e.g. "Schools". */
+  name: string;
+  /** Header texts as written by the user, in sheet order. */
+  headers: string[];
+  /** Data rows (no header row), each aligned with `headers`. */
+  rows: Cell[][];
+  /**
+   * Where the table sits, so that messages can name the row and column the user sees in Excel.
+   * `headerRow` is the 1-based sheet row of the header; data row k (0-based) is at sheet row headerRow + 1 + k.
+   * `firstColumn` is the 1-based sheet column of headers[0].
+   */
+  origin: { sheet: string; headerRow: number; firstColumn: number; kind: "table" | "sheet" };
+}
+
+/** Raw tables by contract name (lower-cased key), as returned by host.readTables(). */
+export type RawTables = Record<string, RawTable>;
+
+/** A located input problem. Errors are values, collected in one pass. */
+export interface InputError {
+  table: string;
+  /** Sheet row as the user sees it in Excel (1-based), or null for a table-level problem. */
+  row: number | null;
+  /** Header text of the column (as the user wrote it, or the contract name if missing), or null. */
+  column: string | null;
+  /** Sheet cell address like "C7" when known. */
+  cell?: string;
+  /** The sheet the problem is on, when known. */
+  sheet?: string;
+  expected: string;
+  found: string;
+}
+
+export type Status = "Unlocked" | "Locked" | "Grant";
+export type RevenueType = "Federal" | "State" | "Local" | "Private" | "Other";
+
+export interface School {
+  id: string;
+  name: string;
+  current: Cents | null;
+  minimum: Cents | null;
+  /** Extra columns, keyed by normalised header, value as read. */
+  attributes: Record<string, Cell>;
+  /** Extra columns' display headers, keyed by normalised header. */
+  attributeHeaders: Record<string, string>;
+  /** Sheet row of this school in the Schools table. */
+  sheetRow: number;
+}
+
+export interface EnrollmentRow {
+  schoolId: string;
+  schoolIndex: number;
+  level: string;
+  levelIndex: number;
+  students: number;
+  /** Counts aligned with District.needs. */
+  needs: number[];
+  sheetRow: number;
+}
+
+/** A weight cell: either an additive weight or a fixed $ per pupil (cents, may be fractional). */
+export type Rate = { kind: "weight"; weight: number } | { kind: "perPupil"; cents: number };
+
+export interface Eligibility {
+  /** Original text, for explanations. */
+  text: string;
+  /** Null = all levels. */
+  levels: string[] | null;
+  /** Null = all schools. */
+  schoolIds: string[] | null;
+  /** Conjunction of attribute / need-share rules; empty = none. */
+  rules: EligibilityRule[];
+}
+
+export interface EligibilityRule {
+  /** "attribute": a Schools column; "share": a need category's share of Students, in percent (0-100). */
+  kind: "attribute" | "share";
+  /** Normalised attribute key or need name. */
+  key: string;
+  /** Display text of the left side. */
+  label: string;
+  op: ">=" | "<=" | ">" | "<" | "=" | "<>";
+  /** Number (percent points for shares) or text (compared case-insensitively). */
+  value: number | string;
+}
+
+export interface Source {
+  name: string;
+  type: RevenueType | null;
+  restricted: boolean;
+  amount: Cents;
+  status: Status;
+  /** Fraction 0..1 of Amount distributed to schools. */
+  schoolShare: number;
+  /** "All" or the name of one need category. */
+  funds: string;
+  eligible: Eligibility;
+  sheetRow: number;
+}
+
+export interface Policy {
+  baseAmount: Cents | null;
+  foundationPerSchool: Cents;
+  /** Fraction, e.g. 0.98 for 98% of Current Budget. */
+  holdHarmless: number | null;
+  /** Fraction, e.g. 0.05 for at most +5% over Current Budget. */
+  gainCap: number | null;
+  /** Fraction 0..1 of the move applied this year. */
+  phaseIn: number;
+  rounding: "cent" | "dollar";
+  /** Unit of learning gain for A-ROI (free text), e.g. "effect size". */
+  gainUnit: string;
+  /** Every setting as written (normalised key -> raw value), including ones the engine does not use. */
+  raw: Record<string, Cell>;
+}
+
+export interface Initiative {
+  name: string;
+  department: string;
+  coordinator: string;
+  schools: string;
+  strategicPriority: string;
+  targetPopulation: string;
+  definitionOfSuccess: string;
+  directCost: Cents;
+  staffHours: number;
+  hourlyCost: Cents;
+  indirectCost: Cents;
+  studentsServed: number;
+  /** Null when there is no outcome data. */
+  learningGain: number | null;
+  importance: number | null;
+  effectiveness: number | null;
+  /** Extra columns kept as read. */
+  attributes: Record<string, Cell>;
+  sheetRow: number;
+}
+
+export interface InitiativeSegment {
+  initiative: string;
+  segment: string;
+  studentsServed: number;
+  learningGain: number | null;
+  cost: Cents | null;
+  sheetRow: number;
+}
+
+export interface District {
+  schools: School[];
+  /** Level labels in display order (first = the reference level for weights). */
+  levels: string[];
+  /** Need category names in Enrollment column order. */
+  needs: string[];
+  enrollment: EnrollmentRow[];
+  /** rates[levelIndex][category] where category 0 = Base, 1.. = needs[k-1]; null = no rate (0). */
+  rates: (Rate | null)[][];
+  sources: Source[];
+  policy: Policy;
+  initiatives: Initiative[] | null;
+  segments: InitiativeSegment[] | null;
+}
+
+export type ParseResult = { ok: true; district: District; warnings: string[] } | { ok: false; errors: InputError[] };
+
+/** Which rule, if any, moved a school away from its formula ("turned-on") amount. */
+export type Adjustment = "MOB" | "Hold harmless" | "Gain cap" | "Phase-in" | "Rescaled" | null;
+
+export interface SourceResult {
+  name: string;
+  status: Status;
+  restricted: boolean;
+  funds: string;
+  amount: Cents;
+  /** Held centrally by School Share / Locked status. */
+  central: Cents;
+  /** Amount - central. */
+  schoolPool: Cents;
+  /** Part of the pool paid out as foundation. */
+  foundation: Cents;
+  /** Part of the pool kept centrally because the fixed formula cost less than the pool, or nobody was eligible, or rounding to dollars left cents over. */
+  surplus: Cents;
+  /** Sum over schools of the final allocation from this source. */
+  toSchools: Cents;
+  /** Per school, final cents (aligned with District.schools). */
+  bySchool: Cents[];
+  /** Per school, formula result before floors/caps/phase-in. */
+  turnedOnBySchool: Cents[];
+  /** $ per weighted pupil solved for this source (cents), or null for fixed-rate formulas. */
+  base: number | null;
+  /** Whether floors/caps/phase-in may move this source's money between schools. */
+  general: boolean;
+}
+
+export interface SchoolResult {
+  id: string;
+  name: string;
+  students: number;
+  total: Cents;
+  turnedOn: Cents;
+  current: Cents | null;
+  minimum: Cents | null;
+  adjustment: Adjustment;
+  /** Formula cost not covered by any source (fixed-rate formulas only). */
+  unfunded: Cents;
+  /** total / students, in cents (not rounded), or 0 when no students. */
+  perPupil: number;
+}
+
+export interface Matrix {
+  levels: string[];
+  /** "Base" then the needs. */
+  categories: string[];
+  /** perPupil[level][category]: cents per pupil for a school eligible for every source. */
+  perPupil: number[][];
+  /** weights[level][category] = perPupil / perPupil[0][0]. */
+  weights: number[][];
+  /** bySource[s][level][category]: cents per pupil from source s. */
+  bySource: number[][][];
+}
+
+export interface Allocation {
+  district: District;
+  sources: SourceResult[];
+  schools: SchoolResult[];
+  matrix: Matrix;
+  totals: { revenue: Cents; central: Cents; schools: Cents; surplus: Cents; unfunded: Cents };
+  /** Factor applied to general money of unconstrained schools to keep floors/caps budget-neutral (1 = none). */
+  neutralityFactor: number;
+  warnings: string[];
+}
+
+/** One line of a school's explanation: count × rate = amount, or a named adjustment. */
+export interface Line {
+  source: string;
+  kind: "formula" | "foundation" | "adjustment";
+  level: string | null;
+  category: string | null;
+  count: number | null;
+  /** Cents per pupil (may be fractional) for formula lines. */
+  rate: number | null;
+  amount: Cents;
+  text: string;
+}

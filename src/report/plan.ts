@@ -1,0 +1,97 @@
+/**
+ * Sheet plans: the single, renderer-independent description of an output sheet.
+ * Plain data only. The ExcelJS writer (src/xlsx), the Office.js host (src/excel) and the
+ * browser preview all render the same plans.
+ */
+
+export type NumberFormat = "currency" | "currency0" | "percent" | "percent1" | "integer" | "decimal2" | "decimal4" | "text" | "date";
+
+/** A value written into a cell. Strings are always written as text (never as formulas). */
+export type PlanValue = string | number | boolean | null;
+
+export interface PlanCell {
+  /** 0-based row within the sheet. */
+  r: number;
+  /** 0-based column within the sheet. */
+  c: number;
+  /** A literal value. */
+  v?: PlanValue;
+  /** An Excel formula without the leading "=", e.g. "SUM(B2:B9)". Only the report layer writes these. */
+  f?: string;
+  /** Cached result for the formula (so viewers without recalculation show the right number). */
+  result?: PlanValue;
+  fmt?: NumberFormat;
+  style?: CellStyle;
+  /** Unlocked for editing when the sheet is protected. */
+  unlocked?: boolean;
+}
+
+export type CellStyle = "title" | "subtitle" | "header" | "total" | "note" | "input" | "good" | "bad" | "label";
+
+export interface PlanTable {
+  /** Excel table name (letters, digits, _; unique in the workbook). */
+  name: string;
+  /** 0-based top-left (the header row). */
+  r: number;
+  c: number;
+  headers: string[];
+  rows: PlanValue[][];
+  /** Number format per column (aligned with headers). */
+  formats?: (NumberFormat | undefined)[];
+  /** Add a totals row that sums these column indexes. */
+  totals?: number[];
+}
+
+export type ChartKind = "columnClustered" | "barClustered" | "columnStacked" | "barStacked" | "scatter" | "bubble" | "pie" | "line";
+
+export interface ChartSeries {
+  name: string;
+  /** Ranges on the same sheet, A1 style without sheet name, e.g. "B2:B41". */
+  values: string;
+  categories?: string;
+  /** Bubble sizes (bubble charts). */
+  sizes?: string;
+  trendline?: "linear";
+}
+
+export interface PlanChart {
+  kind: ChartKind;
+  title: string;
+  series: ChartSeries[];
+  xTitle?: string;
+  yTitle?: string;
+  /** Placement, 0-based cell of the top-left corner, and size in columns/rows. */
+  at: { r: number; c: number; width: number; height: number };
+}
+
+export interface DefinedName {
+  name: string;
+  /** A1 address on this sheet, e.g. "$C$5". */
+  ref: string;
+}
+
+export interface SheetPlan {
+  /** Desired sheet name (the renderer sanitises and de-duplicates it). */
+  name: string;
+  /** What the sheet is, e.g. "summary", "matrix", "school-budgets", "school", "input-copy". Own sheets carry this as their marker. */
+  role: string;
+  cells: PlanCell[];
+  tables: PlanTable[];
+  charts: PlanChart[];
+  /** Column widths in characters, by 0-based column. */
+  widths?: Record<number, number>;
+  /** Freeze panes above this many rows / left of this many columns. */
+  freeze?: { rows: number; cols: number };
+  names?: DefinedName[];
+  protect?: { password?: string };
+  hidden?: boolean;
+  /** Tab colour as hex RGB, e.g. "1F6FB2". */
+  tabColor?: string;
+  /** Landscape, fit to one page wide. */
+  print?: { landscape?: boolean; fitToPage?: boolean };
+}
+
+/** A whole output workbook. */
+export interface WorkbookPlan {
+  sheets: SheetPlan[];
+}
