@@ -199,8 +199,12 @@ export interface SourceResult {
   turnedOnBySchool: Cents[];
   /** $ per weighted pupil solved for this source (cents), or null for fixed-rate formulas. */
   base: number | null;
-  /** Whether floors/caps/phase-in may move this source's money between schools. */
+  /** Whether floors/caps/phase-in may move this source's money between schools (and it pays the foundation). */
   general: boolean;
+  /** Foundation paid by this source to each school that receives a foundation (cents). */
+  foundationPerSchool: Cents;
+  /** Part of the fixed-rate formula paid by this source (cents), 0 in weight mode. */
+  fixedPaid: Cents;
 }
 
 export interface SchoolResult {
@@ -216,6 +220,11 @@ export interface SchoolResult {
   unfunded: Cents;
   /** total / students, in cents (not rounded), or 0 when no students. */
   perPupil: number;
+  /** Foundation received (cents). */
+  foundation: Cents;
+  /** Bounds that applied: floor (max of MOB and hold harmless) and ceiling (gain cap), cents or null. */
+  floor: Cents | null;
+  ceiling: Cents | null;
 }
 
 export interface Matrix {
@@ -239,6 +248,11 @@ export interface Allocation {
   /** Factor applied to general money of unconstrained schools to keep floors/caps budget-neutral (1 = none). */
   neutralityFactor: number;
   warnings: string[];
+  /**
+   * Problems that make the decisions impossible to carry out (e.g. floors that cost more than the flexible pool,
+   * a foundation larger than the unlocked pool). When non-empty the figures must not be written anywhere.
+   */
+  errors: InputError[];
 }
 
 /** One line of a school's explanation: count × rate = amount, or a named adjustment. */

@@ -1,0 +1,167 @@
+import type { Adjustment } from "../types";
+import { schoolBounds } from "./holdHarmless";
+import { floorToUnit, largestRemainder } from "./largestRemainder";
+import { solveNeutralFactor } from "./neutrality";
+import { phaseInTarget } from "./phaseIn";
+import { spreadChanges } from "./redistribute";
+import { dollars, type Work } from "./work";
+
+export interface AdjustOutcome {
+  adjustment: Adjustment[];
+  floor: (number | null)[];
+  ceiling: (number | null)[];
+  factor: number;
+}
+
+/**
+ * Move from the formula ("turned-on") amounts to this year's amounts: phase-in, then MOB top-up, hold harmless
+ * and gain cap, budget-neutral. Only general money moves: the schools held at a floor or a cap are fixed there,
+ * and every other school's general money (after phase-in) is scaled by one common factor so that the general
+ * money paid to schools is unchanged (see solveNeutralFactor). If every school is capped, what is left is held
+ * centrally (a cap surplus). Restricted and targeted money is never moved.
+ */
+export function applyAdjustments(w: Work): AdjustOutcome {
+  const { d, L, unit } = w;
+  const N = L.nSchools;
+  const S = d.sources.length;
+  const adjustment: Adjustment[] = new Array(N).fill(null);
+  const floor: (number | null)[] = new Array(N).fill(null);
+  const ceiling: (number | null)[] = new Array(N).fill(null);
+  const p = d.policy;
+  const anyMob = d.schools.some((s) => s.minimum !== null && s.minimum > 0);
+  if (p.phaseIn >= 1 && p.holdHarmless === null && p.gainCap === null && !anyMob) return { adjustment, floor, ceiling, factor: 1 };
+
+  const generals: number[] = [];
+  for (let s = 0; s < S; s++) if (w.general[s]) generals.push(s);
+  const U = new Float64Array(N);
+  const O = new Float64Array(N);
+  for (let s = 0; s < S; s++) {
+    const by = w.by[s];
+    const into = w.general[s] ? U : O;
+    for (let i = 0; i < N; i++) into[i] += by[i];
+  }
+  // Participants: schools with enrollment rows.
+  const idx: number[] = [];
+  for (let i = 0; i < N; i++) if (L.hasRows[i]) idx.push(i);
+  const n = idx.length;
+  const t = new Float64Array(n);
+  const lo = new Float64Array(n);
+  const hi = new Float64Array(n);
+  const rules: Adjustment[] = new Array(n).fill(null);
+  let totalU = 0;
+  let moves = false;
+  idx.forEach((i, k) => {
+    const school = d.schools[i];
+    const A = U[i] + O[i];
+    const target = phaseInTarget(A, school.current, p.phaseIn);
+    const b = schoolBounds(school.current, school.minimum, p.holdHarmless, p.gainCap, unit);
+    floor[i] = b.lo > 0 ? b.lo : null;
+    ceiling[i] = Number.isFinite(b.hi) ? b.hi : null;
+    rules[k] = b.floorRule;
+    t[k] = Math.max(0, target - O[i]);
+    lo[k] = Math.max(0, b.lo - O[i]);
+    hi[k] = Math.max(lo[k], b.hi - O[i]);
+    totalU += U[i];
+    if (target !== A || A < b.lo || A > b.hi) moves = true;
+  });
+  if (!moves) return { adjustment, floor, ceiling, factor: 1 };
+  if (generals.length === 0 || totalU === 0) {
+    w.errors.push({
+      table: "Policy",
+      row: null,
+      column: "Hold Harmless / Gain Cap / Phase In / Minimum Budget",
+      expected: "general money to move between schools (an Unlocked, unrestricted source that funds All for all schools)",
+      found: "floors, caps or phase-in that change school totals, but no general money",
+    });
+    return { adjustment, floor, ceiling, factor: 1 };
+  }
+  const solved = solveNeutralFactor(t, lo, hi, totalU);
+  if (solved === null) {
+    let need = 0;
+    for (let k = 0; k < n; k++) need += lo[k];
+    w.errors.push({
+      table: "Policy",
+      row: null,
+      column: "Hold Harmless / Minimum Budget",
+      expected: `floors that the general school money can pay (${dollars(totalU)})`,
+      found: `floors needing ${dollars(need)} of general money`,
+    });
+    return { adjustment, floor, ceiling, factor: 1 };
+  }
+  // Schools held at a floor or a cap get exactly that bound (bounds are whole units); the free schools share
+  // the rest with largest remainders.
+  const finalU = new Float64Array(n);
+  const freeWeights = new Float64Array(n);
+  let bounded = 0;
+  let anyFree = false;
+  for (let k = 0; k < n; k++) {
+    const v = solved.values[k];
+    if (v === lo[k] || v === hi[k]) {
+      finalU[k] = v;
+      bounded += v;
+    } else {
+      freeWeights[k] = v;
+      anyFree = true;
+    }
+  }
+  const freeTotal = anyFree ? floorToUnit(Math.max(0, totalU - bounded - Math.ceil(solved.excess / unit - 1e-9) * unit), unit) : 0;
+  const freeParts = largestRemainder(freeTotal, freeWeights, unit);
+  for (let k = 0; k < n; k++) if (freeWeights[k] > 0) finalU[k] = freeParts[k];
+  const distributable = bounded + freeTotal;
+  // Per-school change of general money, in units, split across general sources.
+  const delta = new Float64Array(n);
+  idx.forEach((i, k) => {
+    delta[k] = (finalU[k] - U[i]) / unit;
+    const v = solved.values[k];
+    if (v <= lo[k] + 1e-6 && lo[k] > 0 && lo[k] > solved.k * t[k] + 1e-6) adjustment[i] = rules[k];
+    else if (Number.isFinite(hi[k]) && v >= hi[k] - 1e-6 && hi[k] < solved.k * t[k] - 1e-6) adjustment[i] = "Gain cap";
+    else if (p.phaseIn < 1 && d.schools[i].current !== null) adjustment[i] = "Phase-in";
+    else if (finalU[k] !== U[i]) adjustment[i] = "Rescaled";
+  });
+  const shares = generals.map((s) => {
+    let sum = 0;
+    const by = w.by[s];
+    for (const i of idx) sum += by[i];
+    return sum;
+  });
+  const x = spreadChanges(delta, shares);
+  generals.forEach((s, g) => {
+    const by = w.by[s];
+    let change = 0;
+    idx.forEach((i, k) => {
+      by[i] += x[g][k] * unit;
+      change += x[g][k] * unit;
+    });
+    // A negative total change is money capped away from schools: it stays central as surplus.
+    w.avail[s] -= change;
+  });
+  repairNegatives(generals.map((s) => w.by[s]), idx);
+  if (solved.excess > 0) w.warnings.push(`Every school is at its gain cap: ${dollars(totalU - distributable)} of general money is held centrally.`);
+  return { adjustment, floor, ceiling, factor: Number.isFinite(solved.k) ? solved.k : 1 };
+}
+
+/**
+ * Cumulative rounding keeps every school's and every source's sum exact but can leave a source one unit below
+ * zero at a school whose general money is (almost) nothing. Move such units with 2x2 swaps that keep both the
+ * school's and the source's sums unchanged: +k at (i, s), -k at (i, t), -k at (j, s), +k at (j, t).
+ */
+export function repairNegatives(by: Float64Array[], rows: number[]): void {
+  const m = by.length;
+  for (let s = 0; s < m; s++) {
+    for (const i of rows) {
+      while (by[s][i] < 0) {
+        let t = -1;
+        for (let u = 0; u < m; u++) if (u !== s && by[u][i] > 0 && (t < 0 || by[u][i] > by[t][i])) t = u;
+        if (t < 0) return;
+        const need = Math.min(-by[s][i], by[t][i]);
+        let j = -1;
+        for (const r of rows) if (r !== i && by[s][r] >= need && (j < 0 || by[s][r] > by[s][j])) j = r;
+        if (j < 0) return;
+        by[s][i] += need;
+        by[t][i] -= need;
+        by[s][j] -= need;
+        by[t][j] += need;
+      }
+    }
+  }
+}

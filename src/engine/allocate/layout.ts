@@ -1,0 +1,107 @@
+import type { District, Source } from "../types";
+
+/**
+ * The district flattened into typed arrays, so that every rule runs as tight loops over numbers.
+ * Categories: index 0 = Base (counted as Students), k = needs[k-1].
+ */
+export interface Layout {
+  nSchools: number;
+  nRows: number;
+  nLevels: number;
+  nCats: number;
+  rowSchool: Int32Array;
+  rowLevel: Int32Array;
+  /** counts[r * nCats + c]: Students for c = 0, need count otherwise. */
+  counts: Float64Array;
+  /** weight[l * nCats + c]: additive weight of a weight cell (0 for none or a fixed cell). */
+  weight: Float64Array;
+  /** fixed[l * nCats + c]: cents per pupil of a fixed cell (0 for none or a weight cell). */
+  fixed: Float64Array;
+  isFixed: Uint8Array;
+  anyFixed: boolean;
+  /** Rows of school i are rowsOf[rowStart[i] .. rowStart[i+1]). */
+  rowStart: Int32Array;
+  rowsOf: Int32Array;
+  /** Students per school. */
+  students: Float64Array;
+  /** 1 when the school has at least one enrollment row. */
+  hasRows: Uint8Array;
+}
+
+export function buildLayout(d: District): Layout {
+  const nSchools = d.schools.length;
+  const nRows = d.enrollment.length;
+  const nLevels = d.levels.length;
+  const nCats = d.needs.length + 1;
+  const rowSchool = new Int32Array(nRows);
+  const rowLevel = new Int32Array(nRows);
+  const counts = new Float64Array(nRows * nCats);
+  const students = new Float64Array(nSchools);
+  const hasRows = new Uint8Array(nSchools);
+  const perSchool = new Int32Array(nSchools + 1);
+  for (let r = 0; r < nRows; r++) {
+    const e = d.enrollment[r];
+    rowSchool[r] = e.schoolIndex;
+    rowLevel[r] = e.levelIndex;
+    const o = r * nCats;
+    counts[o] = e.students;
+    for (let k = 0; k < e.needs.length; k++) counts[o + 1 + k] = e.needs[k];
+    students[e.schoolIndex] += e.students;
+    hasRows[e.schoolIndex] = 1;
+    perSchool[e.schoolIndex + 1]++;
+  }
+  const rowStart = new Int32Array(nSchools + 1);
+  for (let i = 0; i < nSchools; i++) rowStart[i + 1] = rowStart[i] + perSchool[i + 1];
+  const fill = rowStart.slice(0, nSchools);
+  const rowsOf = new Int32Array(nRows);
+  for (let r = 0; r < nRows; r++) rowsOf[fill[rowSchool[r]]++] = r;
+
+  const weight = new Float64Array(nLevels * nCats);
+  const fixed = new Float64Array(nLevels * nCats);
+  const isFixed = new Uint8Array(nLevels * nCats);
+  const base = d.policy.baseAmount;
+  let anyFixed = false;
+  for (let l = 0; l < nLevels; l++) {
+    for (let c = 0; c < nCats; c++) {
+      const rate = d.rates[l]?.[c] ?? null;
+      if (!rate) continue;
+      const o = l * nCats + c;
+      if (rate.kind === "perPupil") {
+        fixed[o] = rate.cents;
+        isFixed[o] = 1;
+        anyFixed = true;
+      } else if (base !== null) {
+        // A fixed Base Amount turns every weight into a fixed $ per pupil: base x weight.
+        fixed[o] = base * rate.weight;
+        isFixed[o] = 1;
+        anyFixed = true;
+      } else {
+        weight[o] = rate.weight;
+      }
+    }
+  }
+  return { nSchools, nRows, nLevels, nCats, rowSchool, rowLevel, counts, weight, fixed, isFixed, anyFixed, rowStart, rowsOf, students, hasRows };
+}
+
+/** Category index a source pays for, or -1 for the whole formula ("All"). */
+export function fundedCategory(d: District, s: Source): number {
+  const f = s.funds.trim().toLowerCase();
+  if (f === "all" || f === "") return -1;
+  if (f === "base") return 0;
+  const k = d.needs.findIndex((n) => n.toLowerCase() === f);
+  return k < 0 ? -1 : k + 1;
+}
+
+/** Whether the source reaches every enrollment row (no level, school or rule filter). */
+export function eligibleEverywhere(s: Source): boolean {
+  return s.eligible.levels === null && s.eligible.schoolIds === null && s.eligible.rules.length === 0;
+}
+
+/**
+ * "General" money: unlocked, unrestricted, paying the whole formula in every school. Only general money pays
+ * the foundation and is moved between schools by floors, caps and phase-in (restricted and targeted money is
+ * never moved away from the schools and purposes it is meant for).
+ */
+export function isGeneral(d: District, s: Source): boolean {
+  return s.status === "Unlocked" && !s.restricted && fundedCategory(d, s) === -1 && eligibleEverywhere(s);
+}
