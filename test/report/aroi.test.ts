@@ -1,0 +1,203 @@
+import { analyseInitiatives } from "../../src/engine/aroi";
+import { aroiPlans, AROI_SHEETS, columnRange, INVENTORY_COLUMNS } from "../../src/report/aroi";
+import { a1, columnLetter } from "../../src/report/names";
+import type { PlanTable, SheetPlan } from "../../src/report/plan";
+import { ini, inventory, POLICY, SCHOOL_IDS, segments } from "../engine/aroi/fixture";
+
+const analysis = analyseInitiatives(inventory(), segments(), POLICY, undefined, undefined, SCHOOL_IDS);
+const plans = aroiPlans(analysis);
+const sheet = (name: string) => plans.find((p) => p.name === name) as SheetPlan;
+const table = (p: SheetPlan, name: string) => p.tables.find((t) => t.name === name) as PlanTable;
+
+/** "J6:J12" → { col: 9, r1: 5, r2: 11 } (0-based). */
+function parseRange(range: string) {
+  const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(range);
+  if (!m) throw new Error(`bad range ${range}`);
+  const col = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  expect(m[1]).toBe(m[3]);
+  return { col: col(m[1]), r1: Number(m[2]) - 1, r2: Number(m[4]) - 1 };
+}
+
+/** The values a range covers in a table column (the range must lie inside the table's data rows). */
+function valuesAt(t: PlanTable, range: string) {
+  const { col, r1, r2 } = parseRange(range);
+  expect(r1).toBeGreaterThanOrEqual(t.r + 1);
+  expect(r2).toBeLessThanOrEqual(t.r + t.rows.length);
+  const c = col - t.c;
+  expect(c).toBeGreaterThanOrEqual(0);
+  expect(c).toBeLessThan(t.headers.length);
+  return { header: t.headers[c], values: t.rows.slice(r1 - t.r - 1, r2 - t.r).map((row) => row[c]) };
+}
+
+describe("A-ROI sheet plans", () => {
+  test("six sheets with roles, unique table names", () => {
+    expect(plans.map((p) => p.name)).toEqual(Object.values(AROI_SHEETS));
+    expect(new Set(plans.map((p) => p.role)).size).toBe(6);
+    const names = plans.flatMap((p) => p.tables.map((t) => t.name.toLowerCase()));
+    expect(new Set(names).size).toBe(names.length);
+    for (const t of plans.flatMap((p) => p.tables)) {
+      expect(new Set(t.headers).size).toBe(t.headers.length);
+      for (const row of t.rows) expect(row).toHaveLength(t.headers.length);
+      if (t.formats) expect(t.formats).toHaveLength(t.headers.length);
+    }
+  });
+
+  test("tables and cells never overlap on a sheet", () => {
+    for (const p of plans) {
+      const used = new Map<string, string>();
+      const mark = (r: number, c: number, what: string) => {
+        const k = a1(r, c);
+        expect(used.get(k) ?? what).toBe(what);
+        used.set(k, what);
+      };
+      for (const t of p.tables) {
+        const h = 1 + t.rows.length + (t.totals?.length ? 1 : 0);
+        for (let r = t.r; r < t.r + h; r++) for (let c = t.c; c < t.c + t.headers.length; c++) mark(r, c, t.name);
+      }
+      for (const cell of p.cells) mark(cell.r, cell.c, `cell ${cell.r},${cell.c}`);
+    }
+  });
+
+  test("inventory: ranked rows in dollars, unit in the headers", () => {
+    const t = table(sheet(AROI_SHEETS.inventory), "AROI_Inventory");
+    const C = INVENTORY_COLUMNS;
+    expect(t.headers[C.gain]).toBe("Learning Gain (effect size)");
+    expect(t.headers[C.aroi]).toBe("A-ROI (effect size × students per $)");
+    expect(t.headers[C.per1000]).toBe("A-ROI per $1,000 (effect size × students)");
+    const peer = t.rows[0];
+    expect(peer[C.rank]).toBe(1);
+    expect(peer[C.initiative]).toBe("Peer Tutoring");
+    // $20,000 direct + $4,000 staff + $1,000 indirect = $25,000; $125 per student; 2 per $1,000
+    expect([peer[C.directCost], peer[C.staffCost], peer[C.indirectCost], peer[C.totalCost], peer[C.perStudent]]).toEqual([20_000, 4_000, 1_000, 25_000, 125]);
+    expect(peer[C.per1000] as number).toBeCloseTo(2, 9);
+    expect(peer[C.suggested]).toBe("Expand");
+    expect(t.formats?.[C.totalCost]).toBe("currency");
+    expect(t.formats?.[C.perStudent]).toBe("currency");
+    expect(t.totals).toEqual([C.directCost, C.staffCost, C.indirectCost, C.totalCost, C.students]);
+    const mentoring = t.rows[8];
+    expect(mentoring[C.initiative]).toBe("Mentoring");
+    expect(mentoring[C.rank]).toBeNull();
+    expect(mentoring[C.aroi]).toBeNull();
+    expect(mentoring[C.suggested]).toBe("Collect data");
+    const notes = sheet(AROI_SHEETS.inventory).cells.map((c) => String(c.v));
+    expect(notes.some((n) => n.includes("effect size × students per dollar"))).toBe(true);
+  });
+
+  test("bubble chart points at the cost, A-ROI per $1,000 and students columns of the ranked rows with an A-ROI", () => {
+    const p = sheet(AROI_SHEETS.inventory);
+    const t = table(p, "AROI_Inventory");
+    expect(p.charts).toHaveLength(1);
+    const [chart] = p.charts;
+    expect(chart.kind).toBe("bubble");
+    const s = chart.series[0];
+    const x = valuesAt(t, s.categories as string);
+    const y = valuesAt(t, s.values);
+    const size = valuesAt(t, s.sizes as string);
+    expect(x.header).toBe("Total Cost");
+    expect(y.header).toBe("A-ROI per $1,000 (effect size × students)");
+    expect(size.header).toBe("Students Served");
+    // the 7 initiatives with an A-ROI, no blanks
+    expect(y.values).toHaveLength(7);
+    expect(y.values.every((v) => typeof v === "number")).toBe(true);
+    expect(x.values).toEqual([25_000, 5_000, 200_000, 100_000, 300_000, 80_000, 10_000]);
+    expect(size.values).toEqual([200, 100, 400, 250, 600, 400, 50]);
+    // the chart sits below the table
+    expect(chart.at.r).toBeGreaterThan(t.r + t.rows.length + 1);
+    expect(columnRange(t, 0)).toBe(`A${t.r + 2}:A${t.r + 1 + t.rows.length}`);
+    expect(columnLetter(parseRange(s.values).col + 1)).toBe("O");
+  });
+
+  test("breakdown sheet: four tables and a cost-by-priority bar chart on the priority table", () => {
+    const p = sheet(AROI_SHEETS.breakdown);
+    expect(p.tables.map((t) => t.name)).toEqual(["AROI_By_Priority", "AROI_By_Department", "AROI_By_Population", "AROI_By_School"]);
+    const pri = table(p, "AROI_By_Priority");
+    expect(pri.rows[0]).toEqual(["Inclusion", 1, 300_000, 300 / 760, 600, 300_000, expect.any(Number)]);
+    const [chart] = p.charts;
+    expect(chart.kind).toBe("barClustered");
+    const cats = valuesAt(pri, chart.series[0].categories as string);
+    const vals = valuesAt(pri, chart.series[0].values);
+    expect(cats.header).toBe("Strategic Priority");
+    expect(vals.header).toBe("Total Cost");
+    expect(cats.values).toEqual(["Inclusion", "Acceleration", "Math", "(not given)", "Belonging", "Literacy"]);
+    expect(vals.values).toEqual([300_000, 210_000, 100_000, 80_000, 40_000, 30_000]);
+    // school costs in dollars add up to the inventory's $760,000 to the cent
+    const school = table(p, "AROI_By_School");
+    const sum = school.rows.reduce((s, r) => s + Math.round((r[2] as number) * 100), 0);
+    expect(sum).toBe(76_000_000);
+    expect(school.rows.find((r) => r[0] === "S1")?.[2]).toBe(82_500.01);
+  });
+
+  test("feedback sheet: scatter of importance × effectiveness on the points table", () => {
+    const p = sheet(AROI_SHEETS.feedback);
+    const pts = table(p, "AROI_Feedback");
+    const [chart] = p.charts;
+    expect(chart.kind).toBe("scatter");
+    const x = valuesAt(pts, chart.series[0].categories as string);
+    const y = valuesAt(pts, chart.series[0].values);
+    expect(x.header).toBe("Importance");
+    expect(y.header).toBe("Effectiveness");
+    expect(x.values).toEqual([4, 5, 3, 2]);
+    expect(y.values).toEqual([4, 2, 1, 2]);
+    expect(table(p, "AROI_Feedback_Quadrants").rows).toEqual([
+      ["Important & effective", 1],
+      ["Important, not effective", 1],
+      ["Effective, less important", 0],
+      ["Less important & not effective", 2],
+    ]);
+    expect(table(p, "AROI_Feedback_Survey").rows).toEqual([
+      ["Implemented on campus", 2, 2, 5],
+      ["Wanted (if not implemented)", 1, 1, 5],
+    ]);
+  });
+
+  test("coverage, segments and what-if sheets", () => {
+    const cov = table(sheet(AROI_SHEETS.coverage), "AROI_Coverage");
+    expect(cov.rows[3]).toEqual(["All three", 1, 1 / 9, 100_000, 100 / 760]);
+    const segs = table(sheet(AROI_SHEETS.segments), "AROI_Segments");
+    // $40,000 and $60,000; 0.55 and 0.05 per $1,000; flagged on the first
+    expect(segs.rows.map((r) => [r[1], r[7], r[8], r[10]])).toEqual([
+      ["1+ year behind", 40_000, "Split by students", "Yes"],
+      ["Less than 1 year behind", 60_000, "Split by students", ""],
+    ]);
+    expect(segs.rows[0][9] as number).toBeCloseTo(0.55, 9);
+    const w = sheet(AROI_SHEETS.whatIf);
+    const expand = table(w, "AROI_WhatIf_Expand");
+    expect(expand.rows).toEqual([
+      ["Peer Tutoring", 25_000, 200, 125, 8_333.33, 66, 83.33],
+      ["Reading Buddies", 5_000, 100, 50, 1_666.67, 33, 16.67],
+    ]);
+    expect(table(w, "AROI_WhatIf_Sunset").rows).toEqual([["Chess Club", 10_000]]);
+    const extra = w.cells.find((c) => c.v === "Extra students reached") as { r: number };
+    expect(w.cells.find((c) => c.r === extra.r && c.c === 1)?.v).toBe(99);
+  });
+
+  test("formula-like text from the workbook is written as a value, never as a formula", () => {
+    const evil = analyseInitiatives(
+      [
+        ini({ name: "=HYPERLINK(\"http://x\")", department: "+cmd", strategicPriority: "-1+2", targetPopulation: "@SUM(A1)", directCost: 100, studentsServed: 1, learningGain: 0.1 }),
+      ],
+      null,
+      { gainUnit: "=units" },
+    );
+    const ps = aroiPlans(evil);
+    for (const p of ps) {
+      for (const c of p.cells) expect(c.f).toBeUndefined();
+      for (const t of p.tables) for (const h of t.headers) expect(typeof h).toBe("string");
+    }
+    const t = table(ps[0], "AROI_Inventory");
+    expect(t.rows[0][INVENTORY_COLUMNS.initiative]).toBe("=HYPERLINK(\"http://x\")");
+    expect(t.rows[0][INVENTORY_COLUMNS.department]).toBe("+cmd");
+    const pri = table(ps[2], "AROI_By_Priority");
+    expect(pri.rows[0][0]).toBe("-1+2");
+  });
+
+  test("an empty inventory gives notes instead of empty tables and no charts", () => {
+    const ps = aroiPlans(analyseInitiatives([], null, POLICY));
+    expect(ps).toHaveLength(6);
+    for (const p of ps) {
+      expect(p.charts).toEqual([]);
+      for (const t of p.tables) expect(t.rows.length).toBeGreaterThan(0);
+    }
+    expect(ps[0].cells.some((c) => c.v === "No initiatives in the Initiatives table.")).toBe(true);
+  });
+});
