@@ -1,0 +1,93 @@
+import { promises as fs } from "fs";
+import * as path from "path";
+import { analyseInitiatives, aroiJson } from "../engine/aroi";
+import { summaryJson } from "../engine/summary";
+import type { Allocation } from "../engine/types";
+import { allocationPlans } from "../report/allocation";
+import { SKIPS_CHARTS, writeWorkbookFile } from "../xlsx/write";
+import { EXIT_BAD_INPUT, EXIT_OK, parseArgs, type CliIO } from "./io";
+import { loadAndAllocate, writeJsonFile } from "./pipeline";
+
+export const ALLOCATE_USAGE = "usage: sfs allocate <district.xlsx> [--out <result.xlsx>] [--json <summary.json>] [--quiet]";
+
+/** `sfs allocate`: read, validate, allocate; write the result workbook and the JSON summary. Nothing is written on bad input. */
+export async function runAllocate(argv: string[], io: CliIO): Promise<number> {
+  const { positional, options } = parseArgs(argv, ["quiet"]);
+  if (positional.length !== 1 || options.out === true || options.json === true) {
+    io.stderr.write(`${ALLOCATE_USAGE}\n`);
+    return EXIT_BAD_INPUT;
+  }
+  const input = path.resolve(io.cwd, positional[0]);
+  const loaded = await loadAndAllocate(input);
+  if (!loaded.ok) {
+    io.stderr.write(`sfs: ${path.basename(input)} cannot be allocated; nothing was written.\n${loaded.message}\n`);
+    return EXIT_BAD_INPUT;
+  }
+  const a = loaded.allocation;
+  const out = typeof options.out === "string" ? path.resolve(io.cwd, options.out) : null;
+  const json = typeof options.json === "string" ? path.resolve(io.cwd, options.json) : null;
+  const extra = extraSummary(loaded.allocation);
+  if (out) await fs.mkdir(path.dirname(out), { recursive: true });
+  if (out) await writeWorkbookFile(out, allocationPlans(a), loaded.workbook);
+  if (json) await writeJsonFile(json, { ...summaryJson(a), ...extra });
+  if (options.quiet !== true) {
+    io.stdout.write(renderSummaryText(a));
+    for (const w of loaded.warnings) io.stdout.write(`note: ${w}\n`);
+    if (out) io.stdout.write(`Result workbook: ${out}${SKIPS_CHARTS ? " (charts are drawn by the Excel add-in; the .xlsx holds the tables they use)" : ""}\n`);
+    if (json) io.stdout.write(`JSON summary: ${json}\n`);
+  }
+  return EXIT_OK;
+}
+
+/** Sections added to summary.json by other analyses when their tables are present (e.g. initiatives). */
+export function extraSummary(a: Allocation): Record<string, unknown> {
+  const extra: Record<string, unknown> = {};
+  if (a.district.initiatives && a.district.initiatives.length) {
+    extra.initiatives = aroiJson(analyseInitiatives(a.district.initiatives, a.district.segments, a.district.policy, undefined, undefined, a.district.schools.map((s) => s.id)));
+  }
+  return extra;
+}
+
+const usd0 = (cents: number) => (cents / 100).toLocaleString("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 });
+const usd2 = (cents: number) => (cents / 100).toLocaleString("en-US", { style: "currency", currency: "USD" });
+
+function pad(s: string, n: number, right = false): string {
+  return right ? s.padStart(n) : s.padEnd(n);
+}
+
+/** A readable text summary: pool, central, schools, the matrix, the five biggest gainers and losers. */
+export function renderSummaryText(a: Allocation): string {
+  const out: string[] = [];
+  const t = a.totals;
+  const students = a.schools.reduce((x, s) => x + s.students, 0);
+  out.push(`School Funding Studio — ${a.schools.length} schools, ${students.toLocaleString("en-US")} students, ${a.sources.length} revenue sources`);
+  out.push("");
+  out.push(`  Revenue (pool)            ${pad(usd0(t.revenue), 16, true)}`);
+  out.push(`  Held centrally            ${pad(usd0(t.central - t.surplus), 16, true)}`);
+  if (t.surplus) out.push(`  Surplus kept centrally    ${pad(usd2(t.surplus), 16, true)}`);
+  out.push(`  Distributed to schools    ${pad(usd0(t.schools), 16, true)}   (${students ? usd0(t.schools / students) : "$0"} per pupil)`);
+  if (t.unfunded) out.push(`  Unfunded formula cost     ${pad(usd0(t.unfunded), 16, true)}`);
+  out.push("");
+  const m = a.matrix;
+  const w = Math.max(8, ...m.categories.map((c) => c.length)) + 2;
+  const lw = Math.max(6, ...m.levels.map((l) => l.length)) + 2;
+  out.push("  Per-pupil matrix ($ per student, school eligible for every source)");
+  out.push(`  ${pad("Level", lw)}${m.categories.map((c) => pad(c, w, true)).join("")}`);
+  m.levels.forEach((l, i) => out.push(`  ${pad(l, lw)}${m.perPupil[i].map((v) => pad(usd0(v), w, true)).join("")}`));
+  out.push("");
+  const withCurrent = a.schools.filter((s) => s.current !== null).map((s) => ({ s, change: s.total - (s.current as number) }));
+  const gainers = [...withCurrent].sort((x, y) => y.change - x.change || x.s.id.localeCompare(y.s.id)).filter((x) => x.change > 0).slice(0, 5);
+  const losers = [...withCurrent].sort((x, y) => x.change - y.change || x.s.id.localeCompare(y.s.id)).filter((x) => x.change < 0).slice(0, 5);
+  const nameW = Math.max(12, ...a.schools.map((s) => s.name.length)) + 2;
+  const row = (x: { s: (typeof a.schools)[number]; change: number }) => {
+    const pct = x.s.current ? ((x.change / x.s.current) * 100).toFixed(1) + "%" : "";
+    return `  ${pad(x.s.id, 8)}${pad(x.s.name, nameW)}${pad(usd0(x.s.total), 14, true)}${pad((x.change > 0 ? "+" : "") + usd0(x.change), 14, true)}${pad(pct, 8, true)}${x.s.adjustment ? "  " + x.s.adjustment : ""}`;
+  };
+  out.push("  Biggest gainers against current budgets");
+  out.push(gainers.length ? gainers.map(row).join("\n") : "  (none)");
+  out.push("");
+  out.push("  Biggest losers against current budgets");
+  out.push(losers.length ? losers.map(row).join("\n") : "  (none)");
+  out.push("");
+  return out.join("\n") + "\n";
+}

@@ -1,0 +1,38 @@
+import { runAllocate } from "./allocate";
+import { runDemo } from "./demo";
+import { EXIT_BAD_INPUT, EXIT_OK, type CliIO } from "./io";
+
+const HELP = `School Funding Studio (sfs)
+
+  sfs allocate <district.xlsx> --out <result.xlsx> --json <summary.json>
+      Validate the district workbook, allocate revenue to schools, write the result workbook and JSON summary.
+  sfs demo [--out <folder>]
+      Run the bundled sample district and print a readable summary (used by npm start).
+
+Exit status: 0 success, 2 bad input (the message names table, row and column; nothing is written), 1 internal error.
+`;
+
+type Command = (argv: string[], io: CliIO) => Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+  allocate: runAllocate,
+  demo: runDemo,
+};
+
+export function registerCommand(name: string, run: Command): void {
+  COMMANDS[name] = run;
+}
+
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  const [cmd, ...rest] = argv;
+  if (!cmd || cmd === "--help" || cmd === "-h" || cmd === "help") {
+    io.stdout.write(HELP);
+    return cmd ? EXIT_OK : EXIT_BAD_INPUT;
+  }
+  const run = COMMANDS[cmd];
+  if (!run) {
+    io.stderr.write(`sfs: unknown command "${cmd}"\n${HELP}`);
+    return EXIT_BAD_INPUT;
+  }
+  return run(rest, io);
+}

@@ -1,0 +1,252 @@
+/**
+ * Which schools and levels may receive money from a source (the Revenue table's `Eligible` column):
+ * parsing the cell, evaluating it against a district, and describing it in plain words.
+ *
+ * Accepted forms: `All` (or blank); a list of levels; a list of School IDs; or rules joined by "and", each
+ * `<left> <op> <right>` with op one of >= <= > < = <> != (also ≥ ≤ ≠). The left side is a need category,
+ * optionally followed by `%` or `share` (the need's share of the school's students, in percent points), or a
+ * Schools column (an attribute compared as a number when both sides are numbers, as Yes/No when both are
+ * Yes/No, else as case-insensitive text).
+ */
+import { labelKey, normalizeHeader } from "./parse/headers";
+import { cellText, readNumeric, readPercent, readYesNo } from "./parse/values";
+import type { Cell, District, Eligibility, EligibilityRule, Source } from "./types";
+
+/** What an Eligible cell may name. */
+export interface EligibilityContext {
+  /** Level labels (display spelling). */
+  levels: string[];
+  schoolIds: string[];
+  /** Need category names. */
+  needs: string[];
+  /** Schools extra columns: normalised key -> header as written. */
+  attributes: Record<string, string>;
+}
+
+export type EligibilityParse = { ok: true; value: Eligibility } | { ok: false; problem: string };
+
+/** Plain-words list of the accepted forms, for error messages. */
+export function eligibleForms(ctx: EligibilityContext): string {
+  const columns = Object.values(ctx.attributes);
+  return (
+    `All, a list of levels (${ctx.levels.join(", ") || "none"}), a list of School IDs, or rules joined by "and" ` +
+    `such as "Poverty % >= 40%" or "Title I = Yes" (need categories: ${ctx.needs.join(", ") || "none"}; ` +
+    `Schools columns: ${columns.join(", ") || "none"})`
+  );
+}
+
+export const ALL_ELIGIBLE = (text = "All"): Eligibility => ({ text, levels: null, schoolIds: null, rules: [] });
+
+const OPS: Record<string, EligibilityRule["op"]> = {
+  ">=": ">=",
+  "≥": ">=",
+  "<=": "<=",
+  "≤": "<=",
+  ">": ">",
+  "<": "<",
+  "=": "=",
+  "==": "=",
+  "<>": "<>",
+  "!=": "<>",
+  "≠": "<>",
+};
+const RULE = /^(.*?)\s*(>=|<=|<>|!=|==|≥|≤|≠|>|<|=)\s*(.*)$/;
+const SHARE_SUFFIX = /\s*(?:%|\(\s*%\s*\)|\bshare|\bpercent|\bpct)\s*$/i;
+
+function unquote(s: string): { text: string; quoted: boolean } {
+  const m = /^(["'\u201c\u2018])(.*)(["'\u201d\u2019])$/.exec(s);
+  return m ? { text: m[2].trim(), quoted: true } : { text: s, quoted: false };
+}
+
+/** Round away binary noise (0.4 * 100 = 40.00000000000001). */
+function clean(x: number): number {
+  return Math.round(x * 1e9) / 1e9;
+}
+
+function parseRule(text: string, ctx: EligibilityContext): EligibilityRule | string {
+  const m = RULE.exec(text.trim());
+  if (!m || m[1].trim() === "") return `"${text.trim()}" is not a level, a School ID or a rule like "Poverty % >= 40%"`;
+  const label = m[1].trim();
+  const op = OPS[m[2]];
+  const right = unquote(m[3].trim());
+  if (right.text === "") return `nothing after "${m[2]}" in "${text.trim()}"`;
+  const needKey = normalizeHeader(label.replace(SHARE_SUFFIX, ""));
+  const need = ctx.needs.find((n) => normalizeHeader(n) === needKey);
+  if (need !== undefined) {
+    const p = readPercent(right.text);
+    if (p === null) return `"${right.text}" is not a percentage (write 40%, 40 or 0.4)`;
+    return { kind: "share", key: need, label, op, value: clean(p * 100) };
+  }
+  const attrKey = normalizeHeader(label);
+  if (attrKey !== "" && ctx.attributes[attrKey] !== undefined) {
+    const n = right.quoted ? null : readNumeric(right.text);
+    if (n !== null) return { kind: "attribute", key: attrKey, label, op, value: n.value };
+    if (op !== "=" && op !== "<>")
+      return `"${right.text}" is text, which can only be compared with = or <> (in "${text.trim()}")`;
+    return { kind: "attribute", key: attrKey, label, op, value: right.text };
+  }
+  return `"${label}" is neither a need category nor a Schools column`;
+}
+
+const QUOTED = /"[^"]*"|'[^']*'|\u201c[^\u201d]*\u201d|\u2018[^\u2019]*\u2019/g;
+
+/** Split rules on " and " outside quotes (a quoted value may contain "and"). */
+function splitAnd(text: string): string[] {
+  const quoted: string[] = [];
+  const masked = text.replace(QUOTED, (q) => `\u0000${quoted.push(q) - 1}\u0000`);
+  return masked.split(/\s+and\s+/i).map((part) => part.replace(/\u0000(\d+)\u0000/g, (_, i: string) => quoted[Number(i)]));
+}
+
+/** Parse an Eligible cell. Blank or "All" means everything. */
+export function parseEligibility(cell: Cell, ctx: EligibilityContext): EligibilityParse {
+  const text = cellText(cell);
+  if (text === "" || labelKey(text) === "all") return { ok: true, value: ALL_ELIGIBLE(text === "" ? "All" : text) };
+  const tokens = text
+    .split(/[,;]/)
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+  if (tokens.length === 0) return { ok: false, problem: `"${text}" names nothing` };
+  const levelByKey = new Map(ctx.levels.map((l) => [labelKey(l), l]));
+  const idByKey = new Map(ctx.schoolIds.map((id) => [labelKey(id), id]));
+  if (tokens.every((s) => levelByKey.has(labelKey(s)))) {
+    const levels = [...new Set(tokens.map((s) => levelByKey.get(labelKey(s)) as string))];
+    return { ok: true, value: { text, levels, schoolIds: null, rules: [] } };
+  }
+  if (tokens.every((s) => idByKey.has(labelKey(s)))) {
+    const schoolIds = [...new Set(tokens.map((s) => idByKey.get(labelKey(s)) as string))];
+    return { ok: true, value: { text, levels: null, schoolIds, rules: [] } };
+  }
+  if (tokens.length > 1) {
+    const unknown = tokens.filter((s) => !levelByKey.has(labelKey(s)) && !idByKey.has(labelKey(s)));
+    const mixed = unknown.length === 0;
+    return {
+      ok: false,
+      problem: mixed
+        ? `"${text}" mixes levels and School IDs`
+        : `${unknown.map((s) => `"${s}"`).join(", ")} ${unknown.length === 1 ? "is" : "are"} neither a level nor a School ID`,
+    };
+  }
+  const rules: EligibilityRule[] = [];
+  for (const part of splitAnd(text)) {
+    const r = parseRule(part, ctx);
+    if (typeof r === "string") return { ok: false, problem: r };
+    rules.push(r);
+  }
+  return { ok: true, value: { text, levels: null, schoolIds: null, rules } };
+}
+
+/** Per school, per need: the need's share of the school's students over all its rows, in percent points (0 with no students). */
+export function schoolNeedShares(district: District): number[][] {
+  const n = district.needs.length;
+  const students = new Array<number>(district.schools.length).fill(0);
+  const sums = district.schools.map(() => new Array<number>(n).fill(0));
+  for (const r of district.enrollment) {
+    if (r.schoolIndex < 0 || r.schoolIndex >= sums.length) continue;
+    students[r.schoolIndex] += r.students;
+    for (let j = 0; j < n; j++) sums[r.schoolIndex][j] += r.needs[j] ?? 0;
+  }
+  return sums.map((row, s) => row.map((v) => (students[s] > 0 ? (v * 100) / students[s] : 0)));
+}
+
+function compare(a: number | string, op: EligibilityRule["op"], b: number | string): boolean {
+  let c: number;
+  if (typeof a === "number" && typeof b === "number") {
+    const tol = 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+    c = Math.abs(a - b) <= tol ? 0 : a < b ? -1 : 1;
+  } else {
+    const x = String(a);
+    const y = String(b);
+    c = x === y ? 0 : x < y ? -1 : 1;
+  }
+  switch (op) {
+    case ">=":
+      return c >= 0;
+    case "<=":
+      return c <= 0;
+    case ">":
+      return c > 0;
+    case "<":
+      return c < 0;
+    case "=":
+      return c === 0;
+    case "<>":
+      return c !== 0;
+  }
+}
+
+function numberOf(v: Cell | number | string): number | null {
+  if (typeof v === "number") return Number.isFinite(v) ? v : null;
+  if (typeof v === "string") return readNumeric(v)?.value ?? null;
+  return null;
+}
+
+/** Compare a school's attribute cell with a rule's value: numbers, then Yes/No, then case-insensitive text. */
+export function attributeMatches(cell: Cell, op: EligibilityRule["op"], value: number | string): boolean {
+  const a = numberOf(cell);
+  const b = numberOf(value);
+  if (a !== null && b !== null) return compare(a, op, b);
+  const ya = readYesNo(cell);
+  const yb = readYesNo(value);
+  if (ya !== null && yb !== null) return compare(Number(ya), op, Number(yb));
+  // A number against a blank or a text: only "<>" holds.
+  if (b !== null) return op === "<>";
+  return compare(cellText(cell).toLowerCase(), op, String(value).trim().toLowerCase());
+}
+
+/**
+ * 1 for each enrollment row (aligned with district.enrollment) that may receive money from the source:
+ * the level list applies per row; the School ID list and the rules apply per school.
+ */
+export function eligibleRows(district: District, source: Source): Uint8Array {
+  const e = source.eligible;
+  const out = new Uint8Array(district.enrollment.length);
+  const levels = e.levels === null ? null : new Set(e.levels.map(labelKey));
+  const ids = e.schoolIds === null ? null : new Set(e.schoolIds.map(labelKey));
+  const shares = e.rules.some((r) => r.kind === "share") ? schoolNeedShares(district) : null;
+  const needIndex = new Map(district.needs.map((n, i) => [normalizeHeader(n), i]));
+  const schoolOk = district.schools.map((school, s) => {
+    if (ids !== null && !ids.has(labelKey(school.id))) return false;
+    return e.rules.every((r) => {
+      if (r.kind === "share") {
+        const j = needIndex.get(normalizeHeader(r.key));
+        return j !== undefined && shares !== null && compare(shares[s][j], r.op, Number(r.value));
+      }
+      const cell = school.attributes[r.key];
+      return attributeMatches(cell === undefined ? null : cell, r.op, r.value);
+    });
+  });
+  district.enrollment.forEach((row, i) => {
+    const okLevel = levels === null || levels.has(labelKey(row.level));
+    out[i] = okLevel && schoolOk[row.schoolIndex] === true ? 1 : 0;
+  });
+  return out;
+}
+
+const OP_WORDS: Record<EligibilityRule["op"], string> = {
+  ">=": "≥",
+  "<=": "≤",
+  ">": ">",
+  "<": "<",
+  "=": "=",
+  "<>": "≠",
+};
+
+function joinAnd(items: string[]): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+/** A rule in plain words: "Poverty share ≥ 40%", "Title I = Yes". */
+export function describeRule(r: EligibilityRule): string {
+  if (r.kind === "share") return `${r.key} share ${OP_WORDS[r.op]} ${r.value}%`;
+  return `${r.label} ${OP_WORDS[r.op]} ${r.value}`;
+}
+
+/** The eligibility in plain words, e.g. "Only schools where Poverty share ≥ 40% and Title I = Yes". */
+export function describeEligibility(e: Eligibility): string {
+  const parts: string[] = [];
+  if (e.levels !== null) parts.push(`the ${joinAnd(e.levels)} level${e.levels.length === 1 ? "" : "s"}`);
+  if (e.schoolIds !== null) parts.push(`school${e.schoolIds.length === 1 ? "" : "s"} ${joinAnd(e.schoolIds)}`);
+  if (e.rules.length > 0) parts.push(`schools where ${e.rules.map(describeRule).join(" and ")}`);
+  return parts.length === 0 ? "All schools and levels" : `Only ${parts.join("; ")}`;
+}

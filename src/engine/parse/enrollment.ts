@@ -1,0 +1,150 @@
+/**
+ * The `Enrollment` table: one row per school per level. Every column other than School ID, Level and Students
+ * that holds at least one number is a need category; all-text columns (e.g. School Name) are ignored.
+ */
+import type { RawTable } from "../types";
+import { labelKey, missingTable, normalizeHeader, stripUnit, TableReader, type ParseContext } from "./headers";
+import type { SchoolsResult } from "./schools";
+import { describeCell, readNumeric, readPlainNumber } from "./values";
+
+/** An enrollment row before levels are ordered (levels depend on the Weights table too). */
+export interface ParsedEnrollmentRow {
+  schoolId: string;
+  schoolIndex: number;
+  /** labelKey of the level. */
+  levelKey: string;
+  students: number;
+  needs: number[];
+  sheetRow: number;
+}
+
+export interface EnrollmentResult {
+  rows: ParsedEnrollmentRow[];
+  /** Need category names (header without unit mark) in column order. */
+  needs: string[];
+  /** labelKey(level) -> spelling first seen, in order of first appearance. */
+  levels: Map<string, string>;
+  /** False when the table is missing or unusable: Weights and Revenue then skip level/category checks. */
+  known: boolean;
+  /** Extra columns that are not need categories (no numbers): normalised header -> header as written. */
+  otherColumns: Map<string, string>;
+}
+
+export const ENROLLMENT_COLUMNS = [
+  { name: "School ID", required: true },
+  { name: "Level", required: true },
+  { name: "Students", required: true },
+];
+
+/** Columns never taken as need categories even when they hold numbers. */
+const NOT_NEEDS = new Set(["schoolname", "name"]);
+
+export function parseEnrollment(
+  raw: RawTable | undefined,
+  schools: SchoolsResult,
+  ctx: ParseContext,
+): EnrollmentResult {
+  const result: EnrollmentResult = { rows: [], needs: [], levels: new Map(), known: false, otherColumns: new Map() };
+  if (!raw) {
+    missingTable(ctx, "Enrollment", `"School ID", "Level", "Students" and one column per need category`);
+    return result;
+  }
+  const t = new TableReader("Enrollment", raw, ENROLLMENT_COLUMNS, ctx);
+  if (!t.complete) return result;
+  const idCol = t.col("School ID");
+  const levelCol = t.col("Level");
+  const studentsCol = t.col("Students");
+
+  const used: number[] = [];
+  for (let k = 0; k < t.length; k++) if (!t.blank(k, idCol)) used.push(k);
+
+  const needCols: number[] = [];
+  for (const c of t.extras) {
+    const key = normalizeHeader(t.header(c));
+    const numeric = used.some((k) => readNumeric(t.cell(k, c)) !== null);
+    if (numeric && !NOT_NEEDS.has(key)) {
+      needCols.push(c);
+      continue;
+    }
+    result.otherColumns.set(key, t.header(c));
+    if (!NOT_NEEDS.has(key) && used.some((k) => !t.blank(k, c)))
+      ctx.warnings.push(`Enrollment column "${t.header(c)}" holds no numbers, so it is not a need category.`);
+  }
+  for (const c of needCols) {
+    const name = stripUnit(t.header(c));
+    result.needs.push(name === "" ? t.header(c) : name);
+    if (["base", "all"].includes(normalizeHeader(name)))
+      t.tableError(t.header(c), `need category names other than "Base" and "All" (they are reserved)`, `"${name}"`);
+  }
+
+  if (used.length === 0) {
+    t.tableError(null, "at least one enrollment row (School ID, Level, Students)", "an empty Enrollment table");
+    return result;
+  }
+
+  const firstRow = new Map<string, number>();
+  const withRows = new Set<number>();
+  for (const k of used) {
+    const id = t.text(k, idCol);
+    let schoolIndex = -1;
+    if (schools.known) {
+      const idx = schools.byId.get(labelKey(id));
+      if (idx === undefined) t.error(k, idCol, "a School ID listed in the Schools table");
+      else {
+        schoolIndex = idx;
+        withRows.add(idx);
+      }
+    }
+    const level = t.requiredText(k, levelCol, "a level label (e.g. Elementary)");
+    let levelKey = "";
+    if (level !== undefined) {
+      levelKey = labelKey(level);
+      if (levelKey === "all") {
+        t.error(k, levelCol, `a level label other than "All" (All is reserved for Weights rows that apply to every level)`);
+      } else {
+        if (!result.levels.has(levelKey)) result.levels.set(levelKey, level.trim().replace(/\s+/g, " "));
+        const pair = `${labelKey(id)}\u0000${levelKey}`;
+        const dup = firstRow.get(pair);
+        if (dup !== undefined)
+          t.error(k, levelCol, "one row per school and level", `"${level}" again for school "${id}" (already on row ${dup})`);
+        else firstRow.set(pair, t.sheetRow(k));
+      }
+    }
+    const students = t.number(k, studentsCol, "a number of students ≥ 0", { min: 0 });
+    const needs: number[] = [];
+    needCols.forEach((c) => {
+      if (t.blank(k, c)) {
+        needs.push(0);
+        return;
+      }
+      const v = readPlainNumber(t.cell(k, c));
+      if (v === null || v < 0) {
+        t.error(k, c, "a number of students ≥ 0 (blank means 0)");
+        needs.push(0);
+      } else if (students !== undefined && students !== null && v > students) {
+        t.error(
+          k,
+          c,
+          `at most the row's Students (${students})`,
+          `${describeCell(t.cell(k, c))}, more than the ${students} students`,
+        );
+        needs.push(0);
+      } else needs.push(v);
+    });
+    result.rows.push({
+      schoolId: schoolIndex >= 0 ? schools.schools[schoolIndex].id : id,
+      schoolIndex,
+      levelKey,
+      students: students ?? 0,
+      needs,
+      sheetRow: t.sheetRow(k),
+    });
+  }
+  if (schools.known) {
+    schools.schools.forEach((s, i) => {
+      if (!withRows.has(i)) ctx.warnings.push(`School "${s.id}" (${s.name}) has no Enrollment rows, so it receives no formula money.`);
+    });
+  }
+  result.known = true;
+  return result;
+}

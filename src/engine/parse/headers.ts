@@ -1,0 +1,297 @@
+/**
+ * Header matching and located reading of one raw table. Every problem becomes an InputError that names the
+ * table, the sheet row the user sees, the column header as written, the A1 cell and the sheet.
+ */
+import { columnLetter } from "../../report/names";
+import type { Cell, Cents, InputError, RawTable } from "../types";
+import {
+  cellText,
+  describeCell,
+  isBlank,
+  readDollars,
+  readPercent,
+  readPlainNumber,
+  readYesNo,
+  toCents,
+} from "./values";
+
+/**
+ * The key a header matches on: lower case, without a trailing "%", "(%)", "($)" or "$", and without spaces,
+ * "_" and "-". "School_ID", "SCHOOL ID" and "school-id" all give "schoolid"; "Amount ($)" gives "amount".
+ */
+export function normalizeHeader(header: string): string {
+  return stripUnit(String(header ?? ""))
+    .toLowerCase()
+    .replace(/[\s_-]+/g, "");
+}
+
+/** A header without its trailing unit mark, trimmed: "Poverty %" -> "Poverty", "Amount ($)" -> "Amount". */
+export function stripUnit(header: string): string {
+  let s = header.trim();
+  for (;;) {
+    const next = s.replace(/\s*(?:\(\s*\$\s*\)|\(\s*%\s*\)|\$|%)$/, "").trim();
+    if (next === s) return s;
+    s = next;
+  }
+}
+
+/** One column of a contract table. */
+export interface ColumnSpec {
+  /** Contract header, e.g. "School ID". */
+  name: string;
+  required?: boolean;
+  /** Other accepted header spellings (contract-style, normalised before use). */
+  aliases?: string[];
+}
+
+/** Where errors and warnings of one parse go. */
+export interface ParseContext {
+  errors: InputError[];
+  warnings: string[];
+}
+
+/** Table names in the order errors are reported. */
+export const TABLE_ORDER = [
+  "Schools",
+  "Enrollment",
+  "Weights",
+  "Revenue",
+  "Policy",
+  "Initiatives",
+  "Initiative Segments",
+] as const;
+export type TableName = (typeof TABLE_ORDER)[number];
+
+/**
+ * A raw table bound to its contract columns. Column positions are 0-based indexes into `raw.headers`
+ * (-1 when the column is absent). Row indexes `k` are 0-based data rows.
+ */
+export class TableReader {
+  readonly columns = new Map<string, number>();
+  /** Columns that are not contract columns (non-empty, non-duplicate headers), in sheet order. */
+  readonly extras: number[] = [];
+  /** False when a required column is missing (the table's rows are then not read). */
+  readonly complete: boolean;
+
+  constructor(
+    readonly table: TableName,
+    readonly raw: RawTable,
+    specs: ColumnSpec[],
+    private readonly ctx: ParseContext,
+  ) {
+    const wanted = new Map<string, string>();
+    for (const s of specs) {
+      wanted.set(normalizeHeader(s.name), s.name);
+      for (const a of s.aliases ?? []) wanted.set(normalizeHeader(a), s.name);
+    }
+    const seen = new Map<string, number>();
+    raw.headers.forEach((h, i) => {
+      const text = cellText(h as Cell);
+      if (text === "") return;
+      const key = normalizeHeader(text);
+      const first = seen.get(key);
+      if (first !== undefined) {
+        this.push({
+          row: raw.origin.headerRow,
+          column: text,
+          cell: this.address(i, raw.origin.headerRow),
+          expected: "each column header only once",
+          found: `"${text}" again (it matches column ${this.letter(first)} "${cellText(raw.headers[first] as Cell)}")`,
+        });
+        return;
+      }
+      seen.set(key, i);
+      const contract = wanted.get(key);
+      if (contract !== undefined && !this.columns.has(contract)) this.columns.set(contract, i);
+      else this.extras.push(i);
+    });
+    let complete = true;
+    for (const s of specs) {
+      if (s.required && !this.columns.has(s.name)) {
+        complete = false;
+        this.tableError(s.name, `a column "${s.name}"`, this.columnsFound());
+      }
+    }
+    this.complete = complete;
+  }
+
+  /** "columns are: A, B" for messages about a missing column. */
+  columnsFound(): string {
+    const hs = this.raw.headers.map((h) => cellText(h as Cell)).filter((h) => h !== "");
+    return hs.length === 0 ? "no column headers" : `no such column; the columns are ${hs.map((h) => `"${h}"`).join(", ")}`;
+  }
+
+  /** Number of data rows. */
+  get length(): number {
+    return this.raw.rows.length;
+  }
+
+  has(name: string): boolean {
+    return this.columns.has(name);
+  }
+
+  /** Index of a contract column, or -1. */
+  col(name: string): number {
+    return this.columns.get(name) ?? -1;
+  }
+
+  /** The header as the user wrote it at a column index. */
+  header(col: number): string {
+    return cellText(this.raw.headers[col] as Cell);
+  }
+
+  /** Sheet row of data row k (1-based). */
+  sheetRow(k: number): number {
+    return this.raw.origin.headerRow + 1 + k;
+  }
+
+  letter(col: number): string {
+    return columnLetter(this.raw.origin.firstColumn + col);
+  }
+
+  address(col: number, sheetRow: number): string {
+    return `${this.letter(col)}${sheetRow}`;
+  }
+
+  cell(k: number, col: number): Cell {
+    if (col < 0) return null;
+    const v = this.raw.rows[k]?.[col];
+    return v === undefined ? null : v;
+  }
+
+  blank(k: number, col: number): boolean {
+    return isBlank(this.cell(k, col));
+  }
+
+  text(k: number, col: number): string {
+    return cellText(this.cell(k, col));
+  }
+
+  private push(e: Omit<InputError, "table" | "sheet">): void {
+    this.ctx.errors.push({ table: this.table, sheet: this.raw.origin.sheet, ...e });
+  }
+
+  /** A problem in one cell. */
+  error(k: number, col: number, expected: string, found?: string): void {
+    const row = this.sheetRow(k);
+    this.push({
+      row,
+      column: this.header(col),
+      cell: this.address(col, row),
+      expected,
+      found: found ?? describeCell(this.cell(k, col)),
+    });
+  }
+
+  /** A problem with a whole row (no single cell). */
+  rowError(k: number, expected: string, found: string): void {
+    this.push({ row: this.sheetRow(k), column: null, expected, found });
+  }
+
+  /** A problem with the whole table or a whole column. */
+  tableError(column: string | null, expected: string, found: string): void {
+    this.push({ row: null, column, expected, found });
+  }
+
+  /** Required text: undefined (and an error) when blank. */
+  requiredText(k: number, col: number, what: string): string | undefined {
+    const t = this.text(k, col);
+    if (t === "") {
+      this.error(k, col, what);
+      return undefined;
+    }
+    return t;
+  }
+
+  /**
+   * A plain number (no $ or %) within bounds. Blank gives `blank` when given (optional cell), else an error.
+   * Returns undefined after reporting an error.
+   */
+  number(
+    k: number,
+    col: number,
+    what: string,
+    opts: { min?: number; max?: number; blank?: number | null } = {},
+  ): number | null | undefined {
+    if (col < 0) return opts.blank;
+    if (this.blank(k, col)) {
+      if (opts.blank !== undefined) return opts.blank;
+      this.error(k, col, what);
+      return undefined;
+    }
+    const v = readPlainNumber(this.cell(k, col));
+    if (v === null || (opts.min !== undefined && v < opts.min) || (opts.max !== undefined && v > opts.max)) {
+      this.error(k, col, what);
+      return undefined;
+    }
+    return v;
+  }
+
+  /** A dollar amount ≥ 0 as integer cents; blank gives `blank` when given, else an error. */
+  cents(k: number, col: number, opts: { blank?: Cents | null; what?: string } = {}): Cents | null | undefined {
+    const what = opts.what ?? "a dollar amount ≥ 0";
+    if (col < 0) return opts.blank;
+    if (this.blank(k, col)) {
+      if (opts.blank !== undefined) return opts.blank;
+      this.error(k, col, what);
+      return undefined;
+    }
+    const v = readDollars(this.cell(k, col));
+    if (v === null || v < 0) {
+      this.error(k, col, what);
+      return undefined;
+    }
+    return toCents(v);
+  }
+
+  /** A percentage as a fraction within [min, max] (fractions); blank gives `blank`. */
+  percent(
+    k: number,
+    col: number,
+    what: string,
+    opts: { min?: number; max?: number; blank: number | null },
+  ): number | null | undefined {
+    if (col < 0 || this.blank(k, col)) return opts.blank;
+    const v = readPercent(this.cell(k, col));
+    if (v === null || (opts.min !== undefined && v < opts.min) || (opts.max !== undefined && v > opts.max)) {
+      this.error(k, col, what);
+      return undefined;
+    }
+    return v;
+  }
+
+  /** Yes/No with a default for blank cells. */
+  yesNo(k: number, col: number, blank: boolean): boolean | undefined {
+    if (col < 0 || this.blank(k, col)) return blank;
+    const v = readYesNo(this.cell(k, col));
+    if (v === null) {
+      this.error(k, col, "Yes or No (also Y/N, True/False, 1/0)");
+      return undefined;
+    }
+    return v;
+  }
+}
+
+/** Report a missing required table. */
+export function missingTable(ctx: ParseContext, table: TableName, columns: string): void {
+  ctx.errors.push({
+    table,
+    row: null,
+    column: null,
+    expected: `an Excel table or a sheet named "${table}" with columns ${columns}`,
+    found: "no such table or sheet in the workbook",
+  });
+}
+
+/** Case- and space-insensitive key for labels (levels, IDs, names): trimmed, inner spaces collapsed, lower case. */
+export function labelKey(s: string): string {
+  return s.trim().replace(/\s+/g, " ").toLowerCase();
+}
+
+/** Find a raw table by its contract name, tolerant of key case. */
+export function findTable(raw: Record<string, RawTable>, table: TableName): RawTable | undefined {
+  const want = table.toLowerCase();
+  if (raw[want]) return raw[want];
+  for (const [k, v] of Object.entries(raw)) if (normalizeHeader(k) === normalizeHeader(want)) return v;
+  return undefined;
+}

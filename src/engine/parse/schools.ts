@@ -1,0 +1,77 @@
+/** The `Schools` table: unique School IDs, names, optional budgets, every other column kept as an attribute. */
+import type { Cell, RawTable, School } from "../types";
+import { labelKey, missingTable, normalizeHeader, TableReader, type ParseContext } from "./headers";
+
+export interface SchoolsResult {
+  schools: School[];
+  /** labelKey(School ID) -> index into schools. */
+  byId: Map<string, number>;
+  /** normalised attribute key -> header as written (every extra column of the table). */
+  attributeHeaders: Record<string, string>;
+  /** False when the table is missing or unusable: other tables then skip School ID checks. */
+  known: boolean;
+}
+
+export const SCHOOL_COLUMNS = [
+  { name: "School ID", required: true },
+  { name: "School Name", required: true },
+  { name: "Current Budget" },
+  { name: "Minimum Budget" },
+];
+
+export function parseSchools(raw: RawTable | undefined, ctx: ParseContext): SchoolsResult {
+  const result: SchoolsResult = { schools: [], byId: new Map(), attributeHeaders: {}, known: false };
+  if (!raw) {
+    missingTable(ctx, "Schools", `"School ID" and "School Name"`);
+    return result;
+  }
+  const t = new TableReader("Schools", raw, SCHOOL_COLUMNS, ctx);
+  for (const c of t.extras) result.attributeHeaders[normalizeHeader(t.header(c))] = t.header(c);
+  if (!t.complete) return result;
+  const idCol = t.col("School ID");
+  const nameCol = t.col("School Name");
+  const currentCol = t.col("Current Budget");
+  const minimumCol = t.col("Minimum Budget");
+  const firstRow = new Map<string, number>();
+  for (let k = 0; k < t.length; k++) {
+    if (t.blank(k, idCol)) continue;
+    const id = t.text(k, idCol);
+    const key = labelKey(id);
+    const dup = firstRow.get(key);
+    let ok = true;
+    if (dup !== undefined) {
+      t.error(k, idCol, "a School ID not used by another school", `"${id}" again (already on row ${dup})`);
+      ok = false;
+    } else firstRow.set(key, t.sheetRow(k));
+    const name = t.requiredText(k, nameCol, "the school's name");
+    const current = t.cents(k, currentCol, { blank: null });
+    const minimum = t.cents(k, minimumCol, { blank: null });
+    // A row with a bad cell is still registered (its errors already stop the parse), so that other tables
+    // do not report its School ID as unknown.
+    if (!ok) continue;
+    const attributes: Record<string, Cell> = {};
+    const attributeHeaders: Record<string, string> = {};
+    for (const c of t.extras) {
+      const h = t.header(c);
+      const key2 = normalizeHeader(h);
+      attributes[key2] = t.cell(k, c);
+      attributeHeaders[key2] = h;
+    }
+    result.byId.set(key, result.schools.length);
+    result.schools.push({
+      id,
+      name: name ?? "",
+      current: current ?? null,
+      minimum: minimum ?? null,
+      attributes,
+      attributeHeaders,
+      sheetRow: t.sheetRow(k),
+    });
+  }
+  if (firstRow.size === 0) {
+    t.tableError(t.header(idCol), "at least one school (a row with a School ID)", "no schools");
+    return result;
+  }
+  result.known = true;
+  return result;
+}

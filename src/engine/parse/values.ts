@@ -1,0 +1,137 @@
+/**
+ * Reading one cell value: numbers that arrive as numbers or as text ("$1,234.50", "1,200", "40%"),
+ * dollars to integer cents, percentages (40%, 0.4 and 40 all mean 40%), Yes/No, and text.
+ * Pure functions; no error collection here (see headers.ts for the located reader).
+ */
+import type { Cell, Cents } from "../types";
+
+/** A number read from a cell, with the unit marks the user typed. */
+export interface NumberText {
+  value: number;
+  /** The text ended with "%" (the value is already divided by 100). */
+  percent: boolean;
+  /** The text held a "$". */
+  dollar: boolean;
+}
+
+/** True for an empty cell: null, undefined or text made only of spaces. */
+export function isBlank(c: Cell | undefined): boolean {
+  return c === null || c === undefined || (typeof c === "string" && c.trim() === "");
+}
+
+function isoDate(d: Date): string {
+  return Number.isNaN(d.getTime()) ? "an invalid date" : d.toISOString().slice(0, 10);
+}
+
+/** How a found value is shown in a message: "abc" (quoted), -5, TRUE, a date 2024-01-31, a blank cell. */
+export function describeCell(c: Cell | undefined): string {
+  if (isBlank(c)) return "a blank cell";
+  if (typeof c === "string") {
+    const t = c.trim();
+    return `"${t.length > 60 ? t.slice(0, 57) + "..." : t}"`;
+  }
+  if (typeof c === "number") return Number.isFinite(c) ? String(c) : "an invalid number";
+  if (typeof c === "boolean") return c ? "TRUE" : "FALSE";
+  if (c instanceof Date) return `a date ${isoDate(c)}`;
+  return "an unreadable value";
+}
+
+/** The text of a cell, trimmed: numbers as written by JavaScript (101 -> "101"), booleans as TRUE/FALSE. */
+export function cellText(c: Cell | undefined): string {
+  if (c === null || c === undefined) return "";
+  if (typeof c === "string") return c.trim();
+  if (typeof c === "number") return Number.isFinite(c) ? String(c) : "";
+  if (typeof c === "boolean") return c ? "TRUE" : "FALSE";
+  if (c instanceof Date) return isoDate(c);
+  return "";
+}
+
+const NUMBER_BODY = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?$|^\.\d+$/;
+
+/**
+ * Read a number from a cell. Text may carry a sign, "$", thousands commas, accounting parentheses for a
+ * negative, and a trailing "%" (then the value is divided by 100). Returns null when the cell is not numeric.
+ */
+export function readNumeric(c: Cell | undefined): NumberText | null {
+  if (typeof c === "number") return Number.isFinite(c) ? { value: c, percent: false, dollar: false } : null;
+  if (typeof c !== "string") return null;
+  let s = c.trim().replace(/\u2212/g, "-");
+  if (s === "") return null;
+  let negative = false;
+  if (/^\(.*\)$/.test(s)) {
+    negative = true;
+    s = s.slice(1, -1).trim();
+  }
+  let percent = false;
+  if (s.endsWith("%")) {
+    percent = true;
+    s = s.slice(0, -1).trim();
+  }
+  if (/^[+-]/.test(s)) {
+    if (s[0] === "-") negative = !negative;
+    s = s.slice(1).trim();
+  }
+  let dollar = false;
+  if (s.startsWith("$")) {
+    dollar = true;
+    s = s.slice(1).trim();
+    if (/^[+-]/.test(s)) {
+      if (s[0] === "-") negative = !negative;
+      s = s.slice(1).trim();
+    }
+  }
+  if (!NUMBER_BODY.test(s)) return null;
+  let value = Number(s.replace(/,/g, ""));
+  if (!Number.isFinite(value)) return null;
+  if (percent) value = value / 100;
+  if (negative) value = -value;
+  return { value: value === 0 ? 0 : value, percent, dollar };
+}
+
+/** A plain number (no "$" and no "%"), or null. */
+export function readPlainNumber(c: Cell | undefined): number | null {
+  const n = readNumeric(c);
+  return n && !n.percent && !n.dollar ? n.value : null;
+}
+
+/** A dollar amount (a "$" is allowed, a "%" is not), or null. */
+export function readDollars(c: Cell | undefined): number | null {
+  const n = readNumeric(c);
+  return n && !n.percent ? n.value : null;
+}
+
+/** Dollars to integer cents, as Math.round(x * 100). */
+export function toCents(dollars: number): Cents {
+  const c = Math.round(dollars * 100);
+  return c === 0 ? 0 : c;
+}
+
+/**
+ * A percentage as a fraction: "40%" -> 0.4; a number whose size is above 1 is a percentage (40 -> 0.4);
+ * otherwise it is already a fraction (0.4 -> 0.4, 1 -> 1). Null when not numeric or written with "$".
+ */
+export function readPercent(c: Cell | undefined): number | null {
+  const n = readNumeric(c);
+  if (!n || n.dollar) return null;
+  if (n.percent) return n.value;
+  return Math.abs(n.value) > 1 ? n.value / 100 : n.value;
+}
+
+const YES = new Set(["yes", "y", "true", "1"]);
+const NO = new Set(["no", "n", "false", "0"]);
+
+/** Yes/No/Y/N/True/False/1/0 (any case) or a boolean; null when it is none of these. */
+export function readYesNo(c: Cell | undefined): boolean | null {
+  if (typeof c === "boolean") return c;
+  if (typeof c === "number") return c === 1 ? true : c === 0 ? false : null;
+  if (typeof c !== "string") return null;
+  const t = c.trim().toLowerCase();
+  if (YES.has(t)) return true;
+  if (NO.has(t)) return false;
+  return null;
+}
+
+/** Format a fraction as a percent for messages: 0.4 -> "40%". */
+export function percentText(fraction: number): string {
+  return `${Math.round(fraction * 10000) / 100}%`;
+}

@@ -1,0 +1,157 @@
+/**
+ * The `Weights` table: (Category, Level) -> an additive Weight or a fixed Per Pupil dollar amount.
+ * A level-specific row overrides an `All` row; a category without a row for a level has no rate there.
+ */
+import type { RawTable, Rate } from "../types";
+import { labelKey, missingTable, normalizeHeader, TableReader, type ParseContext } from "./headers";
+import type { EnrollmentResult } from "./enrollment";
+import { readDollars, readPlainNumber, toCents } from "./values";
+
+export interface WeightRow {
+  /** 0 = Base, k = needs[k-1]. */
+  category: number;
+  /** labelKey of the level, or null for `All`. */
+  levelKey: string | null;
+  rate: Rate;
+  sheetRow: number;
+}
+
+export interface WeightsResult {
+  rows: WeightRow[];
+  /** labelKey(level) -> spelling, in order of first appearance in Weights rows (All excluded). */
+  levelOrder: Map<string, string>;
+  /** Header of the Category column as written (for table-level messages). */
+  categoryHeader: string | null;
+  sheet: string | null;
+}
+
+export const WEIGHT_COLUMNS = [
+  { name: "Category", required: true },
+  { name: "Level", required: true },
+  { name: "Weight" },
+  { name: "Per Pupil", aliases: ["Per Pupil Amount", "Dollars Per Pupil", "Amount Per Pupil"] },
+];
+
+export function parseWeights(raw: RawTable | undefined, enrollment: EnrollmentResult, ctx: ParseContext): WeightsResult {
+  const result: WeightsResult = { rows: [], levelOrder: new Map(), categoryHeader: null, sheet: null };
+  if (!raw) {
+    missingTable(ctx, "Weights", `"Category", "Level" and "Weight" or "Per Pupil"`);
+    return result;
+  }
+  const t = new TableReader("Weights", raw, WEIGHT_COLUMNS, ctx);
+  result.sheet = raw.origin.sheet;
+  if (!t.has("Weight") && !t.has("Per Pupil")) {
+    t.tableError("Weight", `a column "Weight" or a column "Per Pupil"`, t.columnsFound());
+    return result;
+  }
+  if (!t.complete) return result;
+  const catCol = t.col("Category");
+  const levelCol = t.col("Level");
+  const weightCol = t.col("Weight");
+  const ppCol = t.col("Per Pupil");
+  result.categoryHeader = t.header(catCol);
+  const checkRefs = enrollment.known;
+  const needKeys = new Map(enrollment.needs.map((n, i) => [normalizeHeader(n), i + 1]));
+  const categoryList = ["Base", ...enrollment.needs].join(", ");
+  const levelList = [...enrollment.levels.values(), "All"].join(", ");
+  const firstRow = new Map<string, number>();
+
+  for (let k = 0; k < t.length; k++) {
+    if (t.blank(k, catCol)) continue;
+    const catText = t.text(k, catCol);
+    const catKey = normalizeHeader(catText);
+    let category: number | undefined = catKey === "base" ? 0 : needKeys.get(catKey);
+    if (category === undefined) {
+      const other = enrollment.otherColumns.get(catKey);
+      const found = other === undefined ? undefined : `"${catText}" (the Enrollment column "${other}" holds no numbers)`;
+      if (checkRefs) t.error(k, catCol, `"Base" or a need category from Enrollment (${categoryList})`, found);
+      category = -1;
+    }
+    const levelText = t.requiredText(k, levelCol, `a level from Enrollment or "All" (${levelList})`);
+    let levelKey: string | null | undefined;
+    if (levelText !== undefined) {
+      const key = labelKey(levelText);
+      if (key === "all") levelKey = null;
+      else if (enrollment.levels.has(key) || !checkRefs) {
+        levelKey = key;
+        if (!result.levelOrder.has(key)) result.levelOrder.set(key, levelText.trim().replace(/\s+/g, " "));
+      } else t.error(k, levelCol, `a level from Enrollment or "All" (${levelList})`);
+    }
+    const rate = readRate(t, k, weightCol, ppCol);
+    if (category < 0 || levelKey === undefined || rate === undefined) continue;
+    const pair = `${category}\u0000${levelKey ?? "\u0001all"}`;
+    const dup = firstRow.get(pair);
+    if (dup !== undefined) {
+      t.error(k, levelCol, "one row per Category and Level", `"${catText}" / "${levelText}" again (already on row ${dup})`);
+      continue;
+    }
+    firstRow.set(pair, t.sheetRow(k));
+    result.rows.push({ category, levelKey, rate, sheetRow: t.sheetRow(k) });
+  }
+  return result;
+}
+
+/** Exactly one of Weight (a number ≥ 0) and Per Pupil (dollars ≥ 0, to cents). */
+function readRate(t: TableReader, k: number, weightCol: number, ppCol: number): Rate | undefined {
+  const hasW = weightCol >= 0 && !t.blank(k, weightCol);
+  const hasP = ppCol >= 0 && !t.blank(k, ppCol);
+  if (hasW && hasP) {
+    t.error(k, ppCol, "either a Weight or a Per Pupil amount, not both", `Weight ${t.text(k, weightCol)} and Per Pupil ${t.text(k, ppCol)}`);
+    return undefined;
+  }
+  if (!hasW && !hasP) {
+    t.error(k, weightCol >= 0 ? weightCol : ppCol, "a Weight or a Per Pupil amount (one of the two)", "both blank");
+    return undefined;
+  }
+  if (hasW) {
+    const w = readPlainNumber(t.cell(k, weightCol));
+    if (w === null || w < 0) {
+      t.error(k, weightCol, "a weight ≥ 0 (e.g. 1.0 for Base, 0.25 for a need)");
+      return undefined;
+    }
+    return { kind: "weight", weight: w };
+  }
+  const d = readDollars(t.cell(k, ppCol));
+  if (d === null || d < 0) {
+    t.error(k, ppCol, "a dollar amount per pupil ≥ 0");
+    return undefined;
+  }
+  return { kind: "perPupil", cents: toCents(d) };
+}
+
+/**
+ * rates[levelIndex][category]: the level-specific row, else the `All` row, else null.
+ * `levelKeys` are the labelKeys of District.levels in order.
+ */
+export function resolveRates(rows: WeightRow[], levelKeys: string[], needCount: number): (Rate | null)[][] {
+  const rates: (Rate | null)[][] = levelKeys.map(() => new Array<Rate | null>(needCount + 1).fill(null));
+  for (const r of rows) if (r.levelKey === null) for (const lr of rates) lr[r.category] = r.rate;
+  for (const r of rows) {
+    if (r.levelKey === null) continue;
+    const li = levelKeys.indexOf(r.levelKey);
+    if (li >= 0) rates[li][r.category] = r.rate;
+  }
+  return rates;
+}
+
+/** Every level with students needs a Base rate (its own row or an All row). */
+export function checkBaseRates(
+  weights: WeightsResult,
+  rates: (Rate | null)[][],
+  levels: string[],
+  studentsByLevel: number[],
+  ctx: ParseContext,
+): void {
+  levels.forEach((level, li) => {
+    if (studentsByLevel[li] > 0 && rates[li][0] === null) {
+      ctx.errors.push({
+        table: "Weights",
+        row: null,
+        column: weights.categoryHeader ?? "Category",
+        ...(weights.sheet !== null ? { sheet: weights.sheet } : {}),
+        expected: `a Base row for level "${level}" (or a Base row for All), because ${level} has ${studentsByLevel[li]} students`,
+        found: `no Base weight for "${level}"`,
+      });
+    }
+  });
+}

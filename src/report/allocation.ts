@@ -1,0 +1,332 @@
+/**
+ * Sheet plans for an allocation: Summary, Matrix, School Budgets and one sheet per school.
+ * Plain data only; every renderer (ExcelJS, Office.js, preview) draws these.
+ */
+import { adjustmentWords, explainer } from "../engine/allocate/explain";
+import { describeEligibility } from "../engine/eligibility";
+import type { Allocation, Line } from "../engine/types";
+import { a1, columnLetter, excelName } from "./names";
+import type { PlanCell, PlanChart, PlanTable, PlanValue, SheetPlan } from "./plan";
+
+export interface AllocationPlanOptions {
+  /** Indexes of the schools that get their own sheet (default: all). */
+  schools?: number[];
+  /** Title of the run shown on the Summary (e.g. a scenario name). */
+  title?: string;
+}
+
+const $ = (cents: number): number => Math.round(cents) / 100;
+const BLUE = "1F6FB2";
+
+/** Every sheet of an allocation, in workbook order. */
+export function allocationPlans(a: Allocation, opts: AllocationPlanOptions = {}): SheetPlan[] {
+  const which = opts.schools ?? a.schools.map((_, i) => i);
+  const explain = explainer(a);
+  return [summaryPlan(a, opts.title), matrixPlan(a), schoolBudgetsPlan(a), ...which.map((i) => schoolPlan(a, i, explain(i)))];
+}
+
+function text(r: number, c: number, v: PlanValue, style?: PlanCell["style"]): PlanCell {
+  return style ? { r, c, v, style } : { r, c, v };
+}
+
+function money(r: number, c: number, cents: number, style?: PlanCell["style"]): PlanCell {
+  return { r, c, v: $(cents), fmt: "currency", ...(style ? { style } : {}) };
+}
+
+export function summaryPlan(a: Allocation, title?: string): SheetPlan {
+  const d = a.district;
+  const p = d.policy;
+  const students = a.schools.reduce((x, s) => x + s.students, 0);
+  const cells: PlanCell[] = [
+    text(0, 0, title ? `Allocation summary — ${title}` : "Allocation summary", "title"),
+    text(1, 0, "School Funding Studio: how this year's revenue reaches schools. Money in dollars; every source adds up to the cent.", "note"),
+    text(3, 0, "Total revenue", "label"),
+    money(3, 1, a.totals.revenue),
+    text(4, 0, "Held centrally (locked sources and school shares)", "label"),
+    money(4, 1, a.totals.central - a.totals.surplus),
+    text(5, 0, "Kept centrally as surplus (unspent pool, rounding, caps)", "label"),
+    money(5, 1, a.totals.surplus),
+    text(6, 0, "Distributed to schools", "label"),
+    money(6, 1, a.totals.schools, "total"),
+    text(7, 0, "Unfunded formula cost (fixed $ per pupil)", "label"),
+    money(7, 1, a.totals.unfunded),
+    text(8, 0, "Schools", "label"),
+    { r: 8, c: 1, v: a.schools.length, fmt: "integer" },
+    text(9, 0, "Students", "label"),
+    { r: 9, c: 1, v: students, fmt: "integer" },
+    text(10, 0, "Average $ per pupil (schools)", "label"),
+    { r: 10, c: 1, v: students > 0 ? Math.round(a.totals.schools / students) / 100 : 0, fmt: "currency" },
+    text(12, 0, "Policy", "subtitle"),
+    text(13, 0, "Base amount", "label"),
+    p.baseAmount === null ? text(13, 1, "Solved from each source's pool") : money(13, 1, p.baseAmount),
+    text(14, 0, "Foundation per school", "label"),
+    money(14, 1, p.foundationPerSchool),
+    text(15, 0, "Hold harmless", "label"),
+    p.holdHarmless === null ? text(15, 1, "None") : { r: 15, c: 1, v: p.holdHarmless, fmt: "percent1" },
+    text(16, 0, "Gain cap", "label"),
+    p.gainCap === null ? text(16, 1, "None") : { r: 16, c: 1, v: p.gainCap, fmt: "percent1" },
+    text(17, 0, "Phase-in", "label"),
+    { r: 17, c: 1, v: p.phaseIn, fmt: "percent" },
+    text(18, 0, "Rounding", "label"),
+    text(18, 1, p.rounding === "dollar" ? "Whole dollars" : "Cents"),
+    text(19, 0, "Budget-neutral factor on unconstrained schools", "label"),
+    { r: 19, c: 1, v: Math.round(a.neutralityFactor * 1e6) / 1e6, fmt: "decimal4" },
+  ];
+  const top = 22;
+  cells.push(text(top - 1, 0, "Revenue by source", "subtitle"));
+  const headers = ["Source", "Type", "Status", "Restricted", "Funds", "Eligible", "Amount", "School Share", "Held Centrally", "School Pool", "Foundation", "Surplus", "To Schools", "Base per Weighted Pupil"];
+  const rows: PlanValue[][] = a.sources.map((s, k) => {
+    const src = d.sources[k];
+    return [
+      s.name,
+      src.type ?? "",
+      s.status,
+      src.restricted ? "Yes" : "No",
+      s.funds,
+      describeEligibility(src.eligible),
+      $(s.amount),
+      s.status === "Locked" ? 0 : src.schoolShare,
+      $(s.central),
+      $(s.schoolPool),
+      $(s.foundation),
+      $(s.surplus),
+      $(s.toSchools),
+      s.base === null ? null : Math.round(s.base) / 100,
+    ];
+  });
+  const table: PlanTable = {
+    name: "SourcesSummary",
+    r: top,
+    c: 0,
+    headers,
+    rows,
+    formats: [undefined, undefined, undefined, undefined, undefined, undefined, "currency", "percent", "currency", "currency", "currency", "currency", "currency", "currency"],
+    totals: [6, 8, 9, 10, 11, 12],
+  };
+  const last = top + rows.length;
+  const charts: PlanChart[] = [
+    {
+      kind: "barStacked",
+      title: "Revenue by source: held centrally vs to schools",
+      series: [
+        { name: "Held centrally", values: `I${top + 2}:I${last + 1}`, categories: `A${top + 2}:A${last + 1}` },
+        { name: "Surplus", values: `L${top + 2}:L${last + 1}`, categories: `A${top + 2}:A${last + 1}` },
+        { name: "To schools", values: `M${top + 2}:M${last + 1}`, categories: `A${top + 2}:A${last + 1}` },
+      ],
+      xTitle: "Dollars",
+      at: { r: last + 4, c: 0, width: 8, height: 18 },
+    },
+  ];
+  let r = last + 4 + 19;
+  if (a.warnings.length) {
+    cells.push(text(r, 0, "Notes", "subtitle"));
+    for (const w of a.warnings) cells.push(text(++r, 0, w, "note"));
+  }
+  return {
+    name: "Summary",
+    role: "summary",
+    cells,
+    tables: [table],
+    charts,
+    widths: { 0: 46, 1: 18, 2: 11, 3: 11, 4: 18, 5: 30, 6: 16, 7: 12, 8: 16, 9: 16, 10: 14, 11: 12, 12: 16, 13: 14 },
+    tabColor: BLUE,
+    print: { landscape: true, fitToPage: true },
+  };
+}
+
+export function matrixPlan(a: Allocation): SheetPlan {
+  const m = a.matrix;
+  const cells: PlanCell[] = [
+    text(0, 0, "Per-pupil funding matrix", "title"),
+    text(1, 0, "Dollars a school receives per student in each cell, for a school eligible for every source (seed Table 2.2). The foundation per school is paid on top.", "note"),
+  ];
+  const tables: PlanTable[] = [];
+  const cats = m.categories;
+  const formats = [undefined, ...cats.map(() => "currency" as const)];
+  tables.push({ name: "MatrixPerPupil", r: 3, c: 0, headers: ["Level", ...cats], rows: m.levels.map((l, i) => [l, ...m.perPupil[i].map((v) => Math.round(v) / 100)]), formats });
+  let r = 3 + m.levels.length + 3;
+  cells.push(text(r - 1, 0, `Weights relative to the ${m.levels[0] ?? "first level"} base`, "subtitle"));
+  tables.push({
+    name: "MatrixWeights",
+    r,
+    c: 0,
+    headers: ["Level", ...cats],
+    rows: m.levels.map((l, i) => [l, ...m.weights[i].map((v) => Math.round(v * 10000) / 10000)]),
+    formats: [undefined, ...cats.map(() => "decimal4" as const)],
+  });
+  r += m.levels.length + 3;
+  cells.push(text(r - 1, 0, "By source ($ per pupil)", "subtitle"));
+  const rows: PlanValue[][] = [];
+  a.sources.forEach((s, k) => {
+    if (s.toSchools === 0) return;
+    m.levels.forEach((l, i) => rows.push([s.name, l, ...m.bySource[k][i].map((v) => Math.round(v) / 100)]));
+  });
+  tables.push({ name: "MatrixBySource", r, c: 0, headers: ["Source", "Level", ...cats], rows, formats: [undefined, undefined, ...cats.map(() => "currency" as const)] });
+  const widths: Record<number, number> = { 0: 30, 1: 14 };
+  for (let c = 1; c <= cats.length + 1; c++) widths[c] = Math.max(widths[c] ?? 0, 16);
+  return { name: "Matrix", role: "matrix", cells, tables, charts: [], widths, tabColor: BLUE, freeze: { rows: 0, cols: 1 } };
+}
+
+export function schoolBudgetsPlan(a: Allocation): SheetPlan {
+  const d = a.district;
+  const firstNeed = d.needs[0] ?? null;
+  const shares = povertyShares(a);
+  const sourceCols = a.sources.filter((s) => s.toSchools !== 0 || s.schoolPool !== 0);
+  const headers = [
+    "School ID",
+    "School Name",
+    "Students",
+    "Total",
+    ...sourceCols.map((s) => s.name),
+    "Current Budget",
+    "Minimum Budget",
+    "Change",
+    "Change %",
+    "Per Pupil",
+    "Turned-On Amount",
+    "Floor or Cap Applied",
+    "Unfunded",
+    firstNeed ? `${firstNeed} %` : "Need %",
+  ];
+  const rows: PlanValue[][] = a.schools.map((s, i) => [
+    s.id,
+    s.name,
+    s.students,
+    $(s.total),
+    ...sourceCols.map((src) => $(src.bySchool[i])),
+    s.current === null ? null : $(s.current),
+    s.minimum === null ? null : $(s.minimum),
+    s.current === null ? null : $(s.total - s.current),
+    s.current ? (s.total - s.current) / s.current : null,
+    s.students > 0 ? Math.round(s.total / s.students) / 100 : null,
+    $(s.turnedOn),
+    s.adjustment ?? "",
+    $(s.unfunded),
+    Math.round(shares[i] * 100) / 100,
+  ]);
+  const nSrc = sourceCols.length;
+  const formats: (PlanTable["formats"] extends (infer T)[] | undefined ? T : never)[] = [
+    undefined,
+    undefined,
+    "integer",
+    "currency",
+    ...sourceCols.map(() => "currency" as const),
+    "currency",
+    "currency",
+    "currency",
+    "percent1",
+    "currency",
+    "currency",
+    undefined,
+    "currency",
+    "decimal2",
+  ];
+  const top = 2;
+  const table: PlanTable = { name: "SchoolBudgets", r: top, c: 0, headers, rows, formats, totals: [2, 3, ...sourceCols.map((_, k) => 4 + k), 4 + nSrc, 4 + nSrc + 1, 4 + nSrc + 2, 4 + nSrc + 5, 4 + nSrc + 7] };
+  const first = top + 2;
+  const lastRow = top + 1 + rows.length;
+  const col = (k: number) => columnLetter(k + 1);
+  const totalCol = col(3);
+  const currentCol = col(4 + nSrc);
+  const perPupilCol = col(4 + nSrc + 4);
+  const needCol = col(headers.length - 1);
+  const chartTop = lastRow + 3;
+  const charts: PlanChart[] = [
+    {
+      kind: "columnClustered",
+      title: "Budget by school vs current budget",
+      series: [
+        { name: "Allocated", values: `${totalCol}${first}:${totalCol}${lastRow}`, categories: `B${first}:B${lastRow}` },
+        { name: "Current", values: `${currentCol}${first}:${currentCol}${lastRow}`, categories: `B${first}:B${lastRow}` },
+      ],
+      yTitle: "Dollars",
+      at: { r: chartTop, c: 0, width: 12, height: 20 },
+    },
+    {
+      kind: "scatter",
+      title: `Per-pupil $ vs ${firstNeed ?? "need"} %`,
+      series: [{ name: "Schools", values: `${perPupilCol}${first}:${perPupilCol}${lastRow}`, categories: `${needCol}${first}:${needCol}${lastRow}`, trendline: "linear" }],
+      xTitle: `${firstNeed ?? "Need"} % of students`,
+      yTitle: "$ per pupil",
+      at: { r: chartTop + 21, c: 0, width: 8, height: 18 },
+    },
+  ];
+  const widths: Record<number, number> = { 0: 11, 1: 30, 2: 10, 3: 16 };
+  for (let k = 4; k < headers.length; k++) widths[k] = 15;
+  return {
+    name: "School Budgets",
+    role: "school-budgets",
+    cells: [text(0, 0, "School budgets", "title"), text(1, 0, "Final budget by school and source, against the current budget; the turned-on amount is the formula result before floors, caps and phase-in.", "note")],
+    tables: [table],
+    charts,
+    widths,
+    freeze: { rows: top + 1, cols: 2 },
+    tabColor: BLUE,
+    print: { landscape: true, fitToPage: true },
+  };
+}
+
+/** Share of each school's students in the first need category, in percent points. */
+export function povertyShares(a: Allocation): number[] {
+  const d = a.district;
+  const need = new Array<number>(d.schools.length).fill(0);
+  const students = new Array<number>(d.schools.length).fill(0);
+  for (const e of d.enrollment) {
+    students[e.schoolIndex] += e.students;
+    need[e.schoolIndex] += e.needs[0] ?? 0;
+  }
+  return need.map((n, i) => (students[i] > 0 ? (n * 100) / students[i] : 0));
+}
+
+export function schoolPlan(a: Allocation, i: number, lines: Line[]): SheetPlan {
+  const s = a.schools[i];
+  const cells: PlanCell[] = [
+    text(0, 0, `${s.name} (${s.id})`, "title"),
+    text(1, 0, "How this school's budget was calculated: each line is students × $ per pupil from one source; the lines add up to the total.", "note"),
+    text(3, 0, "Students", "label"),
+    { r: 3, c: 1, v: s.students, fmt: "integer" },
+    text(4, 0, "Total budget", "label"),
+    money(4, 1, s.total, "total"),
+    text(5, 0, "Formula (turned-on) amount", "label"),
+    money(5, 1, s.turnedOn),
+    text(6, 0, "Current budget", "label"),
+    s.current === null ? text(6, 1, "Not given") : money(6, 1, s.current),
+    text(7, 0, "Change vs current", "label"),
+    s.current === null ? text(7, 1, "") : { ...money(7, 1, s.total - s.current), style: s.total >= s.current ? "good" : "bad" },
+    text(8, 0, "Minimum operating budget", "label"),
+    s.minimum === null ? text(8, 1, "Not given") : money(8, 1, s.minimum),
+    text(9, 0, "Per pupil", "label"),
+    { r: 9, c: 1, v: s.students > 0 ? Math.round(s.total / s.students) / 100 : 0, fmt: "currency" },
+    text(10, 0, "Floor or cap applied", "label"),
+    text(10, 1, s.adjustment ? adjustmentWords(s.adjustment) : "None"),
+  ];
+  if (s.unfunded > 0) cells.push(text(11, 0, "Unfunded formula cost", "label"), money(11, 1, s.unfunded, "bad"));
+  const top = 13;
+  const rows: PlanValue[][] = lines.map((l) => [l.source, l.level ?? "", l.category ?? (l.kind === "foundation" ? "Foundation" : l.kind === "adjustment" ? "Adjustment" : ""), l.count, l.rate === null ? null : Math.round(l.rate) / 100, $(l.amount), l.text]);
+  const table: PlanTable = {
+    name: excelName(`School_${s.id}_Lines`),
+    r: top,
+    c: 0,
+    headers: ["Source", "Level", "Category", "Students", "$ per Pupil", "Amount", "Explanation"],
+    rows,
+    formats: [undefined, undefined, undefined, "decimal2", "currency", "currency", undefined],
+  };
+  const sumRow = top + rows.length + 1;
+  cells.push(text(sumRow + 1, 4, "Sum of lines", "total"), {
+    r: sumRow + 1,
+    c: 5,
+    f: rows.length ? `SUM(${a1(top + 1, 5)}:${a1(sumRow, 5)})` : "0",
+    result: $(s.total),
+    fmt: "currency",
+    style: "total",
+  });
+  return {
+    name: `${s.id} ${s.name}`,
+    role: "school",
+    cells,
+    tables: [table],
+    charts: [],
+    widths: { 0: 30, 1: 14, 2: 20, 3: 11, 4: 13, 5: 15, 6: 70 },
+    print: { landscape: true, fitToPage: true },
+  };
+}
