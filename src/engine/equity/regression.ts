@@ -1,0 +1,199 @@
+/**
+ * Ordinary least squares for the DBOM regressions: per-pupil $ on the poverty share (simple) and on every need
+ * share at once (multivariate), unweighted (each school one observation) or weighted by pupils.
+ *
+ * Weighted fits are weighted least squares with analytic weights: weights are rescaled to sum to the number of
+ * schools n, so coefficients are the pupil-weighted fit and standard errors use σ² = Σ wᵢ eᵢ² / (n − p) with n the
+ * number of schools (pupils in one school are not independent observations). Unweighted fits are the textbook
+ * forms: σ² = SSE / (n − p), SE(βⱼ) = √(σ² · [(XᵀX)⁻¹]ⱼⱼ), R² = 1 − SSE / SST.
+ * The normal equations are solved with a small Gauss-Jordan elimination; a singular design is reported, never
+ * papered over.
+ */
+import { linearRegression, weightedLinearRegression } from "simple-statistics";
+
+export type SimpleFit =
+  | {
+      ok: true;
+      n: number;
+      slope: number;
+      intercept: number;
+      /** Null when y does not vary (nothing to explain). */
+      r2: number | null;
+      /** Null when n ≤ 2. */
+      seSlope: number | null;
+      seIntercept: number | null;
+    }
+  | { ok: false; reason: string };
+
+export type MultiFit =
+  | {
+      ok: true;
+      n: number;
+      /** "Intercept" then the regressors' names. */
+      names: string[];
+      coefficients: number[];
+      /** Null when n = p (no degrees of freedom left). */
+      standardErrors: (number | null)[];
+      /** coefficient / standard error (null when the SE is null or 0). */
+      tStats: (number | null)[];
+      r2: number | null;
+      adjustedR2: number | null;
+      /** √(σ²): typical size of what the regressors leave unexplained. */
+      residualSd: number | null;
+      residuals: number[];
+    }
+  | { ok: false; reason: string };
+
+function normalisedWeights(n: number, w?: readonly number[] | null): number[] {
+  if (!w) return new Array<number>(n).fill(1);
+  let total = 0;
+  for (let i = 0; i < n; i++) total += w[i];
+  return Array.from({ length: n }, (_, i) => (w[i] * n) / total);
+}
+
+/** Keep observations with finite values and (when weighted) a positive weight. */
+function usable(n: number, ok: (i: number) => boolean, w?: readonly number[] | null): number[] {
+  const keep: number[] = [];
+  for (let i = 0; i < n; i++) if (ok(i) && (!w || (w[i] > 0 && Number.isFinite(w[i])))) keep.push(i);
+  return keep;
+}
+
+/** OLS (or pupil-weighted WLS) of y on x, slope and intercept from simple-statistics. */
+export function simpleOls(xAll: readonly number[], yAll: readonly number[], wAll?: readonly number[] | null): SimpleFit {
+  const keep = usable(xAll.length, (i) => Number.isFinite(xAll[i]) && Number.isFinite(yAll[i]), wAll);
+  const n = keep.length;
+  if (n < 2) return { ok: false, reason: `a fitted line needs at least 2 schools; found ${n}` };
+  const x = keep.map((i) => xAll[i]);
+  const y = keep.map((i) => yAll[i]);
+  const w = normalisedWeights(n, wAll ? keep.map((i) => wAll[i]) : null);
+  let W = 0;
+  let sx = 0;
+  let sy = 0;
+  for (let i = 0; i < n; i++) {
+    W += w[i];
+    sx += w[i] * x[i];
+    sy += w[i] * y[i];
+  }
+  const mx = sx / W;
+  const my = sy / W;
+  let sxx = 0;
+  let syy = 0;
+  for (let i = 0; i < n; i++) {
+    sxx += w[i] * (x[i] - mx) ** 2;
+    syy += w[i] * (y[i] - my) ** 2;
+  }
+  if (!(sxx > 1e-12 * (1 + mx * mx))) return { ok: false, reason: "every school has the same share, so no line can be fitted" };
+  const pairs = x.map((xi, i) => [xi, y[i]]);
+  const { m, b } = wAll ? weightedLinearRegression(pairs, w) : linearRegression(pairs);
+  let sse = 0;
+  for (let i = 0; i < n; i++) sse += w[i] * (y[i] - (b + m * x[i])) ** 2;
+  const r2 = syy > 0 ? Math.max(0, 1 - sse / syy) : null;
+  let seSlope: number | null = null;
+  let seIntercept: number | null = null;
+  if (n > 2) {
+    const s2 = sse / (n - 2);
+    seSlope = Math.sqrt(s2 / sxx);
+    seIntercept = Math.sqrt(s2 * (1 / W + (mx * mx) / sxx));
+  }
+  return { ok: true, n, slope: m, intercept: b, r2, seSlope, seIntercept };
+}
+
+export type LinearSolve = { ok: true; solution: number[]; inverse: number[][] } | { ok: false; column: number };
+
+/**
+ * Solve A·x = b for a symmetric positive semi-definite A (normal equations) by Gauss-Jordan elimination on
+ * [A | I], returning x and A⁻¹. A column whose pivot falls below `tolerance` × its own diagonal entry is a linear
+ * combination of the earlier columns (the pivot / diagonal ratio is 1 − R² of that column on the earlier ones):
+ * the design is singular and that column is reported.
+ */
+export function solveSymmetric(A: readonly (readonly number[])[], b: readonly number[], tolerance = 1e-10): LinearSolve {
+  const p = A.length;
+  const M = A.map((row, i) => [...row, ...Array.from({ length: p }, (_, j) => (i === j ? 1 : 0)), b[i]]);
+  for (let k = 0; k < p; k++) {
+    const pivot = M[k][k];
+    if (!(Math.abs(pivot) > tolerance * Math.abs(A[k][k])) || A[k][k] === 0) return { ok: false, column: k };
+    for (let j = 0; j < M[k].length; j++) M[k][j] /= pivot;
+    for (let i = 0; i < p; i++) {
+      if (i === k) continue;
+      const f = M[i][k];
+      if (f === 0) continue;
+      for (let j = 0; j < M[i].length; j++) M[i][j] -= f * M[k][j];
+    }
+  }
+  return { ok: true, solution: M.map((row) => row[2 * p]), inverse: M.map((row) => row.slice(p, 2 * p)) };
+}
+
+/**
+ * Multivariate OLS of y on the columns of `rows` (one row per observation, regressors without the intercept),
+ * with an intercept; pupil-weighted WLS when `weights` is given.
+ */
+export function multipleOls(
+  rows: readonly (readonly number[])[],
+  yAll: readonly number[],
+  names: readonly string[],
+  weights?: readonly number[] | null,
+): MultiFit {
+  const keep = usable(rows.length, (i) => Number.isFinite(yAll[i]) && rows[i].every((v) => Number.isFinite(v)), weights);
+  const n = keep.length;
+  const p = names.length + 1;
+  if (n < p) return { ok: false, reason: `not enough schools: ${n} school(s) for ${p} coefficients (the intercept and ${names.length} share(s))` };
+  const X = keep.map((i) => [1, ...rows[i]]);
+  const y = keep.map((i) => yAll[i]);
+  const w = normalisedWeights(n, weights ? keep.map((i) => weights[i]) : null);
+  const A = Array.from({ length: p }, () => new Array<number>(p).fill(0));
+  const b = new Array<number>(p).fill(0);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < p; j++) {
+      b[j] += w[i] * X[i][j] * y[i];
+      for (let k = 0; k < p; k++) A[j][k] += w[i] * X[i][j] * X[i][k];
+    }
+  }
+  const solved = solveSymmetric(A, b);
+  const allNames = ["Intercept", ...names];
+  if (!solved.ok) {
+    const col = allNames[solved.column];
+    return {
+      ok: false,
+      reason:
+        solved.column === 0
+          ? "the design is singular: there are no schools with a positive weight"
+          : `the design is singular: "${col}" is a linear combination of the intercept and the shares before it (for example the same share in every school, or two shares that always move together), so its separate effect cannot be measured`,
+    };
+  }
+  const beta = solved.solution;
+  const residuals = X.map((row, i) => y[i] - row.reduce((s, v, j) => s + v * beta[j], 0));
+  let W = 0;
+  let my = 0;
+  for (let i = 0; i < n; i++) {
+    W += w[i];
+    my += w[i] * y[i];
+  }
+  my /= W;
+  let sse = 0;
+  let sst = 0;
+  for (let i = 0; i < n; i++) {
+    sse += w[i] * residuals[i] ** 2;
+    sst += w[i] * (y[i] - my) ** 2;
+  }
+  const r2 = sst > 0 ? Math.max(0, 1 - sse / sst) : null;
+  const dof = n - p;
+  const s2 = dof > 0 ? sse / dof : null;
+  const standardErrors = beta.map((_, j) => (s2 === null ? null : Math.sqrt(Math.max(0, s2 * solved.inverse[j][j]))));
+  const tStats = beta.map((bj, j) => {
+    const se = standardErrors[j];
+    return se === null || se === 0 ? null : bj / se;
+  });
+  const adjustedR2 = r2 === null || dof <= 0 ? null : 1 - ((1 - r2) * (n - 1)) / dof;
+  return {
+    ok: true,
+    n,
+    names: allNames,
+    coefficients: beta,
+    standardErrors,
+    tStats,
+    r2,
+    adjustedR2,
+    residualSd: s2 === null ? null : Math.sqrt(s2),
+    residuals,
+  };
+}

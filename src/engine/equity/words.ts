@@ -1,0 +1,190 @@
+/**
+ * Horizontal and vertical equity in plain words (seed 002: horizontal equity = similar students treated alike;
+ * vertical equity = students with greater needs get systematically more). Every sentence is built from the
+ * computed statistics, so the words cannot drift from the numbers. Money arrives in cents per pupil.
+ */
+import type { Decile } from "./deciles";
+import type { MultiFit, SimpleFit } from "./regression";
+import type { StatKey, Stats } from "./stats";
+
+/** Benchmarks commonly used in school-finance equity studies (Odden & Picus). */
+export const BENCHMARKS = { cv: 0.1, mcloone: 0.95 } as const;
+
+/** Cents to "$1,234" (or with cents when decimals = 2); negative as "-$1,234". */
+export function dollars(cents: number, decimals = 0): string {
+  const d = Math.abs(cents) / 100;
+  const text = d.toLocaleString("en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  return (cents < 0 && text.replace(/[0.,]/g, "") !== "" ? "-$" : "$") + text;
+}
+
+/** 0.1234 to "12.3%". */
+export function pct(ratio: number, decimals = 1): string {
+  return `${(ratio * 100).toFixed(decimals)}%`;
+}
+
+export const STAT_LABELS: Record<StatKey, string> = {
+  mean: "Average $ per pupil",
+  median: "Median $ per pupil",
+  min: "Lowest school",
+  max: "Highest school",
+  range: "Range (highest − lowest)",
+  restrictedRange: "Restricted range (95th − 5th percentile)",
+  p5: "5th percentile",
+  p95: "95th percentile",
+  frr: "Federal range ratio",
+  cv: "Coefficient of variation",
+  mcloone: "McLoone index",
+  verstegen: "Verstegen index",
+  gini: "Gini coefficient",
+  theil: "Theil index",
+  slope: "Slope: $ per pupil per point of poverty",
+  r2: "R² of the poverty line",
+};
+
+/** What a statistic means, in words, with a reading of the pupil-weighted value where one helps. */
+export function statisticMeaning(key: StatKey, pw: Stats, povertyName: string): string {
+  const v = pw[key];
+  switch (key) {
+    case "mean":
+      return "Average $ per pupil. Pupil-weighted: all money ÷ all pupils. Unweighted: the average of the schools' amounts, each school counting once.";
+    case "median":
+      return "Half of the pupils (or schools, unweighted) are in schools that get less than this per pupil, half more.";
+    case "min":
+      return "The lowest per-pupil amount of any school.";
+    case "max":
+      return "The highest per-pupil amount of any school.";
+    case "range":
+      return "Highest minus lowest school. One unusual school can make it large, so read it with the restricted range.";
+    case "restrictedRange":
+      return "The gap between the 95th and the 5th percentile: the spread once the most extreme 5% at each end are set aside.";
+    case "p5":
+      return "5% of pupils (schools) are in schools that get less than this per pupil.";
+    case "p95":
+      return "5% of pupils (schools) are in schools that get more than this per pupil.";
+    case "frr":
+      return (
+        "The restricted range as a share of the 5th percentile: 0 = no gap." +
+        (v === null ? " Not defined here (the 5th percentile is 0)." : ` Here the 95th percentile gets ${pct(v)} more per pupil than the 5th.`)
+      );
+    case "cv":
+      return (
+        "The typical distance from the average, as a share of it (population standard deviation ÷ mean): 0 = everyone gets the same; 10% or less is the usual benchmark." +
+        (v === null ? "" : ` Here ${pct(v)}: ${v <= BENCHMARKS.cv ? "within" : "above"} the benchmark.`)
+      );
+    case "mcloone":
+      return (
+        "How close the pupils below the median come to the median (1 = all of them at the median); 0.95 or more is the usual benchmark." +
+        (v === null ? "" : ` Here ${v.toFixed(3)}: pupils below the median get ${pct(v)} of it on average.`)
+      );
+    case "verstegen":
+      return (
+        "How far the pupils above the median are above it (1 = nobody above it); closer to 1 means less spread at the top." +
+        (v === null ? "" : ` Here ${v.toFixed(3)}: pupils above the median get ${pct(v - 1)} more than it on average.`)
+      );
+    case "gini":
+      return "0 = every pupil gets the same, 1 = one school gets everything. Below 0.05 is a narrow spread for school budgets.";
+    case "theil":
+      return "An inequality measure (0 = equal) that can be split into parts between and within groups; more sensitive to differences at the top.";
+    case "slope":
+      return (
+        `Extra $ per pupil for each extra percentage point of ${povertyName} (straight line fitted through the schools). Positive = higher-need schools get more (vertical equity).` +
+        (v === null ? ` Not defined here: every school has the same ${povertyName} share.` : ` Here ${dollars(v * 10)} per pupil for every 10 points.`)
+      );
+    case "r2":
+      return `Share of the differences in per-pupil $ that the ${povertyName} share alone accounts for (0 = none, 1 = all).` + (v === null ? "" : ` Here ${pct(v)}.`);
+  }
+}
+
+export interface EquityWords {
+  horizontal: string[];
+  vertical: string[];
+}
+
+export interface WordsInput {
+  unweighted: Stats;
+  pupilWeighted: Stats;
+  schools: number;
+  povertyName: string | null;
+  /** Pupil-weighted simple fit on poverty. */
+  simple: SimpleFit | null;
+  /** Pupil-weighted multivariate fit on every need share. */
+  multi: MultiFit | null;
+  deciles: readonly Decile[];
+}
+
+/** Sentences on horizontal equity (spread) and vertical equity (more for more need). */
+export function equityWords(w: WordsInput): EquityWords {
+  const s = w.pupilWeighted;
+  const horizontal: string[] = [];
+  const vertical: string[] = [];
+  if (s.mean === null || s.min === null || s.max === null) {
+    return { horizontal: ["No school has students, so there is nothing to compare."], vertical: [] };
+  }
+  horizontal.push(
+    `Across ${w.schools} school${w.schools === 1 ? "" : "s"}, funding ranges from ${dollars(s.min)} to ${dollars(s.max)} per pupil; ` +
+      `the middle 90% of pupils are in schools getting between ${dollars(s.p5 ?? s.min)} and ${dollars(s.p95 ?? s.max)}.`,
+  );
+  if (s.cv !== null)
+    horizontal.push(
+      `The typical pupil's school is ${pct(s.cv)} away from the average of ${dollars(s.mean)} per pupil ` +
+        `(coefficient of variation; 10% or less is the usual benchmark): ${s.cv <= BENCHMARKS.cv ? "a narrow spread" : "a wide spread"}.`,
+    );
+  if (s.mcloone !== null)
+    horizontal.push(
+      `Pupils in schools below the median get ${pct(s.mcloone)} of the median on average (McLoone index ${s.mcloone.toFixed(3)}; ` +
+        `0.95 or more is the usual benchmark${s.mcloone >= BENCHMARKS.mcloone ? ", met" : ", not met"}).`,
+    );
+  if (w.multi && w.multi.ok && w.multi.residualSd !== null && s.mean > 0 && w.multi.r2 !== null) {
+    horizontal.push(
+      `Need shares account for ${pct(w.multi.r2)} of the differences between schools. Allowing for them, schools still differ by about ` +
+        `${pct(w.multi.residualSd / s.mean)} of the average: that is the part that treats students with similar needs differently.`,
+    );
+  }
+  horizontal.push("Some spread is intended: a weighted formula gives more to schools with more students in need, so read these lines with the vertical-equity ones.");
+
+  const pov = w.povertyName;
+  if (pov === null) {
+    vertical.push("Vertical equity cannot be measured: Enrollment has no need category.");
+    return { horizontal, vertical };
+  }
+  const fit = w.simple;
+  if (!fit || !fit.ok) {
+    vertical.push(`Vertical equity by ${pov} cannot be measured: ${fit && !fit.ok ? fit.reason : "no fitted line"}.`);
+  } else {
+    const per10 = fit.slope * 10;
+    const significant = fit.seSlope === null ? fit.slope !== 0 : Math.abs(fit.slope) > 2 * fit.seSlope;
+    const verdict = !significant
+      ? "There is no clear pattern: the slope is within the noise between schools (less than 2 standard errors from zero)."
+      : fit.slope > 0
+        ? "The pattern is progressive: higher-need schools get more, as vertical equity asks."
+        : "The pattern is regressive: higher-need schools get less.";
+    vertical.push(
+      `Each 10 more percentage points of ${pov} go with ${dollars(Math.abs(per10))} ${per10 >= 0 ? "more" : "less"} per pupil; ` +
+        `the ${pov} share accounts for ${fit.r2 === null ? "none" : pct(fit.r2)} of the differences. ${verdict}`,
+    );
+  }
+  const filled = w.deciles.filter((d) => d.perPupil !== null);
+  if (filled.length >= 2) {
+    const lo = filled[0];
+    const hi = filled[filled.length - 1];
+    const a = hi.perPupil as number;
+    const b = lo.perPupil as number;
+    const diff = b > 0 ? ` (${pct(Math.abs(a - b) / b)} ${a >= b ? "more" : "less"})` : "";
+    vertical.push(
+      `Schools in the highest-${pov} group (decile ${hi.decile}) get ${dollars(a)} per pupil ` +
+        `(${dollars(hi.restrictedPerPupil ?? 0)} restricted, ${dollars(hi.unrestrictedPerPupil ?? 0)} unrestricted), against ${dollars(b)} in the lowest (decile ${lo.decile})${diff}.`,
+    );
+  }
+  if (w.multi) {
+    if (!w.multi.ok) vertical.push(`The regression on all need shares together could not be fitted: ${w.multi.reason}.`);
+    else if (w.multi.names.length > 2) {
+      const parts = w.multi.names.slice(1).map((name, j) => {
+        const c = w.multi && w.multi.ok ? w.multi.coefficients[j + 1] : 0;
+        const se = w.multi && w.multi.ok ? w.multi.standardErrors[j + 1] : null;
+        return `${name} ${c >= 0 ? "+" : "-"}${dollars(Math.abs(c), 2)}${se === null ? "" : ` (± ${dollars(se, 2)})`}`;
+      });
+      vertical.push(`Holding the other need shares fixed, each percentage point goes with this much per pupil: ${parts.join("; ")}.`);
+    }
+  }
+  return { horizontal, vertical };
+}
