@@ -198,6 +198,22 @@ export function attributeMatches(cell: Cell, op: EligibilityRule["op"], value: n
  * the level list applies per row; the School ID list and the rules apply per school.
  */
 export function eligibleRows(district: District, source: Source): Uint8Array {
+  // Eligibility depends only on the rule, the schools and the enrollment: remember it per (rule, schools,
+  // enrollment) object triple, so that re-allocating after a weight or share change does not recompute it.
+  let bySchools = ELIGIBILITY_MEMO.get(source.eligible);
+  if (!bySchools) ELIGIBILITY_MEMO.set(source.eligible, (bySchools = new WeakMap()));
+  let byEnrollment = bySchools.get(district.schools);
+  if (!byEnrollment) bySchools.set(district.schools, (byEnrollment = new WeakMap()));
+  const hit = byEnrollment.get(district.enrollment);
+  if (hit && hit.length === district.enrollment.length) return hit;
+  const rows = computeEligibleRows(district, source);
+  byEnrollment.set(district.enrollment, rows);
+  return rows;
+}
+
+const ELIGIBILITY_MEMO = new WeakMap<Eligibility, WeakMap<object, WeakMap<object, Uint8Array>>>();
+
+function computeEligibleRows(district: District, source: Source): Uint8Array {
   const e = source.eligible;
   const out = new Uint8Array(district.enrollment.length);
   const levels = e.levels === null ? null : new Set(e.levels.map(labelKey));

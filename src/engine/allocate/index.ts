@@ -49,7 +49,7 @@ export function allocate(d: District): Allocation {
   payFoundation(w);
   coverFixedCosts(w);
   solveBase(w);
-  const turnedOn = w.by.map((a) => Array.from(a));
+  const turnedOn = w.by.map(toArray);
   const adj = applyAdjustments(w);
   const matrix = buildMatrix(w);
 
@@ -64,7 +64,7 @@ export function allocate(d: District): Allocation {
   }
 
   const sources: SourceResult[] = d.sources.map((src, s) => {
-    const bySchool = Array.from(w.by[s]);
+    const bySchool = toArray(w.by[s]);
     let toSchools = 0;
     for (const v of bySchool) toSchools += v;
     return {
@@ -145,4 +145,11 @@ function countOnes(a: Uint8Array): number {
   let n = 0;
   for (let i = 0; i < a.length; i++) n += a[i];
   return n;
+}
+
+/** Copy a typed array into a plain array (Array.from goes through the iterator protocol and is much slower). */
+function toArray(a: Float64Array): number[] {
+  const out = new Array<number>(a.length);
+  for (let i = 0; i < a.length; i++) out[i] = a[i];
+  return out;
 }

@@ -64,9 +64,8 @@ function giveToLargest(out: Float64Array, rem: Float64Array, k: number): void {
     }
     return;
   }
-  // Threshold = k-th largest remainder, found with a native numeric sort of a copy (fast for typed arrays).
-  const sorted = Float64Array.from(rem).sort();
-  const threshold = sorted[n - k];
+  // Threshold = k-th largest remainder, found by selection on a copy in O(n).
+  const threshold = kthSmallest(Float64Array.from(rem), n - k);
   let above = 0;
   for (let i = 0; i < n; i++) if (rem[i] > threshold) above++;
   let atThreshold = k - above;
@@ -83,4 +82,38 @@ function giveToLargest(out: Float64Array, rem: Float64Array, k: number): void {
 /** Round a cents amount down to a multiple of `unit`. */
 export function floorToUnit(cents: number, unit: number): number {
   return Math.floor(cents / unit) * unit;
+}
+
+/** The k-th smallest value (0-based) of `a`, by in-place quickselect (median-of-three pivot). */
+export function kthSmallest(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (hi > lo) {
+    const mid = (lo + hi) >>> 1;
+    // Median of three as pivot.
+    let x = a[lo];
+    let y = a[mid];
+    let z = a[hi];
+    if (x > y) [x, y] = [y, x];
+    if (y > z) [y, z] = [z, y];
+    if (x > y) [x, y] = [y, x];
+    const pivot = y;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) {
+        const t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return a[k];
+  }
+  return a[k];
 }

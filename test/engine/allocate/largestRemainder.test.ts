@@ -44,3 +44,15 @@ describe("largestRemainder", () => {
     );
   });
 });
+
+import { kthSmallest } from "../../../src/engine/allocate/largestRemainder";
+test("kthSmallest agrees with sorting", () => {
+  fc.assert(
+    fc.property(fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: 1, maxLength: 200 }), fc.nat(), (xs, k0) => {
+      const k = k0 % xs.length;
+      const sorted = [...xs].sort((a, b) => a - b);
+      return kthSmallest(Float64Array.from(xs), k) === sorted[k];
+    }),
+    { numRuns: 1000 },
+  );
+});
