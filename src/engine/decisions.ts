@@ -1,0 +1,359 @@
+/**
+ * Decisions: the choices a budget director can change in the pane without touching the workbook's input
+ * tables: the rate of every level × category cell (a weight or a $ per pupil), each revenue source's status,
+ * school share, funded category and eligibility, and the policy settings.
+ *
+ * A decision is applied as an immutable update of the District, re-validated, followed by allocate() again.
+ * Decisions serialise to versioned JSON so that scenarios can be saved in the workbook and loaded later.
+ */
+import { eligibleForms, parseEligibility, type EligibilityContext } from "./eligibility";
+import type { Cents, District, InputError, Policy, Rate, Source, Status } from "./types";
+
+export const DECISIONS_FORMAT = "sfs-decisions";
+export const DECISIONS_VERSION = 1;
+
+export interface SourceDecision {
+  /** The source's name (the key that matches a Revenue row). */
+  name: string;
+  status: Status;
+  /** Fraction 0..1 of Amount distributed to schools. */
+  schoolShare: number;
+  /** "All" or one need category. */
+  funds: string;
+  /** Eligibility text as the Revenue table's Eligible column would hold it. */
+  eligible: string;
+}
+
+export interface PolicyDecisions {
+  baseAmount: Cents | null;
+  foundationPerSchool: Cents;
+  holdHarmless: number | null;
+  gainCap: number | null;
+  phaseIn: number;
+  rounding: "cent" | "dollar";
+}
+
+export interface Decisions {
+  version: typeof DECISIONS_VERSION;
+  /** Level labels, aligned with rates' rows. */
+  levels: string[];
+  /** "Base" then the need categories, aligned with rates' columns. */
+  categories: string[];
+  rates: (Rate | null)[][];
+  sources: SourceDecision[];
+  policy: PolicyDecisions;
+}
+
+export type ApplyResult = { ok: true; district: District } | { ok: false; errors: InputError[] };
+export type ParseDecisionsResult = { ok: true; decisions: Decisions } | { ok: false; error: string };
+
+const STATUSES: Status[] = ["Unlocked", "Locked", "Grant"];
+
+/** What an edited Eligible text may name in this district. */
+function eligibilityContext(d: District): EligibilityContext {
+  const attributes: Record<string, string> = {};
+  for (const s of d.schools) Object.assign(attributes, s.attributeHeaders);
+  return { levels: d.levels, schoolIds: d.schools.map((s) => s.id), needs: d.needs, attributes };
+}
+
+function categoriesOf(d: District): string[] {
+  return ["Base", ...d.needs];
+}
+
+function cloneRate(r: Rate | null): Rate | null {
+  return r ? { ...r } : null;
+}
+
+/** The decisions currently embodied in a district. */
+export function extractDecisions(d: District): Decisions {
+  return {
+    version: DECISIONS_VERSION,
+    levels: [...d.levels],
+    categories: categoriesOf(d),
+    rates: d.levels.map((_, li) => categoriesOf(d).map((_, ci) => cloneRate(d.rates[li]?.[ci] ?? null))),
+    sources: d.sources.map((s) => ({
+      name: s.name,
+      status: s.status,
+      schoolShare: s.schoolShare,
+      funds: s.funds,
+      eligible: s.eligible.text,
+    })),
+    policy: {
+      baseAmount: d.policy.baseAmount,
+      foundationPerSchool: d.policy.foundationPerSchool,
+      holdHarmless: d.policy.holdHarmless,
+      gainCap: d.policy.gainCap,
+      phaseIn: d.policy.phaseIn,
+      rounding: d.policy.rounding,
+    },
+  };
+}
+
+function isFiniteNumber(x: unknown): x is number {
+  return typeof x === "number" && Number.isFinite(x);
+}
+
+function pct(x: number): string {
+  return `${Math.round(x * 10000) / 100}%`;
+}
+
+/** Why a rate is not acceptable, in words, or null when it is fine. */
+export function rateProblem(rate: Rate | null): string | null {
+  if (rate === null) return null;
+  if (rate.kind === "weight") {
+    if (!isFiniteNumber(rate.weight) || rate.weight < 0) return "a weight ≥ 0";
+    return null;
+  }
+  if (rate.kind === "perPupil") {
+    if (!isFiniteNumber(rate.cents) || rate.cents < 0) return "a dollar amount per pupil ≥ 0";
+    return null;
+  }
+  return "a weight or a dollar amount per pupil";
+}
+
+function rateText(rate: Rate | null): string {
+  if (rate === null) return "blank";
+  if (rate.kind === "weight") return String(rate.weight);
+  return String(rate.cents / 100);
+}
+
+/**
+ * Apply decisions to a district: levels, categories and sources are matched by name (case-insensitively);
+ * anything the district has that the decisions do not mention is kept as is. Everything changed is
+ * validated and every problem is returned, located like an input error.
+ */
+export function applyDecisions(d: District, x: Decisions): ApplyResult {
+  const errors: InputError[] = [];
+  const cats = categoriesOf(d);
+  const levelIndex = new Map(d.levels.map((l, i) => [l.toLowerCase(), i]));
+  const catIndex = new Map(cats.map((c, i) => [c.toLowerCase(), i]));
+
+  // Rates.
+  const rates = d.levels.map((_, li) => cats.map((_, ci) => cloneRate(d.rates[li]?.[ci] ?? null)));
+  x.levels.forEach((label, xl) => {
+    const li = levelIndex.get(label.toLowerCase());
+    if (li === undefined) {
+      errors.push({ table: "Weights", row: null, column: "Level", expected: `a level of this district (${d.levels.join(", ")})`, found: label });
+      return;
+    }
+    x.categories.forEach((cat, xc) => {
+      const ci = catIndex.get(cat.toLowerCase());
+      if (ci === undefined) {
+        if (xl === 0) errors.push({ table: "Weights", row: null, column: "Category", expected: `Base or a need category (${d.needs.join(", ")})`, found: cat });
+        return;
+      }
+      const rate = x.rates[xl]?.[xc] ?? null;
+      const problem = rateProblem(rate);
+      if (problem) {
+        errors.push({
+          table: "Weights",
+          row: null,
+          column: rate?.kind === "perPupil" ? "Per Pupil" : "Weight",
+          expected: `${problem} for ${d.levels[li]} / ${cats[ci]}`,
+          found: rateText(rate),
+        });
+        return;
+      }
+      rates[li][ci] = cloneRate(rate);
+    });
+  });
+
+  // Sources.
+  const byName = new Map(x.sources.map((s) => [s.name.toLowerCase(), s]));
+  for (const s of x.sources) {
+    if (!d.sources.some((t) => t.name.toLowerCase() === s.name.toLowerCase())) {
+      errors.push({ table: "Revenue", row: null, column: "Source", expected: "a source of this district", found: s.name });
+    }
+  }
+  const sources: Source[] = d.sources.map((src) => {
+    const dec = byName.get(src.name.toLowerCase());
+    if (!dec) return src;
+    const at = (column: string, expected: string, found: string): void => {
+      errors.push({ table: "Revenue", row: src.sheetRow, column, expected, found });
+    };
+    let ok = true;
+    if (!STATUSES.includes(dec.status)) {
+      at("Status", "Unlocked, Locked or Grant", String(dec.status));
+      ok = false;
+    }
+    if (!isFiniteNumber(dec.schoolShare) || dec.schoolShare < 0 || dec.schoolShare > 1) {
+      at("School Share", "a percent between 0% and 100%", isFiniteNumber(dec.schoolShare) ? pct(dec.schoolShare) : String(dec.schoolShare));
+      ok = false;
+    } else if (dec.status === "Locked" && dec.schoolShare > 0) {
+      at("School Share", "0% for a Locked source (Locked money is held centrally)", pct(dec.schoolShare));
+      ok = false;
+    }
+    let funds = src.funds;
+    if (typeof dec.funds !== "string") {
+      at("Funds", `All or a need category (${d.needs.join(", ")})`, String(dec.funds));
+      ok = false;
+    } else if (dec.funds.trim().toLowerCase() === "all") funds = "All";
+    else {
+      const need = d.needs.find((n) => n.toLowerCase() === dec.funds.trim().toLowerCase());
+      if (!need) {
+        at("Funds", `All or a need category (${d.needs.join(", ")})`, dec.funds);
+        ok = false;
+      } else funds = need;
+    }
+    let eligible = src.eligible;
+    if (typeof dec.eligible !== "string") {
+      at("Eligible", "eligibility text", String(dec.eligible));
+      ok = false;
+    } else if (dec.eligible.trim() !== src.eligible.text.trim()) {
+      const ctx = eligibilityContext(d);
+      const parsed = parseEligibility(dec.eligible, ctx);
+      if (parsed.ok) eligible = parsed.value;
+      else {
+        at("Eligible", `${eligibleForms(ctx)}: ${parsed.problem}`, dec.eligible);
+        ok = false;
+      }
+    }
+    if (!ok) return src;
+    return { ...src, status: dec.status, schoolShare: dec.schoolShare, funds, eligible };
+  });
+
+  // Policy.
+  const p = x.policy;
+  const policyError = (setting: string, expected: string, found: unknown): void => {
+    errors.push({ table: "Policy", row: null, column: setting, expected, found: found === null ? "blank" : String(found) });
+  };
+  const policy: Policy = { ...d.policy, raw: { ...d.policy.raw } };
+  if (!p || typeof p !== "object") {
+    policyError("Setting", "policy settings", p);
+  } else {
+    if (p.baseAmount !== null && (!isFiniteNumber(p.baseAmount) || p.baseAmount < 0)) policyError("Base Amount", "a dollar amount ≥ 0 or blank", p.baseAmount);
+    else policy.baseAmount = p.baseAmount === null ? null : Math.round(p.baseAmount);
+    if (!isFiniteNumber(p.foundationPerSchool) || p.foundationPerSchool < 0) policyError("Foundation Per School", "a dollar amount ≥ 0", p.foundationPerSchool);
+    else policy.foundationPerSchool = Math.round(p.foundationPerSchool);
+    if (p.holdHarmless !== null && (!isFiniteNumber(p.holdHarmless) || p.holdHarmless < 0 || p.holdHarmless > 1)) policyError("Hold Harmless", "a percent between 0% and 100%, or blank for none", p.holdHarmless);
+    else policy.holdHarmless = p.holdHarmless;
+    if (p.gainCap !== null && (!isFiniteNumber(p.gainCap) || p.gainCap < 0)) policyError("Gain Cap", "a percent ≥ 0%, or blank for none", p.gainCap);
+    else policy.gainCap = p.gainCap;
+    if (!isFiniteNumber(p.phaseIn) || p.phaseIn < 0 || p.phaseIn > 1) policyError("Phase In", "a percent between 0% and 100%", p.phaseIn);
+    else policy.phaseIn = p.phaseIn;
+    if (p.rounding !== "cent" && p.rounding !== "dollar") policyError("Rounding", "cent or dollar", p.rounding);
+    else policy.rounding = p.rounding;
+  }
+
+  if (errors.length > 0) return { ok: false, errors };
+  return { ok: true, district: { ...d, rates, sources, policy } };
+}
+
+/** Versioned JSON text of decisions. */
+export function serializeDecisions(x: Decisions): string {
+  return JSON.stringify({ format: DECISIONS_FORMAT, ...x, version: DECISIONS_VERSION });
+}
+
+function checkRate(r: unknown, where: string): string | null {
+  if (r === null) return null;
+  if (typeof r !== "object") return `${where}: expected a rate or null`;
+  const o = r as Record<string, unknown>;
+  if (o.kind === "weight") return isFiniteNumber(o.weight) ? null : `${where}: the weight must be a number`;
+  if (o.kind === "perPupil") return isFiniteNumber(o.cents) ? null : `${where}: the per-pupil amount must be a number`;
+  return `${where}: expected kind "weight" or "perPupil"`;
+}
+
+/** Read decisions back from JSON text; anything malformed is rejected with a message in words. */
+export function parseDecisions(text: string): ParseDecisionsResult {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return { ok: false, error: "The scenario is not valid JSON." };
+  }
+  if (!raw || typeof raw !== "object" || Array.isArray(raw)) return { ok: false, error: "The scenario is not a decisions object." };
+  const o = raw as Record<string, unknown>;
+  if (o.format !== DECISIONS_FORMAT) return { ok: false, error: `The scenario is not in the "${DECISIONS_FORMAT}" format.` };
+  if (o.version !== DECISIONS_VERSION) return { ok: false, error: `Unsupported decisions version ${String(o.version)} (this tool reads version ${DECISIONS_VERSION}).` };
+  const isStrings = (a: unknown): a is string[] => Array.isArray(a) && a.every((s) => typeof s === "string");
+  if (!isStrings(o.levels)) return { ok: false, error: "levels must be a list of level labels." };
+  if (!isStrings(o.categories)) return { ok: false, error: "categories must be a list of category names." };
+  if (!Array.isArray(o.rates) || o.rates.length !== o.levels.length) return { ok: false, error: "rates must have one row per level." };
+  for (let li = 0; li < o.rates.length; li++) {
+    const row: unknown = o.rates[li];
+    if (!Array.isArray(row) || row.length !== o.categories.length) return { ok: false, error: `rates row ${li + 1} must have one cell per category.` };
+    for (let ci = 0; ci < row.length; ci++) {
+      const problem = checkRate(row[ci], `rate ${o.levels[li]} / ${o.categories[ci]}`);
+      if (problem) return { ok: false, error: problem };
+    }
+  }
+  if (!Array.isArray(o.sources)) return { ok: false, error: "sources must be a list." };
+  for (const [i, s] of o.sources.entries()) {
+    const so = s as Record<string, unknown> | null;
+    if (!so || typeof so !== "object") return { ok: false, error: `source ${i + 1} must be an object.` };
+    if (typeof so.name !== "string") return { ok: false, error: `source ${i + 1} needs a name.` };
+    if (!STATUSES.includes(so.status as Status)) return { ok: false, error: `source ${so.name}: status must be Unlocked, Locked or Grant.` };
+    if (!isFiniteNumber(so.schoolShare)) return { ok: false, error: `source ${so.name}: school share must be a number.` };
+    if (typeof so.funds !== "string") return { ok: false, error: `source ${so.name}: funds must be text.` };
+    if (typeof so.eligible !== "string") return { ok: false, error: `source ${so.name}: eligible must be text.` };
+  }
+  const p = o.policy as Record<string, unknown> | null;
+  if (!p || typeof p !== "object") return { ok: false, error: "policy settings are missing." };
+  const numOrNull = (k: string): boolean => p[k] === null || isFiniteNumber(p[k]);
+  if (!numOrNull("baseAmount") || !isFiniteNumber(p.foundationPerSchool) || !numOrNull("holdHarmless") || !numOrNull("gainCap") || !isFiniteNumber(p.phaseIn)) {
+    return { ok: false, error: "policy settings must be numbers (or null where a setting may be blank)." };
+  }
+  if (p.rounding !== "cent" && p.rounding !== "dollar") return { ok: false, error: "policy rounding must be cent or dollar." };
+  const decisions: Decisions = {
+    version: DECISIONS_VERSION,
+    levels: o.levels,
+    categories: o.categories,
+    rates: (o.rates as unknown[][]).map((row) => row.map((r) => cloneRate(r as Rate | null))),
+    sources: (o.sources as SourceDecision[]).map((s) => ({ name: s.name, status: s.status, schoolShare: s.schoolShare, funds: s.funds, eligible: s.eligible })),
+    policy: {
+      baseAmount: p.baseAmount as number | null,
+      foundationPerSchool: p.foundationPerSchool as number,
+      holdHarmless: p.holdHarmless as number | null,
+      gainCap: p.gainCap as number | null,
+      phaseIn: p.phaseIn as number,
+      rounding: p.rounding,
+    },
+  };
+  return { ok: true, decisions };
+}
+
+function applyOrThrow(d: District, x: Decisions): District {
+  const r = applyDecisions(d, x);
+  if (!r.ok) {
+    const e = r.errors[0];
+    throw new RangeError(`${e.table}, ${e.column ?? "value"}: expected ${e.expected}, found ${e.found}`);
+  }
+  return r.district;
+}
+
+/**
+ * A new district with one rate changed (cat 0 = Base, k = needs[k-1]). Throws a RangeError for an index out of
+ * range or an invalid rate; the pane checks values with rateProblem() first.
+ */
+export function setRate(d: District, levelIndex: number, cat: number, rate: Rate | null): District {
+  if (!Number.isInteger(levelIndex) || levelIndex < 0 || levelIndex >= d.levels.length) throw new RangeError(`No level ${levelIndex}`);
+  if (!Number.isInteger(cat) || cat < 0 || cat > d.needs.length) throw new RangeError(`No category ${cat}`);
+  const x = extractDecisions(d);
+  x.rates[levelIndex][cat] = rate;
+  return applyOrThrow(d, x);
+}
+
+/**
+ * A new district with one source's decisions changed. Choosing Locked sets the school share to 0% unless a
+ * share is given; leaving Locked for Unlocked/Grant with a 0% share restores the default 100%.
+ * Throws a RangeError when the result is invalid.
+ */
+export function setSource(d: District, i: number, patch: Partial<Omit<SourceDecision, "name">>): District {
+  if (!Number.isInteger(i) || i < 0 || i >= d.sources.length) throw new RangeError(`No source ${i}`);
+  const x = extractDecisions(d);
+  const cur = x.sources[i];
+  const next: SourceDecision = { ...cur, ...patch, name: cur.name };
+  if (patch.status !== undefined && patch.schoolShare === undefined) {
+    if (patch.status === "Locked") next.schoolShare = 0;
+    else if (cur.status === "Locked" && cur.schoolShare === 0) next.schoolShare = 1;
+  }
+  x.sources[i] = next;
+  return applyOrThrow(d, x);
+}
+
+/** A new district with policy settings changed. Throws a RangeError when the result is invalid. */
+export function setPolicy(d: District, patch: Partial<PolicyDecisions>): District {
+  const x = extractDecisions(d);
+  x.policy = { ...x.policy, ...patch };
+  return applyOrThrow(d, x);
+}

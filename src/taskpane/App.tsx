@@ -1,0 +1,138 @@
+import {
+  Button,
+  Divider,
+  FluentProvider,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Text,
+  makeStyles,
+  tokens,
+  webDarkTheme,
+  webLightTheme,
+} from "@fluentui/react-components";
+import { formatError } from "../engine/errors";
+import type { Host } from "../host/types";
+import { useStudio } from "./useStudio";
+import { Header } from "./views/Header";
+import { InputsView } from "./views/InputsView";
+import { ResultsView } from "./views/ResultsView";
+import { ScenariosView } from "./views/ScenariosView";
+import { WriteView } from "./views/WriteView";
+
+export const REQUIRED_TABLES = ["Schools", "Enrollment", "Weights", "Revenue"];
+
+const useStyles = makeStyles({
+  provider: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground1 },
+  main: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalL,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    maxWidth: "720px",
+    boxSizing: "border-box",
+    fontFamily: tokens.fontFamilyBase,
+    color: tokens.colorNeutralForeground1,
+  },
+  allocate: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS },
+});
+
+export interface AppProps {
+  host: Host;
+  /** Follows Office's theme when the entry point can tell (default light). */
+  theme?: "light" | "dark";
+}
+
+export function App({ host, theme = "light" }: AppProps) {
+  const s = useStyles();
+  const studio = useStudio(host);
+  const st = studio.state;
+  const writing = st.write.phase === "running";
+  const busy = st.reading || writing;
+  return (
+    <FluentProvider theme={theme === "dark" ? webDarkTheme : webLightTheme} className={s.provider}>
+      <main className={s.main} aria-label="School Funding Studio">
+        <Header reading={st.reading} status={st.status} required={REQUIRED_TABLES} capabilities={st.capabilities} onRead={() => void studio.read()} />
+        {st.notice && (
+          <MessageBar intent={st.notice.intent}>
+            <MessageBarBody>
+              <MessageBarTitle>{st.notice.title}</MessageBarTitle>
+              {st.notice.text}
+            </MessageBarBody>
+            <MessageBarActions containerAction={<Button appearance="transparent" size="small" aria-label="Dismiss message" onClick={studio.dismissNotice}>✕</Button>} />
+          </MessageBar>
+        )}
+        {st.status && (
+          <InputsView
+            status={st.status}
+            required={REQUIRED_TABLES}
+            problems={st.problems}
+            busy={busy}
+            locate={studio.locate}
+            onSelectProblem={(e) => void studio.selectProblem(e)}
+            onInsertSample={() => void studio.insertSample()}
+            onInsertBlank={() => void studio.insertBlank()}
+          />
+        )}
+        {st.warnings.length > 0 && (
+          <MessageBar intent="warning">
+            <MessageBarBody>
+              <MessageBarTitle>Check these</MessageBarTitle>
+              {st.warnings.join(" ")}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {st.district && (
+          <div className={s.allocate}>
+            <Button appearance="primary" onClick={studio.runAllocation} disabled={busy}>
+              Allocate
+            </Button>
+            {!st.allocation && <Text size={200}>The inputs are valid. Allocate to see each school's budget.</Text>}
+          </div>
+        )}
+        {st.district && st.allocation && (
+          <>
+            {st.allocation.errors.length > 0 && (
+              <MessageBar intent="error">
+                <MessageBarBody>
+                  <MessageBarTitle>These decisions cannot be carried out</MessageBarTitle>
+                  {st.allocation.errors.map(formatError).join(" ")} Nothing can be written until this is fixed.
+                </MessageBarBody>
+              </MessageBar>
+            )}
+            {st.allocation.warnings.length > 0 && (
+              <MessageBar intent="warning">
+                <MessageBarBody>{st.allocation.warnings.join(" ")}</MessageBarBody>
+              </MessageBar>
+            )}
+            <ResultsView
+              district={st.district}
+              allocation={st.allocation}
+              detail={st.detail}
+              selected={st.selected}
+              revision={st.revision}
+              onChange={studio.update}
+              onOpen={studio.showDetail}
+              onSelect={studio.select}
+            />
+            <Divider />
+            <WriteView write={st.write} selectedCount={st.selected.length} canWrite={!st.reading && st.allocation.errors.length === 0} onWrite={(sel) => void studio.writeResults(sel)} onCancel={studio.cancelWrite} />
+            <Divider />
+            <ScenariosView
+              scenarios={st.scenarios}
+              comparison={st.comparison}
+              canSave={!busy}
+              writing={writing}
+              onSave={(n) => void studio.saveScenario(n)}
+              onLoad={(n) => void studio.loadScenario(n)}
+              onDelete={(n) => void studio.deleteScenario(n)}
+              onCompare={studio.compare}
+              onWriteComparison={() => void studio.writeComparison()}
+            />
+          </>
+        )}
+      </main>
+    </FluentProvider>
+  );
+}

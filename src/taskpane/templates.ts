@@ -1,0 +1,40 @@
+/** Blank input tables (headers only) built from the workbook contract's columns. */
+import type { RawTable, RawTables } from "../engine/types";
+
+export const CONTRACT_COLUMNS: Record<string, string[]> = {
+  Schools: ["School ID", "School Name", "Current Budget", "Minimum Budget"],
+  Enrollment: ["School ID", "Level", "Students"],
+  Weights: ["Category", "Level", "Weight", "Per Pupil"],
+  Revenue: ["Source", "Type", "Restricted", "Amount", "Status", "School Share", "Funds", "Eligible"],
+  Policy: ["Setting", "Value"],
+  Initiatives: [
+    "Initiative",
+    "Department",
+    "Coordinator",
+    "Schools",
+    "Strategic Priority",
+    "Target Population",
+    "Definition of Success",
+    "Direct Cost",
+    "Staff Hours",
+    "Hourly Cost",
+    "Indirect Cost",
+    "Students Served",
+    "Learning Gain",
+    "Importance",
+    "Effectiveness",
+  ],
+  "Initiative Segments": ["Initiative", "Segment", "Students Served", "Learning Gain", "Cost"],
+};
+
+/** Header-only tables for every contract table not in `present` (lower-cased names already in the workbook). */
+export function blankTemplates(present: Set<string> = new Set()): RawTables {
+  const out: RawTables = {};
+  for (const [name, headers] of Object.entries(CONTRACT_COLUMNS)) {
+    const key = name.toLowerCase();
+    if (present.has(key)) continue;
+    const t: RawTable = { name, headers: [...headers], rows: [], origin: { sheet: name, headerRow: 1, firstColumn: 1, kind: "table" } };
+    out[key] = t;
+  }
+  return out;
+}

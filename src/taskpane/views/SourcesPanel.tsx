@@ -1,0 +1,79 @@
+import { Field, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { setSource } from "../../engine/decisions";
+import type { District, Status } from "../../engine/types";
+import { money, parsePercent, percentText } from "../format";
+import { CommitInput } from "./CommitInput";
+
+const useStyles = makeStyles({
+  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  item: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
+  head: { display: "flex", justifyContent: "space-between", columnGap: tokens.spacingHorizontalS },
+  controls: { display: "grid", gridTemplateColumns: "1fr 1fr", columnGap: tokens.spacingHorizontalS, alignItems: "start" },
+  note: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+});
+
+const STATUSES: Status[] = ["Unlocked", "Locked", "Grant"];
+
+export interface SourcesPanelProps {
+  district: District;
+  onChange: (district: District) => void;
+}
+
+function why(e: unknown): string {
+  return e instanceof Error ? e.message.replace(/^[^:]*: /, "") : String(e);
+}
+
+/** Each revenue source's status and school share; every change re-allocates at once. */
+export function SourcesPanel({ district, onChange }: SourcesPanelProps) {
+  const s = useStyles();
+  return (
+    <ul className={s.list} aria-label="Revenue sources">
+      {district.sources.map((src, i) => (
+        <li key={src.name} className={s.item}>
+          <div className={s.head}>
+            <Text weight="semibold">{src.name}</Text>
+            <Text>{money(src.amount)}</Text>
+          </div>
+          <Text className={s.note}>
+            Funds {src.funds === "All" ? "the whole formula" : src.funds}; eligible: {src.eligible.text || "All"}
+            {src.restricted ? "; restricted" : ""}
+          </Text>
+          <div className={s.controls}>
+            <Field label="Status" size="small">
+              <Select
+                size="small"
+                aria-label={`${src.name} status`}
+                value={src.status}
+                onChange={(_, d) => {
+                  if (STATUSES.includes(d.value as Status)) onChange(setSource(district, i, { status: d.value as Status }));
+                }}
+              >
+                {STATUSES.map((st) => (
+                  <option key={st} value={st}>
+                    {st}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <CommitInput
+              label={`${src.name} school share`}
+              showLabel={false}
+              hint="School share"
+              value={percentText(src.schoolShare)}
+              commit={(text) => {
+                const p = parsePercent(text, { max: 1 });
+                if (!p.ok) return p.message;
+                try {
+                  onChange(setSource(district, i, { schoolShare: p.value ?? 0 }));
+                  return null;
+                } catch (e) {
+                  return why(e);
+                }
+              }}
+            />
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,73 @@
+import { Button, Field, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, makeStyles, tokens } from "@fluentui/react-components";
+import type { WriteState } from "../useStudio";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  h: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+});
+
+export interface WriteViewProps {
+  write: WriteState;
+  selectedCount: number;
+  canWrite: boolean;
+  onWrite: (selectedOnly: boolean) => void;
+  onCancel: () => void;
+}
+
+/** Writing the tool's own sheets, with progress, cancel, and an honest outcome. */
+export function WriteView({ write, selectedCount, canWrite, onWrite, onCancel }: WriteViewProps) {
+  const s = useStyles();
+  const running = write.phase === "running";
+  return (
+    <section className={s.root} aria-labelledby="sfs-write">
+      <h2 id="sfs-write" className={s.h}>
+        Workbook
+      </h2>
+      <div className={s.actions}>
+        <Button appearance="primary" disabled={!canWrite || running} onClick={() => onWrite(false)}>
+          Write to workbook
+        </Button>
+        {selectedCount > 0 && (
+          <Button disabled={!canWrite || running} onClick={() => onWrite(true)}>
+            Write selected schools
+          </Button>
+        )}
+      </div>
+      {write.phase === "running" && (
+        <>
+          <Field label={`Writing ${write.what}`} hint={`${write.progress.label} (${write.progress.done} of ${write.progress.total})`}>
+            <ProgressBar value={write.progress.total ? write.progress.done / write.progress.total : 0} />
+          </Field>
+          <div className={s.actions}>
+            <Button onClick={onCancel}>Cancel</Button>
+          </div>
+        </>
+      )}
+      {write.phase === "done" && (
+        <MessageBar intent="success">
+          <MessageBarBody>
+            <MessageBarTitle>Written</MessageBarTitle>
+            {write.sheets.length === 1 ? "Sheet" : `${write.sheets.length} sheets`}: {write.sheets.join(", ")}.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {write.phase === "cancelled" && (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            <MessageBarTitle>Cancelled</MessageBarTitle>
+            Nothing was changed.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {write.phase === "failed" && (
+        <MessageBar intent="error">
+          <MessageBarBody>
+            <MessageBarTitle>The write failed</MessageBarTitle>
+            {write.message} Nothing was changed.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,196 @@
+import {
+  applyDecisions,
+  extractDecisions,
+  parseDecisions,
+  serializeDecisions,
+  setPolicy,
+  setRate,
+  setSource,
+  rateProblem,
+} from "../../src/engine/decisions";
+import type { District, Source } from "../../src/engine/types";
+
+function source(name: string, patch: Partial<Source> = {}): Source {
+  return {
+    name,
+    type: "State",
+    restricted: false,
+    amount: 1_000_000_00,
+    status: "Unlocked",
+    schoolShare: 1,
+    funds: "All",
+    eligible: { text: "All", levels: null, schoolIds: null, rules: [] },
+    sheetRow: 2,
+    ...patch,
+  };
+}
+
+/** A small district as the parser would return it. */
+function district(): District {
+  return {
+    schools: [],
+    levels: ["Elementary", "High"],
+    needs: ["Poverty", "English Learner"],
+    enrollment: [],
+    rates: [
+      [{ kind: "weight", weight: 1 }, { kind: "weight", weight: 0.3 }, null],
+      [{ kind: "weight", weight: 1.2 }, { kind: "weight", weight: 0.3 }, { kind: "weight", weight: 0.4 }],
+    ],
+    sources: [source("State Aid"), source("Title I", { funds: "Poverty", status: "Grant", sheetRow: 3 }), source("Central Office", { status: "Locked", schoolShare: 0, sheetRow: 4 })],
+    policy: { baseAmount: null, foundationPerSchool: 0, holdHarmless: null, gainCap: null, phaseIn: 1, rounding: "cent", gainUnit: "", raw: { phasein: "100%" } },
+    initiatives: null,
+    segments: null,
+  };
+}
+
+describe("decisions", () => {
+  test("extract then apply gives back an equal district", () => {
+    const d = district();
+    const r = applyDecisions(d, extractDecisions(d));
+    expect(r).toEqual({ ok: true, district: d });
+  });
+
+  test("serialize / parse round-trip", () => {
+    const x = extractDecisions(setRate(district(), 1, 2, { kind: "perPupil", cents: 123_456 }));
+    const text = serializeDecisions(x);
+    expect(JSON.parse(text).format).toBe("sfs-decisions");
+    expect(parseDecisions(text)).toEqual({ ok: true, decisions: x });
+  });
+
+  test.each([
+    ["not JSON", "{oops", /not valid JSON/],
+    ["an array", "[]", /not a decisions object/],
+    ["another format", JSON.stringify({ format: "x", version: 1 }), /format/],
+    ["a future version", JSON.stringify({ format: "sfs-decisions", version: 2 }), /version 2/],
+  ])("parseDecisions rejects %s", (_label, text, message) => {
+    const r = parseDecisions(text);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatch(message);
+  });
+
+  test("parseDecisions rejects malformed fields", () => {
+    const good = JSON.parse(serializeDecisions(extractDecisions(district())));
+    const broken = (f: (o: any) => void): boolean => {
+      const o = JSON.parse(JSON.stringify(good));
+      f(o);
+      return parseDecisions(JSON.stringify(o)).ok;
+    };
+    expect(broken(() => undefined)).toBe(true);
+    expect(broken((o) => (o.rates[0][0] = { kind: "weight", weight: "1" }))).toBe(false);
+    expect(broken((o) => (o.rates[0] = [null]))).toBe(false);
+    expect(broken((o) => (o.rates[0][1] = { kind: "magic" }))).toBe(false);
+    expect(broken((o) => (o.sources[0].status = "Open"))).toBe(false);
+    expect(broken((o) => (o.sources[0].schoolShare = "50%"))).toBe(false);
+    expect(broken((o) => delete o.policy)).toBe(false);
+    expect(broken((o) => (o.policy.rounding = "nickel"))).toBe(false);
+    expect(broken((o) => (o.levels = "Elementary"))).toBe(false);
+  });
+
+  test("applyDecisions re-validates: share range, Locked with a share, funds, rates, policy", () => {
+    const d = district();
+    const x = extractDecisions(d);
+    x.sources[0].schoolShare = 1.5;
+    x.sources[2].schoolShare = 0.5; // Locked
+    x.sources[1].funds = "Gifted";
+    x.rates[0][1] = { kind: "weight", weight: -1 };
+    x.policy.phaseIn = 2;
+    x.policy.holdHarmless = Number.NaN;
+    const r = applyDecisions(d, x);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const where = r.errors.map((e) => `${e.table}/${e.row}/${e.column}`);
+    expect(where).toEqual(
+      expect.arrayContaining(["Revenue/2/School Share", "Revenue/4/School Share", "Revenue/3/Funds", "Weights/null/Weight", "Policy/null/Phase In", "Policy/null/Hold Harmless"]),
+    );
+    expect(r.errors).toHaveLength(6);
+    expect(r.errors.find((e) => e.row === 4)?.expected).toMatch(/Locked/);
+    expect(r.errors.find((e) => e.row === 2)?.found).toBe("150%");
+  });
+
+  test("decisions naming unknown levels, categories or sources are errors, not silently dropped", () => {
+    const d = district();
+    const x = extractDecisions(d);
+    x.levels[1] = "Middle";
+    x.categories[2] = "Gifted";
+    x.sources.push({ name: "Lottery", status: "Unlocked", schoolShare: 1, funds: "All", eligible: "All" });
+    const r = applyDecisions(d, x);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors.map((e) => e.found).sort()).toEqual(["Gifted", "Lottery", "Middle"]);
+  });
+
+  test("levels, categories and sources match by name whatever the order and case", () => {
+    const d = district();
+    const x = extractDecisions(d);
+    x.levels = ["HIGH", "elementary"];
+    x.rates = [x.rates[1], x.rates[0]];
+    x.rates[0][0] = { kind: "weight", weight: 1.5 };
+    x.sources = [{ ...x.sources[1], name: "title i", funds: "poverty", schoolShare: 0.5 }];
+    const r = applyDecisions(d, x);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.district.rates[1][0]).toEqual({ kind: "weight", weight: 1.5 });
+    expect(r.district.rates[0][0]).toEqual({ kind: "weight", weight: 1 });
+    expect(r.district.sources[1]).toMatchObject({ name: "Title I", schoolShare: 0.5, funds: "Poverty" });
+    expect(r.district.sources[0]).toBe(d.sources[0]);
+  });
+
+  test("setRate is immutable and validates", () => {
+    const d = district();
+    const e = setRate(d, 0, 2, { kind: "weight", weight: 0.25 });
+    expect(e.rates[0][2]).toEqual({ kind: "weight", weight: 0.25 });
+    expect(d.rates[0][2]).toBeNull();
+    expect(e.rates[1]).toEqual(d.rates[1]);
+    expect(() => setRate(d, 5, 0, null)).toThrow(RangeError);
+    expect(() => setRate(d, 0, 3, null)).toThrow(RangeError);
+    expect(() => setRate(d, 0, 0, { kind: "perPupil", cents: -1 })).toThrow(/Per Pupil/);
+  });
+
+  test("rateProblem describes bad rates in words", () => {
+    expect(rateProblem({ kind: "weight", weight: 0.4 })).toBeNull();
+    expect(rateProblem(null)).toBeNull();
+    expect(rateProblem({ kind: "weight", weight: Number.NaN })).toMatch(/weight/);
+    expect(rateProblem({ kind: "perPupil", cents: -5 })).toMatch(/dollar/);
+  });
+
+  test("setSource: Locked sets the share to 0%, unlocking restores 100%, and invalid patches throw", () => {
+    const d = district();
+    const locked = setSource(d, 0, { status: "Locked" });
+    expect(locked.sources[0]).toMatchObject({ status: "Locked", schoolShare: 0 });
+    expect(d.sources[0].status).toBe("Unlocked");
+    const unlocked = setSource(locked, 0, { status: "Grant" });
+    expect(unlocked.sources[0]).toMatchObject({ status: "Grant", schoolShare: 1 });
+    expect(setSource(d, 0, { schoolShare: 0.4 }).sources[0].schoolShare).toBe(0.4);
+    expect(() => setSource(d, 0, { status: "Locked", schoolShare: 0.4 })).toThrow(/Locked/);
+    expect(() => setSource(d, 0, { schoolShare: -0.1 })).toThrow(/0%/);
+    expect(() => setSource(d, 9, {})).toThrow(RangeError);
+  });
+
+  test("setPolicy changes settings immutably and rejects invalid ones", () => {
+    const d = district();
+    const p = setPolicy(d, { holdHarmless: 0.98, gainCap: 0.05, phaseIn: 0.5, foundationPerSchool: 10_000_000 });
+    expect(p.policy).toMatchObject({ holdHarmless: 0.98, gainCap: 0.05, phaseIn: 0.5, foundationPerSchool: 10_000_000, raw: { phasein: "100%" } });
+    expect(d.policy.holdHarmless).toBeNull();
+    expect(() => setPolicy(d, { gainCap: -0.1 })).toThrow(/Gain Cap/);
+    expect(() => setPolicy(d, { baseAmount: -1 })).toThrow(/Base Amount/);
+  });
+});
+
+describe("eligibility text", () => {
+  test("edited eligible text is re-parsed against the district", () => {
+    const d = district();
+    const high = setSource(d, 1, { eligible: "High" });
+    expect(high.sources[1].eligible).toEqual({ text: "High", levels: ["High"], schoolIds: null, rules: [] });
+    const rule = setSource(d, 1, { eligible: "Poverty % >= 40%" });
+    expect(rule.sources[1].eligible.rules).toHaveLength(1);
+    expect(rule.sources[1].eligible.rules[0]).toMatchObject({ kind: "share", op: ">=" });
+  });
+
+  test("unreadable eligible text is an error on the source's row", () => {
+    const d = district();
+    const x = extractDecisions(d);
+    x.sources[1].eligible = "Gifted > 3";
+    const r = applyDecisions(d, x);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0]).toMatchObject({ table: "Revenue", row: 3, column: "Eligible", found: "Gifted > 3" });
+  });
+});
