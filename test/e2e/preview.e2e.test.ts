@@ -1,0 +1,225 @@
+/**
+ * End-to-end: the production build of the browser preview, served by scripts/serve.ts and driven in
+ * headless Chromium through playwright-core.
+ *
+ * Builds dist/ first when dist/preview.html is missing or older than any source (about 20-40 s on two
+ * cores); otherwise reuses it. Screenshots of every step go to test-artifacts/ (gitignored).
+ * Skipped, with a printed reason, only when /usr/bin/chromium is absent.
+ */
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import { chromium, type Browser, type Locator, type Page } from "playwright-core";
+import { buildReport, formatReport } from "../../scripts/build-report";
+import { serve, type RunningServer } from "../../scripts/serve";
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const DIST = path.join(ROOT, "dist");
+const ARTIFACTS = path.join(ROOT, "test-artifacts");
+const CHROMIUM = "/usr/bin/chromium";
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+const BUILD_INPUTS = ["src", "assets", "manifest.xml", "webpack.config.js", "tsconfig.json", "package.json"];
+const STEP_TIMEOUT = 15000;
+
+/** Polls read() until done(value) holds or the step timeout passes; returns the last value either way. */
+async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  const deadline = Date.now() + STEP_TIMEOUT;
+  let value = await read();
+  while (!done(value) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+    value = await read();
+  }
+  return value;
+}
+
+/** Newest modification time (ms) of a file or of any file under a folder. */
+function newestMtime(p: string): number {
+  if (!fs.existsSync(p)) return 0;
+  const st = fs.statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let newest = 0;
+  for (const entry of fs.readdirSync(p)) newest = Math.max(newest, newestMtime(path.join(p, entry)));
+  return newest;
+}
+
+/** Builds dist/ unless dist/preview.html is newer than every build input. Returns what it did. */
+function ensureBuild(): string {
+  const built = path.join(DIST, "preview.html");
+  const sources = Math.max(...BUILD_INPUTS.map((p) => newestMtime(path.join(ROOT, p))));
+  if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= sources && fs.existsSync(path.join(DIST, "taskpane.html"))) {
+    return "dist/ is up to date; reusing it";
+  }
+  const started = Date.now();
+  const webpackCli = path.join(ROOT, "node_modules", "webpack-cli", "bin", "cli.js");
+  const r = spawnSync(process.execPath, [webpackCli, "--mode", "production"], {
+    cwd: ROOT,
+    encoding: "utf8",
+    timeout: 240000,
+    env: { ...process.env, NODE_ENV: "production" },
+  });
+  if (r.status !== 0) {
+    throw new Error(`webpack build failed (status ${r.status}, ${r.error?.message ?? ""}):\n${r.stdout.slice(-4000)}\n${r.stderr.slice(-4000)}`);
+  }
+  return `built dist/ in ${((Date.now() - started) / 1000).toFixed(1)} s`;
+}
+
+const haveChromium = fs.existsSync(CHROMIUM);
+if (!haveChromium) {
+  console.warn(`preview.e2e: skipped because ${CHROMIUM} is absent (apt-get install chromium to run it)`);
+}
+const describeIfChromium = haveChromium ? describe : describe.skip;
+
+describeIfChromium("browser preview, end to end", () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  const problems: string[] = [];
+  let step = 0;
+
+  /** Screenshot of the viewport, scrolled to `focus` when given (full-page shots get unreadably large). */
+  async function shot(name: string, focus?: Locator): Promise<void> {
+    step += 1;
+    if (focus) await focus.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(ARTIFACTS, `preview-${String(step).padStart(2, "0")}-${name}.png`) });
+  }
+
+  beforeAll(async () => {
+    console.log(`preview.e2e: ${ensureBuild()}`);
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    server = await serve({ dir: DIST, port: 0 });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.setDefaultTimeout(STEP_TIMEOUT);
+    page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+    page.on("console", (m) => {
+      if (m.type() === "error") problems.push(`console error: ${m.text()}`);
+    });
+    page.on("requestfailed", (req) => problems.push(`request failed: ${req.url()} ${req.failure()?.errorText ?? ""}`));
+  }, 300000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test("the build has both pages, the manifest and the icons, keeps exceljs out of the initial scripts and fits the budget", () => {
+    const taskpane = fs.readFileSync(path.join(DIST, "taskpane.html"), "utf8");
+    expect(taskpane).toMatch(/<script[^>]+src=["']?https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js/);
+    const preview = fs.readFileSync(path.join(DIST, "preview.html"), "utf8");
+    expect(preview).not.toContain("office.js");
+    expect(fs.readFileSync(path.join(DIST, "manifest.xml"), "utf8")).toBe(fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8"));
+    for (const size of [16, 32, 64, 80, 128]) expect(fs.existsSync(path.join(DIST, "assets", `icon-${size}.png`))).toBe(true);
+    const initial = [...preview.matchAll(/<script[^>]*\bsrc=["']?([^"' >]+)/g)].map((m) => m[1]);
+    expect(initial.some((s) => s.startsWith("exceljs"))).toBe(false);
+    const report = buildReport(DIST);
+    console.log(`preview.e2e: bundle sizes\n${formatReport(report)}`);
+    expect(report.problems).toEqual([]);
+  });
+
+  test("opens the preview", async () => {
+    await page.goto(`${server.url}preview.html`);
+    await page.getByRole("button", { name: "Insert sample district" }).waitFor();
+    await shot("opened");
+  });
+
+  test("inserts the sample district and allocates", async () => {
+    await page.getByRole("button", { name: "Insert sample district" }).click();
+    const allocate = page.getByRole("button", { name: "Allocate", exact: true });
+    await allocate.waitFor();
+    await shot("sample-inserted");
+    await allocate.click();
+    await schoolsTable().waitFor();
+    await matrixInputs().first().waitFor();
+    const totals = await schoolTotals();
+    expect(totals.size).toBeGreaterThan(1);
+    for (const t of totals.values()) expect(t).toMatch(/^\$[\d,]+/);
+    await shot("allocated", page.getByRole("table", { name: /Funding formula/ }));
+  });
+
+  test("editing a weight in the matrix grid changes the schools' totals", async () => {
+    const before = await schoolTotals();
+    await bumpRate(matrixInputs().nth(1)); // first level, first need category
+    const after = await waitFor(schoolTotals, (now) => [...now].some(([name, t]) => before.get(name) !== t));
+    expect([...after].some(([name, t]) => before.get(name) !== t)).toBe(true);
+    expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+    await shot("weight-edited", page.getByRole("table", { name: /Funding formula/ }));
+  });
+
+  test("writes to the workbook and the sheets panel lists the tool's sheets", async () => {
+    await page.getByRole("button", { name: "Write to workbook" }).click();
+    await page.getByText("Written", { exact: true }).waitFor({ timeout: 60000 });
+    const tabs = sheetsPanel();
+    for (const name of ["Summary", "Matrix", "School Budgets"]) {
+      await tabs.getByRole("tab", { name, exact: true }).waitFor();
+    }
+    await shot("written-pane", page.getByText("Written", { exact: true }));
+    await tabs.getByRole("tab", { name: "Summary", exact: true }).click();
+    const summarySheet = page.getByRole("table", { name: "Sheet Summary", exact: true });
+    await summarySheet.waitFor();
+    expect(await summarySheet.locator("td").count()).toBeGreaterThan(4);
+    await shot("summary-sheet", tabs);
+  });
+
+  test("saves a scenario and opens the comparison", async () => {
+    await page.getByLabel("Scenario name").fill("Raised weight");
+    await page.getByRole("button", { name: "Save scenario" }).click();
+    await page.getByRole("list", { name: "Saved scenarios" }).getByText("Raised weight", { exact: true }).waitFor();
+    await shot("scenario-saved", page.getByRole("list", { name: "Saved scenarios" }));
+    // Change the formula again so the saved scenario and the current decisions differ, then compare them.
+    await bumpRate(matrixInputs().nth(1));
+    await page.getByLabel("Scenario A").selectOption("Raised weight");
+    await page.getByRole("button", { name: "Compare", exact: true }).click();
+    const comparison = page.getByRole("table", { name: /^Comparison of Raised weight and / });
+    await comparison.waitFor();
+    const rows = await comparison.getByRole("row").count();
+    expect(rows).toBeGreaterThan(2); // header + schools
+    const summary = page.getByText(/ vs Raised weight: \d+ gain, \d+ lose/);
+    await summary.waitFor();
+    const m = /(\d+) gain, (\d+) lose/.exec(await summary.innerText());
+    expect(Number(m![1]) + Number(m![2])).toBeGreaterThan(0); // the second edit moved money between schools
+    await shot("comparison", summary);
+  });
+
+  test("no page errors, console errors or failed requests along the way", () => {
+    expect(problems).toEqual([]);
+  });
+
+  /** Reads the Schools table: school name -> its Total cell text. */
+  async function schoolTotals(): Promise<Map<string, string>> {
+    const rows = await schoolsTable()
+      .locator("tbody tr")
+      .evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll("td")).map((td) => (td.textContent ?? "").trim())));
+    // Columns: select checkbox, School (name), Total, ...
+    return new Map(rows.map((cells) => [cells[1], cells[2]] as [string, string]));
+  }
+
+  /** Raises a matrix rate by half again plus 0.5 (so weights and $ per pupil both visibly change). */
+  async function bumpRate(input: Locator): Promise<void> {
+    const old = Number((await input.inputValue()).replace(/[$,\s]/g, "")) || 0;
+    const next = Math.round((old * 1.5 + 0.5) * 100) / 100;
+    await input.fill(String(next));
+    await input.press("Tab");
+  }
+
+  function matrixInputs(): Locator {
+    return page.getByRole("table", { name: /Funding formula/ }).getByRole("textbox");
+  }
+
+  function schoolsTable(): Locator {
+    return page.getByRole("table", { name: "Schools", exact: true });
+  }
+
+  /** The preview's workbook panel: one tab per sheet. */
+  function sheetsPanel(): Locator {
+    return page.getByRole("region", { name: "Workbook preview" }).getByRole("tablist", { name: "Sheets" });
+  }
+});
