@@ -17,6 +17,8 @@ export interface RenderResult {
   /** Final sheet names actually used, in plan order (a name may differ from the plan's when a user sheet had it). */
   sheets: string[];
   cancelled: boolean;
+  /** Things drawn differently than planned (e.g. a bubble chart drawn as scatter), in words for the pane. */
+  notes?: string[];
 }
 
 export interface TableStatus {

@@ -2,7 +2,7 @@ import { eligibleRows } from "../eligibility";
 import type { Allocation, Line } from "../types";
 import { largestRemainder } from "./largestRemainder";
 import { buildLayout, fundedCategory } from "./layout";
-import { dollars } from "./work";
+import { count, dollars } from "../money";
 
 /**
  * The explanation of each school's total as lines (count x rate = $), source by source, plus the foundation and
@@ -94,5 +94,5 @@ export function adjustmentWords(a: string): string {
 }
 
 function fmtCount(n: number): string {
-  return Number.isInteger(n) ? n.toLocaleString("en-US") : n.toLocaleString("en-US", { maximumFractionDigits: 2 });
+  return count(n);
 }

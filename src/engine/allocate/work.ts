@@ -33,7 +33,4 @@ export interface Work {
   warnings: string[];
 }
 
-export function dollars(cents: number): string {
-  const v = cents / 100;
-  return v.toLocaleString("en-US", { style: "currency", currency: "USD", maximumFractionDigits: Number.isInteger(v) ? 0 : 2 });
-}
+export { dollars } from "../money";

@@ -1,0 +1,40 @@
+/// <reference types="office-js" />
+import type { Host, RenderOptions, ScenarioRecord } from "../host/types";
+import type { RawTables } from "../engine/types";
+import type { SheetPlan } from "../report/plan";
+import { capabilities } from "./capabilities";
+import { officeEnv, type ExcelEnv } from "./env";
+import { insertTables } from "./insertTables";
+import { readTables } from "./readTables";
+import { renderPlans, type ExcelRenderResult } from "./render";
+import { deleteScenario, listScenarios, saveScenario } from "./scenarios";
+import { selectCell } from "./select";
+
+/** Runs a batch against the open workbook: `Excel.run` in Office, a fake context in tests. */
+export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export function officeRunner(): ExcelRunner {
+  return <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Excel.run(batch);
+}
+
+/**
+ * The Office.js host used by the task pane. Every method is one `Excel.run` around a function that takes
+ * a RequestContext (tested with an in-memory fake of the Excel object model).
+ */
+export function createExcelHost(run: ExcelRunner = officeRunner(), env: ExcelEnv = officeEnv()): Host & {
+  render(plans: SheetPlan[], options?: RenderOptions): Promise<ExcelRenderResult>;
+} {
+  return {
+    kind: "excel",
+    readTables: () => run((context) => readTables(context)),
+    render: (plans, options = {}) => run((context) => renderPlans(context, plans, options, env)),
+    selectCell: (sheet, address) => run((context) => selectCell(context, sheet, address)),
+    insertTables: async (tables: RawTables) => {
+      await run((context) => insertTables(context, tables, env));
+    },
+    listScenarios: () => run((context) => listScenarios(context)),
+    saveScenario: (record: ScenarioRecord) => run((context) => saveScenario(context, record)),
+    deleteScenario: (name: string) => run((context) => deleteScenario(context, name)),
+    capabilities: async () => capabilities(env),
+  };
+}

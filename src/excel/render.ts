@@ -1,0 +1,580 @@
+/// <reference types="office-js" />
+import type { RenderOptions, RenderResult } from "../host/types";
+import type { CellStyle, PlanCell, PlanTable, PlanValue, SheetPlan } from "../report/plan";
+import { excelName, sanitizeSheetName, uniqueExcelName, uniqueSheetName } from "../report/names";
+import { REGISTRY_SHEET, SCENARIO_SHEET, parseRegistry, registryRows, type RegistryEntry } from "../report/registry";
+import type { Rect } from "./address";
+import { queueChart } from "./charts";
+import { API_SETS, supports, type ExcelEnv } from "./env";
+import { NUMBER_FORMATS, STYLE_BYTES, applyStyle, widthPoints } from "./formats";
+import { groupRects, splitRows } from "./rectangles";
+import { formulaSheet, rewriteRefs } from "./refs";
+import { asTypedText, toCellInput } from "./text";
+
+/**
+ * Budget for the estimated JSON size of one request. Excel on the web refuses requests over 5 MB; we keep
+ * every request under 4 MB and leave room for the protocol's own overhead.
+ */
+export const MAX_REQUEST_BYTES = 3_500_000;
+/** Largest single block write; bigger blocks are split into bands of rows. */
+export const MAX_BLOCK_BYTES = 1_000_000;
+/** Estimated overhead of one queued action (object path, method name, ids). */
+export const OP_BYTES = 200;
+/** Prefix of the temporary sheets a render writes before swapping them in. */
+export const TEMP_PREFIX = "~sfs ";
+export const TABLE_STYLE = "TableStyleMedium2";
+
+export interface RenderEnv extends ExcelEnv {
+  /** Override the request budget (tests). */
+  maxRequestBytes?: number;
+}
+
+export interface ExcelRenderResult extends RenderResult {
+  /** Things drawn differently than planned, in words for the pane (always present here). */
+  notes: string[];
+}
+
+/** One queued piece of work on one sheet, with its estimated request size. */
+interface Op {
+  plan: number;
+  bytes: number;
+  run(ws: Excel.Worksheet): void;
+}
+
+class Cancelled extends Error {}
+
+const key = (r: number, c: number) => `${r},${c}`;
+
+function jsonBytes(v: unknown): number {
+  return JSON.stringify(v).length;
+}
+
+/** Write a 2-D block of values and/or formulas, split into row bands when large. */
+function blockOps(plan: number, rect: Rect, data: (string | number | boolean | null)[][], formulas: boolean, out: Op[], blockBytes: number): void {
+  const rowBytes = data.map((row) => jsonBytes(row) + 1);
+  const bands = splitRows(rect, (r) => rowBytes[r - rect.r], blockBytes);
+  for (const band of bands) {
+    const slice = data.slice(band.r - rect.r, band.r - rect.r + band.rows);
+    const bytes = OP_BYTES + rowBytes.slice(band.r - rect.r, band.r - rect.r + band.rows).reduce((a, b) => a + b, 2);
+    out.push({
+      plan,
+      bytes,
+      run: (ws) => {
+        const range = ws.getRangeByIndexes(band.r, band.c, band.rows, band.cols);
+        if (formulas) range.formulas = slice;
+        else range.values = slice;
+      },
+    });
+  }
+}
+
+function valueInput(v: PlanValue | undefined): string | number | boolean | null {
+  return toCellInput(v === undefined ? null : v);
+}
+
+interface Names {
+  sheetMap: Map<string, string>;
+  tableMap: Map<string, string>;
+  /** Largest single block write. */
+  blockBytes: number;
+}
+
+/** Cells: constants and formulas per rectangle, number formats, styles, unlocked cells. */
+function cellOps(plan: number, p: SheetPlan, names: Names, out: Op[]): void {
+  const grid = new Map<string, PlanCell>();
+  for (const cell of p.cells) grid.set(key(cell.r, cell.c), cell);
+  const written = p.cells.filter((c) => c.v !== undefined || c.f !== undefined);
+  for (const rect of groupRects(written, 2)) {
+    let hasFormula = false;
+    const data: (string | number | boolean | null)[][] = [];
+    for (let r = rect.r; r < rect.r + rect.rows; r++) {
+      const row: (string | number | boolean | null)[] = [];
+      for (let c = rect.c; c < rect.c + rect.cols; c++) {
+        const cell = grid.get(key(r, c));
+        if (cell?.f !== undefined) {
+          hasFormula = true;
+          row.push("=" + rewriteRefs(cell.f, names.sheetMap, names.tableMap));
+        } else row.push(valueInput(cell?.v));
+      }
+      data.push(row);
+    }
+    blockOps(plan, rect, data, hasFormula, out, names.blockBytes);
+  }
+  const formatted = p.cells.filter((c) => c.fmt !== undefined);
+  for (const rect of groupRects(formatted, 2)) {
+    const data: (string | null)[][] = [];
+    for (let r = rect.r; r < rect.r + rect.rows; r++) {
+      const row: (string | null)[] = [];
+      for (let c = rect.c; c < rect.c + rect.cols; c++) {
+        const fmt = grid.get(key(r, c))?.fmt;
+        row.push(fmt ? NUMBER_FORMATS[fmt] : null);
+      }
+      data.push(row);
+    }
+    const rowBytes = data.map((row) => jsonBytes(row) + 1);
+    for (const band of splitRows(rect, (r) => rowBytes[r - rect.r], names.blockBytes)) {
+      const slice = data.slice(band.r - rect.r, band.r - rect.r + band.rows);
+      out.push({
+        plan,
+        bytes: OP_BYTES + jsonBytes(slice),
+        run: (ws) => {
+          ws.getRangeByIndexes(band.r, band.c, band.rows, band.cols).numberFormat = slice;
+        },
+      });
+    }
+  }
+  const byStyle = new Map<CellStyle, PlanCell[]>();
+  for (const cell of p.cells) {
+    if (!cell.style) continue;
+    const list = byStyle.get(cell.style) ?? [];
+    list.push(cell);
+    byStyle.set(cell.style, list);
+  }
+  for (const [style, cells] of byStyle) {
+    for (const rect of groupRects(cells, 0)) {
+      out.push({ plan, bytes: STYLE_BYTES, run: (ws) => applyStyle(ws.getRangeByIndexes(rect.r, rect.c, rect.rows, rect.cols), style) });
+    }
+  }
+  for (const rect of groupRects(p.cells.filter((c) => c.unlocked), 0)) {
+    out.push({
+      plan,
+      bytes: OP_BYTES,
+      run: (ws) => {
+        ws.getRangeByIndexes(rect.r, rect.c, rect.rows, rect.cols).format.protection.locked = false;
+      },
+    });
+  }
+}
+
+/** Escape a header for use inside a structured reference: [Col], with ' before [ ] # and '. */
+function structuredColumn(header: string): string {
+  return `[${header.replace(/(['#[\]])/g, "'$1")}]`;
+}
+
+/** A real Excel table: header + rows, column formats, the table itself (under its temporary name), totals. */
+function tableOps(plan: number, t: PlanTable, tempName: string, out: Op[], blockBytes: number): void {
+  const cols = t.headers.length;
+  if (cols === 0) return;
+  const dataRows = Math.max(1, t.rows.length);
+  const data: (string | number | boolean | null)[][] = [t.headers.map((h) => asTypedText(String(h)))];
+  for (let i = 0; i < dataRows; i++) {
+    const row = t.rows[i] ?? [];
+    const out2: (string | number | boolean | null)[] = [];
+    for (let c = 0; c < cols; c++) out2.push(valueInput(row[c]));
+    data.push(out2);
+  }
+  blockOps(plan, { r: t.r, c: t.c, rows: data.length, cols }, data, false, out, blockBytes);
+  const withTotals = (t.totals?.length ?? 0) > 0;
+  (t.formats ?? []).forEach((fmt, i) => {
+    if (!fmt || i >= cols) return;
+    const rows = dataRows + (withTotals ? 1 : 0);
+    const cellBytes = jsonBytes(NUMBER_FORMATS[fmt]) + 3;
+    const band = Math.max(1, Math.floor(blockBytes / cellBytes));
+    for (let start = 0; start < rows; start += band) {
+      const n = Math.min(band, rows - start);
+      const column = Array.from({ length: n }, () => [NUMBER_FORMATS[fmt]]);
+      out.push({
+        plan,
+        bytes: OP_BYTES + n * cellBytes,
+        run: (ws) => {
+          ws.getRangeByIndexes(t.r + 1 + start, t.c + i, n, 1).numberFormat = column;
+        },
+      });
+    }
+  });
+  const totalsRow: (string | null)[] = [];
+  if (withTotals) {
+    for (let c = 0; c < cols; c++) {
+      if (t.totals?.includes(c)) totalsRow.push(`=SUBTOTAL(109,${structuredColumn(t.headers[c])})`);
+      else totalsRow.push(c === 0 ? "Total" : null);
+    }
+  }
+  out.push({
+    plan,
+    bytes: OP_BYTES * 4 + jsonBytes(totalsRow),
+    run: (ws) => {
+      const table = ws.tables.add(ws.getRangeByIndexes(t.r, t.c, 1 + dataRows, cols), true);
+      table.name = tempName;
+      table.style = TABLE_STYLE;
+      if (withTotals) {
+        table.showTotals = true;
+        ws.getRangeByIndexes(t.r + 1 + dataRows, t.c, 1, cols).formulas = [totalsRow];
+      }
+    },
+  });
+}
+
+/** Charts, column widths, freeze panes, tab colour, visibility, page layout. */
+function sheetOps(plan: number, p: SheetPlan, env: RenderEnv, notes: string[], out: Op[]): void {
+  const bubble = supports(env, API_SETS.bubble);
+  for (const chart of p.charts) {
+    out.push({
+      plan,
+      bytes: OP_BYTES * (6 + 5 * chart.series.length),
+      run: (ws) => {
+        const note = queueChart(ws, chart, bubble);
+        if (note) notes.push(`${note} (sheet "${p.name}")`);
+      },
+    });
+  }
+  const widths = Object.entries(p.widths ?? {});
+  if (widths.length > 0) {
+    out.push({
+      plan,
+      bytes: OP_BYTES * widths.length,
+      run: (ws) => {
+        for (const [col, chars] of widths) ws.getRangeByIndexes(0, Number(col), 1, 1).format.columnWidth = widthPoints(chars);
+      },
+    });
+  }
+  const freeze = p.freeze;
+  if (freeze && (freeze.rows > 0 || freeze.cols > 0)) {
+    out.push({
+      plan,
+      bytes: OP_BYTES,
+      run: (ws) => {
+        if (freeze.rows > 0 && freeze.cols > 0) ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, freeze.rows, freeze.cols));
+        else if (freeze.rows > 0) ws.freezePanes.freezeRows(freeze.rows);
+        else ws.freezePanes.freezeColumns(freeze.cols);
+      },
+    });
+  }
+  const tab = p.tabColor;
+  const print = p.print && supports(env, API_SETS.pageLayout) ? p.print : undefined;
+  if (tab || p.hidden || print) {
+    out.push({
+      plan,
+      bytes: OP_BYTES * 3,
+      run: (ws) => {
+        if (tab) ws.tabColor = tab.startsWith("#") ? tab : `#${tab}`;
+        if (p.hidden) ws.visibility = "Hidden" as Excel.SheetVisibility;
+        if (print?.landscape) ws.pageLayout.orientation = "Landscape" as Excel.PageOrientation;
+        if (print?.fitToPage) ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      },
+    });
+  }
+}
+
+/**
+ * Render sheet plans into the open workbook, all-or-nothing.
+ *
+ * 1. One sync lists sheets, tables and names (a second reads the registry, when there is one).
+ * 2. Every plan is written to a new sheet under a temporary name ("~sfs 1"...), its tables under temporary
+ *    names; cells go out as 2-D blocks per rectangle. Work is queued across sheets and synced once per
+ *    batch of about 3.5 MB (estimated by JSON size), with calculation suspended. Cancellation is checked and
+ *    progress reported between batches.
+ * 3. Only when everything is written, in one request: the tool's old sheets being replaced (those listed in
+ *    the registry whose role or name the new plans take over) and their tables are parked under temporary
+ *    names, the new sheets and tables get their final names (a user's sheet is never replaced: ours becomes
+ *    "Summary (2)"), defined names and protection are applied, the registry sheet is rewritten (very
+ *    hidden), and the old sheets are deleted as the very last actions.
+ * On cancel or error the temporary sheets are deleted and the workbook is left as it was; a swap request
+ * that failed part-way is undone (old sheets, tables, names and registry put back).
+ */
+export async function renderPlans(context: Excel.RequestContext, plans: SheetPlan[], options: RenderOptions, env: RenderEnv): Promise<ExcelRenderResult> {
+  try {
+    return await render(context, plans, options, env);
+  } catch (err) {
+    if (err instanceof RenderError) throw err;
+    const msg = err instanceof Error ? err.message : String(err);
+    throw new RenderError(`Reading the workbook before writing the report failed (${msg}); nothing was changed.`);
+  }
+}
+
+/** A render failure already explained in words for the user. */
+export class RenderError extends Error {}
+
+async function render(context: Excel.RequestContext, plans: SheetPlan[], options: RenderOptions, env: RenderEnv): Promise<ExcelRenderResult> {
+  const notes: string[] = [];
+  const limit = env.maxRequestBytes ?? MAX_REQUEST_BYTES;
+  const { signal, onProgress } = options;
+  if (signal?.aborted) return { sheets: [], cancelled: true, notes };
+
+  // 1. What is there.
+  const wb = context.workbook;
+  const sheets = wb.worksheets;
+  sheets.load("items/name");
+  wb.tables.load("items/name,items/worksheet/name");
+  wb.names.load("items/name,items/formula");
+  await context.sync();
+  const existing = sheets.items.map((s) => s.name);
+  const lowerExisting = new Map(existing.map((n) => [n.toLowerCase(), n]));
+  const registryName = lowerExisting.get(REGISTRY_SHEET.toLowerCase()) ?? null;
+  let registry: RegistryEntry[] = [];
+  if (registryName) {
+    const used = sheets.getItem(registryName).getUsedRangeOrNullObject(true);
+    used.load("values");
+    await context.sync();
+    if (!used.isNullObject) registry = parseRegistry(used.values);
+  }
+
+  // Old own sheets still present; those whose role or name the new plans take over are replaced.
+  const ownOld = registry
+    .filter((e) => lowerExisting.has(e.sheet.toLowerCase()))
+    .filter((e) => e.sheet.toLowerCase() !== REGISTRY_SHEET.toLowerCase() && e.sheet.toLowerCase() !== SCENARIO_SHEET.toLowerCase());
+  const newRoles = new Set(plans.map((p) => p.role));
+  const wanted = new Set(plans.map((p) => sanitizeSheetName(p.name).toLowerCase()));
+  const replaced = new Set(ownOld.filter((e) => newRoles.has(e.role) || wanted.has(e.sheet.toLowerCase())).map((e) => e.sheet.toLowerCase()));
+  const kept = ownOld.filter((e) => !replaced.has(e.sheet.toLowerCase()));
+
+  // Final and temporary sheet names.
+  const taken = new Set(existing.filter((n) => !replaced.has(n.toLowerCase())));
+  taken.add(REGISTRY_SHEET);
+  taken.add(SCENARIO_SHEET);
+  const finals = plans.map((p) => uniqueSheetName(p.name, taken));
+  const allNames = new Set([...existing, ...finals, REGISTRY_SHEET, SCENARIO_SHEET]);
+  const temps = plans.map((_, i) => uniqueSheetName(`${TEMP_PREFIX}${i + 1}`, allNames));
+
+  // Table names: temporary while writing (old tables still exist), final at the swap.
+  const tableItems = wb.tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name }));
+  const staleNames = wb.names.items.filter((n) => {
+    const s = formulaSheet(n.formula);
+    return s !== null && replaced.has(s.toLowerCase());
+  });
+  const staleLower = new Set(staleNames.map((n) => n.name.toLowerCase()));
+  const keptDefined = wb.names.items.map((n) => n.name).filter((n) => !staleLower.has(n.toLowerCase()));
+  const tableTaken = new Set([...tableItems.filter((t) => !replaced.has(t.sheet.toLowerCase())).map((t) => t.name), ...keptDefined]);
+  const everyName = new Set([...tableItems.map((t) => t.name), ...wb.names.items.map((n) => n.name)]);
+  const tableFinal: string[][] = [];
+  const tableTemp: string[][] = [];
+  const tableMap = new Map<string, string>();
+  plans.forEach((p, i) => {
+    tableFinal[i] = p.tables.map((t) => uniqueExcelName(t.name, tableTaken));
+    tableTemp[i] = p.tables.map((t) => {
+      const tmp = uniqueExcelName(`sfs_tmp_${i + 1}_${excelName(t.name)}`, everyName);
+      tableMap.set(t.name.toLowerCase(), tmp);
+      return tmp;
+    });
+  });
+  const sheetMap = new Map<string, string>();
+  plans.forEach((p, i) => {
+    sheetMap.set(p.name.toLowerCase(), temps[i]);
+    sheetMap.set(sanitizeSheetName(p.name).toLowerCase(), temps[i]);
+  });
+
+  // 2. Queue the work: every sheet and its tables first (so formulas can refer to any of them), then cells.
+  const ops: Op[] = [];
+  const blockBytes = Math.min(MAX_BLOCK_BYTES, Math.floor(limit / 4));
+  plans.forEach((p, i) => p.tables.forEach((t, k) => tableOps(i, t, tableTemp[i][k], ops, blockBytes)));
+  plans.forEach((p, i) => {
+    cellOps(i, p, { sheetMap, tableMap, blockBytes }, ops);
+    sheetOps(i, p, env, notes, ops);
+  });
+  const lastOp = new Array<number>(plans.length).fill(-1);
+  ops.forEach((op, k) => (lastOp[op.plan] = k));
+
+  const created: string[] = [];
+  const ws: Excel.Worksheet[] = [];
+  const screen = supports(env, API_SETS.screenUpdating);
+  let queuedBytes = 0;
+  let queuedOps = 0;
+  let flushed = -1;
+  let firstBatch = true;
+
+  const begin = () => {
+    context.application.suspendApiCalculationUntilNextSync();
+    if (firstBatch && screen) context.application.suspendScreenUpdatingUntilNextSync();
+    firstBatch = false;
+  };
+  const flush = async (upTo: number) => {
+    if (queuedOps === 0) return;
+    await context.sync();
+    flushed = upTo;
+    queuedBytes = 0;
+    queuedOps = 0;
+    // A sheet is done when its last queued operation has been sent (tables go first, cells after).
+    const done = lastOp.filter((k) => k <= flushed).length;
+    onProgress?.({ done, total: plans.length, label: "Writing sheets" });
+    if (signal?.aborted) throw new Cancelled();
+  };
+  const ensureSheet = (i: number) => {
+    if (ws[i]) return;
+    ws[i] = sheets.add(temps[i]);
+    created.push(temps[i]);
+  };
+
+  try {
+    // Create every temporary sheet up front (cheap), so cross-sheet formulas always find their target.
+    for (let i = 0; i < plans.length; i++) {
+      if (queuedOps > 0 && queuedBytes + OP_BYTES > limit) await flush(-1);
+      if (queuedOps === 0) begin();
+      ensureSheet(i);
+      queuedBytes += OP_BYTES;
+      queuedOps++;
+    }
+    for (let k = 0; k < ops.length; k++) {
+      const op = ops[k];
+      if (queuedOps > 0 && queuedBytes + op.bytes > limit) await flush(k - 1);
+      if (queuedOps === 0) begin();
+      op.run(ws[op.plan]);
+      queuedBytes += op.bytes;
+      queuedOps++;
+    }
+    await flush(ops.length - 1);
+    if (signal?.aborted) throw new Cancelled();
+
+    // 3. Swap. Everything reversible comes first: the old sheets and their tables are parked under
+    // temporary names, the new ones take their final names, names/protection/registry are written; the old
+    // sheets are deleted as the very last actions. If the request fails, undoSwap puts things back.
+    if (signal?.aborted) throw new Cancelled();
+    const parkedNames = new Set([...allNames, ...temps]);
+    const parkedTables = new Set(everyName);
+    tableTemp.flat().forEach((t) => parkedTables.add(t));
+    const oldSheets = ownOld
+      .filter((e) => replaced.has(e.sheet.toLowerCase()))
+      .map((e, k) => {
+        const name = lowerExisting.get(e.sheet.toLowerCase()) ?? e.sheet;
+        return { name, proxy: sheets.getItem(name), parked: uniqueSheetName(`${TEMP_PREFIX}old ${k + 1}`, parkedNames) };
+      });
+    const oldTables = tableItems
+      .filter((t) => replaced.has(t.sheet.toLowerCase()))
+      .map((t, k) => ({ name: t.name, sheet: t.sheet, proxy: wb.tables.getItem(t.name), parked: uniqueExcelName(`sfs_old_${k + 1}`, parkedTables) }));
+    const state: SwapState = { oldSheets, oldTables, stale: staleNames.map((n) => ({ name: n.name, formula: n.formula })), added: [], newSheets: ws, registryName, registry };
+    try {
+      if (screen) context.application.suspendScreenUpdatingUntilNextSync();
+      for (const o of oldSheets) o.proxy.name = o.parked;
+      for (const o of oldTables) o.proxy.name = o.parked;
+      for (const n of state.stale) wb.names.getItem(n.name).delete();
+      plans.forEach((p, i) => {
+        ws[i].name = finals[i];
+        p.tables.forEach((_, k) => {
+          ws[i].tables.getItem(tableTemp[i][k]).name = tableFinal[i][k];
+        });
+      });
+      state.added = queueNames(wb, plans, ws, finals, new Set([...tableTaken, ...tableFinal.flat()]), notes);
+      plans.forEach((p, i) => {
+        if (p.protect) {
+          ws[i].protection.protect({ allowFormatColumns: true, allowFormatRows: true, allowAutoFilter: true, allowSort: true }, p.protect.password);
+        }
+      });
+      const written = env.now().toISOString();
+      writeRegistry(sheets, registryName, [...kept, ...plans.map((p, i) => ({ sheet: finals[i], role: p.role, written }))]);
+      const firstVisible = plans.findIndex((p) => !p.hidden);
+      if (firstVisible >= 0) ws[firstVisible].activate();
+      for (const o of oldSheets) o.proxy.delete();
+      await context.sync();
+    } catch (err) {
+      const undo = await undoSwap(context, state);
+      const msg = err instanceof Error ? err.message : String(err);
+      throw new RenderError(
+        `Writing the report sheets failed (${msg}). ` +
+          (undo ? `Putting the previous report sheets back also failed (${undo}); check the workbook.` : "The workbook was left as it was; the new sheets were removed."),
+      );
+    }
+    onProgress?.({ done: plans.length, total: plans.length, label: "Done" });
+    return { sheets: finals, cancelled: false, notes };
+  } catch (err) {
+    if (err instanceof RenderError) throw err;
+    const cleanup = await deleteSheets(context, created);
+    if (err instanceof Cancelled) {
+      if (cleanup) throw new RenderError(`Writing was cancelled, but the temporary sheets could not all be removed: ${cleanup}`);
+      return { sheets: [], cancelled: true, notes };
+    }
+    const msg = err instanceof Error ? err.message : String(err);
+    throw new RenderError(
+      `Writing the report sheets failed (${msg}). The workbook was left as it was; the temporary sheets were removed` +
+        (cleanup ? `, except that removing them also failed: ${cleanup}` : "."),
+    );
+  }
+}
+
+/**
+ * Defined names, added after the renames with Range references. A name used by exactly one plan and free in
+ * the workbook is workbook-level; one used by several plans, or already taken by the user, is sheet-level.
+ */
+function queueNames(wb: Excel.Workbook, plans: SheetPlan[], ws: Excel.Worksheet[], finals: string[], taken: Set<string>, notes: string[]): string[] {
+  const added: string[] = [];
+  const lowerTaken = new Set(Array.from(taken, (n) => n.toLowerCase()));
+  const count = new Map<string, number>();
+  for (const p of plans) for (const n of p.names ?? []) count.set(excelName(n.name).toLowerCase(), (count.get(excelName(n.name).toLowerCase()) ?? 0) + 1);
+  plans.forEach((p, i) => {
+    for (const dn of p.names ?? []) {
+      const name = excelName(dn.name);
+      const lower = name.toLowerCase();
+      const range = ws[i].getRange(dn.ref.replace(/\$/g, ""));
+      if ((count.get(lower) ?? 0) === 1 && !lowerTaken.has(lower)) {
+        wb.names.add(name, range);
+        lowerTaken.add(lower);
+        added.push(name);
+      } else if (lowerTaken.has(lower) && (count.get(lower) ?? 0) === 1) {
+        notes.push(`The name "${name}" is already used in this workbook; it is defined on sheet "${finals[i]}" only.`);
+        ws[i].names.add(name, range);
+      } else {
+        ws[i].names.add(name, range);
+      }
+    }
+  });
+  return added;
+}
+
+function writeRegistry(sheets: Excel.WorksheetCollection, existing: string | null, entries: RegistryEntry[]): void {
+  const reg = existing ? sheets.getItem(existing) : sheets.add(REGISTRY_SHEET);
+  if (existing) reg.getRange().clear();
+  const rows = registryRows(entries).map((row) => row.map((v) => asTypedText(v, true)));
+  reg.getRangeByIndexes(0, 0, rows.length, 3).values = rows;
+  reg.visibility = "VeryHidden" as Excel.SheetVisibility;
+}
+
+interface SwapState {
+  oldSheets: { name: string; proxy: Excel.Worksheet; parked: string }[];
+  oldTables: { name: string; sheet: string; proxy: Excel.Table; parked: string }[];
+  stale: { name: string; formula: string }[];
+  added: string[];
+  newSheets: Excel.Worksheet[];
+  registryName: string | null;
+  registry: RegistryEntry[];
+}
+
+/**
+ * Undo a swap request that failed part-way (Office.js applies the actions before the failing one): delete
+ * the new sheets, give the parked old sheets and tables their names back, restore deleted names and the
+ * registry. Returns an error message, or null when everything was put back.
+ */
+async function undoSwap(context: Excel.RequestContext, s: SwapState): Promise<string | null> {
+  try {
+    const wb = context.workbook;
+    wb.worksheets.load("items/name");
+    wb.names.load("items/name");
+    await context.sync();
+    const present = new Set(wb.worksheets.items.map((w) => w.name.toLowerCase()));
+    const names = new Set(wb.names.items.map((n) => n.name.toLowerCase()));
+    for (const w of s.newSheets) w.delete();
+    for (const o of s.oldSheets) if (present.has(o.parked.toLowerCase())) o.proxy.name = o.name;
+    for (const o of s.oldTables) {
+      const home = s.oldSheets.find((x) => x.name.toLowerCase() === o.sheet.toLowerCase());
+      if (home && (present.has(home.parked.toLowerCase()) || present.has(home.name.toLowerCase()))) o.proxy.name = o.name;
+    }
+    for (const n of s.added) {
+      if (names.delete(n.toLowerCase())) wb.names.getItem(n).delete();
+    }
+    for (const n of s.stale) if (!names.has(n.name.toLowerCase())) wb.names.add(n.name, n.formula);
+    if (s.registryName) writeRegistry(wb.worksheets, s.registryName, s.registry);
+    else if (present.has(REGISTRY_SHEET.toLowerCase())) wb.worksheets.getItem(REGISTRY_SHEET).delete();
+    await context.sync();
+    return null;
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
+}
+
+/** Delete the given sheets if they exist; returns an error message, or null when all went well. */
+async function deleteSheets(context: Excel.RequestContext, names: string[]): Promise<string | null> {
+  if (names.length === 0) return null;
+  try {
+    const sheets = context.workbook.worksheets;
+    sheets.load("items/name");
+    await context.sync();
+    const wantGone = new Set(names.map((n) => n.toLowerCase()));
+    let any = false;
+    for (const s of sheets.items) {
+      if (wantGone.has(s.name.toLowerCase())) {
+        s.delete();
+        any = true;
+      }
+    }
+    if (any) await context.sync();
+    return null;
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
+}

@@ -1,0 +1,21 @@
+import { capabilities } from "../../src/excel/capabilities";
+import { envUpTo } from "./helpers";
+
+describe("capabilities", () => {
+  test("ExcelApi 1.12: nothing missing", () => {
+    expect(capabilities(envUpTo("1.12"))).toEqual({ ok: true, missing: [] });
+  });
+  test("ExcelApi 1.8: screen updating and bubble charts are reported in words", () => {
+    const c = capabilities(envUpTo("1.8"));
+    expect(c.ok).toBe(true);
+    expect(c.missing).toHaveLength(2);
+    expect(c.missing[0]).toMatch(/Screen updating.*1\.9/);
+    expect(c.missing[1]).toMatch(/Bubble charts.*1\.12.*scatter/);
+  });
+  test("ExcelApi 1.6: too old", () => {
+    const c = capabilities(envUpTo("1.6"));
+    expect(c.ok).toBe(false);
+    expect(c.missing[0]).toMatch(/too old.*1\.7/);
+    expect(c.missing.some((m) => /Drop-down lists.*1\.8/.test(m))).toBe(true);
+  });
+});
