@@ -1,4 +1,6 @@
 import { runAllocate } from "./allocate";
+import { runAroi } from "./aroi";
+import { runEquity } from "./equity";
 import { runDemo } from "./demo";
 import { EXIT_BAD_INPUT, EXIT_OK, type CliIO } from "./io";
 
@@ -6,6 +8,12 @@ const HELP = `School Funding Studio (sfs)
 
   sfs allocate <district.xlsx> --out <result.xlsx> --json <summary.json>
       Validate the district workbook, allocate revenue to schools, write the result workbook and JSON summary.
+  sfs aroi <district.xlsx> --out <result.xlsx> --json <summary.json> [--overrides <overrides.json>]
+      Academic ROI of the Initiatives inventory: coverage, ranking, suggested actions, the sunset → expand what-if.
+      Overrides: a JSON object { "<initiative>": { "action": "expand|keep|segment|fix|replace|sunset|collect data", "note": "..." } }.
+  sfs equity <district.xlsx> --out <result.xlsx> --json <summary.json> [--source allocation|spending] [--year <year>]
+      Equity statistics of per-pupil $ (unweighted and pupil-weighted), poverty slope, deciles; on the allocation
+      (default) or on actual spending from the Spending table (latest year unless --year), with salary averaging.
   sfs demo [--out <folder>]
       Run the bundled sample district and print a readable summary (used by npm start).
 
@@ -16,6 +24,8 @@ type Command = (argv: string[], io: CliIO) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   allocate: runAllocate,
+  aroi: runAroi,
+  equity: runEquity,
   demo: runDemo,
 };
 
