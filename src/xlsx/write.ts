@@ -13,11 +13,11 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import type { PlanCell, PlanTable, SheetPlan } from "../report/plan";
-import { a1, quoteSheet, uniqueExcelName, uniqueSheetName } from "../report/names";
+import { a1, quoteSheet, sanitizeSheetName, uniqueExcelName, uniqueSheetName } from "../report/names";
 import { REGISTRY_SHEET, SCENARIO_SHEET, type RegistryEntry } from "../report/registry";
 import { renameReferences, type Renames } from "./formula";
 import { decodeRange, repairLoadedTables, worksheetTables } from "./loaded-tables";
-import { addRegistryWorksheet, ownWorksheets, registryWorksheet } from "./registry-sheet";
+import { addRegistryWorksheet, ownWorksheets, readRegistry, registryWorksheet } from "./registry-sheet";
 import { StyleCache } from "./styles";
 import { planResultToExcel, planValueToExcel } from "./values";
 
@@ -297,8 +297,15 @@ export function renderPlans(workbook: ExcelJS.Workbook, plans: SheetPlan[], opti
   const now = options.now ?? new Date();
   repairLoadedTables(workbook);
 
-  // 1. Remove our previous sheets, their defined names and the registry.
-  const old = ownWorksheets(workbook);
+  // 1. Remove our previous sheets that these plans replace (same role, or the name a plan wants), their defined
+  //    names and the registry. Own sheets of other roles (e.g. A-ROI sheets when re-allocating) are kept and listed again.
+  const roles = new Set(plans.map((p) => p.role));
+  const wanted = new Set(plans.map((p) => sanitizeSheetName(p.name).toLowerCase()));
+  const previous = readRegistry(workbook);
+  const replaced = new Set(previous.filter((e) => roles.has(e.role) || wanted.has(e.sheet.toLowerCase())).map((e) => e.sheet.toLowerCase()));
+  const existing = new Set(workbook.worksheets.map((ws) => ws.name.toLowerCase()));
+  const kept = previous.filter((e) => !replaced.has(e.sheet.toLowerCase()) && existing.has(e.sheet.toLowerCase()));
+  const old = ownWorksheets(workbook).filter((ws) => replaced.has(ws.name.toLowerCase()));
   const registry = registryWorksheet(workbook);
   const removed = new Set(old.map((ws) => ws.name.toLowerCase()));
   if (registry) removed.add(registry.name.toLowerCase());
@@ -346,7 +353,7 @@ export function renderPlans(workbook: ExcelJS.Workbook, plans: SheetPlan[], opti
   // 3. Render, then write the registry (very hidden, last).
   const styles = new StyleCache();
   const protection = new ProtectionCache();
-  const entries: RegistryEntry[] = [];
+  const entries: RegistryEntry[] = [...kept];
   const written = now.toISOString();
   plans.forEach((plan, i) => {
     renderSheet(workbook, plan, layouts[i], styles, protection, renamesFor(plan, layouts[i]));

@@ -346,13 +346,14 @@ describe("re-running on a user's workbook", () => {
     const buf2 = await save(run2.workbook);
 
     const after = await load(buf2);
-    expect(after.worksheets.map((w) => w.name)).toEqual(["Summary", "Data", "Hidden notes", "Summary (2)", "Detail", REGISTRY_SHEET]);
+    // Matrix (role "matrix") is not among the second run's roles, so it is kept; Summary (2) is replaced.
+    expect(after.worksheets.map((w) => w.name)).toEqual(["Summary", "Data", "Hidden notes", "Matrix", "Summary (2)", "Detail", REGISTRY_SHEET]);
     // User sheets: identical in every value, formula, format, style, merge, table and state.
     expect(after.worksheets.slice(0, 3).map(snapshotSheet)).toEqual(before);
     expect(after.getWorksheet("Hidden notes")!.state).toBe("hidden");
     expect(after.getWorksheet(REGISTRY_SHEET)!.state).toBe("veryHidden");
-    // Old own sheets are gone, new ones present.
-    expect(after.getWorksheet("Matrix")).toBeUndefined();
+    // The replaced own sheet has the new content; the one of another role is untouched.
+    expect(after.getWorksheet("Matrix")!.getCell("A3").value).toBe("Level");
     expect(after.getWorksheet("Summary (2)")!.getCell("A1").value).toBe("run 2");
     // Formulas follow the renamed sheet, but not text inside string literals.
     expect(after.getWorksheet("Detail")!.getCell("A1").value).toEqual({ formula: "'Summary (2)'!A1&\" Summary!A1\"", result: "run 2 Summary!A1" });
@@ -360,6 +361,7 @@ describe("re-running on a user's workbook", () => {
     expect(after.definedNames.getRanges("FirstSchool").ranges).toEqual(["Data!$A$2"]);
     expect(after.definedNames.getRanges("Run_Total").ranges).toEqual(["'Summary (2)'!$A$1"]);
     expect(readRegistry(after)).toEqual([
+      { sheet: "Matrix", role: "matrix", written: NOW.toISOString() },
       { sheet: "Summary (2)", role: "summary", written: later.toISOString() },
       { sheet: "Detail", role: "school", written: later.toISOString() },
     ]);
@@ -367,6 +369,20 @@ describe("re-running on a user's workbook", () => {
     const again = await readWorkbook(buf2, ["Schools"]);
     if (!again.ok) throw new Error("expected ok");
     expect(again.tables.schools.rows).toEqual([["S1", "Lincoln"], ["S2", "=not a formula"]]);
+  });
+
+  test("a run replaces own sheets of the roles it writes, and only those", async () => {
+    const run1 = await readWorkbook(await userWorkbook());
+    if (!run1.ok) throw new Error("expected ok");
+    renderPlans(run1.workbook, firstPlans(), { now: NOW });
+    const run2 = await readWorkbook(await save(run1.workbook));
+    if (!run2.ok) throw new Error("expected ok");
+    renderPlans(run2.workbook, [plan("Matrix", { role: "matrix", cells: [{ r: 0, c: 0, v: "matrix 2" }] })], { now: NOW });
+    const after = await load(await save(run2.workbook));
+    expect(after.worksheets.map((w) => w.name)).toEqual(["Summary", "Data", "Hidden notes", "Summary (2)", "Matrix", REGISTRY_SHEET]);
+    expect(after.getWorksheet("Matrix")!.getCell("A1").value).toBe("matrix 2");
+    expect(after.getWorksheet("Summary (2)")!.getCell("A1").value).toBe("run 1");
+    expect(readRegistry(after).map((e) => e.sheet)).toEqual(["Summary (2)", "Matrix"]);
   });
 
   test("a file written by Excel keeps its table header row and filter buttons after a run", async () => {
