@@ -140,8 +140,11 @@ export function createMemoryHost(initial: RawTables | null, options: MemoryHostO
       const { onProgress, signal } = opts;
       if (aborted(signal)) return { sheets: [], cancelled: true };
       // Work on a copy; the live workbook changes only once everything succeeded.
-      let draft = sheets.map(cloneSheet);
-      let draftRegistry = registry.map((e) => ({ ...e }));
+      // Own sheets of the roles being written are replaced as a set (a re-write with fewer schools leaves no stale
+      // school sheets); own sheets of other roles stay, as in the Office.js and ExcelJS renderers.
+      const roles = new Set(plans.map((p) => p.role));
+      let draft = sheets.filter((s) => !(s.own && roles.has(s.role))).map(cloneSheet);
+      let draftRegistry = registry.filter((e) => !roles.has(e.role)).map((e) => ({ ...e }));
       const ownNames = new Set(draftRegistry.map((e) => e.sheet.toLowerCase()));
       const written: string[] = [];
       const usedThisRun = new Set<string>();
