@@ -14,14 +14,21 @@ import {
 } from "@fluentui/react-components";
 import { formatError } from "../engine/errors";
 import type { Host } from "../host/types";
-import { useStudio } from "./useStudio";
+import { AROI_WRITE, EQUITY_WRITE, useStudio, type WriteState } from "./useStudio";
+import { EquityView } from "./views/EquityView";
 import { Header } from "./views/Header";
+import { InitiativesView } from "./views/InitiativesView";
 import { InputsView } from "./views/InputsView";
 import { ResultsView } from "./views/ResultsView";
 import { ScenariosView } from "./views/ScenariosView";
 import { WriteView } from "./views/WriteView";
 
 export const REQUIRED_TABLES = ["Schools", "Enrollment", "Weights", "Revenue"];
+
+/** Writes shown next to their own buttons (A-ROI, equity) rather than in the Workbook section. */
+function ownSectionWrite(w: WriteState): boolean {
+  return w.phase !== "idle" && (w.what === AROI_WRITE || w.what === EQUITY_WRITE);
+}
 
 const useStyles = makeStyles({
   provider: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground1 },
@@ -50,6 +57,8 @@ export function App({ host, theme = "light" }: AppProps) {
   const st = studio.state;
   const writing = st.write.phase === "running";
   const busy = st.reading || writing;
+  const hasInitiatives = (st.status ?? []).some((t) => t.found && t.name.toLowerCase() === "initiatives");
+  const anyTable = (st.status ?? []).some((t) => t.found);
   return (
     <FluentProvider theme={theme === "dark" ? webDarkTheme : webLightTheme} className={s.provider}>
       <main className={s.main} aria-label="School Funding Studio">
@@ -117,7 +126,13 @@ export function App({ host, theme = "light" }: AppProps) {
               onSelect={studio.select}
             />
             <Divider />
-            <WriteView write={st.write} selectedCount={st.selected.length} canWrite={!st.reading && st.allocation.errors.length === 0} onWrite={(sel) => void studio.writeResults(sel)} onCancel={studio.cancelWrite} />
+            <WriteView
+              write={ownSectionWrite(st.write) ? { phase: "idle" } : st.write}
+              selectedCount={st.selected.length}
+              canWrite={!busy && st.allocation.errors.length === 0}
+              onWrite={(sel) => void studio.writeResults(sel)}
+              onCancel={studio.cancelWrite}
+            />
             <Divider />
             <ScenariosView
               scenarios={st.scenarios}
@@ -129,6 +144,42 @@ export function App({ host, theme = "light" }: AppProps) {
               onDelete={(n) => void studio.deleteScenario(n)}
               onCompare={studio.compare}
               onWriteComparison={() => void studio.writeComparison()}
+            />
+            {studio.equity && (
+              <>
+                <Divider />
+                <EquityView
+                  district={st.district}
+                  allocation={st.allocation}
+                  summary={studio.equity}
+                  snapshots={st.snapshots}
+                  comparison={studio.snapshotComparison}
+                  write={st.write}
+                  busy={busy}
+                  onSaveSnapshot={(n) => void studio.saveSnapshot(n)}
+                  onDeleteSnapshot={(n) => void studio.deleteSnapshot(n)}
+                  onCompare={studio.compareSnapshot}
+                  onWrite={() => void studio.writeEquity()}
+                  onCancel={studio.cancelWrite}
+                  onApply={studio.applyDistrict}
+                />
+              </>
+            )}
+          </>
+        )}
+        {st.status && anyTable && (
+          <>
+            <Divider />
+            <InitiativesView
+              hasTable={hasInitiatives}
+              aroi={studio.aroi}
+              write={st.write}
+              busy={busy}
+              onAnalyse={() => void studio.analyseInitiatives()}
+              onInsertTemplate={() => void studio.insertInitiativesTemplate()}
+              onOverride={(n, o) => void studio.setOverride(n, o)}
+              onWrite={() => void studio.writeAroi()}
+              onCancel={studio.cancelWrite}
             />
           </>
         )}

@@ -38,3 +38,17 @@ export function blankTemplates(present: Set<string> = new Set()): RawTables {
   }
   return out;
 }
+
+/** The A-ROI input tables, in the order the template inserts them. */
+export const INITIATIVE_TABLES = ["Initiatives", "Initiative Segments"] as const;
+
+/** Header-only Initiatives and Initiative Segments tables, leaving out those in `present` (lower-cased names). */
+export function initiativesTemplate(present: Set<string> = new Set()): RawTables {
+  const all = blankTemplates(present);
+  const out: RawTables = {};
+  for (const name of INITIATIVE_TABLES) {
+    const t = all[name.toLowerCase()];
+    if (t) out[name.toLowerCase()] = t;
+  }
+  return out;
+}

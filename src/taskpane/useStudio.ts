@@ -5,18 +5,25 @@
  */
 import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
 import { allocate } from "../engine/allocate";
+import { ACTIONS, analyseInitiatives, withOverrides, type AroiAnalysis, type Override } from "../engine/aroi";
 import { compareAllocations, type Comparison } from "../engine/compare";
 import { applyDecisions, extractDecisions, parseDecisions, serializeDecisions } from "../engine/decisions";
 import { formatError } from "../engine/errors";
+import { compareSnapshots, equityInputs, equitySummary, snapshot, type EquitySummary, type Snapshot, type SnapshotComparison } from "../engine/equity";
 import { parseDistrict } from "../engine/parse";
+import { findTable, type ParseContext } from "../engine/parse/headers";
+import { parseInitiatives, parseSegments } from "../engine/parse/initiatives";
+import { parsePolicy } from "../engine/parse/policy";
 import type { Allocation, District, InputError, RawTables } from "../engine/types";
 import type { Host, Progress, ScenarioRecord, TableStatus } from "../host/types";
 import { comparisonPlan } from "../report/compare";
 import { allocationPlans } from "../report/allocation";
+import { aroiPlans } from "../report/aroi";
+import { equityPlans } from "../report/equity";
 import { columnLetter } from "../report/names";
 import type { SheetPlan } from "../report/plan";
 import { sampleDistrict } from "../sample/district";
-import { blankTemplates } from "./templates";
+import { blankTemplates, initiativesTemplate } from "./templates";
 
 export type Intent = "success" | "error" | "warning" | "info";
 
@@ -42,6 +49,109 @@ export interface ComparisonView {
 /** The pseudo-scenario meaning "the decisions in the pane right now". */
 export const CURRENT = "Current decisions";
 
+/** The scenario record that keeps the user's A-ROI action overrides (JSON) in the workbook. */
+export const AROI_OVERRIDES_RECORD = "A-ROI overrides";
+/** Scenario records named "Snapshot: <name>" hold equity snapshots (JSON of `snapshot()`). */
+export const SNAPSHOT_PREFIX = "Snapshot: ";
+/** What the A-ROI and equity writes are called in progress and outcome messages. */
+export const AROI_WRITE = "A-ROI sheets";
+export const EQUITY_WRITE = "equity sheets";
+
+const OVERRIDES_FORMAT = "sfs-aroi-overrides";
+
+/** True for scenario records the pane keeps for itself (overrides, snapshots), not the user's scenarios. */
+export function isReservedRecord(name: string): boolean {
+  const n = name.trim().toLowerCase();
+  return n === AROI_OVERRIDES_RECORD.toLowerCase() || n.startsWith(SNAPSHOT_PREFIX.trim().toLowerCase());
+}
+
+/** The overrides as the JSON text stored in the "A-ROI overrides" record. */
+export function serializeOverrides(overrides: Readonly<Record<string, Override>>): string {
+  const entries = Object.entries(overrides)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([name, o]) => ({ name, action: o.action, note: o.note }));
+  return JSON.stringify({ format: OVERRIDES_FORMAT, version: 1, overrides: entries });
+}
+
+/** Read the "A-ROI overrides" record back; entries that are not valid overrides are reported, not guessed. */
+export function parseOverrides(text: string): { ok: true; overrides: Record<string, Override> } | { ok: false; error: string } {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { ok: false, error: "the saved overrides are not valid JSON" };
+  }
+  const list = (data as { format?: unknown; overrides?: unknown } | null)?.overrides;
+  if (!data || typeof data !== "object" || (data as { format?: unknown }).format !== OVERRIDES_FORMAT || !Array.isArray(list)) {
+    return { ok: false, error: "the saved overrides are not in the A-ROI overrides format" };
+  }
+  const overrides: Record<string, Override> = {};
+  for (const item of list as unknown[]) {
+    const x = item as { name?: unknown; action?: unknown; note?: unknown } | null;
+    if (!x || typeof x.name !== "string" || x.name.trim() === "" || !ACTIONS.includes(x.action as Override["action"])) {
+      return { ok: false, error: `an entry is not an override (an initiative name and one of: ${ACTIONS.join(", ")})` };
+    }
+    overrides[x.name] = { action: x.action as Override["action"], note: typeof x.note === "string" ? x.note : "" };
+  }
+  return { ok: true, overrides };
+}
+
+/** A saved equity snapshot, as listed in the pane. */
+export interface SnapshotRecord {
+  /** The name the user gave (without the "Snapshot: " prefix). */
+  name: string;
+  savedAt: string;
+  /** Null when the stored JSON cannot be read (`error` says why). */
+  snapshot: Snapshot | null;
+  error: string | null;
+}
+
+function isStats(x: unknown): boolean {
+  return !!x && typeof x === "object" && Object.values(x as Record<string, unknown>).every((v) => v === null || typeof v === "number");
+}
+
+/** A snapshot from its stored JSON, checked for the fields the comparison needs. */
+export function parseSnapshot(text: string): { ok: true; snapshot: Snapshot } | { ok: false; error: string } {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { ok: false, error: "the saved snapshot is not valid JSON" };
+  }
+  const x = data as Partial<Snapshot> | null;
+  const okSchools =
+    !!x && Array.isArray(x.perSchool) && x.perSchool.every((s) => s && typeof s.id === "string" && typeof s.name === "string" && typeof s.perPupil === "number");
+  const okDeciles = !!x && Array.isArray(x.deciles) && x.deciles.every((d) => d && typeof d.decile === "number" && (d.perPupil === null || typeof d.perPupil === "number"));
+  if (!x || typeof x.name !== "string" || !isStats(x.unweighted) || !isStats(x.pupilWeighted) || !okSchools || !okDeciles) {
+    return { ok: false, error: "the saved snapshot lacks statistics, schools or deciles" };
+  }
+  return { ok: true, snapshot: x as Snapshot };
+}
+
+/** The A-ROI analysis of the Initiatives tables, or what stops it. */
+export type AroiOutcome =
+  | { kind: "missing" }
+  | { kind: "problems"; errors: InputError[] }
+  | { kind: "ok"; analysis: AroiAnalysis; unknownOverrides: string[] };
+
+/**
+ * Analyse the Initiatives (and Initiative Segments, Policy's Learning Gain Unit) tables on their own, so that the
+ * analysis works in a workbook whose allocation tables are missing or still being filled. `schoolIds` expands
+ * "All" in the Schools column.
+ */
+export function aroiFromTables(tables: RawTables, schoolIds?: readonly string[]): AroiOutcome {
+  const raw = findTable(tables, "Initiatives");
+  if (!raw) return { kind: "missing" };
+  const ctx: ParseContext = { errors: [], warnings: [] };
+  const policy = parsePolicy(findTable(tables, "Policy"), ctx);
+  const initiatives = parseInitiatives(raw, ctx);
+  const segments = parseSegments(findTable(tables, "Initiative Segments"), initiatives, ctx);
+  const errors = ctx.errors.filter((e) => e.table === "Initiatives" || e.table === "Initiative Segments");
+  if (errors.length > 0 || initiatives.initiatives === null) return { kind: "problems", errors };
+  const analysis = analyseInitiatives(initiatives.initiatives, segments, policy, undefined, undefined, schoolIds);
+  return { kind: "ok", analysis, unknownOverrides: [] };
+}
+
 export interface StudioState {
   reading: boolean;
   /** Set once the workbook was read at least once. */
@@ -66,6 +176,14 @@ export interface StudioState {
   notice: Notice | null;
   /** Bumped when decisions change from outside the editors (a re-read, a loaded scenario), to reset their drafts. */
   revision: number;
+  /** The tables the A-ROI analysis reads; null until "Analyse initiatives". Refreshed by every read. */
+  aroiTables: RawTables | null;
+  /** The user's A-ROI action overrides by initiative name, as saved in the workbook. */
+  aroiOverrides: Record<string, Override>;
+  /** Saved equity snapshots. */
+  snapshots: SnapshotRecord[];
+  /** The snapshot compared with the current allocation, by name. */
+  snapshotCompare: string | null;
 }
 
 export const initialState: StudioState = {
@@ -85,6 +203,10 @@ export const initialState: StudioState = {
   comparison: null,
   notice: null,
   revision: 0,
+  aroiTables: null,
+  aroiOverrides: {},
+  snapshots: [],
+  snapshotCompare: null,
 };
 
 export type Action =
@@ -99,7 +221,10 @@ export type Action =
   | { type: "write"; state: WriteState }
   | { type: "scenarios"; list: ScenarioRecord[] }
   | { type: "comparison"; value: ComparisonView | null }
-  | { type: "notice"; notice: Notice | null };
+  | { type: "notice"; notice: Notice | null }
+  | { type: "aroi/tables"; tables: RawTables }
+  | { type: "aroi/overrides"; overrides: Record<string, Override> }
+  | { type: "snapshot/compare"; name: string | null };
 
 function tryAllocate(district: District): { allocation: Allocation } | { error: string } {
   try {
@@ -114,7 +239,17 @@ export function studioReducer(state: StudioState, action: Action): StudioState {
     case "read/start":
       return { ...state, reading: true, notice: null };
     case "read/done": {
-      const base = { ...state, revision: state.revision + 1, reading: false, status: action.status, tables: action.tables, detail: null, selected: [], comparison: null };
+      const base = {
+        ...state,
+        revision: state.revision + 1,
+        reading: false,
+        status: action.status,
+        tables: action.tables,
+        detail: null,
+        selected: [],
+        comparison: null,
+        aroiTables: state.aroiTables ? action.tables : null,
+      };
       const anyTable = action.status.some((s) => s.found);
       if (!anyTable) return { ...base, problems: action.readErrors, warnings: [], parsed: null, district: null, allocation: null };
       const parsed = parseDistrict(action.tables);
@@ -158,12 +293,35 @@ export function studioReducer(state: StudioState, action: Action): StudioState {
       return { ...state, selected: [...action.indexes].sort((a, b) => a - b) };
     case "write":
       return { ...state, write: action.state };
-    case "scenarios":
-      return { ...state, scenarios: action.list };
+    case "scenarios": {
+      const scenarios = action.list.filter((r) => !isReservedRecord(r.name));
+      const snapshots: SnapshotRecord[] = action.list
+        .filter((r) => r.name.toLowerCase().startsWith(SNAPSHOT_PREFIX.toLowerCase()))
+        .map((r) => {
+          const p = parseSnapshot(r.json);
+          return { name: r.name.slice(SNAPSHOT_PREFIX.length), savedAt: r.savedAt, snapshot: p.ok ? p.snapshot : null, error: p.ok ? null : p.error };
+        });
+      const record = action.list.find((r) => r.name.trim().toLowerCase() === AROI_OVERRIDES_RECORD.toLowerCase());
+      let aroiOverrides: Record<string, Override> = {};
+      let notice = state.notice;
+      if (record) {
+        const p = parseOverrides(record.json);
+        if (p.ok) aroiOverrides = p.overrides;
+        else notice = { intent: "warning", title: "The saved A-ROI overrides were not applied", text: `Record "${AROI_OVERRIDES_RECORD}": ${p.error}.` };
+      }
+      const snapshotCompare = state.snapshotCompare !== null && snapshots.some((x) => x.name === state.snapshotCompare) ? state.snapshotCompare : null;
+      return { ...state, scenarios, snapshots, aroiOverrides, notice, snapshotCompare };
+    }
     case "comparison":
       return { ...state, comparison: action.value };
     case "notice":
       return { ...state, notice: action.notice };
+    case "aroi/tables":
+      return { ...state, aroiTables: action.tables };
+    case "aroi/overrides":
+      return { ...state, aroiOverrides: action.overrides };
+    case "snapshot/compare":
+      return { ...state, snapshotCompare: action.name };
   }
 }
 
@@ -192,6 +350,26 @@ export interface Studio {
   dismissNotice(): void;
   /** Where a problem sits in the workbook, when it can be selected. */
   locate(e: InputError): { sheet: string; address: string } | null;
+  /** The A-ROI analysis with the user's overrides applied; null until "Analyse initiatives". */
+  aroi: AroiOutcome | null;
+  /** The equity summary of the current allocation; null before "Allocate". */
+  equity: EquitySummary | null;
+  /** The compared snapshot against the current allocation (base = the snapshot, other = CURRENT). */
+  snapshotComparison: SnapshotComparison | null;
+  /** Re-read the Initiatives tables from the workbook (the pane's decisions are kept) and analyse them. */
+  analyseInitiatives(): Promise<void>;
+  /** Add header-only Initiatives and Initiative Segments tables (those missing). */
+  insertInitiativesTemplate(): Promise<void>;
+  /** Set (or with null, remove) the user's action for an initiative; saved in the workbook at once. */
+  setOverride(name: string, override: Override | null): Promise<void>;
+  writeAroi(): Promise<void>;
+  saveSnapshot(name: string): Promise<void>;
+  deleteSnapshot(name: string): Promise<void>;
+  /** Compare a saved snapshot with the current allocation (null clears the comparison). */
+  compareSnapshot(name: string | null): void;
+  writeEquity(): Promise<void>;
+  /** Replace the decisions with a district computed elsewhere (e.g. a solved weight) and re-allocate. */
+  applyDistrict(district: District, notice: Notice): void;
 }
 
 export function useStudio(host: Host): Studio {
@@ -346,6 +524,13 @@ export function useStudio(host: Host): Studio {
       const s = stateRef.current;
       const clean = name.trim();
       if (!s.district || clean === "") return;
+      if (isReservedRecord(clean)) {
+        dispatch({
+          type: "notice",
+          notice: { intent: "error", title: "Choose another name", text: `"${clean}" is reserved for the pane's own records (A-ROI overrides and equity snapshots).` },
+        });
+        return;
+      }
       try {
         await host.saveScenario({ name: clean, savedAt: new Date().toISOString(), json: serializeDecisions(extractDecisions(s.district)) });
         dispatch({ type: "notice", notice: { intent: "success", title: "Scenario saved", text: `Saved "${clean}".` } });
@@ -406,6 +591,119 @@ export function useStudio(host: Host): Studio {
     await render([comparisonPlan(c.nameA, c.nameB, c.cmp)], "comparison");
   }, [render]);
 
+  const insertInitiativesTemplate = useCallback(() => {
+    const present = new Set((stateRef.current.status ?? []).filter((s) => s.found).map((s) => s.name.toLowerCase()));
+    return insert(initiativesTemplate(present), "the initiatives template");
+  }, [insert]);
+
+  const analyse = useCallback(async () => {
+    try {
+      const r = await host.readTables();
+      dispatch({ type: "aroi/tables", tables: r.tables });
+    } catch (e) {
+      dispatch({ type: "notice", notice: { intent: "error", title: "Could not read the initiatives", text: message(e) } });
+    }
+  }, [host]);
+
+  const setOverride = useCallback(
+    async (name: string, override: Override | null) => {
+      const key = name.trim().toLowerCase();
+      const next: Record<string, Override> = {};
+      for (const [n, o] of Object.entries(stateRef.current.aroiOverrides)) if (n.trim().toLowerCase() !== key) next[n] = o;
+      if (override) next[name] = { action: override.action, note: override.note.trim() };
+      dispatch({ type: "aroi/overrides", overrides: next });
+      try {
+        if (Object.keys(next).length === 0) await host.deleteScenario(AROI_OVERRIDES_RECORD);
+        else await host.saveScenario({ name: AROI_OVERRIDES_RECORD, savedAt: new Date().toISOString(), json: serializeOverrides(next) });
+      } catch (e) {
+        dispatch({ type: "notice", notice: { intent: "error", title: "Could not save the override", text: `${message(e)} The workbook keeps the previous actions.` } });
+      }
+      // The workbook is the reference: re-list so the pane shows what is actually saved.
+      await refreshScenarios();
+    },
+    [host, refreshScenarios],
+  );
+
+  const baseAroi = useMemo(
+    () => (state.aroiTables ? aroiFromTables(state.aroiTables, state.parsed ? state.parsed.schools.map((x) => x.id) : undefined) : null),
+    [state.aroiTables, state.parsed],
+  );
+  const aroi = useMemo((): AroiOutcome | null => {
+    if (!baseAroi || baseAroi.kind !== "ok") return baseAroi;
+    const names = new Set(baseAroi.analysis.results.map((r) => r.name.trim().toLowerCase()));
+    return {
+      kind: "ok",
+      analysis: withOverrides(baseAroi.analysis, state.aroiOverrides),
+      unknownOverrides: Object.keys(state.aroiOverrides).filter((n) => !names.has(n.trim().toLowerCase())),
+    };
+  }, [baseAroi, state.aroiOverrides]);
+
+  const writeAroi = useCallback(async () => {
+    if (!aroi || aroi.kind !== "ok") return;
+    let plans: SheetPlan[];
+    try {
+      plans = aroiPlans(aroi.analysis);
+    } catch (e) {
+      dispatch({ type: "write", state: { phase: "failed", what: AROI_WRITE, message: message(e) } });
+      return;
+    }
+    await render(plans, AROI_WRITE);
+  }, [aroi, render]);
+
+  const equity = useMemo(() => (state.allocation ? equitySummary(equityInputs(state.allocation)) : null), [state.allocation]);
+
+  const snapshotComparison = useMemo(() => {
+    const rec = state.snapshotCompare === null ? undefined : state.snapshots.find((x) => x.name === state.snapshotCompare);
+    if (!rec || !rec.snapshot || !state.allocation) return null;
+    return compareSnapshots(rec.snapshot, snapshot(CURRENT, equityInputs(state.allocation)));
+  }, [state.snapshotCompare, state.snapshots, state.allocation]);
+
+  const saveSnapshot = useCallback(
+    async (name: string) => {
+      const s = stateRef.current;
+      const clean = name.trim();
+      if (!s.allocation || clean === "") return;
+      try {
+        const json = JSON.stringify(snapshot(clean, equityInputs(s.allocation)));
+        await host.saveScenario({ name: SNAPSHOT_PREFIX + clean, savedAt: new Date().toISOString(), json });
+        dispatch({ type: "notice", notice: { intent: "success", title: "Snapshot saved", text: `Saved the equity picture as "${clean}".` } });
+      } catch (e) {
+        dispatch({ type: "notice", notice: { intent: "error", title: "Could not save the snapshot", text: message(e) } });
+      }
+      await refreshScenarios();
+    },
+    [host, refreshScenarios],
+  );
+
+  const deleteSnapshot = useCallback(
+    async (name: string) => {
+      try {
+        await host.deleteScenario(SNAPSHOT_PREFIX + name);
+      } catch (e) {
+        dispatch({ type: "notice", notice: { intent: "error", title: "Could not delete the snapshot", text: message(e) } });
+      }
+      await refreshScenarios();
+    },
+    [host, refreshScenarios],
+  );
+
+  const writeEquity = useCallback(async () => {
+    const s = stateRef.current;
+    if (!equity || !s.allocation) return;
+    if (s.allocation.errors.length > 0) {
+      dispatch({ type: "write", state: { phase: "failed", what: EQUITY_WRITE, message: s.allocation.errors.map(formatError).join(" ") } });
+      return;
+    }
+    let plans: SheetPlan[];
+    try {
+      plans = equityPlans(equity, snapshotComparison ? { comparison: snapshotComparison } : {});
+    } catch (e) {
+      dispatch({ type: "write", state: { phase: "failed", what: EQUITY_WRITE, message: message(e) } });
+      return;
+    }
+    await render(plans, EQUITY_WRITE);
+  }, [equity, snapshotComparison, render]);
+
   return useMemo(
     () => ({
       state,
@@ -426,7 +724,43 @@ export function useStudio(host: Host): Studio {
       writeComparison,
       dismissNotice: () => dispatch({ type: "notice", notice: null }),
       locate,
+      aroi,
+      equity,
+      snapshotComparison,
+      analyseInitiatives: analyse,
+      insertInitiativesTemplate,
+      setOverride,
+      writeAroi,
+      saveSnapshot,
+      deleteSnapshot,
+      compareSnapshot: (name: string | null) => dispatch({ type: "snapshot/compare", name }),
+      writeEquity,
+      applyDistrict: (district: District, notice: Notice) => dispatch({ type: "district", district, notice, external: true }),
     }),
-    [state, read, insertSample, insertBlank, writeResults, cancelWrite, selectProblem, saveScenario, loadScenario, deleteScenario, compare, writeComparison, locate],
+    [
+      state,
+      read,
+      insertSample,
+      insertBlank,
+      writeResults,
+      cancelWrite,
+      selectProblem,
+      saveScenario,
+      loadScenario,
+      deleteScenario,
+      compare,
+      writeComparison,
+      locate,
+      aroi,
+      equity,
+      snapshotComparison,
+      analyse,
+      insertInitiativesTemplate,
+      setOverride,
+      writeAroi,
+      saveSnapshot,
+      deleteSnapshot,
+      writeEquity,
+    ],
   );
 }
