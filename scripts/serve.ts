@@ -206,6 +206,12 @@ async function main(): Promise<void> {
     console.log(`  Task pane: ${running.url}taskpane.html`);
     console.log(`  Preview:   ${running.url}preview.html`);
     console.log(`  Manifest:  ${running.url}manifest.xml`);
+    console.log("");
+    console.log(`No Excel here? Open ${running.url}preview.html in a browser: the same pane on an in-memory workbook.`);
+    console.log("In Excel: sideload manifest.xml (Excel on the web: Home > Add-ins > More Add-ins > Upload My Add-in;");
+    console.log("Windows and Mac: see docs/SIDELOAD.md), then click School Funding on the Home tab.");
+    if (!opts.tls) console.log("Excel loads add-ins over https only: run `npx office-addin-dev-certs install` once, then `npm start` again.");
+    console.log("Press Ctrl+C to stop.");
     const stop = (): void => {
       void running.close().then(() => process.exit(0));
     };
