@@ -1,0 +1,122 @@
+/**
+ * School calculator workbooks as .xlsx files: one workbook per school (Cover, Inputs, Rates, Budget,
+ * Explanation, School Plan), rendered from src/report/calculator.ts with the ExcelJS renderer, then finished
+ * for distribution: every sheet protected (the own-sheet registry too), each sheet's print area set and fitted
+ * to one page, and the workbook asks Excel to recalculate fully when it is opened.
+ */
+import { promises as fs } from "fs";
+import * as path from "path";
+import type ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { calculatorModel } from "../engine/calculator";
+import type { Allocation } from "../engine/types";
+import { calculatorFileName, calculatorPlans, type CalculatorPlanOptions } from "../report/calculator";
+import { newWorkbook, renderPlans } from "./write";
+
+export interface CalculatorFilesOptions extends Omit<CalculatorPlanOptions, "model"> {
+  /** Indexes of the schools to write (default: every school). */
+  schools?: number[];
+  /** Time stamp written into the workbooks (default: now). */
+  now?: Date;
+}
+
+/** Sheets of the used range, as "A1:I48". */
+function usedRange(ws: ExcelJS.Worksheet): string | null {
+  let maxRow = 0;
+  let maxCol = 0;
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    row.eachCell({ includeEmpty: false }, (_cell, c) => {
+      if (r > maxRow) maxRow = r;
+      if (c > maxCol) maxCol = c;
+    });
+  });
+  if (maxRow === 0) return null;
+  let letters = "";
+  for (let n = maxCol; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return `A1:${letters}${maxRow}`;
+}
+
+/** Protect, fit and recalculate: what a distributed calculator needs beyond the plans. */
+function finish(workbook: ExcelJS.Workbook): void {
+  const protectedSheet = workbook.worksheets.find((ws) => (ws as unknown as { sheetProtection?: unknown }).sheetProtection);
+  const protection = protectedSheet ? (protectedSheet as unknown as { sheetProtection: Record<string, unknown> }).sheetProtection : null;
+  for (const ws of workbook.worksheets) {
+    const target = ws as unknown as { sheetProtection: Record<string, unknown> | null };
+    if (!target.sheetProtection && protection) target.sheetProtection = { ...protection };
+    if (ws.state !== "visible" && ws.state !== undefined) continue;
+    const area = usedRange(ws);
+    if (area) ws.pageSetup.printArea = area;
+    ws.pageSetup.fitToPage = true;
+    ws.pageSetup.fitToWidth = 1;
+    ws.pageSetup.fitToHeight = 1;
+  }
+  const calc = workbook.calcProperties as { fullCalcOnLoad?: boolean };
+  calc.fullCalcOnLoad = true;
+}
+
+/** The .xlsx bytes of one school's calculator. */
+export async function calculatorWorkbook(a: Allocation, schoolIndex: number, opts: Omit<CalculatorFilesOptions, "schools"> = {}): Promise<Buffer> {
+  const now = opts.now ?? new Date();
+  const model = calculatorModel(a, schoolIndex);
+  const plans = calculatorPlans(a, schoolIndex, { password: opts.password, contact: opts.contact, planRows: opts.planRows, model });
+  const workbook = newWorkbook(now);
+  workbook.title = `School budget calculator — ${a.schools[schoolIndex].name}`;
+  renderPlans(workbook, plans, { now });
+  finish(workbook);
+  const out = await workbook.xlsx.writeBuffer();
+  return Buffer.isBuffer(out) ? out : Buffer.from(out as ArrayBuffer);
+}
+
+/** File names for the chosen schools, unique even on case-insensitive file systems. */
+export function calculatorFileNames(a: Allocation, schools: number[]): string[] {
+  const taken = new Set<string>();
+  return schools.map((i) => {
+    const base = calculatorFileName(a, i).replace(/\.xlsx$/, "");
+    let name = `${base}.xlsx`;
+    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base} (${n}).xlsx`;
+    taken.add(name.toLowerCase());
+    return name;
+  });
+}
+
+function chosen(a: Allocation, schools: number[] | undefined): number[] {
+  const list = schools ?? a.schools.map((_, i) => i);
+  for (const i of list) if (!Number.isInteger(i) || i < 0 || i >= a.schools.length) throw new RangeError(`no school at index ${i}`);
+  return list;
+}
+
+/**
+ * Write one calculator per chosen school into `folder` (created when missing). Every workbook is built in
+ * memory first and each file is written to a temporary name then renamed, so no half-written file is left.
+ * Returns the full paths written, in school order.
+ */
+export async function writeCalculatorFiles(a: Allocation, folder: string, opts: CalculatorFilesOptions = {}): Promise<string[]> {
+  const list = chosen(a, opts.schools);
+  const names = calculatorFileNames(a, list);
+  const buffers: Buffer[] = [];
+  for (const i of list) buffers.push(await calculatorWorkbook(a, i, opts));
+  await fs.mkdir(folder, { recursive: true });
+  const written: string[] = [];
+  for (let k = 0; k < list.length; k++) {
+    const file = path.join(folder, names[k]);
+    const tmp = path.join(folder, `.${names[k]}.${process.pid}.tmp`);
+    try {
+      await fs.writeFile(tmp, buffers[k]);
+      await fs.rename(tmp, file);
+    } catch (e) {
+      await fs.rm(tmp, { force: true }).catch(() => undefined);
+      throw e;
+    }
+    written.push(file);
+  }
+  return written;
+}
+
+/** Every chosen school's calculator in one .zip (for the task pane's "all schools" download). */
+export async function calculatorsZip(a: Allocation, opts: CalculatorFilesOptions = {}): Promise<Uint8Array> {
+  const list = chosen(a, opts.schools);
+  const names = calculatorFileNames(a, list);
+  const zip = new JSZip();
+  for (let k = 0; k < list.length; k++) zip.file(names[k], await calculatorWorkbook(a, list[k], opts), { binary: true });
+  return zip.generateAsync({ type: "uint8array", compression: "STORE" });
+}

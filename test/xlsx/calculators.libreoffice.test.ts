@@ -1,0 +1,316 @@
+/**
+ * The school calculators recalculated by a real spreadsheet engine: every workbook is written, opened by
+ * headless LibreOffice with "recalculate on load: always", saved, and the recalculated values are compared
+ * with the engine to the cent. Skipped (with the reason printed) only when `soffice` is not installed.
+ */
+import { spawnSync } from "child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { loadAndAllocate } from "../../src/cli/pipeline";
+import { calculatorModel, originalCounts, schoolAtFixedRates, type CalculatorCounts } from "../../src/engine/calculator";
+import type { Allocation } from "../../src/engine/types";
+import { calculatorPlans } from "../../src/report/calculator";
+import { calculatorFileNames, calculatorsZip, writeCalculatorFiles } from "../../src/xlsx/calculators";
+
+const SAMPLE = path.join(__dirname, "..", "..", "assets", "sample-district.xlsx");
+
+function findSoffice(): string | null {
+  const fromPath = spawnSync("sh", ["-c", "command -v soffice || command -v libreoffice"], { encoding: "utf8" });
+  const found = fromPath.status === 0 ? fromPath.stdout.trim().split("\n")[0] : "";
+  if (found) return found;
+  for (const p of ["/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice", "/Applications/LibreOffice.app/Contents/MacOS/soffice"]) if (existsSync(p)) return p;
+  return null;
+}
+
+const SOFFICE = findSoffice();
+if (!SOFFICE) {
+  console.warn("calculators.libreoffice.test.ts skipped: LibreOffice (soffice) is not installed, so the calculators cannot be recalculated.");
+}
+const withLibreOffice = SOFFICE ? describe : describe.skip;
+
+const RECALC_ITEMS =
+  '<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>\n' +
+  '<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>\n';
+
+/** A LibreOffice profile that always recalculates on load (created by LibreOffice, then patched). */
+function recalcProfile(soffice: string, dir: string): string {
+  const url = `file://${dir}`;
+  spawnSync(soffice, [`-env:UserInstallation=${url}`, "--headless", "--terminate_after_init"], { encoding: "utf8", timeout: 120000 });
+  const reg = path.join(dir, "user", "registrymodifications.xcu");
+  const xml = existsSync(reg)
+    ? readFileSync(reg, "utf8")
+    : '<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n</oor:items>\n';
+  mkdirSync(path.dirname(reg), { recursive: true });
+  writeFileSync(reg, xml.replace("</oor:items>", `${RECALC_ITEMS}</oor:items>`));
+  return url;
+}
+
+function decodeXml(s: string): string {
+  return s.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+}
+
+/** Cached values of an .xlsx read straight from its XML (ExcelJS drops cached zeros), by defined name or by cell. */
+interface Cached {
+  names: Record<string, { sheet: string; cell: string }>;
+  value(sheet: string, cell: string): number | string | null;
+  byName(name: string): number | string | null;
+}
+
+async function readCached(file: string): Promise<Cached> {
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  const text = async (p: string): Promise<string> => (await zip.file(p)?.async("string")) ?? "";
+  const workbook = await text("xl/workbook.xml");
+  const rels = await text("xl/_rels/workbook.xml.rels");
+  const shared = [...(await text("xl/sharedStrings.xml")).matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => decodeXml([...m[1].matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((t) => t[1]).join("")));
+  const target: Record<string, string> = {};
+  for (const m of rels.matchAll(/<Relationship [^>]*?Id="([^"]+)"[^>]*?Target="([^"]+)"/g)) target[m[1]] = m[2];
+  for (const m of rels.matchAll(/<Relationship [^>]*?Target="([^"]+)"[^>]*?Id="([^"]+)"/g)) target[m[2]] = m[1];
+  const sheetFile: Record<string, string> = {};
+  for (const m of workbook.matchAll(/<sheet [^>]*?name="([^"]+)"[^>]*?r:id="([^"]+)"/g)) {
+    const t = target[m[2]].replace(/^\/?xl\//, "");
+    sheetFile[decodeXml(m[1])] = `xl/${t}`;
+  }
+  const names: Cached["names"] = {};
+  for (const m of workbook.matchAll(/<definedName ([^>]*)>([^<]+)<\/definedName>/g)) {
+    const name = /name="([^"]+)"/.exec(m[1])?.[1] ?? "";
+    const ref = decodeXml(m[2]);
+    const r = /^(?:'((?:[^']|'')+)'|([^!]+))!\$?([A-Z]+)\$?(\d+)$/.exec(ref);
+    if (r) names[name] = { sheet: (r[1] ?? r[2]).replace(/''/g, "'"), cell: `${r[3]}${r[4]}` };
+  }
+  const sheets: Record<string, Map<string, number | string | null>> = {};
+  for (const [name, p] of Object.entries(sheetFile)) {
+    const xml = await text(p);
+    const cells = new Map<string, number | string | null>();
+    for (const m of xml.matchAll(/<c r="([A-Z]+\d+)"([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+      const type = /t="([^"]+)"/.exec(m[2])?.[1] ?? "n";
+      const v = m[3] ? /<v>([\s\S]*?)<\/v>/.exec(m[3])?.[1] : undefined;
+      const inline = m[3] ? /<is>[\s\S]*?<t[^>]*>([\s\S]*?)<\/t>/.exec(m[3])?.[1] : undefined;
+      let value: number | string | null = null;
+      if (type === "s" && v !== undefined) value = shared[Number(v)];
+      else if (type === "str" || type === "e") value = v === undefined ? null : decodeXml(v);
+      else if (type === "inlineStr") value = inline === undefined ? null : decodeXml(inline);
+      else if (type === "b") value = v === undefined ? null : Number(v);
+      else if (v !== undefined) value = Number(v);
+      cells.set(m[1], value);
+    }
+    sheets[name] = cells;
+  }
+  const value = (sheet: string, cell: string) => sheets[sheet]?.get(cell) ?? null;
+  return {
+    names,
+    value,
+    byName: (n: string) => (names[n] ? value(names[n].sheet, names[n].cell) : null),
+  };
+}
+
+/** The workbook with every formula's cached result removed (<f>…</f><v>…</v> → <f>…</f>). */
+async function withoutCachedResults(file: string): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  let removed = 0;
+  for (const name of Object.keys(zip.files).filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n))) {
+    const xml = await (zip.file(name) as JSZip.JSZipObject).async("string");
+    zip.file(
+      name,
+      xml.replace(/(<\/f>|<f [^>]*\/>)<v>[^<]*<\/v>/g, (_m, f: string) => {
+        removed++;
+        return f;
+      }),
+    );
+  }
+  if (removed === 0) throw new Error(`${file}: no cached formula results found`);
+  return zip.generateAsync({ type: "nodebuffer" });
+}
+
+const cents = (v: number | string | null): number | string | null => (typeof v === "number" ? Math.round(v * 100) : v);
+
+/** Budget_<Source> names of a school's calculator, in model-source order. */
+function budgetNames(a: Allocation, i: number): string[] {
+  const budget = calculatorPlans(a, i).find((p) => p.name === "Budget");
+  return (budget?.names ?? []).filter((n) => n.name.startsWith("Budget_")).map((n) => n.name);
+}
+
+interface Change {
+  id: string;
+  edits: { level: string; category: string; delta: number }[];
+}
+
+const CHANGES: Change[] = [
+  // Lincoln: fewer students, more English learners, and enough poverty to cross Title I's 40% line.
+  { id: "E101", edits: [{ level: "Elementary", category: "Students", delta: -15 }, { level: "Elementary", category: "English Learner", delta: 20 }, { level: "Elementary", category: "Poverty", delta: 30 }] },
+  // Held at its minimum operating budget.
+  { id: "H306", edits: [{ level: "High", category: "Students", delta: -15 }] },
+  // Gain-capped, then more students.
+  { id: "E102", edits: [{ level: "Elementary", category: "Students", delta: 40 }, { level: "Elementary", category: "Special Education", delta: 10 }] },
+  // Two levels.
+  { id: "K401", edits: [{ level: "Middle", category: "Students", delta: 25 }, { level: "Middle", category: "Poverty", delta: 12 }, { level: "Elementary", category: "Students", delta: -10 }] },
+  // A large drop that leaves the cap.
+  { id: "H301", edits: [{ level: "High", category: "Students", delta: -200 }, { level: "High", category: "Poverty", delta: -50 }] },
+  // Held harmless, then enough new students to rise above the floor.
+  { id: "M202", edits: [{ level: "Middle", category: "Students", delta: 60 }, { level: "Middle", category: "English Learner", delta: 5 }] },
+];
+
+withLibreOffice("school calculators recalculated by LibreOffice", () => {
+  const soffice = SOFFICE as string;
+  const dir = mkdtempSync(path.join(tmpdir(), "sfs-calc-lo-"));
+  const inDir = path.join(dir, "in");
+  const outDir = path.join(dir, "out");
+  const blankDir = path.join(dir, "blank");
+  const profileDir = path.join(tmpdir(), `lo-profile-${process.pid}-${Date.now()}`);
+  let a: Allocation;
+  let files: string[] = [];
+  const changed: { change: Change; index: number; file: string; counts: CalculatorCounts }[] = [];
+  let stderr = "";
+
+  beforeAll(async () => {
+    const loaded = await loadAndAllocate(SAMPLE);
+    if (!loaded.ok) throw new Error(loaded.message);
+    a = loaded.allocation;
+    files = await writeCalculatorFiles(a, inDir);
+    // Edited copies: the principal types new counts into the input cells (written with ExcelJS).
+    for (const change of CHANGES) {
+      const index = a.schools.findIndex((s) => s.id === change.id);
+      const counts = originalCounts(a, index);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(files[index]);
+      const inputs = wb.getWorksheet("Inputs") as ExcelJS.Worksheet;
+      const model = calculatorModel(a, index);
+      for (const e of change.edits) {
+        const l = a.district.levels.indexOf(e.level);
+        const c = e.category === "Students" ? 0 : a.district.needs.indexOf(e.category) + 1;
+        counts[l][c] += e.delta;
+        const input = model.inputs.find((x) => x.levelIndex === l && x.category === c);
+        if (!input) throw new Error(`no input for ${e.level} ${e.category}`);
+        const ranges = (wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model.find((d) => d.name === input.name)?.ranges ?? [];
+        const cell = ranges[0].split("!")[1].replace(/\$/g, "");
+        inputs.getCell(cell).value = counts[l][c];
+      }
+      if (change.id === "E101") {
+        // A School Plan line paying a non-Special-Education item from IDEA (restricted) and overspending State Base Aid.
+        const plan = wb.getWorksheet("School Plan") as ExcelJS.Worksheet;
+        const header = plan.getColumn(1).values.findIndex((v) => v === "Investment");
+        const row = plan.getRow(header + 1);
+        const col = (name: string) => (plan.getRow(header).values as unknown[]).findIndex((v) => v === name);
+        row.getCell(1).value = "Reading coach";
+        row.getCell(2).value = "GEN";
+        row.getCell(3).value = 1;
+        row.getCell(col("IDEA Part B")).value = 1000;
+        row.getCell(col("State Base Aid")).value = 99_999_999;
+      }
+      const file = path.join(inDir, `changed-${change.id}.xlsx`);
+      await wb.xlsx.writeFile(file);
+      changed.push({ change, index, file, counts });
+    }
+    // Copies without any cached formula result, so that every figure compared below was computed by LibreOffice.
+    mkdirSync(blankDir, { recursive: true });
+    for (const f of files) writeFileSync(path.join(blankDir, path.basename(f)), await withoutCachedResults(f));
+    mkdirSync(outDir, { recursive: true });
+    const url = recalcProfile(soffice, profileDir);
+    const all = [...files.map((f) => path.join(blankDir, path.basename(f))), ...changed.map((c) => c.file)];
+    const r = spawnSync(soffice, [`-env:UserInstallation=${url}`, "--headless", "--convert-to", "xlsx", "--outdir", outDir, ...all], { encoding: "utf8", timeout: 240000 });
+    if (r.status !== 0) throw new Error(`soffice failed (${r.status}): ${r.stderr}`);
+    stderr = r.stderr;
+  }, 300000);
+
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(profileDir, { recursive: true, force: true });
+  });
+
+  test("LibreOffice converts every calculator without error output", () => {
+    const problems = stderr
+      .split("\n")
+      .map((l) => l.trim())
+      .filter((l) => l !== "" && !/javaldx|java may not function/i.test(l));
+    expect(problems).toEqual([]);
+    const out = new Set(readdirSync(outDir));
+    for (const f of [...files, ...changed.map((c) => c.file)]) expect(out.has(path.basename(f))).toBe(true);
+  });
+
+  test("1. every school: recalculated Total_Budget and every by-source figure equal the engine to the cent", async () => {
+    expect(files).toHaveLength(39);
+    for (let i = 0; i < a.schools.length; i++) {
+      const cached = await readCached(path.join(outDir, path.basename(files[i])));
+      expect({ school: a.schools[i].id, total: cents(cached.byName("Total_Budget")) }).toEqual({ school: a.schools[i].id, total: a.schools[i].total });
+      const model = calculatorModel(a, i);
+      const nameList = budgetNames(a, i);
+      expect(nameList).toHaveLength(model.sources.length);
+      model.sources.forEach((s, k) => {
+        const got = cents(cached.byName(nameList[k]));
+        expect({ school: a.schools[i].id, source: s.name, cents: got }).toEqual({ school: a.schools[i].id, source: s.name, cents: a.sources[s.index].bySchool[i] });
+      });
+      // Sources the school cannot receive get nothing from the engine either.
+      for (const u of model.unavailable) expect(a.sources[u.index].bySchool[i]).toBe(0);
+    }
+  });
+
+  test("2. changed counts: LibreOffice agrees with schoolAtFixedRates to the cent", async () => {
+    for (const { change, index, file, counts } of changed) {
+      const expected = schoolAtFixedRates(a, index, counts);
+      // A school held at its minimum operating budget stays there, a capped school with more students stays at
+      // its cap; every other edit moves the total.
+      if (change.id === "H306") expect(expected.total).toBe(a.schools[index].floor);
+      else if (change.id === "E102") expect(expected.total).toBe(a.schools[index].ceiling);
+      else expect(expected.total).not.toBe(a.schools[index].total);
+      const cached = await readCached(path.join(outDir, path.basename(file)));
+      expect({ school: change.id, total: cents(cached.byName("Total_Budget")) }).toEqual({ school: change.id, total: expected.total });
+      const model = calculatorModel(a, index);
+      const nameList = budgetNames(a, index);
+      model.sources.forEach((s, k) => {
+        expect({ school: change.id, source: s.name, cents: cents(cached.byName(nameList[k])) }).toEqual({ school: change.id, source: s.name, cents: expected.bySource[s.index] });
+      });
+    }
+    // Lincoln crossed the 40% poverty line: Title I now pays, and its School Plan checks fire.
+    const e101 = changed.find((c) => c.change.id === "E101")!;
+    const titleI = a.sources.findIndex((s) => s.name === "Title I Part A");
+    expect(a.sources[titleI].bySchool[e101.index]).toBe(0);
+    expect(schoolAtFixedRates(a, e101.index, e101.counts).bySource[titleI]).toBeGreaterThan(0);
+    const cached = await readCached(path.join(outDir, path.basename(e101.file)));
+    const planValues: (string | number | null)[] = [];
+    for (const col of "ABCDEFGHIJKLMNOP") for (let r = 1; r <= 60; r++) planValues.push(cached.value("School Plan", `${col}${r}`));
+    expect(planValues).toContain("Restricted source used for an ineligible category");
+    expect(planValues).toContain("Overspent");
+    expect(planValues).toContain("A source is overspent");
+  });
+
+  test("3. protection: only input cells unlocked on every sheet, no external links, ExcelJS round trip", async () => {
+    for (const i of [0, a.schools.findIndex((s) => s.id === "K401"), a.schools.length - 1]) {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(files[i]);
+      const plans = calculatorPlans(a, i);
+      const expectedOpen = new Set(plans.flatMap((p) => p.cells.filter((c) => c.unlocked).map((c) => `${p.name}!${c.r + 1}:${c.c + 1}`)));
+      const open = new Set<string>();
+      for (const ws of wb.worksheets) {
+        expect({ sheet: ws.name, protectedSheet: Boolean((ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet) }).toEqual({ sheet: ws.name, protectedSheet: true });
+        ws.eachRow({ includeEmpty: true }, (row, r) =>
+          row.eachCell({ includeEmpty: true }, (cell, c) => {
+            if (cell.protection?.locked === false) open.add(`${ws.name}!${r}:${c}`);
+            const v = cell.value as { formula?: string } | null;
+            if (v && typeof v === "object" && typeof v.formula === "string") expect(v.formula).not.toMatch(/\[|\.xlsx/i);
+          }),
+        );
+      }
+      expect([...open].sort()).toEqual([...expectedOpen].sort());
+      expect([...open].some((k) => k.startsWith("Inputs!"))).toBe(true);
+      // Round trip through ExcelJS keeps sheets and names.
+      const again = new ExcelJS.Workbook();
+      await again.xlsx.load(await wb.xlsx.writeBuffer());
+      expect(again.worksheets.map((w) => w.name)).toEqual(wb.worksheets.map((w) => w.name));
+      const dn = (w: ExcelJS.Workbook) => (w.definedNames as unknown as { model: { name: string }[] }).model.map((d) => d.name).sort();
+      expect(dn(again)).toEqual(dn(wb));
+      expect(dn(wb)).toContain("Total_Budget");
+    }
+  });
+
+  test("a password protects every sheet; the zip holds one workbook per school", async () => {
+    const pw = path.join(dir, "pw");
+    const [file] = await writeCalculatorFiles(a, pw, { schools: [0], password: "principal" });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    for (const ws of wb.worksheets) expect((ws as unknown as { sheetProtection: { hashValue?: string } }).sheetProtection.hashValue).toBeTruthy();
+    const zip = await JSZip.loadAsync(await calculatorsZip(a, { schools: [0, 1, 2] }));
+    expect(Object.keys(zip.files).sort()).toEqual(calculatorFileNames(a, [0, 1, 2]).sort());
+  });
+});
