@@ -1,4 +1,5 @@
 import { benchEngine } from "./engine";
+import { benchCalculators } from "./calculators";
 import { benchIo } from "./io";
 
 const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 0)} ms`;
@@ -17,6 +18,10 @@ async function run(): Promise<void> {
   console.log(`  allocate (first run, cold)          ${ms(io.allocateMs)}`);
   console.log(`  build ${io.sheets.toLocaleString("en-US")} sheet plans             ${ms(io.plansMs)}`);
   console.log(`  write result workbook               ${ms(io.writeMs)}   (${mb(io.outputBytes)})`);
+  const calc = await benchCalculators(1000);
+  console.log("School calculators: 1,000 schools");
+  console.log(`  build + write all workbooks         ${(calc.ms / 1000).toFixed(1)} s   (${(calc.ms / 1000).toFixed(1)} ms per school)`);
+  console.log(`  total size                          ${mb(calc.bytes)}   (${Math.round(calc.bytes / 1000 / 1024)} KB per school)`);
 }
 
 run().catch((err) => {
