@@ -3,6 +3,7 @@ import { runCalculators } from "./calculators";
 import { runAroi } from "./aroi";
 import { runEquity } from "./equity";
 import { runDemo } from "./demo";
+import { runPlan } from "./plan";
 import { EXIT_BAD_INPUT, EXIT_OK, type CliIO } from "./io";
 
 const HELP = `School Funding Studio (sfs)
@@ -17,6 +18,9 @@ const HELP = `School Funding Studio (sfs)
       (default) or on actual spending from the Spending table (latest year unless --year), with salary averaging.
   sfs calculators <district.xlsx> --out <folder> [--school <School ID>] [--password <pw>]
       Write one school calculator workbook per school (live formulas, protected, for principals).
+  sfs plan <district.xlsx> [--years 5] --out <result.xlsx> --json <summary.json>
+      Multi-year plan (projected enrollment and revenue, target weights, hold-harmless decay, revenue trigger),
+      shadow notice, budget tree and cost drivers (Budget Lines), savings screener (Opportunities).
   sfs demo [--out <folder>]
       Run the bundled sample district and print a readable summary (used by npm start).
 
@@ -31,6 +35,7 @@ const COMMANDS: Record<string, Command> = {
   aroi: runAroi,
   equity: runEquity,
   demo: runDemo,
+  plan: runPlan,
 };
 
 export function registerCommand(name: string, run: Command): void {

@@ -42,7 +42,7 @@ export interface PlanTable {
   totals?: number[];
 }
 
-export type ChartKind = "columnClustered" | "barClustered" | "columnStacked" | "barStacked" | "scatter" | "bubble" | "pie" | "line";
+export type ChartKind = "columnClustered" | "barClustered" | "columnStacked" | "barStacked" | "scatter" | "bubble" | "pie" | "line" | "treemap";
 
 export interface ChartSeries {
   name: string;
@@ -62,6 +62,11 @@ export interface PlanChart {
   yTitle?: string;
   /** Placement, 0-based cell of the top-left corner, and size in columns/rows. */
   at: { r: number; c: number; width: number; height: number };
+  /**
+   * The chart to draw instead when the host cannot draw this kind (e.g. a treemap needs ExcelApi 1.9: its fallback
+   * is stacked bars). A treemap's single series has `categories` spanning the hierarchy columns (outermost first).
+   */
+  fallback?: PlanChart;
 }
 
 export interface DefinedName {

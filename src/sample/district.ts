@@ -369,14 +369,15 @@ export function sampleDistrict(seed: number = SAMPLE_SEED): RawTables {
     ["School ID", "Level", "Students", ...NEEDS],
     rows.map((r) => [SCHOOLS[r.school]?.id ?? "", r.level, r.students, ...r.needs]),
   );
-  const weightsTable = rawTable("Weights", ["Category", "Level", "Weight", "Per Pupil"], [
-    ["Base", "Elementary", 1.0, null],
-    ["Base", "Middle", 1.04, null],
-    ["Base", "High", 1.2, null],
-    ["Poverty", "All", 0.34, null],
-    ["English Learner", "All", 0.17, null],
-    ["English Learner", "High", 0.2, null],
-    ["Special Education", "All", 0.92, null],
+  // Target Weight: the board's long-term weights, reached by the Policy's Target Year (multi-year plan).
+  const weightsTable = rawTable("Weights", ["Category", "Level", "Weight", "Per Pupil", "Target Weight"], [
+    ["Base", "Elementary", 1.0, null, null],
+    ["Base", "Middle", 1.04, null, null],
+    ["Base", "High", 1.2, null, null],
+    ["Poverty", "All", 0.34, null, TARGET_WEIGHTS.poverty],
+    ["English Learner", "All", 0.17, null, TARGET_WEIGHTS.englishLearner],
+    ["English Learner", "High", 0.2, null, TARGET_WEIGHTS.englishLearnerHigh],
+    ["Special Education", "All", 0.92, null, null],
   ]);
   const revenueTable = rawTable(
     "Revenue",
@@ -399,10 +400,15 @@ export function sampleDistrict(seed: number = SAMPLE_SEED): RawTables {
     ["Phase In", POLICY.phaseIn],
     ["Rounding", "dollar"],
     ["Learning Gain Unit", "effect size"],
+    ...planPolicyRows(amounts),
   ]);
 
   const { initiatives, segments } = initiativeTables(rnd, schools, rows);
-  return toRawTables([schoolsTable, enrollmentTable, weightsTable, revenueTable, policyTable, initiatives, segments]);
+  const planning = planningTables(seed, schools, rows, amounts);
+  return toRawTables([
+    schoolsTable, enrollmentTable, weightsTable, revenueTable, policyTable, initiatives, segments,
+    planning.budgetLines, planning.opportunities, planning.projections,
+  ]);
 }
 
 /** Distinct "First Last" names. */
@@ -502,4 +508,166 @@ function initiativeTables(rnd: Random, schools: SchoolData[], rows: EnrollmentRo
   });
   const segments = rawTable("Initiative Segments", ["Initiative", "Segment", "Students Served", "Learning Gain", "Cost"], segmentRows);
   return { initiatives, segments };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Resource tradeoffs and multi-year planning (issue 8): Budget Lines, Opportunities, Projections and the Policy
+// planning settings. Drawn from their own random stream so that the tables above do not change with them.
+
+/** The planning tables, in the order a workbook shows them (after the contract tables). */
+export const PLANNING_TABLE_NAMES = ["Budget Lines", "Opportunities", "Projections"] as const;
+
+/** Long-term weights the board aims for (Weights table, Target Weight column). */
+const TARGET_WEIGHTS = { poverty: 0.4, englishLearner: 0.22, englishLearnerHigh: 0.25 };
+
+const BUDGET_YEAR = "2026-27";
+
+/** The unlocked pool of the sample's sources in year 1 (Amount × School Share of Unlocked sources), in dollars. */
+function unlockedPoolDollars(amounts: number[]): number {
+  return SOURCES.reduce((sum, s, i) => (s.status === "Unlocked" ? sum + (amounts[i] ?? 0) * (s.share ?? 1) : sum), 0);
+}
+
+/**
+ * Planning settings: a 2026-27 budget year, five plan years, modest enrollment decline except in high school,
+ * revenue growth, weight targets reached in 2029-30, a hold harmless that falls 2 points a year, and a revenue
+ * trigger about 2% above this year's unlocked pool, so that the weights turn on in the second plan year.
+ */
+function planPolicyRows(amounts: number[]): Cell[][] {
+  return [
+    ["Budget Year", BUDGET_YEAR],
+    ["Plan Years", 5],
+    ["Enrollment Growth", -0.005],
+    ["Enrollment Growth High", 0.01],
+    ["Revenue Growth", 0.02],
+    ["Revenue Growth State Base Aid", 0.03],
+    ["Revenue Growth Title I Part A", 0],
+    ["Target Year", "2029-30"],
+    ["Hold Harmless Decay", 0.02],
+    ["Revenue Trigger", roundTo(unlockedPoolDollars(amounts) * 1.02, 100_000)],
+  ];
+}
+
+/** Central budget lines: [area, function, object, fund, nominal dollars, FTE or null]. */
+const CENTRAL_LINES: [string, string, string, string, number, number | null][] = [
+  ["Instruction", "Instructional Coaching", "Salaries & Benefits", "General Fund", 2_100_000, 21],
+  ["Instruction", "Curriculum & Materials", "Supplies & Materials", "General Fund", 3_400_000, null],
+  ["Instruction", "Classroom Technology", "Equipment & Software", "General Fund", 2_900_000, null],
+  ["Instruction", "Professional Development", "Purchased Services", "Title II", 1_600_000, null],
+  ["Instruction", "Substitute Teachers", "Salaries & Benefits", "General Fund", 2_300_000, null],
+  ["Instruction", "Extended Day & Summer", "Salaries & Benefits", "Title I", 1_800_000, null],
+  ["Special Education", "Special Education Teachers", "Salaries & Benefits", "IDEA", 19_500_000, 215],
+  ["Special Education", "Paraprofessionals", "Salaries & Benefits", "General Fund", 7_200_000, 190],
+  ["Special Education", "Speech & Language Therapy", "Salaries & Benefits", "General Fund", 2_600_000, 28],
+  ["Special Education", "Out-of-District Placements", "Tuition", "General Fund", 4_100_000, null],
+  ["Student Support", "Guidance Counselors", "Salaries & Benefits", "General Fund", 4_600_000, 48],
+  ["Student Support", "Library & Media", "Salaries & Benefits", "General Fund", 2_200_000, 26],
+  ["Student Support", "Health Services", "Salaries & Benefits", "General Fund", 1_900_000, 30],
+  ["School Leadership", "Principals & Assistant Principals", "Salaries & Benefits", "General Fund", 9_800_000, 78],
+  ["School Leadership", "School Clerical Staff", "Salaries & Benefits", "General Fund", 4_400_000, 82],
+  ["Operations", "Transportation", "Salaries & Benefits", "Transportation Fund", 6_300_000, 145],
+  ["Operations", "Transportation", "Fuel & Contracted Routes", "Transportation Fund", 4_700_000, null],
+  ["Operations", "Food Service", "Salaries & Benefits", "Food Service Fund", 5_100_000, 120],
+  ["Operations", "Food Service", "Food & Supplies", "Food Service Fund", 6_000_000, null],
+  ["Operations", "Maintenance", "Salaries & Benefits", "General Fund", 4_200_000, 58],
+  ["Operations", "Maintenance", "Contracted Repairs", "General Fund", 2_500_000, null],
+  ["Operations", "Custodial Services", "Salaries & Benefits", "General Fund", 5_600_000, 110],
+  ["Operations", "Utilities & Energy", "Electricity, Gas & Water", "General Fund", 4_800_000, null],
+  ["Central Administration", "Superintendent & Board", "Salaries & Benefits", "General Fund", 1_300_000, 8],
+  ["Central Administration", "Business & Finance", "Salaries & Benefits", "General Fund", 2_400_000, 24],
+  ["Central Administration", "Human Resources", "Salaries & Benefits", "General Fund", 1_700_000, 17],
+  ["Central Administration", "Information Technology", "Salaries & Benefits", "General Fund", 2_000_000, 18],
+];
+
+/** Students per classroom teacher by level. */
+const STUDENTS_PER_TEACHER: Record<Level, number> = { Elementary: 22, Middle: 24, High: 26 };
+
+const OPS = "Reducing operational costs";
+const STRUGGLE = "Rethinking service delivery for students who struggle";
+const REVENUE = "Maximizing revenue";
+const PD = "Professional development";
+const STAFF = "Non-instructional staffing";
+const TIME = "Instructional time";
+const CLASS = "Managing class size";
+
+/**
+ * Seed 001's 31 cost-savings opportunities in 7 focus areas: [opportunity, area, low $K, high $K, ease,
+ * constraint, contract end (ISO) or null, owner, status, funds (an initiative) or null].
+ */
+const OPPORTUNITIES: [string, string, number, number, number, "Rigid" | "Preference", string | null, string, string, string | null][] = [
+  ["General education transportation routes", OPS, 350, 600, 3, "Rigid", "2027-06-30", "Director of Transportation", "Approved", null],
+  ["Energy management", OPS, 150, 300, 4, "Preference", null, "Director of Facilities", "Approved", null],
+  ["Maintenance services", OPS, 200, 400, 3, "Preference", null, "Director of Facilities", "Proposed", null],
+  ["Custodial services", OPS, 250, 450, 2, "Rigid", "2028-06-30", "Director of Facilities", "Proposed", null],
+  ["Food services", OPS, 100, 250, 3, "Preference", null, "Director of Nutrition Services", "Proposed", null],
+  ["Classroom and instructional technology", OPS, 200, 350, 4, "Preference", null, "Chief Technology Officer", "Funded", null],
+  ["Serving mild special needs differently", STRUGGLE, 300, 600, 2, "Preference", null, "Director of Special Education", "Proposed", null],
+  ["Paraprofessional positions", STRUGGLE, 400, 700, 2, "Rigid", "2027-08-31", "Director of Special Education", "Proposed", null],
+  ["Impact of intervention teaching positions", STRUGGLE, 150, 300, 3, "Preference", null, "Chief Academic Officer", "Proposed", null],
+  ["Special education teaching positions", STRUGGLE, 250, 500, 1, "Rigid", null, "Director of Special Education", "Proposed", null],
+  ["Speech and language therapist positions", STRUGGLE, 80, 160, 3, "Preference", null, "Director of Special Education", "Proposed", null],
+  ["Impact of Title I spending", STRUGGLE, 50, 150, 4, "Preference", null, "Director of Federal Programs", "Approved", null],
+  ["Out-of-district special education placements", STRUGGLE, 300, 650, 2, "Preference", null, "Director of Special Education", "Approved", null],
+  ["Reliance on alternative schools", STRUGGLE, 150, 300, 2, "Preference", null, "Director of Student Services", "Proposed", null],
+  ["Free and reduced-price meal enrollment", REVENUE, 200, 450, 5, "Preference", null, "Director of Nutrition Services", "Implemented", "High-Dosage Tutoring"],
+  ["Medicaid reimbursement for health services", REVENUE, 250, 500, 4, "Preference", null, "Chief Financial Officer", "Approved", null],
+  ["Professional development expenditures", PD, 250, 450, 4, "Preference", null, "Director of Professional Learning", "Approved", null],
+  ["More core-teacher PD at little or no cost", PD, 0, 50, 5, "Preference", null, "Director of Professional Learning", "Proposed", null],
+  ["Impact of the coaching model", PD, 0, 80, 4, "Preference", null, "Chief Academic Officer", "Proposed", null],
+  ["Instructional coaching positions", PD, 150, 300, 3, "Preference", null, "Chief Academic Officer", "Rejected", null],
+  ["Central office spending", STAFF, 300, 600, 3, "Preference", null, "Chief Operating Officer", "Approved", null],
+  ["School-based administrator positions", STAFF, 200, 400, 2, "Rigid", "2028-06-30", "Chief of Schools", "Proposed", null],
+  ["Clerical support positions", STAFF, 150, 300, 3, "Preference", null, "Chief of Schools", "Proposed", null],
+  ["Library and media specialist positions", STAFF, 100, 250, 2, "Preference", null, "Chief Academic Officer", "Proposed", null],
+  ["Guidance counselor positions", STAFF, 50, 150, 2, "Preference", null, "Director of Student Services", "Rejected", null],
+  ["Teacher absences and substitute costs", TIME, 200, 400, 4, "Preference", null, "Chief Human Resources Officer", "Approved", null],
+  ["Extended school day and year programs", TIME, 150, 350, 3, "Preference", null, "Chief Academic Officer", "Proposed", null],
+  ["Blended learning and online classes", TIME, 100, 250, 3, "Preference", null, "Chief Technology Officer", "Proposed", null],
+  ["Elementary class sizes", CLASS, 400, 900, 1, "Rigid", "2028-06-30", "Chief of Schools", "Proposed", null],
+  ["Middle school class sizes", CLASS, 250, 550, 2, "Rigid", "2028-06-30", "Chief of Schools", "Proposed", null],
+  ["High school class sizes", CLASS, 300, 650, 2, "Rigid", "2028-06-30", "Chief of Schools", "Proposed", null],
+];
+
+function isoDate(text: string): Date {
+  const [y, m, d] = text.split("-").map(Number);
+  return new Date(Date.UTC(y ?? 2000, (m ?? 1) - 1, d ?? 1));
+}
+
+function planningTables(seed: number, schools: SchoolData[], rows: EnrollmentRowData[], amounts: number[]) {
+  const rnd = createRandom((seed ^ 0x5eed5) >>> 0);
+  const jitter = (x: number, step: number): number => roundTo(x * (1 + rnd.uniform(-0.05, 0.05)), step);
+
+  // One instruction line per school (its classroom teachers), then the central lines.
+  const lines: Cell[][] = schools.map((s, i) => {
+    let fte = 0;
+    for (const r of rows) if (r.school === i) fte += r.students / STUDENTS_PER_TEACHER[r.level];
+    fte = Math.max(4, Math.round(fte * (1 + rnd.uniform(-0.06, 0.06)) * 10) / 10);
+    const perFte = 88_000 + rnd.uniform(-4_000, 6_000);
+    return ["General Fund", "Instruction", "Regular Instruction", "Teacher Salaries & Benefits", s.spec.id, roundTo(fte * perFte, 100), fte];
+  });
+  for (const [area, fn, object, fund, nominal, fte] of CENTRAL_LINES) {
+    lines.push([fund, area, fn, object, "Central", jitter(nominal, 1_000), fte]);
+  }
+  const budgetLines = rawTable("Budget Lines", ["Fund", "Area", "Function", "Object", "School ID", "Amount", "FTE"], lines);
+
+  const opportunities = rawTable(
+    "Opportunities",
+    ["Opportunity", "Area", "Low $", "High $", "Ease", "Constraint", "Contract End Date", "Owner", "Status", "Funds"],
+    OPPORTUNITIES.map(([name, area, low, high, ease, constraint, end, owner, status, funds]) => [
+      name, area, roundTo(low * 900, 5_000), roundTo(high * 900, 5_000), ease, constraint, end === null ? null : isoDate(end), owner, status, funds,
+    ]),
+  );
+
+  // A few overrides of the growth assumptions: the virtual academy grows fast, high school enrollment is set for
+  // 2028-29, Title I is cut in 2027-28 and the local levy is renewed at a higher rate in 2029-30.
+  const virtual = schools.findIndex((s) => s.spec.kind === "virtual");
+  const virtualStudents = rows.filter((r) => r.school === virtual).reduce((a, r) => a + r.students, 0);
+  const highStudents = rows.filter((r) => r.level === "High").reduce((a, r) => a + r.students, 0);
+  const amountOf = (name: string): number => amounts[SOURCES.findIndex((s) => s.name === name)] ?? 0;
+  const projections = rawTable("Projections", ["Year", "Kind", "Key", "School ID", "Value"], [
+    ["2027-28", "Enrollment", "Elementary", schools[virtual]?.spec.id ?? null, Math.round(virtualStudents * 1.15)],
+    [2029, "Enrollment", "High", null, Math.round(highStudents * 1.035)],
+    ["2027-28", "Revenue", "Title I Part A", null, roundTo(amountOf("Title I Part A") * 0.96, 1_000)],
+    [2030, "Revenue", "Local Levy", null, roundTo(amountOf("Local Levy") * 1.12, 1_000)],
+  ]);
+  return { budgetLines, opportunities, projections };
 }

@@ -1,5 +1,5 @@
 import type { Cell, RawTable, RawTables } from "../../src/engine/types";
-import { SAMPLE_SEED, sampleDistrict } from "../../src/sample/district";
+import { PLANNING_TABLE_NAMES, SAMPLE_SEED, sampleDistrict } from "../../src/sample/district";
 import { TABLE_NAMES } from "../../src/sample/tables";
 
 const raw: RawTables = sampleDistrict();
@@ -63,9 +63,9 @@ describe("sampleDistrict", () => {
     expect(column(other.schools as RawTable, "School ID")).toEqual(ids);
   });
 
-  test("has the seven contract tables, keyed by lower-cased name, placed at A1 of a sheet named like the table", () => {
-    expect(Object.keys(raw).sort()).toEqual(TABLE_NAMES.map((n) => n.toLowerCase()).sort());
-    for (const name of TABLE_NAMES) {
+  test("has the seven contract tables and the three planning tables, keyed by lower-cased name, placed at A1 of a sheet named like the table", () => {
+    expect(Object.keys(raw).sort()).toEqual([...TABLE_NAMES, ...PLANNING_TABLE_NAMES].map((n) => n.toLowerCase()).sort());
+    for (const name of [...TABLE_NAMES, ...PLANNING_TABLE_NAMES]) {
       const t = table(name);
       expect(t.name).toBe(name);
       expect(t.origin).toEqual({ sheet: name, headerRow: 1, firstColumn: 1, kind: "table" });
@@ -201,12 +201,13 @@ describe("sampleDistrict", () => {
 
   test("weights: every enrollment level has a Base weight; the formula is in weights mode", () => {
     const weights = table("Weights");
-    expect(weights.headers).toEqual(["Category", "Level", "Weight", "Per Pupil"]);
+    expect(weights.headers).toEqual(["Category", "Level", "Weight", "Per Pupil", "Target Weight"]);
     const levels = new Set(column(enrollment, "Level").map(String));
     const baseLevels = new Set(weights.rows.filter((r) => r[0] === "Base").map((r) => String(r[1])));
     for (const l of levels) expect(baseLevels.has(l)).toBe(true);
-    expect(weights.rows).toContainEqual(["English Learner", "High", 0.2, null]);
-    expect(weights.rows).toContainEqual(["Poverty", "All", 0.34, null]);
+    expect(weights.rows).toContainEqual(["English Learner", "High", 0.2, null, 0.25]);
+    expect(weights.rows).toContainEqual(["Poverty", "All", 0.34, null, 0.4]);
+    expect(weights.rows.filter((r) => r[0] === "Base").map((r) => r[4])).toEqual([null, null, null]);
     const needs = new Set(enrollment.headers.slice(3));
     for (const r of weights.rows) {
       expect(r[3]).toBeNull();
@@ -238,8 +239,9 @@ describe("sampleDistrict", () => {
     for (const s of column(revenue, "School Share")) if (s !== null) expect(num(s)).toBeLessThanOrEqual(1);
   });
 
-  test("policy settings", () => {
-    expect(table("Policy").rows).toEqual([
+  test("policy settings, including the planning settings", () => {
+    const rows = table("Policy").rows;
+    expect(rows.slice(0, 6)).toEqual([
       ["Foundation Per School", 150_000],
       ["Hold Harmless", 0.95],
       ["Gain Cap", 0.08],
@@ -247,6 +249,46 @@ describe("sampleDistrict", () => {
       ["Rounding", "dollar"],
       ["Learning Gain Unit", "effect size"],
     ]);
+    expect(rows.slice(6).map((r) => r[0])).toEqual([
+      "Budget Year", "Plan Years", "Enrollment Growth", "Enrollment Growth High", "Revenue Growth",
+      "Revenue Growth State Base Aid", "Revenue Growth Title I Part A", "Target Year", "Hold Harmless Decay", "Revenue Trigger",
+    ]);
+    // The trigger sits a little above this year's unlocked pool, so the weights turn on in a later plan year.
+    const revenue = table("Revenue");
+    const pool = revenue.rows.filter((r) => r[4] === "Unlocked").reduce((a, r) => a + num(r[3] ?? null) * num(r[5] ?? null), 0);
+    const trigger = num(rows.find((r) => r[0] === "Revenue Trigger")?.[1] ?? null);
+    expect(trigger).toBeGreaterThan(pool);
+    expect(trigger).toBeLessThan(pool * 1.05);
+  });
+
+  test("planning tables: ~60 budget lines with FTE, 31 opportunities in 7 areas totalling about $8M, a few projections", () => {
+    const lines = table("Budget Lines");
+    expect(lines.headers).toEqual(["Fund", "Area", "Function", "Object", "School ID", "Amount", "FTE"]);
+    expect(lines.rows.length).toBeGreaterThanOrEqual(55);
+    expect(lines.rows.length).toBeLessThanOrEqual(70);
+    const where = new Set(column(lines, "School ID").map(String));
+    expect(where.has("Central")).toBe(true);
+    for (const id of ids) expect(where.has(id)).toBe(true);
+    const areas = new Set(column(lines, "Area").map(String));
+    for (const a of ["Instruction", "Special Education", "Operations", "Central Administration"]) expect(areas.has(a)).toBe(true);
+    const fns = new Set(column(lines, "Function").map(String));
+    for (const f of ["Transportation", "Food Service", "Maintenance"]) expect(fns.has(f)).toBe(true);
+    expect(column(lines, "FTE").filter((f) => typeof f === "number").length).toBeGreaterThan(50);
+
+    const opp = table("Opportunities");
+    expect(opp.rows).toHaveLength(31);
+    expect(new Set(column(opp, "Area")).size).toBe(7);
+    const mid = opp.rows.reduce((a, r) => a + (num(r[2] ?? null) + num(r[3] ?? null)) / 2, 0);
+    expect(mid).toBeGreaterThan(7_000_000);
+    expect(mid).toBeLessThan(9_500_000);
+    for (const r of opp.rows) expect(num(r[3] ?? null)).toBeGreaterThanOrEqual(num(r[2] ?? null));
+    expect(column(opp, "Contract End Date").some((d) => d instanceof Date)).toBe(true);
+    expect(new Set(column(opp, "Constraint"))).toEqual(new Set(["Rigid", "Preference"]));
+
+    const proj = table("Projections");
+    expect(proj.headers).toEqual(["Year", "Kind", "Key", "School ID", "Value"]);
+    expect(proj.rows.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(column(proj, "Kind"))).toEqual(new Set(["Enrollment", "Revenue"]));
   });
 
   test("initiatives: a realistic inventory with partial outcome data", () => {

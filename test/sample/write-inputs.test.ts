@@ -6,7 +6,7 @@ import { SAMPLE_OPTIONS, SAMPLE_PATH } from "../../scripts/make-sample";
 import { FIXED_DATE, inputWorkbookBuffer, normalizeHeader, writeInputWorkbook } from "../../scripts/write-inputs";
 import type { Cell, RawTables } from "../../src/engine/types";
 import { columnLetter } from "../../src/report/names";
-import { sampleDistrict } from "../../src/sample/district";
+import { PLANNING_TABLE_NAMES, sampleDistrict } from "../../src/sample/district";
 import { syntheticDistrict } from "../../src/sample/synthetic";
 import { TABLE_NAMES } from "../../src/sample/tables";
 
@@ -59,14 +59,14 @@ describe("writeInputWorkbook", () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  test("the sample re-opens with an About sheet first and the 7 tables with their headers and values", async () => {
+  test("the sample re-opens with an About sheet first and the 7 contract tables then the 3 planning tables, with their headers and values", async () => {
     const raw = sampleDistrict();
     const path = join(dir, "sample.xlsx");
     await writeInputWorkbook(raw, path, SAMPLE_OPTIONS);
     const wb = await load(await readFile(path));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["About", ...TABLE_NAMES]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["About", ...TABLE_NAMES, ...PLANNING_TABLE_NAMES]);
     const tableNames = wb.worksheets.flatMap((ws) => Object.keys((ws as unknown as { tables: object }).tables));
-    expect(tableNames).toEqual(["Schools", "Enrollment", "Weights", "Revenue", "Policy", "Initiatives", "InitiativeSegments"]);
+    expect(tableNames).toEqual(["Schools", "Enrollment", "Weights", "Revenue", "Policy", "Initiatives", "InitiativeSegments", "BudgetLines", "Opportunities", "Projections"]);
     expectTablesMatch(wb, raw);
     const about = sheet(wb, "About");
     const text = about.getColumn(1).values.filter((v) => typeof v === "string").join("\n");
