@@ -4,6 +4,7 @@
  */
 import type { Cell, Policy, RawTable } from "../types";
 import { normalizeHeader, TableReader, type ParseContext } from "./headers";
+import { isPlanSetting } from "./planSettings";
 import { cellText } from "./values";
 
 export const POLICY_COLUMNS = [
@@ -56,7 +57,7 @@ export function parsePolicy(raw: RawTable | undefined, ctx: ParseContext): Polic
     firstRow.set(key, t.sheetRow(k));
     const value: Cell = t.cell(k, vCol);
     policy.raw[key] = value;
-    if (!(key in SETTINGS)) {
+    if (!(key in SETTINGS) && !isPlanSetting(key)) {
       ctx.warnings.push(
         `Policy row ${t.sheetRow(k)}: the setting "${name}" is not one the tool uses (known: ${Object.values(SETTINGS).join(", ")}); it is kept but ignored.`,
       );

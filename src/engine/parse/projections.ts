@@ -30,16 +30,8 @@ export const DEFAULT_PLAN_YEARS = 5;
 export const MAX_PLAN_YEARS = 30;
 
 /** Planning settings by normalised name (growth settings also take a level or source after the name). */
-export const PLAN_SETTINGS = {
-  budgetyear: "Budget Year",
-  fiscalyearstart: "Fiscal Year Start",
-  planyears: "Plan Years",
-  targetyear: "Target Year",
-  holdharmlessdecay: "Hold Harmless Decay",
-  revenuetrigger: "Revenue Trigger",
-} as const;
-const ENROLLMENT_GROWTH = "enrollmentgrowth";
-const REVENUE_GROWTH = "revenuegrowth";
+import { ENROLLMENT_GROWTH, PLAN_SETTINGS, REVENUE_GROWTH, isPlanSetting } from "./planSettings";
+export { PLAN_SETTINGS, isPlanSetting };
 
 export function findProjections(raw: Record<string, RawTable>): RawTable | undefined {
   return findTable(raw, PROJECTIONS_TABLE);
@@ -58,10 +50,6 @@ export function defaultPlanSettings(district: Pick<District, "levels" | "sources
   };
 }
 
-/** True when a normalised Policy setting name is one the planning features read. */
-export function isPlanSetting(key: string): boolean {
-  return key in PLAN_SETTINGS || key.startsWith(ENROLLMENT_GROWTH) || key.startsWith(REVENUE_GROWTH);
-}
 
 /** A reader whose construction problems (already reported by parseDistrict) are dropped; cell problems are kept. */
 function quietReader(table: TableName, raw: RawTable, specs: { name: string; required?: boolean; aliases?: string[] }[], ctx: ParseContext) {
