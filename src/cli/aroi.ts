@@ -10,16 +10,24 @@ import {
   formatDollars,
   formatNumber,
   formatShare,
+  fundingPlace,
+  fundingSummaryLine,
+  hasFundingSources,
+  initiativeCost,
+  parseFunding,
+  reconcileFunding,
   type AroiAction,
   type AroiAnalysis,
   type CoverageCount,
+  type FundingReconciliation,
   type Override,
 } from "../engine/aroi";
+import { allocate } from "../engine/allocate";
 import { formatErrors } from "../engine/errors";
 import { parseDistrict, sortErrors } from "../engine/parse";
 import { findTable } from "../engine/parse/headers";
 import type { District, InputError, RawTables } from "../engine/types";
-import { aroiPlans } from "../report/aroi";
+import { aroiFundingPlan, aroiPlans } from "../report/aroi";
 import { readWorkbook } from "../xlsx/read";
 import { SKIPS_CHARTS, writeWorkbookFile } from "../xlsx/write";
 import { EXIT_BAD_INPUT, EXIT_OK, parseArgs, type CliIO } from "./io";
@@ -173,6 +181,80 @@ export function aroiSummaryJson(a: AroiAnalysis): Record<string, unknown> {
   };
 }
 
+/**
+ * The `funding` part of the JSON (issue 6): per source the money held centrally and given to schools next to what
+ * the initiatives charge to it, per initiative its sources, the initiatives without one, and the over-commitment
+ * flags in words. Money in dollars; shares as fractions.
+ */
+export function fundingJson(r: FundingReconciliation): Record<string, unknown> {
+  const d = centsToDollars;
+  return {
+    totals: {
+      initiatives: r.totals.initiatives,
+      funded: r.totals.funded,
+      fundedCost: d(r.totals.fundedCost),
+      unfundedCost: d(r.totals.unfundedCost),
+      charged: d(r.totals.charged),
+      overCommitted: r.totals.overCommitted,
+    },
+    sources: r.sources.map((x) => ({
+      source: x.source,
+      amount: d(x.amount),
+      central: d(x.central),
+      surplus: d(x.surplus),
+      heldCentrally: d(x.heldCentrally),
+      toSchools: d(x.toSchools),
+      chargedCentral: d(x.chargedCentral),
+      chargedSchools: d(x.chargedSchools),
+      charged: d(x.charged),
+      centralLeft: d(x.centralLeft),
+      schoolsLeft: d(x.schoolsLeft),
+      remainder: d(x.remainder),
+      initiatives: x.initiatives,
+      overCommitted: x.flags.length > 0,
+    })),
+    initiatives: r.initiatives.map((x) => ({
+      name: x.name,
+      totalCost: d(x.totalCost),
+      fundingSource: x.text,
+      scope: x.scope,
+      schools: x.schools,
+      sources: x.charges.map((c) => ({ source: c.source, share: round6(c.share), amount: d(c.amount), paidFrom: c.paidFrom })),
+    })),
+    withoutSource: r.withoutSource.map((x) => ({ name: x.name, totalCost: d(x.totalCost) })),
+    flags: r.flags.map((f) => ({
+      source: f.source,
+      kind: f.kind,
+      initiatives: f.initiatives,
+      schools: f.schools,
+      charged: d(f.charged),
+      available: d(f.available),
+      shortfall: d(f.shortfall),
+      text: f.text,
+    })),
+  };
+}
+
+/**
+ * When any initiative names a Funding Source: check the column against the district, allocate (the district must
+ * allocate without errors) and reconcile. Problems come back as located errors, for the one-pass report.
+ */
+export function fundingOf(tables: RawTables, d: District): { funding: FundingReconciliation | null; errors: InputError[]; warnings: string[] } {
+  const initiatives = d.initiatives ?? [];
+  if (!hasFundingSources(initiatives)) return { funding: null, errors: [], warnings: [] };
+  const place = fundingPlace(findTable(tables, "Initiatives"));
+  const parsed = parseFunding(initiatives, { district: d, sources: d.sources }, place);
+  const allocation = allocate(d);
+  const errors = [...(parsed.ok ? [] : parsed.errors), ...allocation.errors];
+  if (errors.length) return { funding: null, errors, warnings: [] };
+  const r = reconcileFunding(
+    initiatives.map((initiative) => ({ initiative, total: initiativeCost(initiative).total })),
+    allocation,
+    place,
+  );
+  return r.ok ? { funding: r.reconciliation, errors: [], warnings: allocation.warnings } : { funding: null, errors: r.errors, warnings: [] };
+}
+
 function pad(s: string, n: number, right = false): string {
   return right ? s.padStart(n) : s.padEnd(n);
 }
@@ -250,22 +332,33 @@ export async function runAroi(argv: string[], io: CliIO): Promise<number> {
       else problems.push(...parsed.problems);
     }
   }
+  let funding: FundingReconciliation | null = null;
+  let fundingWarnings: string[] = [];
+  if (read.district && !missing) {
+    const f = fundingOf(read.tables, read.district);
+    errors.push(...f.errors);
+    funding = f.funding;
+    fundingWarnings = f.warnings;
+  }
   if (errors.length || problems.length || !read.district) {
     return fail([formatErrors(sortErrors(errors)), ...problems].filter((s) => s !== "").join("\n"));
   }
   const d = read.district;
   const analysis = analyseInitiatives(d.initiatives ?? [], d.segments, d.policy, undefined, overrides, d.schools.map((s) => s.id));
+  const plans = aroiPlans(analysis);
+  if (funding) plans.push(aroiFundingPlan(funding));
 
   const out = typeof options.out === "string" ? path.resolve(io.cwd, options.out) : null;
   const json = typeof options.json === "string" ? path.resolve(io.cwd, options.json) : null;
   if (out) {
     await fs.mkdir(path.dirname(out), { recursive: true });
-    await writeWorkbookFile(out, aroiPlans(analysis), read.workbook);
+    await writeWorkbookFile(out, plans, read.workbook);
   }
-  if (json) await writeJsonFile(json, aroiSummaryJson(analysis));
+  if (json) await writeJsonFile(json, funding ? { ...aroiSummaryJson(analysis), funding: fundingJson(funding) } : aroiSummaryJson(analysis));
   if (options.quiet !== true) {
     io.stdout.write(renderAroiText(analysis));
-    for (const w of [...read.warnings, ...analysis.warnings]) io.stdout.write(`note: ${w}\n`);
+    if (funding) io.stdout.write(`  ${fundingSummaryLine(funding)}\n\n`);
+    for (const w of [...read.warnings, ...fundingWarnings, ...analysis.warnings]) io.stdout.write(`note: ${w}\n`);
     if (out) io.stdout.write(`Result workbook: ${out}${SKIPS_CHARTS ? " (charts are drawn by the Excel add-in; the .xlsx holds the tables they use)" : ""}\n`);
     if (json) io.stdout.write(`JSON summary: ${json}\n`);
   }

@@ -6,7 +6,7 @@
  * Charts reference the written table columns on the same sheet; for scatter and bubble charts a series'
  * `categories` range holds the X values, `values` the Y values and `sizes` the bubble sizes.
  */
-import type { AroiAnalysis, InitiativeResult } from "../engine/aroi";
+import type { AroiAnalysis, FundingReconciliation, InitiativeResult, SourceFunding } from "../engine/aroi";
 import { ACTION_LABELS, QUADRANTS, formatDollars, formatNumber, formatShare } from "../engine/aroi";
 import { a1 } from "./names";
 import type { NumberFormat, PlanCell, PlanChart, PlanTable, PlanValue, SheetPlan } from "./plan";
@@ -476,4 +476,124 @@ function whatIfPlan(a: AroiAnalysis): SheetPlan {
 /** The A-ROI sheets, in order: inventory, coverage, breakdown, segments, principal feedback, what-if. */
 export function aroiPlans(analysis: AroiAnalysis): SheetPlan[] {
   return [inventoryPlan(analysis), coveragePlan(analysis), breakdownPlan(analysis), segmentsPlan(analysis), feedbackPlan(analysis), whatIfPlan(analysis)];
+}
+
+/** The funding reconciliation sheet (issue 6), added by `sfs aroi` when any initiative names a Funding Source. */
+export const AROI_FUNDING_SHEET = "A-ROI Funding";
+export const AROI_FUNDING_ROLE = "aroi-funding";
+
+/** Column indexes of the by-source table, for tests. */
+export const FUNDING_SOURCE_COLUMNS = {
+  source: 0,
+  amount: 1,
+  heldCentrally: 2,
+  toSchools: 3,
+  chargedCentral: 4,
+  chargedSchools: 5,
+  charged: 6,
+  centralLeft: 7,
+  schoolsLeft: 8,
+  remainder: 9,
+  initiatives: 10,
+  status: 11,
+} as const;
+
+function sourceStatus(s: SourceFunding): string {
+  if (s.flags.length) return `Over-committed by ${formatDollars(s.flags.reduce((t, f) => t + f.shortfall, 0))}`;
+  return s.initiatives ? "OK" : "Not charged";
+}
+
+/**
+ * "A-ROI Funding": per source, the money the allocation holds centrally and gives to schools next to what the
+ * initiatives charge to it; per initiative, its sources and amounts; the initiatives without a source. Each
+ * over-commitment is a line styled "bad" above the tables.
+ */
+export function aroiFundingPlan(recon: FundingReconciliation): SheetPlan {
+  const s = new Sheet();
+  const t = recon.totals;
+  s.line(AROI_FUNDING_SHEET, "title");
+  s.line(
+    "Each initiative's total cost (direct + staff time + indirect) is split over the sources in its Funding Source column by their shares, to the cent. " +
+      "An initiative run for specific schools is paid from those schools' allocation of the source; a district-wide one (Schools All or blank) from the source's central money (holdback + surplus).",
+  );
+  s.line(
+    `${t.funded} of ${t.initiatives} initiatives name a funding source: ${formatDollars(t.charged)} charged. ` +
+      (recon.withoutSource.length
+        ? `${recon.withoutSource.length} initiative${recon.withoutSource.length === 1 ? "" : "s"} (${formatDollars(t.unfundedCost)}) name no source and are listed at the bottom; no source is guessed for them.`
+        : "Every initiative names a source."),
+  );
+  s.row++;
+  if (recon.flags.length) for (const f of recon.flags) s.line(f.text, "bad");
+  else s.line("No source is over-committed: every charge fits in the money it is paid from.", "good");
+  s.row++;
+  s.line("By source", "subtitle");
+  s.table(
+    {
+      name: "AROI_Funding_Sources",
+      headers: [
+        "Source",
+        "Amount",
+        "Held Centrally",
+        "To Schools",
+        "Charged to Central Money",
+        "Charged to Schools' Allocation",
+        "Total Charged",
+        "Left Centrally",
+        "Left at Schools",
+        "Remainder",
+        "Initiatives",
+        "Status",
+      ],
+      rows: recon.sources.map((x) => [
+        x.source,
+        usd(x.amount),
+        usd(x.heldCentrally),
+        usd(x.toSchools),
+        usd(x.chargedCentral),
+        usd(x.chargedSchools),
+        usd(x.charged),
+        usd(x.centralLeft),
+        usd(x.schoolsLeft),
+        usd(x.remainder),
+        x.initiatives,
+        sourceStatus(x),
+      ]),
+      formats: ["text", "currency", "currency", "currency", "currency", "currency", "currency", "currency", "currency", "currency", "integer", "text"],
+      totals: [1, 2, 3, 4, 5, 6, 7, 8, 9],
+    },
+    "No Revenue sources.",
+  );
+  s.line("By initiative", "subtitle");
+  s.table(
+    {
+      name: "AROI_Funding_Initiatives",
+      headers: ["Initiative", "Schools", "Total Cost", "Source", "Share", "Amount", "Paid From"],
+      rows: recon.initiatives.flatMap((x) =>
+        x.charges.map((c) => [
+          x.name,
+          x.scope === "district" ? "All (district-wide)" : x.schools.join(", "),
+          usd(x.totalCost),
+          c.source,
+          c.share,
+          usd(c.amount),
+          c.paidFrom === "central" ? "Central money" : "Schools' allocation",
+        ]),
+      ),
+      formats: ["text", "text", "currency", "text", "percent1", "currency", "text"],
+      totals: [5],
+    },
+    "No initiative names a funding source.",
+  );
+  s.line("Without a funding source", "subtitle");
+  s.table(
+    {
+      name: "AROI_Funding_None",
+      headers: ["Initiative", "Total Cost"],
+      rows: recon.withoutSource.map((x) => [x.name, usd(x.totalCost)]),
+      formats: ["text", "currency"],
+      totals: [1],
+    },
+    "Every initiative names a funding source.",
+  );
+  return s.plan(AROI_FUNDING_SHEET, AROI_FUNDING_ROLE, { 0: 32, 1: 22, 2: 16, 3: 22, 4: 16, 5: 18, 6: 18, 7: 16, 8: 16, 9: 16, 10: 12, 11: 26 });
 }

@@ -132,6 +132,117 @@ describe("sfs aroi (through the real bin)", () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  test("funding reconciliation on the sample: the A-ROI Funding sheet, JSON checked against the input rows and `sfs allocate`", async () => {
+    const out = path.join(dir, "funding.xlsx");
+    const json = path.join(dir, "funding.json");
+    const alloc = path.join(dir, "alloc.json");
+    const r = sfs(["aroi", SAMPLE, "--out", out, "--json", json]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const given = init.rows.filter((row) => row[col("Funding Source")] !== null);
+    expect(r.stdout).toContain(
+      `Funding: ${given.length} of 25 initiatives name a source (`,
+    );
+    expect(r.stdout).toMatch(/; \d+ without a funding source; 1 source over-committed: Title III\.\n/);
+    const f = JSON.parse(readFileSync(json, "utf8")).funding;
+
+    // Per initiative: the input's Funding Source, the shares it names, amounts adding up to the total cost to the cent.
+    expect(f.initiatives.map((x: { name: string }) => x.name)).toEqual(given.map((row) => String(row[col("Initiative")])));
+    for (const x of f.initiatives as { name: string; totalCost: number; fundingSource: string; scope: string; sources: { source: string; share: number; amount: number; paidFrom: string }[] }[]) {
+      const row = given.find((g) => g[col("Initiative")] === x.name) as (typeof given)[number];
+      expect(x.fundingSource).toBe(row[col("Funding Source")]);
+      const named = String(row[col("Funding Source")]).split(";").map((p) => p.trim().replace(/\s+\d+%$/, ""));
+      expect(x.sources.map((c) => c.source)).toEqual(named);
+      expect(x.sources.reduce((t, c) => t + Math.round(c.amount * 100), 0)).toBe(Math.round(x.totalCost * 100));
+      expect(x.scope).toBe(row[col("Schools")] === "All" ? "district" : "schools");
+      for (const c of x.sources) expect(c.paidFrom).toBe(x.scope === "district" ? "central" : "schools");
+    }
+    expect(f.withoutSource.map((x: { name: string }) => x.name)).toEqual(
+      init.rows.filter((row) => row[col("Funding Source")] === null).map((row) => String(row[col("Initiative")])),
+    );
+    // Per source: charges add up; the money is the allocation's (held centrally + to schools = amount).
+    const cents = (v: number) => Math.round(v * 100);
+    expect(f.sources.reduce((t: number, x: { charged: number }) => t + cents(x.charged), 0)).toBe(cents(f.totals.fundedCost));
+    for (const x of f.sources) expect(cents(x.heldCentrally) + cents(x.toSchools)).toBe(cents(x.amount));
+
+    // The Title III flag: the three schools' Title III money, read from `sfs allocate`'s summary.
+    const a = sfs(["allocate", SAMPLE, "--json", alloc]);
+    expect(a.code).toBe(0);
+    const schools = JSON.parse(readFileSync(alloc, "utf8")).schools as { id: string; bySource: Record<string, number> }[];
+    expect(f.flags).toHaveLength(1);
+    const flag = f.flags[0];
+    const newcomer = init.rows.find((row) => row[col("Initiative")] === "Newcomer EL Program") as (typeof given)[number];
+    expect(flag.initiatives).toEqual(["Newcomer EL Program"]);
+    expect(flag.schools).toEqual(String(newcomer[col("Schools")]).split(", "));
+    const receive = schools.filter((x) => flag.schools.includes(x.id)).reduce((t, x) => t + cents(x.bySource["Title III"] ?? 0), 0);
+    expect(cents(flag.available)).toBe(receive);
+    expect(cents(flag.charged)).toBe(cents((f.initiatives as { name: string; totalCost: number }[]).find((x) => x.name === "Newcomer EL Program")?.totalCost ?? 0));
+    expect(flag.text).toMatch(/^Title III: Newcomer EL Program charges \$[\d,.]+ to the schools .* but those schools receive \$[\d,.]+ from it \(\$[\d,.]+ short\)\.$/);
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.getWorksheet("A-ROI Funding");
+    expect(ws).toBeDefined();
+    const texts: string[] = [];
+    ws?.eachRow((row) => texts.push(String(row.getCell(1).value ?? "")));
+    expect(texts).toContain(flag.text);
+  });
+
+  test("bad Funding Source cells and unknown School IDs: exit 2, every problem located, nothing written", async () => {
+    const bad = JSON.parse(JSON.stringify(raw)) as typeof raw;
+    const t = bad.initiatives;
+    const F = t.headers.indexOf("Funding Source");
+    const S = t.headers.indexOf("Schools");
+    const letter = String.fromCharCode(65 + F);
+    t.rows[0][F] = "Title 1 60%; Local Levy 40%";
+    t.rows[1][F] = "State Base Aid 60%; Local Levy 30%";
+    t.rows[2][S] = "E999";
+    t.rows[2][F] = "Local Levy";
+    const input = path.join(dir, "bad-funding.xlsx");
+    await writeInputWorkbook(bad, input);
+    const out = path.join(dir, "never3.xlsx");
+    const json = path.join(dir, "never3.json");
+    let stderr = "";
+    let stdout = "";
+    const code = await main(["aroi", input, "--out", out, "--json", json], {
+      stdout: { write: (s: string) => ((stdout += s), true) },
+      stderr: { write: (s: string) => ((stderr += s), true) },
+      cwd: ROOT,
+    });
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    // Header on row 1: data rows 0, 1, 2 are sheet rows 2, 3, 4.
+    expect(stderr).toContain(`Initiatives row 2, column "Funding Source" (${letter}2): expected a Revenue source name (one of State Base Aid, Local Levy,`);
+    expect(stderr).toContain(`found "Title 1" (no Revenue source has that name)`);
+    expect(stderr).toContain(`Initiatives row 3, column "Funding Source" (${letter}3): expected shares adding up to 100%, found "State Base Aid 60%; Local Levy 30%", which adds up to 90%`);
+    expect(stderr).toContain(`Initiatives row 4, column "Schools" (${String.fromCharCode(65 + S)}4): expected School IDs of the Schools table (or All) for an initiative with a Funding Source, found "E999" (not a School ID)`);
+    expect(existsSync(out)).toBe(false);
+    expect(existsSync(json)).toBe(false);
+  });
+
+  test("with a Funding Source the district must allocate; without one it need not", async () => {
+    const broken = JSON.parse(JSON.stringify(raw)) as typeof raw;
+    const k = broken.policy.rows.findIndex((row) => row[0] === "Foundation Per School");
+    broken.policy.rows[k] = ["Foundation Per School", 50_000_000];
+    const input = path.join(dir, "no-allocation.xlsx");
+    await writeInputWorkbook(broken, input);
+    const run = async (file: string) => {
+      let stderr = "";
+      const code = await main(["aroi", file, "--quiet"], { stdout: { write: () => true }, stderr: { write: (s: string) => ((stderr += s), true) }, cwd: ROOT });
+      return { code, stderr };
+    };
+    const withFunding = await run(input);
+    expect(withFunding.code).toBe(2);
+    expect(withFunding.stderr).toMatch(/Policy, column "Foundation Per School": expected at most \$[\d,.]+ per school/);
+    // The same district without the Funding Source column: the A-ROI analysis does not need the allocation.
+    const F = broken.initiatives.headers.indexOf("Funding Source");
+    broken.initiatives.headers.splice(F, 1);
+    for (const row of broken.initiatives.rows) row.splice(F, 1);
+    const plain = path.join(dir, "no-funding.xlsx");
+    await writeInputWorkbook(broken, plain);
+    expect(await run(plain)).toEqual({ code: 0, stderr: "" });
+  });
+
   test("usage errors exit 2", async () => {
     const io = { stdout: { write: () => true }, stderr: { write: () => true }, cwd: ROOT };
     expect(await main(["aroi"], io)).toBe(2);

@@ -1,5 +1,14 @@
-import { analyseInitiatives } from "../../src/engine/aroi";
-import { aroiPlans, AROI_SHEETS, columnRange, INVENTORY_COLUMNS } from "../../src/report/aroi";
+import { analyseInitiatives, reconcileFunding, type FundingAllocation, type FundingReconciliation } from "../../src/engine/aroi";
+import {
+  aroiFundingPlan,
+  aroiPlans,
+  AROI_FUNDING_ROLE,
+  AROI_FUNDING_SHEET,
+  AROI_SHEETS,
+  columnRange,
+  FUNDING_SOURCE_COLUMNS,
+  INVENTORY_COLUMNS,
+} from "../../src/report/aroi";
 import { a1, columnLetter } from "../../src/report/names";
 import type { PlanTable, SheetPlan } from "../../src/report/plan";
 import { ini, inventory, POLICY, SCHOOL_IDS, segments } from "../engine/aroi/fixture";
@@ -199,5 +208,91 @@ describe("A-ROI sheet plans", () => {
       for (const t of p.tables) expect(t.rows.length).toBeGreaterThan(0);
     }
     expect(ps[0].cells.some((c) => c.v === "No initiatives in the Initiatives table.")).toBe(true);
+  });
+});
+
+describe("A-ROI Funding sheet", () => {
+  /**
+   * Two schools, two sources (cents):
+   *   Title III   central $200.00, to schools S1 $100.00 + S2 $300.00       = $600.00
+   *   Local Levy  central $1,000.00 + surplus $0.50, to schools $500 + $500 = $2,000.50
+   */
+  const alloc: FundingAllocation = {
+    district: { schools: [{ id: "S1" }, { id: "S2" }] },
+    sources: [
+      { name: "Title III", amount: 60_000, central: 20_000, surplus: 0, toSchools: 40_000, bySchool: [10_000, 30_000] },
+      { name: "Local Levy", amount: 200_050, central: 100_000, surplus: 50, toSchools: 100_000, bySchool: [50_000, 50_000] },
+    ],
+  };
+  /**
+   * =Newcomer  S1   $250.00  Title III          → S1 receives $100.00: $150.00 short
+   * Devices    All  $100.01  Local Levy 70%; Title III 30% → 10,001 × 0.7 = 7,000.7, × 0.3 = 3,000.3 → 7,001 + 3,000 (central)
+   * PBIS       All  $40.00   (none)
+   */
+  function recon(items: { name: string; schools: string; cost: number; f: string | null }[]): FundingReconciliation {
+    const r = reconcileFunding(
+      items.map((x) => ({ initiative: ini({ name: x.name, schools: x.schools, directCost: x.cost, attributes: x.f ? { fundingsource: x.f } : {} }), total: x.cost })),
+      alloc,
+    );
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    return r.reconciliation;
+  }
+  const r = recon([
+    { name: "=Newcomer", schools: "S1", cost: 25_000, f: "Title III" },
+    { name: "Devices", schools: "All", cost: 10_001, f: "Local Levy 70%; Title III 30%" },
+    { name: "PBIS", schools: "All", cost: 4_000, f: null },
+  ]);
+  const p = aroiFundingPlan(r);
+
+  test("name, role, flags styled bad above the tables; no overlaps; every text a value", () => {
+    expect(p.name).toBe(AROI_FUNDING_SHEET);
+    expect(p.role).toBe(AROI_FUNDING_ROLE);
+    const bad = p.cells.filter((c) => c.style === "bad");
+    expect(bad.map((c) => c.v)).toEqual(["Title III: =Newcomer charges $250.00 to the school S1 but that school receives $100.00 from it ($150.00 short)."]);
+    for (const t of p.tables) expect(bad[0].r).toBeLessThan(t.r);
+    const used = new Set<string>();
+    for (const t of p.tables) {
+      for (const row of t.rows) expect(row).toHaveLength(t.headers.length);
+      expect(t.formats).toHaveLength(t.headers.length);
+      const h = 1 + t.rows.length + (t.totals?.length ? 1 : 0);
+      for (let rr = t.r; rr < t.r + h; rr++) for (let c = t.c; c < t.c + t.headers.length; c++) {
+        expect(used.has(a1(rr, c))).toBe(false);
+        used.add(a1(rr, c));
+      }
+    }
+    for (const c of p.cells) {
+      expect(c.f).toBeUndefined();
+      expect(used.has(a1(c.r, c.c))).toBe(false);
+    }
+  });
+
+  test("by source: dollars with currency formats, charges, what is left and the status", () => {
+    const t = table(p, "AROI_Funding_Sources");
+    const C = FUNDING_SOURCE_COLUMNS;
+    for (const k of [C.amount, C.heldCentrally, C.toSchools, C.chargedCentral, C.chargedSchools, C.charged, C.centralLeft, C.schoolsLeft, C.remainder]) expect(t.formats?.[k]).toBe("currency");
+    // Title III: held 200.00; to schools 400.00; central 30.00 (Devices); schools 250.00 (=Newcomer); left 170.00 / 150.00; remainder 600 − 280 = 320.00.
+    expect(t.rows[0]).toEqual(["Title III", 600, 200, 400, 30, 250, 280, 170, 150, 320, 2, "Over-committed by $150.00"]);
+    // Levy: held 1,000.50; Devices 70.01 central; left 930.49; remainder 2,000.50 − 70.01 = 1,930.49.
+    expect(t.rows[1]).toEqual(["Local Levy", 2000.5, 1000.5, 1000, 70.01, 0, 70.01, 930.49, 1000, 1930.49, 1, "OK"]);
+    expect(t.totals).toContain(C.charged);
+  });
+
+  test("by initiative: one row per source with share and where it is paid from; the unfunded ones listed", () => {
+    expect(table(p, "AROI_Funding_Initiatives").rows).toEqual([
+      ["=Newcomer", "S1", 250, "Title III", 1, 250, "Schools' allocation"],
+      ["Devices", "All (district-wide)", 100.01, "Local Levy", 0.7, 70.01, "Central money"],
+      ["Devices", "All (district-wide)", 100.01, "Title III", 0.3, 30, "Central money"],
+    ]);
+    expect(table(p, "AROI_Funding_Initiatives").formats).toEqual(["text", "text", "currency", "text", "percent1", "currency", "text"]);
+    expect(table(p, "AROI_Funding_None").rows).toEqual([["PBIS", 40]]);
+  });
+
+  test("nothing over-committed: a good line; every initiative funded: a note instead of an empty table", () => {
+    const ok = aroiFundingPlan(recon([{ name: "Devices", schools: "", cost: 10_001, f: "Local Levy" }]));
+    expect(ok.cells.filter((c) => c.style === "bad")).toEqual([]);
+    expect(ok.cells.find((c) => c.style === "good")?.v).toMatch(/^No source is over-committed/);
+    expect(ok.tables.map((t) => t.name)).toEqual(["AROI_Funding_Sources", "AROI_Funding_Initiatives"]);
+    expect(ok.cells.some((c) => c.v === "Every initiative names a funding source.")).toBe(true);
+    expect(table(ok, "AROI_Funding_Sources").rows.map((row) => row[FUNDING_SOURCE_COLUMNS.status])).toEqual(["Not charged", "OK"]);
   });
 });

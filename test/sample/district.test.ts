@@ -324,6 +324,27 @@ describe("sampleDistrict", () => {
     for (const c of column(init, "Direct Cost")) expect(num(c)).toBeGreaterThan(0);
   });
 
+  test("initiatives: a Funding Source column naming Revenue sources, with shares adding to 100%, blank for about a third", () => {
+    const init = table("Initiatives");
+    expect(init.headers[init.headers.length - 1]).toBe("Funding Source");
+    const sources = new Set(column(table("Revenue"), "Source").map(String));
+    const byName = new Map(init.rows.map((r) => [String(r[0]), r[init.headers.indexOf("Funding Source")] ?? null]));
+    expect(byName.get("High-Dosage Tutoring")).toBe("Title I Part A");
+    expect(byName.get("Newcomer EL Program")).toBe("Title III");
+    expect(byName.get("Pre-K Expansion")).toBe("State Compensatory Ed");
+    expect(byName.get("1:1 Student Devices")).toBe("Local Levy 70%; State Base Aid 30%");
+    const given = [...byName.values()].filter((v) => v !== null).map(String);
+    const blank = byName.size - given.length;
+    expect(blank / byName.size).toBeGreaterThanOrEqual(0.25);
+    expect(blank / byName.size).toBeLessThanOrEqual(0.4);
+    for (const text of given) {
+      const parts = text.split("; ").map((p) => /^(.*?)(?: (\d+)%)?$/.exec(p) as RegExpExecArray);
+      for (const m of parts) expect(sources.has(m[1])).toBe(true);
+      if (parts.length > 1) expect(parts.reduce((t, m) => t + Number(m[2]), 0)).toBe(100);
+      else expect(parts[0][2]).toBeUndefined();
+    }
+  });
+
   test("initiative segments break down three initiatives consistently", () => {
     const seg = table("Initiative Segments");
     expect(seg.headers).toEqual(["Initiative", "Segment", "Students Served", "Learning Gain", "Cost"]);

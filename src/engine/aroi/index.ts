@@ -26,6 +26,7 @@ export * from "./breakdown";
 export * from "./cost";
 export * from "./coverage";
 export * from "./feedback";
+export * from "./funding";
 export * from "./segments";
 export * from "./split";
 export * from "./whatif";
