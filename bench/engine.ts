@@ -54,12 +54,28 @@ export function benchEngine(schools = 10000): { engineMs: number; baselineMs: nu
   const L = buildLayout(d);
   const elig = d.sources.map((s) => eligibleRows(d, s));
   let sink = 0;
-  const baselineMs = time(() => {
+  const baseline = () => {
     sink += summingPass(d, elig, L.counts, L.weight, L.rowLevel, L.nCats);
-  }, 31);
-  const engineMs = time(() => {
+  };
+  const engine = () => {
     sink += allocate(d).totals.schools;
-  }, 31);
+  };
+  // The two are measured alternately, so that a change in the machine's load affects both alike.
+  const [baselineMs, engineMs] = timeAlternately([baseline, engine], 31);
   if (sink === 42) console.log("");
   return { engineMs, baselineMs, ratio: engineMs / baselineMs, rows: d.enrollment.length, sources: d.sources.length };
+}
+
+/** Median time of each function over `runs` rounds, each round running every function once, in turn. */
+export function timeAlternately(fns: (() => void)[], runs: number, warmup = 3): number[] {
+  for (let k = 0; k < warmup; k++) for (const fn of fns) fn();
+  const ts: number[][] = fns.map(() => []);
+  for (let k = 0; k < runs; k++) {
+    fns.forEach((fn, j) => {
+      const t0 = performance.now();
+      fn();
+      ts[j].push(performance.now() - t0);
+    });
+  }
+  return ts.map(median);
 }

@@ -4,7 +4,7 @@ import { floorToUnit, largestRemainder } from "./largestRemainder";
 import { solveNeutralFactor } from "./neutrality";
 import { phaseInTarget } from "./phaseIn";
 import { spreadChanges } from "./redistribute";
-import { dollars, type Work } from "./work";
+import { dollars, scratchF64, scratchI32, type Work } from "./work";
 
 export interface AdjustOutcome {
   adjustment: Adjustment[];
@@ -33,37 +33,18 @@ export function applyAdjustments(w: Work): AdjustOutcome {
 
   const generals: number[] = [];
   for (let s = 0; s < S; s++) if (w.general[s]) generals.push(s);
-  const U = new Float64Array(N);
-  const O = new Float64Array(N);
-  for (let s = 0; s < S; s++) {
-    const by = w.by[s];
-    const into = w.general[s] ? U : O;
-    for (let i = 0; i < N; i++) into[i] += by[i];
-  }
+  const U = w.onGeneral;
   // Participants: schools with enrollment rows.
-  const idx: number[] = [];
-  for (let i = 0; i < N; i++) if (L.hasRows[i]) idx.push(i);
-  const n = idx.length;
-  const t = new Float64Array(n);
-  const lo = new Float64Array(n);
-  const hi = new Float64Array(n);
+  let n = 0;
+  for (let i = 0; i < N; i++) if (L.hasRows[i]) n++;
+  const idx = scratchI32("adjust.idx", n);
+  n = 0;
+  for (let i = 0; i < N; i++) if (L.hasRows[i]) idx[n++] = i;
+  const t = scratchF64("adjust.t", n);
+  const lo = scratchF64("adjust.lo", n);
+  const hi = scratchF64("adjust.hi", n);
   const rules: Adjustment[] = new Array(n).fill(null);
-  let totalU = 0;
-  let moves = false;
-  idx.forEach((i, k) => {
-    const school = d.schools[i];
-    const A = U[i] + O[i];
-    const target = phaseInTarget(A, school.current, p.phaseIn);
-    const b = schoolBounds(school.current, school.minimum, p.holdHarmless, p.gainCap, unit);
-    floor[i] = b.lo > 0 ? b.lo : null;
-    ceiling[i] = Number.isFinite(b.hi) ? b.hi : null;
-    rules[k] = b.floorRule;
-    t[k] = Math.max(0, target - O[i]);
-    lo[k] = Math.max(0, b.lo - O[i]);
-    hi[k] = Math.max(lo[k], b.hi - O[i]);
-    totalU += U[i];
-    if (target !== A || A < b.lo || A > b.hi) moves = true;
-  });
+  const { totalU, moves } = targetsAndBounds(w, idx, { t, lo, hi, rules, floor, ceiling });
   if (!moves) return { adjustment, floor, ceiling, factor: 1 };
   if (generals.length === 0 || totalU === 0) {
     w.errors.push({
@@ -75,7 +56,7 @@ export function applyAdjustments(w: Work): AdjustOutcome {
     });
     return { adjustment, floor, ceiling, factor: 1 };
   }
-  const solved = solveNeutralFactor(t, lo, hi, totalU);
+  const solved = solveNeutralFactor(t, lo, hi, totalU, scratchF64("adjust.values", n));
   if (solved === null) {
     let need = 0;
     for (let k = 0; k < n; k++) need += lo[k];
@@ -90,8 +71,8 @@ export function applyAdjustments(w: Work): AdjustOutcome {
   }
   // Schools held at a floor or a cap get exactly that bound (bounds are whole units); the free schools share
   // the rest with largest remainders.
-  const finalU = new Float64Array(n);
-  const freeWeights = new Float64Array(n);
+  const finalU = scratchF64("adjust.finalU", n);
+  const freeWeights = scratchF64("adjust.freeWeights", n);
   let bounded = 0;
   let anyFree = false;
   for (let k = 0; k < n; k++) {
@@ -105,35 +86,44 @@ export function applyAdjustments(w: Work): AdjustOutcome {
     }
   }
   const freeTotal = anyFree ? floorToUnit(Math.max(0, totalU - bounded - Math.ceil(solved.excess / unit - 1e-9) * unit), unit) : 0;
-  const freeParts = largestRemainder(freeTotal, freeWeights, unit);
+  const freeParts = largestRemainder(freeTotal, freeWeights, unit, scratchF64("adjust.freeParts", n));
   for (let k = 0; k < n; k++) if (freeWeights[k] > 0) finalU[k] = freeParts[k];
   const distributable = bounded + freeTotal;
   // Per-school change of general money, in units, split across general sources.
-  const delta = new Float64Array(n);
-  idx.forEach((i, k) => {
+  const delta = scratchF64("adjust.delta", n);
+  for (let k = 0; k < n; k++) {
+    const i = idx[k];
     delta[k] = (finalU[k] - U[i]) / unit;
     const v = solved.values[k];
     if (v <= lo[k] + 1e-6 && lo[k] > 0 && lo[k] > solved.k * t[k] + 1e-6) adjustment[i] = rules[k];
     else if (Number.isFinite(hi[k]) && v >= hi[k] - 1e-6 && hi[k] < solved.k * t[k] - 1e-6) adjustment[i] = "Gain cap";
     else if (p.phaseIn < 1 && d.schools[i].current !== null) adjustment[i] = "Phase-in";
     else if (finalU[k] !== U[i]) adjustment[i] = "Rescaled";
-  });
+  }
   const shares = generals.map((s) => {
     let sum = 0;
     const by = w.by[s];
-    for (const i of idx) sum += by[i];
+    for (let k = 0; k < n; k++) sum += by[idx[k]];
     return sum;
   });
   const x = spreadChanges(delta, shares);
+  const moved = w.moved;
   generals.forEach((s, g) => {
     const by = w.by[s];
+    // What the formula turned on stays on record before the general money moves.
+    if (w.turnedOn[s] === null) w.turnedOn[s] = by.slice();
+    const xg = x[g];
     let change = 0;
-    idx.forEach((i, k) => {
-      by[i] += x[g][k] * unit;
-      change += x[g][k] * unit;
-    });
+    for (let k = 0; k < n; k++) {
+      const i = idx[k];
+      const v = xg[k] * unit;
+      by[i] += v;
+      moved[i] += v;
+      change += v;
+    }
     // A negative total change is money capped away from schools: it stays central as surplus.
     w.avail[s] -= change;
+    w.paid[s] += change;
   });
   repairNegatives(generals.map((s) => w.by[s]), idx);
   if (solved.excess > 0) w.warnings.push(`Every school is at its gain cap: ${dollars(totalU - distributable)} of general money is held centrally.`);
@@ -141,21 +131,63 @@ export function applyAdjustments(w: Work): AdjustOutcome {
 }
 
 /**
+ * For each participant k (school idx[k]): its target t (general money after phase-in) and bounds [lo, hi] on
+ * its general money (the school's floor and cap less its other money), the rule behind the floor, and the
+ * school's floor and ceiling. Returns the general money paid to the participants and whether any rule moves it.
+ */
+function targetsAndBounds(
+  w: Work,
+  idx: Int32Array,
+  out: { t: Float64Array; lo: Float64Array; hi: Float64Array; rules: Adjustment[]; floor: (number | null)[]; ceiling: (number | null)[] },
+): { totalU: number; moves: boolean } {
+  const { d, unit } = w;
+  const p = d.policy;
+  const U = w.onGeneral;
+  const onTotal = w.onTotal;
+  const { t, lo, hi, rules, floor, ceiling } = out;
+  let totalU = 0;
+  let moves = false;
+  for (let k = 0; k < idx.length; k++) {
+    const i = idx[k];
+    const school = d.schools[i];
+    // Turned-on money: general (U) and the rest (O), both exact sums of whole cents.
+    const Oi = onTotal[i] - U[i];
+    const A = U[i] + Oi;
+    const target = phaseInTarget(A, school.current, p.phaseIn);
+    const b = schoolBounds(school.current, school.minimum, p.holdHarmless, p.gainCap, unit);
+    floor[i] = b.lo > 0 ? b.lo : null;
+    ceiling[i] = Number.isFinite(b.hi) ? b.hi : null;
+    rules[k] = b.floorRule;
+    t[k] = Math.max(0, target - Oi);
+    lo[k] = Math.max(0, b.lo - Oi);
+    hi[k] = Math.max(lo[k], b.hi - Oi);
+    totalU += U[i];
+    if (target !== A || A < b.lo || A > b.hi) moves = true;
+  }
+  return { totalU, moves };
+}
+
+/**
  * Cumulative rounding keeps every school's and every source's sum exact but can leave a source one unit below
  * zero at a school whose general money is (almost) nothing. Move such units with 2x2 swaps that keep both the
  * school's and the source's sums unchanged: +k at (i, s), -k at (i, t), -k at (j, s), +k at (j, t).
  */
-export function repairNegatives(by: Float64Array[], rows: number[]): void {
+export function repairNegatives(by: (number[] | Float64Array)[], rows: ArrayLike<number>): void {
   const m = by.length;
+  const nr = rows.length;
   for (let s = 0; s < m; s++) {
-    for (const i of rows) {
+    for (let a = 0; a < nr; a++) {
+      const i = rows[a];
       while (by[s][i] < 0) {
         let t = -1;
         for (let u = 0; u < m; u++) if (u !== s && by[u][i] > 0 && (t < 0 || by[u][i] > by[t][i])) t = u;
         if (t < 0) return;
         const need = Math.min(-by[s][i], by[t][i]);
         let j = -1;
-        for (const r of rows) if (r !== i && by[s][r] >= need && (j < 0 || by[s][r] > by[s][j])) j = r;
+        for (let c = 0; c < nr; c++) {
+          const r = rows[c];
+          if (r !== i && by[s][r] >= need && (j < 0 || by[s][r] > by[s][j])) j = r;
+        }
         if (j < 0) return;
         by[s][i] += need;
         by[t][i] -= need;

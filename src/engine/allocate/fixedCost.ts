@@ -1,5 +1,5 @@
 import { floorToUnit, largestRemainder } from "./largestRemainder";
-import type { Work } from "./work";
+import { payEvery, type Work } from "./work";
 
 /**
  * Fixed-rate formula (Per Pupil cells, or every cell when Policy sets a Base Amount): the formula cost of each
@@ -79,9 +79,7 @@ function payGroup(w: Work, group: number[], cat: number): void {
       else for (let c = 0; c < nCats; c++) paidCat[lo + c] += (pay * rem[r * nCats + c]) / R[r];
     }
     const total = Math.min(a, floorToUnit(Math.round(demand * factor), unit));
-    const amounts = largestRemainder(total, q, unit);
-    const by = w.by[s];
-    for (let i = 0; i < L.nSchools; i++) by[i] += amounts[i];
+    payEvery(w, s, largestRemainder(total, q, unit));
     w.avail[s] -= total;
     w.fixedPaid[s] += total;
   }

@@ -54,7 +54,13 @@ export function payFoundation(w: Work): void {
     }
     w.foundationPer[s] = per;
     const by = w.by[s];
-    for (let i = 0; i < L.nSchools; i++) if (L.hasRows[i]) by[i] += per;
+    for (let i = 0; i < L.nSchools; i++) {
+      if (!L.hasRows[i]) continue;
+      by[i] += per;
+      w.onTotal[i] += per;
+      w.onGeneral[i] += per;
+    }
+    w.paid[s] += per * receivers;
     w.avail[s] -= per * receivers;
   });
   for (let i = 0; i < L.nSchools; i++) w.receivesFoundation[i] = L.hasRows[i];

@@ -7,7 +7,7 @@ import { buildLayout, fundedCategory, isGeneral } from "./layout";
 import { buildMatrix } from "./matrix";
 import { splitPool } from "./pools";
 import { solveBase } from "./solveBase";
-import type { Work } from "./work";
+import { scratchF64, zeros, type Work } from "./work";
 
 /**
  * The district-to-schools allocation (TRM): pools -> foundation -> fixed-rate formula -> solved base ->
@@ -29,7 +29,12 @@ export function allocate(d: District): Allocation {
     central: [],
     pool: [],
     avail: [],
-    by: d.sources.map(() => new Float64Array(N)),
+    by: d.sources.map(() => zeros(N)),
+    paid: new Array(S).fill(0),
+    onTotal: scratchF64("onTotal", N),
+    onGeneral: scratchF64("onGeneral", N),
+    turnedOn: new Array(S).fill(null),
+    moved: scratchF64("moved", N),
     foundationPer: new Array(S).fill(0),
     receivesFoundation: new Uint8Array(N),
     fixedPaid: new Array(S).fill(0),
@@ -49,12 +54,11 @@ export function allocate(d: District): Allocation {
   payFoundation(w);
   coverFixedCosts(w);
   solveBase(w);
-  const turnedOn = w.by.map(toArray);
   const adj = applyAdjustments(w);
   const matrix = buildMatrix(w);
 
   // Unfunded fixed-rate cost per school.
-  const unfunded = new Float64Array(N);
+  const unfunded = scratchF64("unfunded", L.anyFixed ? N : 0);
   if (L.anyFixed) {
     for (let r = 0; r < L.nRows; r++) {
       let t = 0;
@@ -63,10 +67,11 @@ export function allocate(d: District): Allocation {
     }
   }
 
+  const receivers = countOnes(w.receivesFoundation);
   const sources: SourceResult[] = d.sources.map((src, s) => {
-    const bySchool = toArray(w.by[s]);
-    let toSchools = 0;
-    for (const v of bySchool) toSchools += v;
+    // Every amount is whole cents, so the running sums kept while paying are exact.
+    const bySchool = w.by[s];
+    const toSchools = w.paid[s];
     return {
       name: src.name,
       status: src.status,
@@ -75,11 +80,11 @@ export function allocate(d: District): Allocation {
       amount: src.amount,
       central: w.central[s],
       schoolPool: w.pool[s],
-      foundation: w.foundationPer[s] * countOnes(w.receivesFoundation),
+      foundation: w.foundationPer[s] * receivers,
       surplus: w.pool[s] - toSchools,
       toSchools,
       bySchool,
-      turnedOnBySchool: turnedOn[s],
+      turnedOnBySchool: w.turnedOn[s] ?? bySchool.slice(),
       base: w.base[s],
       general: w.general[s],
       foundationPerSchool: w.foundationPer[s],
@@ -87,17 +92,15 @@ export function allocate(d: District): Allocation {
     };
   });
 
-  const schools: SchoolResult[] = d.schools.map((sc, i) => {
-    let total = 0;
-    let on = 0;
-    for (let s = 0; s < S; s++) {
-      total += w.by[s][i];
-      on += turnedOn[s][i];
-    }
+  let foundationPerSchool = 0;
+  for (let s = 0; s < S; s++) foundationPerSchool += w.foundationPer[s];
+  const schools: SchoolResult[] = new Array(N);
+  for (let i = 0; i < N; i++) {
+    const sc = d.schools[i];
+    const on = w.onTotal[i];
+    const total = on + w.moved[i];
     const students = L.students[i];
-    let foundation = 0;
-    for (let s = 0; s < S; s++) foundation += w.receivesFoundation[i] ? w.foundationPer[s] : 0;
-    return {
+    schools[i] = {
       id: sc.id,
       name: sc.name,
       students,
@@ -106,13 +109,13 @@ export function allocate(d: District): Allocation {
       current: sc.current,
       minimum: sc.minimum,
       adjustment: adj.adjustment[i],
-      unfunded: Math.round(unfunded[i]),
+      unfunded: L.anyFixed ? Math.round(unfunded[i]) : 0,
       perPupil: students > 0 ? total / students : 0,
-      foundation,
+      foundation: w.receivesFoundation[i] ? foundationPerSchool : 0,
       floor: adj.floor[i],
       ceiling: adj.ceiling[i],
     };
-  });
+  }
 
   let revenue = 0;
   let central = 0;
@@ -145,11 +148,4 @@ function countOnes(a: Uint8Array): number {
   let n = 0;
   for (let i = 0; i < a.length; i++) n += a[i];
   return n;
-}
-
-/** Copy a typed array into a plain array (Array.from goes through the iterator protocol and is much slower). */
-function toArray(a: Float64Array): number[] {
-  const out = new Array<number>(a.length);
-  for (let i = 0; i < a.length; i++) out[i] = a[i];
-  return out;
 }

@@ -5,16 +5,23 @@
  * i.e. the schools that are not held at a floor or a cap are scaled together so the general money is used exactly.
  * f(k) is continuous and non-decreasing; we bracket, bisect, then solve exactly on the final free set.
  * Returns null when even every school at its floor needs more than `total` (infeasible floors), and
- * k = Infinity with `excess` when every school is capped and money is left over.
+ * k = Infinity with `excess` when every school is capped and money is left over. `values` is `into` when given
+ * (length n; every entry is written), else a new array.
+ *
+ * The bisection settles only which schools are free at the root, and the answer is computed from that free set.
+ * So when the free set is the same all around the root (no school's floor or cap lies within a relative margin
+ * of it, wider than any rounding error of the bisection), the answer is found directly: an exact search over
+ * the breakpoints (see breakpointFactor). Only near-degenerate cases run the bisection itself.
  */
 export function solveNeutralFactor(
   t: ArrayLike<number>,
   lo: ArrayLike<number>,
   hi: ArrayLike<number>,
   total: number,
+  into?: Float64Array,
 ): { k: number; values: Float64Array; excess: number } | null {
   const n = t.length;
-  const values = new Float64Array(n);
+  const values = into && into.length === n ? into : new Float64Array(n);
   let sumLo = 0;
   let sumHi = 0;
   for (let i = 0; i < n; i++) {
@@ -25,6 +32,11 @@ export function solveNeutralFactor(
   if (sumHi <= total) {
     for (let i = 0; i < n; i++) values[i] = hi[i];
     return { k: Infinity, values, excess: total - sumHi };
+  }
+  const direct = sumLo < total ? breakpointFactor(t, lo, hi, total) : NaN;
+  if (!Number.isNaN(direct)) {
+    for (let i = 0; i < n; i++) values[i] = clamp(direct * t[i], lo[i], hi[i]);
+    return { k: direct, values, excess: 0 };
   }
   const f = (k: number): number => {
     let s = 0;
@@ -57,4 +69,74 @@ export function solveNeutralFactor(
 
 export function clamp(x: number, lo: number, hi: number): number {
   return x < lo ? lo : x > hi ? hi : x;
+}
+
+const EPS = Number.EPSILON;
+
+/**
+ * The factor the bisection above returns, computed without it, or NaN when that cannot be guaranteed.
+ * Needs sumLo < total < sumHi (so that the bisection starts from f(0) < total and ends with f(b) >= total).
+ *
+ * Newton's method on the pieces of f, safeguarded by a bracket: at k, the schools' states (floor, free, cap)
+ * give f's piece through k, and next = (total - fixed) / freeT, with the bisection's own formula and summation
+ * order, is where that piece meets `total`. Accept `next` once every school's state at k holds all over
+ * [next(1 - rho), next(1 + rho)]: then f is that piece all around `next`, so `next` is the root. rho exceeds
+ * the bisection's error: its f is a sum of n rounded terms, off by at most about n x eps x total, so its
+ * final bracket lies within (n x eps x total) / freeT + 2e-15 x next of the root, where every school's state
+ * is the one at k; and the bisection's answer, computed from that same free set in the same order, is `next`.
+ */
+function breakpointFactor(t: ArrayLike<number>, lo: ArrayLike<number>, hi: ArrayLike<number>, total: number): number {
+  const n = t.length;
+  let a = 0;
+  let b = Infinity;
+  let k = 1;
+  // The previous point, whose states gave k (when `newton`), and the interval they must hold over.
+  let prev = 0;
+  let newton = false;
+  let down = 0;
+  let up = 0;
+  for (let iter = 0; iter < 24; iter++) {
+    let fixedSum = 0;
+    let freeT = 0;
+    let stable = newton;
+    for (let i = 0; i < n; i++) {
+      const ti = t[i];
+      const l = lo[i];
+      const h = hi[i];
+      const v = k * ti;
+      let s: number;
+      if (v <= l) {
+        fixedSum += l;
+        s = 0;
+      } else if (v >= h) {
+        fixedSum += h;
+        s = 2;
+      } else {
+        freeT += ti;
+        s = 1;
+      }
+      if (stable && (state(prev * ti, l, h) !== s || state(down * ti, l, h) !== s || state(up * ti, l, h) !== s)) stable = false;
+    }
+    if (stable) return k;
+    if (fixedSum + k * freeT < total) a = k;
+    else b = k;
+    newton = false;
+    let next = freeT > 0 ? (total - fixedSum) / freeT : NaN;
+    if (next > a && next < b) {
+      const rho = 1e-9 + (64 * (n + 4) * EPS * total) / (total - fixedSum);
+      if (next > 1e-30 && next < 1e11 && rho < 1e-4) {
+        newton = true;
+        down = next * (1 - rho);
+        up = next * (1 + rho);
+      }
+    } else next = b === Infinity ? 2 * k : (a + b) / 2;
+    if (!(next > a && next < b) || next === k) return NaN;
+    prev = k;
+    k = next;
+  }
+  return NaN;
+}
+
+function state(v: number, lo: number, hi: number): number {
+  return v <= lo ? 0 : v >= hi ? 2 : 1;
 }

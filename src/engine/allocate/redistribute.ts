@@ -29,13 +29,15 @@ export function spreadChanges(delta: ArrayLike<number>, shares: ArrayLike<number
   const colCum = new Float64Array(m + 1);
   for (let s = 0; s < m; s++) colCum[s + 1] = colCum[s] + colTotals[s];
   let prevRow = new Float64Array(m + 1); // F(i-1, s) for s = 0..m
+  let row = new Float64Array(m + 1); // F(i, s); F(i, 0) = 0
   let dcum = 0;
   for (let i = 0; i < n; i++) {
     dcum += delta[i];
-    const row = new Float64Array(m + 1);
     for (let s = 1; s <= m; s++) row[s] = i === n - 1 ? colCum[s] : s === m ? dcum : Math.round(dcum * frac[s]);
     for (let s = 1; s <= m; s++) out[s - 1][i] = row[s] - prevRow[s] - row[s - 1] + prevRow[s - 1];
+    const t = prevRow;
     prevRow = row;
+    row = t;
   }
   return out;
 }

@@ -16,8 +16,20 @@ export interface Work {
   pool: number[];
   /** School pool not yet paid out (integer cents). */
   avail: number[];
-  /** Per source, per school, cents paid so far. */
-  by: Float64Array[];
+  /**
+   * Per source, per school, cents paid so far (these arrays become the results' bySchool). Every payment
+   * keeps `paid`, `onTotal` and `onGeneral` up to date (see payEvery).
+   */
+  by: number[][];
+  /** Per source: cents paid to schools so far (sum of by[s]). */
+  paid: number[];
+  /** Per school: cents paid so far by all sources, and by the general sources. */
+  onTotal: Float64Array;
+  onGeneral: Float64Array;
+  /** Per source: the turned-on amounts, recorded before the adjustments move general money (null = never moved). */
+  turnedOn: (number[] | null)[];
+  /** Per school: cents moved by the adjustments (final total = onTotal + moved). */
+  moved: Float64Array;
   foundationPer: number[];
   /** Per school: 1 when it receives the foundation. */
   receivesFoundation: Uint8Array;
@@ -33,4 +45,68 @@ export interface Work {
   warnings: string[];
 }
 
-export { dollars } from "../money";
+/** Pay source s amounts[i] cents at every school i (amounts aligned with the schools). */
+export function payEvery(w: Work, s: number, amounts: ArrayLike<number>): void {
+  const by = w.by[s];
+  const onTotal = w.onTotal;
+  const onGeneral = w.onGeneral;
+  const general = w.general[s];
+  let paid = 0;
+  for (let i = 0; i < amounts.length; i++) {
+    const v = amounts[i];
+    if (v === 0) continue;
+    by[i] += v;
+    onTotal[i] += v;
+    if (general) onGeneral[i] += v;
+    paid += v;
+  }
+  w.paid[s] += paid;
+}
+
+/**
+ * Scratch typed arrays reused from run to run, one per named slot: allocating (and collecting) large typed
+ * arrays costs more than the loops that fill them. The engine is synchronous and never re-entered, each call
+ * site uses its own slot, and no scratch array escapes a run (results are always fresh arrays).
+ */
+const SCRATCH_F64 = new Map<string, Float64Array>();
+const SCRATCH_I32 = new Map<string, Int32Array>();
+
+/** A zero-filled Float64Array of length n, reused: valid until the next request for the same slot. */
+export function scratchF64(slot: string, n: number): Float64Array {
+  const a = SCRATCH_F64.get(slot);
+  if (a && a.length === n) return a.fill(0);
+  const b = new Float64Array(n);
+  SCRATCH_F64.set(slot, b);
+  return b;
+}
+
+/** A zero-filled Int32Array of length n, reused like scratchF64. */
+export function scratchI32(slot: string, n: number): Int32Array {
+  const a = SCRATCH_I32.get(slot);
+  if (a && a.length === n) return a.fill(0);
+  const b = new Int32Array(n);
+  SCRATCH_I32.set(slot, b);
+  return b;
+}
+
+let ZEROS: number[] = [];
+
+/**
+ * A new plain array of n zeros. Copying a packed template is much faster than new Array(n).fill(0); the
+ * template holds doubles (it once held 0.5), so that cents beyond the small-integer range never make V8
+ * convert the copies' storage while they are being filled.
+ */
+export function zeros(n: number): number[] {
+  if (ZEROS.length !== n) {
+    ZEROS = [0.5];
+    for (let i = 1; i < n; i++) ZEROS.push(0);
+    ZEROS[0] = 0;
+    ZEROS.length = n;
+  }
+  return ZEROS.slice();
+}
+
+export function dollars(cents: number): string {
+  const v = cents / 100;
+  return v.toLocaleString("en-US", { style: "currency", currency: "USD", maximumFractionDigits: Number.isInteger(v) ? 0 : 2 });
+}
