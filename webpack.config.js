@@ -59,6 +59,9 @@ module.exports = async (env = {}, argv = {}) => {
     },
     resolve: {
       extensions: [".tsx", ".ts", ".js", ".json"],
+      // The lazy calculator chunk shares src/xlsx with the command line, whose file-saving helpers import fs and
+      // path; the pane never calls those, so they resolve to empty modules in the browser.
+      fallback: { fs: false, path: false },
     },
     module: {
       rules: [

@@ -9,6 +9,7 @@ import { readTables } from "./readTables";
 import { renderPlans, type ExcelRenderResult } from "./render";
 import { deleteScenario, listScenarios, saveScenario } from "./scenarios";
 import { selectCell } from "./select";
+import { officeWorkbookFiles, openWorkbook, type WorkbookFiles } from "./workbooks";
 
 /** Runs a batch against the open workbook: `Excel.run` in Office, a fake context in tests. */
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -18,10 +19,11 @@ export function officeRunner(): ExcelRunner {
 }
 
 /**
- * The Office.js host used by the task pane. Every method is one `Excel.run` around a function that takes
- * a RequestContext (tested with an in-memory fake of the Excel object model).
+ * The Office.js host used by the task pane. Every workbook method is one `Excel.run` around a function that takes
+ * a RequestContext (tested with an in-memory fake of the Excel object model); opening a new workbook and
+ * downloading go through `files` (Excel.createWorkbook and a browser download).
  */
-export function createExcelHost(run: ExcelRunner = officeRunner(), env: ExcelEnv = officeEnv()): Host & {
+export function createExcelHost(run: ExcelRunner = officeRunner(), env: ExcelEnv = officeEnv(), files: WorkbookFiles = officeWorkbookFiles()): Host & {
   render(plans: SheetPlan[], options?: RenderOptions): Promise<ExcelRenderResult>;
 } {
   return {
@@ -36,5 +38,7 @@ export function createExcelHost(run: ExcelRunner = officeRunner(), env: ExcelEnv
     saveScenario: (record: ScenarioRecord) => run((context) => saveScenario(context, record)),
     deleteScenario: (name: string) => run((context) => deleteScenario(context, name)),
     capabilities: async () => capabilities(env),
+    openWorkbook: (name: string, xlsx: Uint8Array) => openWorkbook(env, files, name, xlsx),
+    download: (name: string, bytes: Uint8Array, mime: string) => files.download(name, bytes, mime),
   };
 }

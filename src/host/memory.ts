@@ -13,7 +13,7 @@ import type { InputError, RawTable, RawTables } from "../engine/types";
 import type { SheetPlan } from "../report/plan";
 import { uniqueSheetName } from "../report/names";
 import { REGISTRY_SHEET, SCENARIO_SHEET, type RegistryEntry } from "../report/registry";
-import type { Host, RenderOptions, RenderResult, ScenarioRecord, TableStatus } from "./types";
+import { XLSX_MIME, type Host, type RenderOptions, type RenderResult, type ScenarioRecord, type TableStatus } from "./types";
 
 /** One sheet of the in-memory workbook. */
 export interface MemorySheet {
@@ -35,6 +35,19 @@ export interface MemoryHostOptions {
   delayMs?: number;
   /** Awaited before each sheet is rendered; tests use it to hold a render in flight. */
   beforeSheet?: (index: number, name: string) => Promise<void>;
+  /**
+   * Where opened workbooks and downloads go besides the record kept by files(): the browser preview passes a
+   * browser download, so "open as a new workbook" saves the .xlsx. Default: only recorded.
+   */
+  deliver?: (name: string, bytes: Uint8Array, mime: string) => Promise<void>;
+}
+
+/** A file the pane handed out through openWorkbook or download. */
+export interface MemoryFile {
+  kind: "workbook" | "download";
+  name: string;
+  mime: string;
+  bytes: Uint8Array;
 }
 
 export interface MemoryHost extends Host {
@@ -48,6 +61,8 @@ export interface MemoryHost extends Host {
   setTables(tables: RawTables): void;
   /** Called after every change to the workbook; returns an unsubscribe function. */
   subscribe(listener: () => void): () => void;
+  /** Files opened as new workbooks or downloaded, oldest first. */
+  files(): MemoryFile[];
 }
 
 /** Contract tables in reading order; `required` ones must be present for an allocation. */
@@ -89,6 +104,16 @@ export function createMemoryHost(initial: RawTables | null, options: MemoryHostO
   let selection: { sheet: string; address: string } | null = null;
   const scenarios = new Map<string, ScenarioRecord>();
   const listeners = new Set<() => void>();
+  const files: MemoryFile[] = [];
+
+  const handOut = async (kind: MemoryFile["kind"], name: string, bytes: Uint8Array, mime: string): Promise<void> => {
+    if (name.trim() === "") throw new Error("A file needs a name.");
+    if (!(bytes instanceof Uint8Array) || bytes.byteLength === 0) throw new Error(`"${name}" is empty; nothing was ${kind === "workbook" ? "opened" : "downloaded"}.`);
+    // Deliver first: a failed delivery leaves no record of a file the user never got.
+    if (options.deliver) await options.deliver(name, bytes, mime);
+    files.push({ kind, name, mime, bytes: new Uint8Array(bytes) });
+    notify();
+  };
 
   const notify = (): void => {
     for (const l of Array.from(listeners)) l();
@@ -220,6 +245,18 @@ export function createMemoryHost(initial: RawTables | null, options: MemoryHostO
     async capabilities() {
       const c = options.capabilities ?? { ok: true, missing: [] };
       return { ok: c.ok, missing: [...c.missing] };
+    },
+
+    async openWorkbook(name: string, xlsx: Uint8Array) {
+      await handOut("workbook", name, xlsx, XLSX_MIME);
+    },
+
+    async download(name: string, bytes: Uint8Array, mime: string) {
+      await handOut("download", name, bytes, mime);
+    },
+
+    files() {
+      return files.map((f) => ({ ...f, bytes: new Uint8Array(f.bytes) }));
     },
 
     sheets() {

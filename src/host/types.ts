@@ -54,4 +54,15 @@ export interface Host {
   deleteScenario(name: string): Promise<void>;
   /** Host capabilities and anything missing, in words, for the pane to show. */
   capabilities(): Promise<{ ok: boolean; missing: string[] }>;
+  /**
+   * Open an .xlsx file (e.g. a school calculator) as a new workbook: in Excel a new window (Excel.createWorkbook,
+   * ExcelApi 1.8; rejects with a message saying so when missing), in the browser preview a download of the file.
+   */
+  openWorkbook(name: string, xlsx: Uint8Array): Promise<void>;
+  /** Hand a file to the user (a browser download through a Blob URL; both hosts run in a browser). */
+  download(name: string, bytes: Uint8Array, mime: string): Promise<void>;
 }
+
+/** MIME types of the files the pane hands out. */
+export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+export const ZIP_MIME = "application/zip";

@@ -1,30 +1,94 @@
-import { useState, useSyncExternalStore } from "react";
-import { Tab, TabList, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import type { MemoryHost } from "../host/memory";
+import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { Select, Switch, Tab, TabList, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import type { MemoryHost, MemorySheet } from "../host/memory";
 import { columnLetter } from "../report/names";
 import { sheetGrid } from "./grid";
 
+/** With more sheets than this, a "Go to sheet" list joins the tab strip. */
+export const PICKER_FROM = 8;
+
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, minWidth: 0, padding: tokens.spacingHorizontalM },
-  scroller: { overflow: "auto", maxHeight: "calc(100vh - 140px)", border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
-  grid: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, fontFamily: tokens.fontFamilyBase },
-  cell: { border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`, padding: "2px 6px", whiteSpace: "nowrap", maxWidth: "260px", overflow: "hidden", textOverflow: "ellipsis" },
-  head: { backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground3, fontWeight: tokens.fontWeightRegular, position: "sticky", top: 0 },
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+    minWidth: 0,
+    padding: tokens.spacingHorizontalM,
+    boxSizing: "border-box",
+    color: tokens.colorNeutralForeground1,
+  },
+  bar: { display: "flex", flexWrap: "wrap", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
+  h: { fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  nav: { display: "flex", flexWrap: "wrap", alignItems: "end", gap: tokens.spacingHorizontalS, minWidth: 0 },
+  // The tab strip scrolls sideways inside the panel (like Excel's), whatever the number of sheets.
+  tabs: {
+    flexGrow: 1,
+    flexBasis: "320px",
+    minWidth: 0,
+    overflowX: "auto",
+    overflowY: "hidden",
+    scrollbarWidth: "thin",
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  tabList: { flexWrap: "nowrap", width: "max-content" },
+  tab: { whiteSpace: "nowrap" },
+  input: { color: tokens.colorNeutralForeground3, fontWeight: tokens.fontWeightRegular },
+  picker: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS, minWidth: "180px", maxWidth: "100%" },
+  pickerLabel: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  scroller: {
+    overflow: "auto",
+    maxHeight: "calc(100vh - 170px)",
+    minHeight: "200px",
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: "1px" },
+    "@media (max-width: 760px)": { maxHeight: "70vh" },
+  },
+  grid: { borderCollapse: "separate", borderSpacing: 0, fontSize: tokens.fontSizeBase200, fontFamily: tokens.fontFamilyBase, color: tokens.colorNeutralForeground1 },
+  cell: {
+    borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
+    padding: `2px ${tokens.spacingHorizontalS}`,
+    whiteSpace: "nowrap",
+    maxWidth: "260px",
+    overflow: "hidden",
+    textOverflow: "ellipsis",
+  },
+  head: {
+    backgroundColor: tokens.colorNeutralBackground3,
+    color: tokens.colorNeutralForeground3,
+    fontWeight: tokens.fontWeightRegular,
+    textAlign: "center",
+    position: "sticky",
+    top: 0,
+    zIndex: 1,
+  },
+  rowHead: { position: "sticky", left: 0, zIndex: 1, textAlign: "right", minWidth: "28px" },
+  corner: { zIndex: 2, left: 0 },
   num: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
-  header: { fontWeight: tokens.fontWeightSemibold, backgroundColor: tokens.colorBrandBackground2 },
+  header: { fontWeight: tokens.fontWeightSemibold, backgroundColor: tokens.colorBrandBackground2, color: tokens.colorNeutralForeground1 },
   title: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300 },
   good: { color: tokens.colorPaletteGreenForeground1 },
   bad: { color: tokens.colorPaletteRedForeground1 },
   total: { fontWeight: tokens.fontWeightSemibold },
   note: { color: tokens.colorNeutralForeground3 },
+  selected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: "-2px" },
 });
 
 export interface WorkbookPanelProps {
   host: MemoryHost;
+  /** The preview's theme switch; shown when given. */
+  theme?: "light" | "dark";
+  onThemeChange?: (theme: "light" | "dark") => void;
+}
+
+/** "Schools" for a tool sheet, "Schools (input)" for a user's input sheet: the tab's text and accessible name. */
+export function tabLabel(sheet: MemorySheet): string {
+  return sheet.own ? sheet.name : `${sheet.name} (input)`;
 }
 
 /** A read-only view of the in-memory workbook: its sheets as tabs, the chosen sheet as a grid. */
-export function WorkbookPanel({ host }: WorkbookPanelProps) {
+export function WorkbookPanel({ host, theme, onThemeChange }: WorkbookPanelProps) {
   const s = useStyles();
   const version = useSyncExternalStore(
     (cb) => host.subscribe(cb),
@@ -34,32 +98,84 @@ export function WorkbookPanel({ host }: WorkbookPanelProps) {
   const selection = host.selection();
   const [chosen, setChosen] = useState<string | null>(null);
   const current = sheets.find((x) => x.name === chosen) ?? sheets.find((x) => x.name === selection?.sheet) ?? sheets[0];
+  const strip = useRef<HTMLDivElement>(null);
+
+  // Keep the shown sheet's tab in view when it is chosen from the list or by a selected problem cell.
+  // (Found by name: Fluent moves aria-selected to the new tab only after this effect has run.)
+  const shown = current?.name;
+  useEffect(() => {
+    if (shown === undefined) return;
+    const el = Array.from(strip.current?.querySelectorAll<HTMLElement>("[data-sheet]") ?? []).find((t) => t.dataset.sheet === shown);
+    if (el && typeof el.scrollIntoView === "function") el.scrollIntoView({ block: "nearest", inline: "nearest" });
+  }, [shown, version]);
+
+  const themeSwitch = onThemeChange ? (
+    <Switch label="Dark theme" checked={theme === "dark"} onChange={(_, d) => onThemeChange(d.checked ? "dark" : "light")} />
+  ) : null;
+
   if (!current) {
     return (
       <section className={s.root} aria-label="Workbook preview" data-version={version}>
-        <Text weight="semibold">Workbook preview</Text>
+        <div className={s.bar}>
+          <h2 className={s.h}>Workbook preview</h2>
+          {themeSwitch}
+        </div>
         <Text className={s.note}>The workbook is empty. Insert the sample district from the pane to begin.</Text>
       </section>
     );
   }
   const grid = sheetGrid(current);
   const styleClass = (style?: string) => (style === "title" ? s.title : style === "good" ? s.good : style === "bad" ? s.bad : style === "total" ? s.total : style === "note" ? s.note : undefined);
+  const inputs = sheets.filter((x) => !x.own);
+  const own = sheets.filter((x) => x.own);
   return (
     <section className={s.root} aria-label="Workbook preview" data-version={version}>
-      <Text weight="semibold">Workbook preview (read-only)</Text>
-      <TabList size="small" selectedValue={current.name} onTabSelect={(_, d) => setChosen(String(d.value))} aria-label="Sheets">
-        {sheets.map((x) => (
-          <Tab key={x.name} value={x.name}>
-            {x.name}
-            {x.own ? "" : " (input)"}
-          </Tab>
-        ))}
-      </TabList>
-      <div className={s.scroller}>
+      <div className={s.bar}>
+        <h2 className={s.h}>Workbook preview (read-only)</h2>
+        {themeSwitch}
+      </div>
+      <div className={s.nav}>
+        <div className={s.tabs} ref={strip}>
+          <TabList className={s.tabList} size="small" selectedValue={current.name} onTabSelect={(_, d) => setChosen(String(d.value))} aria-label="Sheets">
+            {sheets.map((x) => (
+              <Tab key={x.name} value={x.name} className={s.tab} data-sheet={x.name}>
+                {x.name}
+                {x.own ? "" : <span className={s.input}> (input)</span>}
+              </Tab>
+            ))}
+          </TabList>
+        </div>
+        {sheets.length > PICKER_FROM && (
+          <label className={s.picker}>
+            <span className={s.pickerLabel}>Go to sheet ({sheets.length})</span>
+            <Select size="small" value={current.name} onChange={(_, d) => setChosen(d.value)} aria-label="Go to sheet">
+              {inputs.length > 0 && (
+                <optgroup label="Input tables">
+                  {inputs.map((x) => (
+                    <option key={x.name} value={x.name}>
+                      {x.name}
+                    </option>
+                  ))}
+                </optgroup>
+              )}
+              {own.length > 0 && (
+                <optgroup label="Written by the tool">
+                  {own.map((x) => (
+                    <option key={x.name} value={x.name}>
+                      {x.name}
+                    </option>
+                  ))}
+                </optgroup>
+              )}
+            </Select>
+          </label>
+        )}
+      </div>
+      <div className={s.scroller} tabIndex={0} role="group" aria-label={`Cells of ${tabLabel(current)}, scrollable`}>
         <table className={s.grid} aria-label={`Sheet ${current.name}`}>
           <thead>
             <tr>
-              <th className={mergeClasses(s.cell, s.head)} />
+              <th className={mergeClasses(s.cell, s.head, s.rowHead, s.corner)} />
               {Array.from({ length: grid.cols }, (_, c) => (
                 <th key={c} className={mergeClasses(s.cell, s.head)} scope="col">
                   {columnLetter(c + 1)}
@@ -70,7 +186,7 @@ export function WorkbookPanel({ host }: WorkbookPanelProps) {
           <tbody>
             {Array.from({ length: grid.rows }, (_, r) => (
               <tr key={r}>
-                <th className={mergeClasses(s.cell, s.head)} scope="row">
+                <th className={mergeClasses(s.cell, s.head, s.rowHead)} scope="row">
                   {r + 1}
                 </th>
                 {Array.from({ length: grid.cols }, (_, c) => {
@@ -79,9 +195,9 @@ export function WorkbookPanel({ host }: WorkbookPanelProps) {
                   return (
                     <td
                       key={c}
-                      className={mergeClasses(s.cell, cell?.numeric && s.num, cell?.header && s.header, styleClass(cell?.style))}
-                      style={selected ? { outline: `2px solid ${tokens.colorBrandStroke1}` } : undefined}
+                      className={mergeClasses(s.cell, cell?.numeric && s.num, cell?.header && s.header, styleClass(cell?.style), selected && s.selected)}
                       aria-selected={selected || undefined}
+                      title={cell && cell.text.length > 30 ? cell.text : undefined}
                     >
                       {cell?.text ?? ""}
                     </td>
@@ -94,7 +210,7 @@ export function WorkbookPanel({ host }: WorkbookPanelProps) {
       </div>
       {grid.clipped && <Text className={s.note}>Only the top-left part of this sheet is shown.</Text>}
       {current.plan && current.plan.charts.length > 0 && (
-        <Text className={s.note}>Charts on this sheet: {current.plan.charts.map((c) => c.title).join(", ")}.</Text>
+        <Text className={s.note}>Charts on this sheet (drawn in Excel, not in this preview): {current.plan.charts.map((c) => c.title).join(", ")}.</Text>
       )}
     </section>
   );

@@ -1,4 +1,5 @@
 /** A sheet of the in-memory workbook as a grid of display texts, the way Excel would show it. */
+import { columnFormat } from "../excel/insertTables";
 import type { MemorySheet } from "../host/memory";
 import type { NumberFormat, PlanValue } from "../report/plan";
 
@@ -19,8 +20,25 @@ export interface Grid {
 
 const money = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const money0 = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 });
-const num = new Intl.NumberFormat("en-US", { maximumFractionDigits: 4 });
 
+/**
+ * A number as Excel's General format shows it: no thousands separator (a year stays "1962"), up to ten
+ * significant digits, scientific notation from 1E+11.
+ */
+export function generalNumber(v: number): string {
+  if (!Number.isFinite(v)) return String(v);
+  if (v === 0) return "0";
+  if (Math.abs(v) >= 1e11 || Math.abs(v) < 1e-9) {
+    const [mantissa, exp] = v.toExponential(5).split("e");
+    const m = mantissa.includes(".") ? mantissa.replace(/0+$/, "").replace(/\.$/, "") : mantissa;
+    const e = Number(exp);
+    return `${m}E${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(2, "0")}`;
+  }
+  if (Number.isInteger(v)) return String(v);
+  return String(Number(v.toPrecision(10)));
+}
+
+/** A cell as Excel would display it: a plan's named number format, else General. */
 export function formatValue(v: PlanValue | Date | undefined, fmt?: NumberFormat): string {
   if (v === null || v === undefined) return "";
   if (v instanceof Date) return v.toISOString().slice(0, 10);
@@ -42,8 +60,20 @@ export function formatValue(v: PlanValue | Date | undefined, fmt?: NumberFormat)
     case "decimal4":
       return v.toFixed(4);
     default:
-      return num.format(v);
+      return generalNumber(v);
   }
+}
+
+/** The number format the Office.js host gives an input table's column (currency, percent), as a plan format. */
+export function inputColumnFormat(header: string): NumberFormat | undefined {
+  const f = columnFormat(header);
+  return f === "currency" ? "currency" : f === "percent" ? "percent" : undefined;
+}
+
+/** An input cell as Excel shows it after "Insert sample district": a percent column may hold 40 for 40%. */
+function inputText(v: PlanValue | Date, fmt: NumberFormat | undefined): string {
+  if (fmt === "percent" && typeof v === "number" && v > 1) return formatValue(v / 100, fmt);
+  return formatValue(v, fmt);
 }
 
 export function sheetGrid(sheet: MemorySheet, maxRows = 300, maxCols = 30): Grid {
@@ -65,8 +95,9 @@ export function sheetGrid(sheet: MemorySheet, maxRows = 300, maxCols = 30): Grid
   for (const t of sheet.tables) {
     const r0 = t.origin.headerRow - 1;
     const c0 = t.origin.firstColumn - 1;
+    const formats = t.headers.map(inputColumnFormat);
     t.headers.forEach((h, j) => put(r0, c0 + j, { text: h, numeric: false, header: true }));
-    t.rows.forEach((row, i) => row.forEach((v, j) => put(r0 + 1 + i, c0 + j, { text: formatValue(v), numeric: isNum(v), header: false })));
+    t.rows.forEach((row, i) => row.forEach((v, j) => put(r0 + 1 + i, c0 + j, { text: inputText(v, formats[j]), numeric: isNum(v), header: false })));
   }
   const plan = sheet.plan;
   if (plan) {

@@ -15,12 +15,14 @@ import {
 import { formatError } from "../engine/errors";
 import type { Host } from "../host/types";
 import { AROI_WRITE, EQUITY_WRITE, useStudio, type WriteState } from "./useStudio";
+import { CalculatorsView } from "./views/CalculatorsView";
 import { EquityView } from "./views/EquityView";
 import { Header } from "./views/Header";
 import { InitiativesView } from "./views/InitiativesView";
 import { InputsView } from "./views/InputsView";
 import { ResultsView } from "./views/ResultsView";
 import { ScenariosView } from "./views/ScenariosView";
+import { WarningList } from "./views/WarningList";
 import { WriteView } from "./views/WriteView";
 
 export const REQUIRED_TABLES = ["Schools", "Enrollment", "Weights", "Revenue"];
@@ -36,13 +38,27 @@ const useStyles = makeStyles({
     display: "flex",
     flexDirection: "column",
     rowGap: tokens.spacingVerticalL,
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalXXL}`,
     maxWidth: "720px",
+    minWidth: 0,
     boxSizing: "border-box",
     fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
     color: tokens.colorNeutralForeground1,
+    // Views adapt to the pane's width (350 px in Excel, wider when projected) with container queries.
+    containerType: "inline-size",
+    containerName: "sfs-pane",
+    // Fluent's tables lay columns out at equal fixed widths, which cuts long amounts off in a narrow pane:
+    // size columns by their content instead (numbers never wrap; names and words do).
+    "& table": { tableLayout: "auto" },
+    "& th, & td": { overflowWrap: "break-word" },
+    // Fields side by side share the width: a long option text or an input's default size never pushes one past the pane.
+    "& .fui-Field": { minWidth: 0 },
+    "& .fui-Input, & .fui-Select": { minWidth: 0, maxWidth: "100%" },
+    "& .fui-Input > input, & .fui-Select > select": { minWidth: 0, textOverflow: "ellipsis" },
   },
-  allocate: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS },
+  allocate: { display: "flex", alignItems: "center", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
 
 export interface AppProps {
@@ -84,14 +100,7 @@ export function App({ host, theme = "light" }: AppProps) {
             onInsertBlank={() => void studio.insertBlank()}
           />
         )}
-        {st.warnings.length > 0 && (
-          <MessageBar intent="warning">
-            <MessageBarBody>
-              <MessageBarTitle>Check these</MessageBarTitle>
-              {st.warnings.join(" ")}
-            </MessageBarBody>
-          </MessageBar>
-        )}
+        <WarningList warnings={st.warnings} />
         {st.district && (
           <div className={s.allocate}>
             <Button appearance="primary" onClick={studio.runAllocation} disabled={busy}>
@@ -110,11 +119,7 @@ export function App({ host, theme = "light" }: AppProps) {
                 </MessageBarBody>
               </MessageBar>
             )}
-            {st.allocation.warnings.length > 0 && (
-              <MessageBar intent="warning">
-                <MessageBarBody>{st.allocation.warnings.join(" ")}</MessageBarBody>
-              </MessageBar>
-            )}
+            <WarningList title="About this allocation" warnings={st.allocation.warnings} />
             <ResultsView
               district={st.district}
               allocation={st.allocation}
@@ -124,6 +129,12 @@ export function App({ host, theme = "light" }: AppProps) {
               onChange={studio.update}
               onOpen={studio.showDetail}
               onSelect={studio.select}
+              calculator={{
+                state: st.calculator,
+                canBuild: !st.reading && st.allocation.errors.length === 0,
+                onCreate: (i) => void studio.createCalculator(i),
+                onDownloadInstead: () => void studio.downloadCalculatorInstead(),
+              }}
             />
             <Divider />
             <WriteView
@@ -132,6 +143,14 @@ export function App({ host, theme = "light" }: AppProps) {
               canWrite={!busy && st.allocation.errors.length === 0}
               onWrite={(sel) => void studio.writeResults(sel)}
               onCancel={studio.cancelWrite}
+            />
+            <Divider />
+            <CalculatorsView
+              calculator={st.calculator}
+              schools={st.allocation.schools.length}
+              canBuild={!st.reading && st.allocation.errors.length === 0}
+              onDownloadAll={() => void studio.downloadAllCalculators()}
+              onCancel={studio.cancelCalculators}
             />
             <Divider />
             <ScenariosView

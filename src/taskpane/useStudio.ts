@@ -15,7 +15,7 @@ import { findTable, type ParseContext } from "../engine/parse/headers";
 import { parseInitiatives, parseSegments } from "../engine/parse/initiatives";
 import { parsePolicy } from "../engine/parse/policy";
 import type { Allocation, District, InputError, RawTables } from "../engine/types";
-import type { Host, Progress, ScenarioRecord, TableStatus } from "../host/types";
+import { XLSX_MIME, ZIP_MIME, type Host, type Progress, type ScenarioRecord, type TableStatus } from "../host/types";
 import { comparisonPlan } from "../report/compare";
 import { allocationPlans } from "../report/allocation";
 import { aroiPlans } from "../report/aroi";
@@ -36,9 +36,29 @@ export interface Notice {
 export type WriteState =
   | { phase: "idle" }
   | { phase: "running"; what: string; progress: Progress }
-  | { phase: "done"; what: string; sheets: string[] }
+  | { phase: "done"; what: string; sheets: string[]; notes?: string[] }
   | { phase: "cancelled"; what: string }
   | { phase: "failed"; what: string; message: string };
+
+/** Building and handing out school calculator workbooks (one school, or all of them as a .zip). */
+export type CalculatorState =
+  | { phase: "idle" }
+  | { phase: "running"; what: "one" | "all"; school: number | null; progress: Progress }
+  | { phase: "done"; what: "one" | "all"; school: number | null; text: string }
+  | { phase: "cancelled"; what: "one" | "all"; school: number | null }
+  | {
+      phase: "failed";
+      what: "one" | "all";
+      school: number | null;
+      message: string;
+      /** The built file when only handing it out failed (e.g. this Excel cannot open workbooks): offered as a download. */
+      file: { name: string; bytes: Uint8Array } | null;
+    };
+
+/** The calculator files module, loaded on first use so that ExcelJS and JSZip stay out of the pane's initial script. */
+export function loadCalculatorFiles(): Promise<typeof import("./calculatorFiles")> {
+  return import(/* webpackChunkName: "calculators" */ "./calculatorFiles");
+}
 
 export interface ComparisonView {
   nameA: string;
@@ -184,6 +204,7 @@ export interface StudioState {
   snapshots: SnapshotRecord[];
   /** The snapshot compared with the current allocation, by name. */
   snapshotCompare: string | null;
+  calculator: CalculatorState;
 }
 
 export const initialState: StudioState = {
@@ -207,6 +228,7 @@ export const initialState: StudioState = {
   aroiOverrides: {},
   snapshots: [],
   snapshotCompare: null,
+  calculator: { phase: "idle" },
 };
 
 export type Action =
@@ -224,7 +246,8 @@ export type Action =
   | { type: "notice"; notice: Notice | null }
   | { type: "aroi/tables"; tables: RawTables }
   | { type: "aroi/overrides"; overrides: Record<string, Override> }
-  | { type: "snapshot/compare"; name: string | null };
+  | { type: "snapshot/compare"; name: string | null }
+  | { type: "calculator"; state: CalculatorState };
 
 function tryAllocate(district: District): { allocation: Allocation } | { error: string } {
   try {
@@ -322,6 +345,8 @@ export function studioReducer(state: StudioState, action: Action): StudioState {
       return { ...state, aroiOverrides: action.overrides };
     case "snapshot/compare":
       return { ...state, snapshotCompare: action.name };
+    case "calculator":
+      return { ...state, calculator: action.state };
   }
 }
 
@@ -370,6 +395,14 @@ export interface Studio {
   writeEquity(): Promise<void>;
   /** Replace the decisions with a district computed elsewhere (e.g. a solved weight) and re-allocate. */
   applyDistrict(district: District, notice: Notice): void;
+  /** Build school `index`'s calculator and open it as a new workbook (the preview downloads it). */
+  createCalculator(index: number): Promise<void>;
+  /** Build every school's calculator and download them as one .zip, with progress. */
+  downloadAllCalculators(): Promise<void>;
+  /** Stop building the .zip; nothing is downloaded. */
+  cancelCalculators(): void;
+  /** Download the calculator that could not be opened as a workbook. */
+  downloadCalculatorInstead(): Promise<void>;
 }
 
 export function useStudio(host: Host): Studio {
@@ -377,6 +410,7 @@ export function useStudio(host: Host): Studio {
   const stateRef = useRef(state);
   stateRef.current = state;
   const abortRef = useRef<AbortController | null>(null);
+  const calcAbortRef = useRef<AbortController | null>(null);
 
   const refreshScenarios = useCallback(async () => {
     try {
@@ -446,7 +480,7 @@ export function useStudio(host: Host): Studio {
           },
         });
         if (res.cancelled) dispatch({ type: "write", state: { phase: "cancelled", what } });
-        else dispatch({ type: "write", state: { phase: "done", what, sheets: res.sheets } });
+        else dispatch({ type: "write", state: { phase: "done", what, sheets: res.sheets, notes: res.notes ?? [] } });
       } catch (e) {
         dispatch({ type: "write", state: { phase: "failed", what, message: message(e) } });
       } finally {
@@ -704,6 +738,89 @@ export function useStudio(host: Host): Studio {
     await render(plans, EQUITY_WRITE);
   }, [equity, snapshotComparison, render]);
 
+  const createCalculator = useCallback(
+    async (index: number) => {
+      const s = stateRef.current;
+      const a = s.allocation;
+      if (!a || s.calculator.phase === "running" || !a.schools[index]) return;
+      const school = a.schools[index].name;
+      const set = (state: CalculatorState) => dispatch({ type: "calculator", state });
+      if (a.errors.length > 0) {
+        set({ phase: "failed", what: "one", school: index, message: a.errors.map(formatError).join(" "), file: null });
+        return;
+      }
+      set({ phase: "running", what: "one", school: index, progress: { done: 0, total: 1, label: `Building the calculator for ${school}` } });
+      let file: { name: string; bytes: Uint8Array };
+      try {
+        file = await (await loadCalculatorFiles()).calculatorFile(a, index);
+      } catch (e) {
+        set({ phase: "failed", what: "one", school: index, message: `The calculator could not be built: ${message(e)}`, file: null });
+        return;
+      }
+      try {
+        await host.openWorkbook(file.name, file.bytes);
+      } catch (e) {
+        set({ phase: "failed", what: "one", school: index, message: message(e), file });
+        return;
+      }
+      const text = host.kind === "excel" ? `Opened ${file.name} as a new workbook.` : `Downloaded ${file.name} (in Excel it opens as a new workbook).`;
+      set({ phase: "done", what: "one", school: index, text });
+    },
+    [host],
+  );
+
+  const downloadCalculatorInstead = useCallback(async () => {
+    const c = stateRef.current.calculator;
+    if (c.phase !== "failed" || !c.file) return;
+    try {
+      await host.download(c.file.name, c.file.bytes, XLSX_MIME);
+      dispatch({ type: "calculator", state: { phase: "done", what: c.what, school: c.school, text: `Downloaded ${c.file.name}.` } });
+    } catch (e) {
+      dispatch({ type: "calculator", state: { ...c, message: `${c.message} The download failed too: ${message(e)}` } });
+    }
+  }, [host]);
+
+  const downloadAllCalculators = useCallback(async () => {
+    const s = stateRef.current;
+    const a = s.allocation;
+    if (!a || s.calculator.phase === "running") return;
+    const set = (state: CalculatorState) => dispatch({ type: "calculator", state });
+    if (a.errors.length > 0) {
+      set({ phase: "failed", what: "all", school: null, message: a.errors.map(formatError).join(" "), file: null });
+      return;
+    }
+    const controller = new AbortController();
+    calcAbortRef.current = controller;
+    const total = a.schools.length;
+    set({ phase: "running", what: "all", school: null, progress: { done: 0, total, label: "Loading the workbook builder" } });
+    try {
+      const files = await loadCalculatorFiles();
+      const zip = await files.calculatorsZipFile(a, {
+        signal: controller.signal,
+        onProgress: (progress) => {
+          if (!controller.signal.aborted) set({ phase: "running", what: "all", school: null, progress });
+        },
+      });
+      if (!zip || controller.signal.aborted) {
+        set({ phase: "cancelled", what: "all", school: null });
+        return;
+      }
+      try {
+        await host.download(zip.name, zip.bytes, ZIP_MIME);
+      } catch (e) {
+        set({ phase: "failed", what: "all", school: null, message: `The .zip was built but could not be downloaded: ${message(e)}`, file: null });
+        return;
+      }
+      set({ phase: "done", what: "all", school: null, text: `Downloaded ${zip.name}: ${total === 1 ? "1 calculator" : `${total} calculators`}, one per school.` });
+    } catch (e) {
+      set({ phase: "failed", what: "all", school: null, message: `The calculators could not be built: ${message(e)}`, file: null });
+    } finally {
+      calcAbortRef.current = null;
+    }
+  }, [host]);
+
+  const cancelCalculators = useCallback(() => calcAbortRef.current?.abort(), []);
+
   return useMemo(
     () => ({
       state,
@@ -736,8 +853,16 @@ export function useStudio(host: Host): Studio {
       compareSnapshot: (name: string | null) => dispatch({ type: "snapshot/compare", name }),
       writeEquity,
       applyDistrict: (district: District, notice: Notice) => dispatch({ type: "district", district, notice, external: true }),
+      createCalculator,
+      downloadAllCalculators,
+      cancelCalculators,
+      downloadCalculatorInstead,
     }),
     [
+      createCalculator,
+      downloadAllCalculators,
+      cancelCalculators,
+      downloadCalculatorInstead,
       state,
       read,
       insertSample,

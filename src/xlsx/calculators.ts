@@ -55,7 +55,7 @@ function finish(workbook: ExcelJS.Workbook): void {
 }
 
 /** The .xlsx bytes of one school's calculator. */
-export async function calculatorWorkbook(a: Allocation, schoolIndex: number, opts: Omit<CalculatorFilesOptions, "schools"> = {}): Promise<Buffer> {
+export async function calculatorWorkbook(a: Allocation, schoolIndex: number, opts: Omit<CalculatorFilesOptions, "schools"> = {}): Promise<Uint8Array> {
   const now = opts.now ?? new Date();
   const model = calculatorModel(a, schoolIndex);
   const plans = calculatorPlans(a, schoolIndex, { password: opts.password, contact: opts.contact, planRows: opts.planRows, model });
@@ -63,8 +63,9 @@ export async function calculatorWorkbook(a: Allocation, schoolIndex: number, opt
   workbook.title = `School budget calculator — ${a.schools[schoolIndex].name}`;
   renderPlans(workbook, plans, { now });
   finish(workbook);
-  const out = await workbook.xlsx.writeBuffer();
-  return Buffer.isBuffer(out) ? out : Buffer.from(out as ArrayBuffer);
+  // A Node Buffer is a Uint8Array; in a browser ExcelJS gives an ArrayBuffer. No Buffer global is needed.
+  const out: unknown = await workbook.xlsx.writeBuffer();
+  return out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
 }
 
 /** File names for the chosen schools, unique even on case-insensitive file systems. */
@@ -93,7 +94,7 @@ function chosen(a: Allocation, schools: number[] | undefined): number[] {
 export async function writeCalculatorFiles(a: Allocation, folder: string, opts: CalculatorFilesOptions = {}): Promise<string[]> {
   const list = chosen(a, opts.schools);
   const names = calculatorFileNames(a, list);
-  const buffers: Buffer[] = [];
+  const buffers: Uint8Array[] = [];
   for (const i of list) buffers.push(await calculatorWorkbook(a, i, opts));
   await fs.mkdir(folder, { recursive: true });
   const written: string[] = [];
@@ -112,11 +113,30 @@ export async function writeCalculatorFiles(a: Allocation, folder: string, opts: 
   return written;
 }
 
-/** Every chosen school's calculator in one .zip (for the task pane's "all schools" download). */
-export async function calculatorsZip(a: Allocation, opts: CalculatorFilesOptions = {}): Promise<Uint8Array> {
+export interface ZipProgress {
+  done: number;
+  total: number;
+  label: string;
+}
+
+/**
+ * Every chosen school's calculator in one .zip (the task pane's "all schools" download), reporting progress school
+ * by school and yielding between workbooks so a page can repaint. Returns null when `signal` aborted it.
+ */
+export async function calculatorsZip(
+  a: Allocation,
+  opts: CalculatorFilesOptions & { onProgress?: (p: ZipProgress) => void; signal?: AbortSignal } = {},
+): Promise<Uint8Array | null> {
   const list = chosen(a, opts.schools);
   const names = calculatorFileNames(a, list);
   const zip = new JSZip();
-  for (let k = 0; k < list.length; k++) zip.file(names[k], await calculatorWorkbook(a, list[k], opts), { binary: true });
+  for (let k = 0; k < list.length; k++) {
+    opts.onProgress?.({ done: k, total: list.length, label: `Building ${names[k]}` });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (opts.signal?.aborted) return null;
+    zip.file(names[k], await calculatorWorkbook(a, list[k], opts), { binary: true });
+  }
+  if (opts.signal?.aborted) return null;
+  opts.onProgress?.({ done: list.length, total: list.length, label: "Packing the .zip" });
   return zip.generateAsync({ type: "uint8array", compression: "STORE" });
 }

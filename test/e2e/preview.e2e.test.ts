@@ -95,6 +95,8 @@ describeIfChromium("browser preview, end to end", () => {
   beforeAll(async () => {
     console.log(`preview.e2e: ${ensureBuild()}`);
     fs.mkdirSync(ARTIFACTS, { recursive: true });
+    // Screenshots of an earlier run would mix with this run's numbering.
+    for (const f of fs.readdirSync(ARTIFACTS)) if (/^preview-\d\d-.*\.png$/.test(f)) fs.rmSync(path.join(ARTIFACTS, f));
     server = await serve({ dir: DIST, port: 0 });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -123,6 +125,9 @@ describeIfChromium("browser preview, end to end", () => {
     const report = buildReport(DIST);
     console.log(`preview.e2e: bundle sizes\n${formatReport(report)}`);
     expect(report.problems).toEqual([]);
+    // The pane's calculators load ExcelJS lazily: it is a chunk of its own, in neither page's initial scripts.
+    expect(report.lazy.map((f) => f.file).filter((f) => /^exceljs\.[0-9a-f]+\.js$/.test(f))).toHaveLength(1);
+    for (const e of report.entries) expect(e.files.some((f) => f.file.startsWith("exceljs"))).toBe(false);
   });
 
   test("opens the preview", async () => {
@@ -169,6 +174,27 @@ describeIfChromium("browser preview, end to end", () => {
     await shot("summary-sheet", tabs);
   });
 
+  test("with every sheet written, the tab strip scrolls inside the panel and the page keeps the window's width", async () => {
+    const tabs = sheetsPanel();
+    expect(await tabs.getByRole("tab").count()).toBeGreaterThan(40); // inputs, Summary, Matrix, School Budgets, one per school
+    expect(await pageWidth()).toBeLessThanOrEqual(1280);
+    // The first tab stays reachable: the sheet list jumps to any sheet and scrolls its tab into view.
+    await tabs.getByRole("tab", { name: "School Budgets", exact: true }).click();
+    expect(await inStrip(tabs.getByRole("tab", { name: "Schools (input)" }))).toBe(false);
+    await page.getByRole("combobox", { name: "Go to sheet" }).selectOption("Schools");
+    const schoolsSheet = page.getByRole("table", { name: "Sheet Schools", exact: true });
+    await schoolsSheet.waitFor();
+    await waitFor(() => inStrip(tabs.getByRole("tab", { name: "Schools (input)" })), (x) => x);
+    expect(await inStrip(tabs.getByRole("tab", { name: "Schools (input)" }))).toBe(true);
+    // Input cells look as in Excel: a year in General format has no thousands separator; budgets are currency.
+    const header = await schoolsSheet.locator("tr").nth(1).locator("td").allInnerTexts();
+    const first = await schoolsSheet.locator("tr").nth(2).locator("td").allInnerTexts();
+    const year = first[header.indexOf("Year Opened")];
+    expect(year).toMatch(/^(19|20)\d\d$/);
+    expect(first[header.indexOf("Current Budget")]).toMatch(/^\$\d{1,3}(,\d{3})*\.\d\d$/);
+    await shot("sheet-list", tabs);
+  });
+
   test("saves a scenario and opens the comparison", async () => {
     await page.getByLabel("Scenario name").fill("Raised weight");
     await page.getByRole("button", { name: "Save scenario" }).click();
@@ -189,9 +215,93 @@ describeIfChromium("browser preview, end to end", () => {
     await shot("comparison", summary);
   });
 
+  test("analyses the initiatives: a ranked row, and those without outcome data say so", async () => {
+    await page.getByRole("button", { name: "Analyse initiatives" }).click();
+    const ranked = page.getByRole("list", { name: "Ranked initiatives" });
+    await ranked.waitFor();
+    const first = ranked.getByRole("listitem").first();
+    expect(await first.innerText()).toMatch(/^#1\s/);
+    expect(await first.innerText()).toMatch(/A-ROI [\d.]+ .+ per \$1,000/);
+    const unmeasured = ranked.getByRole("listitem").filter({ hasText: "no outcome data" });
+    expect(await unmeasured.count()).toBeGreaterThan(0);
+    expect(await unmeasured.first().innerText()).toMatch(/^–\s/); // not ranked: no made-up return
+    await shot("initiatives-ranked", first);
+    await shot("initiatives-no-outcome", unmeasured.first());
+  });
+
+  test("the Equity section shows both statistics columns and the poverty deciles", async () => {
+    await page.getByRole("heading", { name: "Equity", exact: true }).scrollIntoViewIfNeeded();
+    const stats = page.getByRole("table", { name: "Equity statistics" });
+    await stats.waitFor();
+    const rows = await stats.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll("td")).map((td) => (td.textContent ?? "").trim())));
+    expect(rows.length).toBeGreaterThanOrEqual(15);
+    expect(rows[0][0]).toMatch(/^Average \$ per pupil/);
+    for (const cell of rows[0].slice(1)) expect(cell).toMatch(/^\$[\d,]+\.\d\d$/);
+    expect(rows.find((r) => r[0].startsWith("McLoone index"))?.[1]).toMatch(/^0\.\d{3}$/);
+    await shot("equity-statistics", stats);
+    await page.getByRole("button", { name: "Poverty deciles" }).click();
+    const deciles = page.getByRole("table", { name: "Poverty deciles" });
+    await deciles.waitFor();
+    expect(await deciles.locator("tbody tr").count()).toBe(10);
+    await shot("equity-deciles", deciles);
+  });
+
+  test("creates a calculator for a school: the preview downloads its .xlsx", async () => {
+    const schools = schoolsTable();
+    const name = (await schools.locator("tbody tr").first().locator("td").nth(1).innerText()).trim();
+    await schools.getByRole("button", { name, exact: true }).click();
+    await page.getByRole("heading", { name: `How it was calculated: ${name}` }).waitFor();
+    const downloading = page.waitForEvent("download", { timeout: 60000 });
+    await page.getByRole("button", { name: "Create calculator" }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(new RegExp(`${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.xlsx$`));
+    const saved = path.join(ARTIFACTS, download.suggestedFilename());
+    await download.saveAs(saved);
+    const bytes = fs.readFileSync(saved);
+    expect(bytes.length).toBeGreaterThan(1000);
+    expect(bytes.subarray(0, 2).toString("latin1")).toBe("PK"); // an .xlsx is a zip container
+    await page.getByText("Calculator ready").waitFor();
+    await shot("calculator-downloaded", page.getByText("Calculator ready"));
+  });
+
+  test("at 350 px (the Excel pane) nothing is cut off; dark theme is readable", async () => {
+    await page.setViewportSize({ width: 350, height: 900 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    expect(await pageWidth()).toBeLessThanOrEqual(350);
+    // Every total and every school's amounts fit their boxes.
+    const clipped = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('dl[aria-label="Totals"] dd, table[aria-label="Schools"] td'))
+        .filter((el) => (el as HTMLElement).offsetParent !== null && el.scrollWidth > el.clientWidth + 1)
+        .map((el) => el.textContent),
+    );
+    expect(clipped).toEqual([]);
+    await shot("narrow-results", page.getByRole("heading", { name: "Results" }));
+    await shot("narrow-schools", schoolsTable());
+    await page.getByRole("switch", { name: "Dark theme" }).click();
+    await shot("narrow-dark-results", page.getByRole("heading", { name: "Results" }));
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot("wide-dark");
+    await page.getByRole("switch", { name: "Dark theme" }).click();
+  });
+
   test("no page errors, console errors or failed requests along the way", () => {
     expect(problems).toEqual([]);
   });
+
+  /** True when a tab is wholly inside the visible part of the scrolling tab strip. */
+  async function inStrip(tab: Locator): Promise<boolean> {
+    return tab.evaluate((el) => {
+      const strip = (el.closest('[role="tablist"]')?.parentElement ?? el).getBoundingClientRect();
+      const r = el.getBoundingClientRect();
+      return r.left >= strip.left - 1 && r.right <= strip.right + 1;
+    });
+  }
+
+  /** The page's scrollable width: more than the window means something overflows sideways. */
+  async function pageWidth(): Promise<number> {
+    return page.evaluate(() => document.documentElement.scrollWidth);
+  }
 
   /** Reads the Schools table: school name -> its Total cell text. */
   async function schoolTotals(): Promise<Map<string, string>> {

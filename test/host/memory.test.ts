@@ -160,3 +160,46 @@ describe("createMemoryHost", () => {
     expect(calls).toBe(1);
   });
 });
+
+describe("memory host: files handed to the user", () => {
+  const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+  test("openWorkbook and download are recorded in order, as copies, and notify the preview", async () => {
+    const host = createMemoryHost(null);
+    let changes = 0;
+    host.subscribe(() => changes++);
+    const bytes = new Uint8Array([0x50, 0x4b, 1]);
+    await host.openWorkbook("S1 Adams.xlsx", bytes);
+    bytes[2] = 99;
+    await host.download("School calculators.zip", new Uint8Array([7]), "application/zip");
+    expect(host.files()).toEqual([
+      { kind: "workbook", name: "S1 Adams.xlsx", mime: XLSX, bytes: new Uint8Array([0x50, 0x4b, 1]) },
+      { kind: "download", name: "School calculators.zip", mime: "application/zip", bytes: new Uint8Array([7]) },
+    ]);
+    expect(changes).toBe(2);
+    expect(host.sheets()).toEqual([]); // the workbook itself is not touched
+  });
+
+  test("with deliver (the preview's browser download) every file is delivered first; a failed delivery is not recorded", async () => {
+    const delivered: [string, number, string][] = [];
+    let fail = false;
+    const host = createMemoryHost(null, {
+      deliver: async (name, bytes, mime) => {
+        if (fail) throw new Error("the browser blocked the download");
+        delivered.push([name, bytes.byteLength, mime]);
+      },
+    });
+    await host.openWorkbook("S1 Adams.xlsx", new Uint8Array([1, 2]));
+    expect(delivered).toEqual([["S1 Adams.xlsx", 2, XLSX]]);
+    fail = true;
+    await expect(host.download("b.zip", new Uint8Array([1]), "application/zip")).rejects.toThrow(/blocked/);
+    expect(host.files().map((f) => f.name)).toEqual(["S1 Adams.xlsx"]);
+  });
+
+  test("an empty file or a blank name is refused", async () => {
+    const host = createMemoryHost(null);
+    await expect(host.openWorkbook("a.xlsx", new Uint8Array(0))).rejects.toThrow(/empty/);
+    await expect(host.download(" ", new Uint8Array([1]), "x")).rejects.toThrow(/needs a name/);
+    expect(host.files()).toEqual([]);
+  });
+});

@@ -310,7 +310,7 @@ withLibreOffice("school calculators recalculated by LibreOffice", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
     for (const ws of wb.worksheets) expect((ws as unknown as { sheetProtection: { hashValue?: string } }).sheetProtection.hashValue).toBeTruthy();
-    const zip = await JSZip.loadAsync(await calculatorsZip(a, { schools: [0, 1, 2] }));
+    const zip = await JSZip.loadAsync((await calculatorsZip(a, { schools: [0, 1, 2] }))!);
     expect(Object.keys(zip.files).sort()).toEqual(calculatorFileNames(a, [0, 1, 2]).sort());
   });
 });

@@ -1,5 +1,10 @@
 import { useState } from "react";
-import { Field, Input } from "@fluentui/react-components";
+import { Field, Input, makeStyles } from "@fluentui/react-components";
+
+const useStyles = makeStyles({
+  // Fill the field's width and never push past it (two fields side by side in a 350 px pane).
+  input: { width: "100%", minWidth: 0, "& input": { minWidth: 0 } },
+});
 
 export interface CommitInputProps {
   label: string;
@@ -11,6 +16,9 @@ export interface CommitInputProps {
   placeholder?: string;
   /** Show the label visually (true) or only to assistive technology (false). */
   showLabel?: boolean;
+  /** A shorter label to show (e.g. "School share") while `label` stays the input's accessible name. */
+  visibleLabel?: string;
+  className?: string;
   size?: "small" | "medium";
 }
 
@@ -18,19 +26,23 @@ export interface CommitInputProps {
  * An input that applies each acceptable entry at once and shows a field validation message otherwise. While the
  * user types, their text is kept; on leaving the field it shows the applied value again.
  */
-export function CommitInput({ label, value, commit, hint, placeholder, showLabel = true, size = "small" }: CommitInputProps) {
+export function CommitInput({ label, value, commit, hint, placeholder, showLabel = true, visibleLabel, className, size = "small" }: CommitInputProps) {
+  const s = useStyles();
   const [draft, setDraft] = useState<{ text: string; error: string | null } | null>(null);
+  const named = visibleLabel !== undefined || !showLabel;
   return (
     <Field
-      label={showLabel ? label : undefined}
+      className={className}
+      label={visibleLabel ?? (showLabel ? label : undefined)}
       hint={hint}
       size={size}
       validationMessage={draft?.error ?? undefined}
       validationState={draft?.error ? "error" : "none"}
     >
       <Input
+        className={s.input}
         size={size}
-        aria-label={showLabel ? undefined : label}
+        aria-label={named ? label : undefined}
         value={draft ? draft.text : value}
         placeholder={placeholder}
         onChange={(_, d) => setDraft({ text: d.value, error: commit(d.value) })}

@@ -16,8 +16,12 @@ import { countText, statText } from "./numbers";
 const useStyles = makeStyles({
   col: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   wrap: { overflowX: "auto" },
-  num: { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap", verticalAlign: "top" },
-  label: { verticalAlign: "top" },
+  num: { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap", verticalAlign: "top", paddingTop: tokens.spacingVerticalXS },
+  label: { verticalAlign: "top", paddingTop: tokens.spacingVerticalXS },
+  table: {
+    "@container (max-width: 479px)": { "& td, & th": { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS } },
+  },
+  head: { "& > button, & > div": { justifyContent: "flex-end", textAlign: "right" } },
   meaning: { display: "block", color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, paddingBottom: tokens.spacingVerticalXS },
   note: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });
@@ -35,12 +39,12 @@ export function StatsTable({ summary }: { summary: EquitySummary }) {
   const poverty = summary.povertyNeed ?? "poverty";
   return (
     <div className={s.wrap}>
-      <Table size="extra-small" aria-label="Equity statistics">
+      <Table size="extra-small" className={s.table} aria-label="Equity statistics">
         <TableHeader>
           <TableRow>
             <TableHeaderCell>Statistic</TableHeaderCell>
-            <TableHeaderCell>Pupil-weighted</TableHeaderCell>
-            <TableHeaderCell>Unweighted</TableHeaderCell>
+            <TableHeaderCell className={s.head}>Pupil-weighted</TableHeaderCell>
+            <TableHeaderCell className={s.head}>Unweighted</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -68,13 +72,13 @@ export function DecileTable({ summary }: { summary: EquitySummary }) {
   return (
     <div className={s.col}>
       <div className={s.wrap}>
-        <Table size="extra-small" aria-label="Poverty deciles">
+        <Table size="extra-small" className={s.table} aria-label="Poverty deciles">
           <TableHeader>
             <TableRow>
               <TableHeaderCell>Decile of {summary.povertyNeed}</TableHeaderCell>
-              <TableHeaderCell>Pupils</TableHeaderCell>
-              <TableHeaderCell>Restricted</TableHeaderCell>
-              <TableHeaderCell>Unrestricted</TableHeaderCell>
+              <TableHeaderCell className={s.head}>Pupils</TableHeaderCell>
+              <TableHeaderCell className={s.head}>Restricted</TableHeaderCell>
+              <TableHeaderCell className={s.head}>Unrestricted</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>

@@ -4,7 +4,8 @@ import type { TableStatus } from "../../host/types";
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   row: { display: "flex", alignItems: "center", justifyContent: "space-between", columnGap: tokens.spacingHorizontalS },
-  title: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase500 },
+  title: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase500, margin: 0, minWidth: 0 },
+  read: { flexShrink: 0, whiteSpace: "nowrap" },
   status: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -32,7 +33,7 @@ export function Header({ reading, status, required, capabilities, onRead }: Head
         <Text as="h1" className={s.title}>
           School Funding Studio
         </Text>
-        <Button appearance="secondary" size="small" onClick={onRead} disabled={reading}>
+        <Button className={s.read} appearance="secondary" size="small" onClick={onRead} disabled={reading}>
           Read workbook
         </Button>
       </div>

@@ -14,7 +14,8 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
   },
   head: { display: "flex", alignItems: "baseline", columnGap: tokens.spacingHorizontalS },
-  name: { flexGrow: 1, fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
+  name: { flexGrow: 1, minWidth: 0, fontWeight: tokens.fontWeightSemibold, overflowWrap: "break-word" },
+  badge: { flexShrink: 0, whiteSpace: "nowrap" },
   rank: { color: tokens.colorNeutralForeground3, fontVariantNumeric: "tabular-nums" },
   figures: { fontVariantNumeric: "tabular-nums", fontSize: tokens.fontSizeBase200 },
   none: { color: tokens.colorPaletteDarkOrangeForeground1, fontSize: tokens.fontSizeBase200 },
@@ -69,7 +70,7 @@ export function InitiativeCard({ result: r, unit, disabled, onOverride }: Initia
         <span id={headId} className={s.name}>
           {r.name}
         </span>
-        <Badge appearance="tint" color={BADGE[r.action]}>
+        <Badge className={s.badge} appearance="tint" color={BADGE[r.action]}>
           {ACTION_LABELS[r.action]}
         </Badge>
       </div>

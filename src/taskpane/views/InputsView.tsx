@@ -7,7 +7,8 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
   table: { display: "flex", alignItems: "baseline", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap" },
-  where: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  where: { flexBasis: "100%", color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
+  h: { fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   problems: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   empty: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, padding: tokens.spacingVerticalM, backgroundColor: tokens.colorNeutralBackground2, borderRadius: tokens.borderRadiusMedium },
@@ -48,9 +49,9 @@ export function InputsView({ status, required, problems, busy, locate, onSelectP
   }
   return (
     <section className={s.root} aria-labelledby="sfs-inputs-title">
-      <Text as="h2" id="sfs-inputs-title" weight="semibold">
+      <h2 id="sfs-inputs-title" className={s.h}>
         Inputs
-      </Text>
+      </h2>
       <ul className={s.list} aria-label="Input tables">
         {status.map((t) => (
           <li key={t.name} className={s.table}>

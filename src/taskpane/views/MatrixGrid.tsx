@@ -1,17 +1,45 @@
 import { useState } from "react";
-import { Field, Input, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Field, Input, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { setRate } from "../../engine/decisions";
 import type { Allocation, District } from "../../engine/types";
 import { moneyCents, parseRate, rateText } from "../format";
 
 const useStyles = makeStyles({
   wrap: { overflowX: "auto" },
-  table: { borderCollapse: "collapse", width: "100%", tableLayout: "fixed" },
-  th: { textAlign: "left", fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase200, padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXXS}`, overflowWrap: "anywhere", verticalAlign: "bottom" },
-  rowHead: { textAlign: "left", fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase200, padding: tokens.spacingHorizontalXXS, overflowWrap: "anywhere" },
-  td: { padding: tokens.spacingHorizontalXXS, verticalAlign: "top" },
-  input: { width: "100%", minWidth: 0 },
-  other: { display: "block", color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase100, lineHeight: tokens.lineHeightBase100 },
+  // Columns sized by content: a header wraps between words ("Special / Education"), never inside one.
+  table: { borderCollapse: "collapse", width: "100%", tableLayout: "auto" },
+  th: {
+    textAlign: "right",
+    fontWeight: tokens.fontWeightSemibold,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXXS}`,
+    overflowWrap: "break-word",
+    verticalAlign: "bottom",
+  },
+  corner: { textAlign: "left" },
+  rowHead: {
+    textAlign: "left",
+    fontWeight: tokens.fontWeightSemibold,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXS} 0 0`,
+    overflowWrap: "break-word",
+    verticalAlign: "top",
+    width: "1%",
+  },
+  td: { padding: tokens.spacingHorizontalXXS, verticalAlign: "top", minWidth: "52px" },
+  input: { width: "100%", minWidth: 0, "& input": { textAlign: "right", fontVariantNumeric: "tabular-nums", minWidth: 0 } },
+  other: {
+    display: "block",
+    textAlign: "right",
+    whiteSpace: "nowrap",
+    fontVariantNumeric: "tabular-nums",
+    color: tokens.colorNeutralForeground3,
+    fontSize: tokens.fontSizeBase100,
+    lineHeight: tokens.lineHeightBase200,
+    paddingRight: tokens.spacingHorizontalXXS,
+  },
 });
 
 export interface MatrixGridProps {
@@ -70,7 +98,7 @@ export function MatrixGrid({ district, allocation, onChange }: MatrixGridProps) 
       <table className={s.table} aria-label={`Funding formula (${unit} by level and category)`}>
         <thead>
           <tr>
-            <th className={s.th} scope="col">
+            <th className={mergeClasses(s.th, s.corner)} scope="col">
               Level
             </th>
             {categories.map((c) => (

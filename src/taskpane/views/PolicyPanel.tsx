@@ -5,7 +5,8 @@ import { dollarsText, parseDollars, parsePercent, percentText, type Parsed } fro
 import { CommitInput } from "./CommitInput";
 
 const useStyles = makeStyles({
-  grid: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}` },
+  grid: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(140px, 1fr))", alignItems: "start", gap: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}` },
+  item: { minWidth: 0 },
 });
 
 export interface PolicyPanelProps {
@@ -37,6 +38,7 @@ export function PolicyPanel({ district, onChange }: PolicyPanelProps) {
       {SETTINGS.map((st) => (
         <CommitInput
           key={st.key}
+          className={s.item}
           label={st.label}
           hint={st.hint}
           value={st.text(district)}

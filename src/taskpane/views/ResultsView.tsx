@@ -3,17 +3,36 @@ import type { Allocation, District } from "../../engine/types";
 import { money } from "../format";
 import { MatrixGrid } from "./MatrixGrid";
 import { PolicyPanel } from "./PolicyPanel";
-import { SchoolDetail } from "./SchoolDetail";
+import { SchoolDetail, type SchoolDetailProps } from "./SchoolDetail";
 import { SchoolTable } from "./SchoolTable";
 import { SourcesPanel } from "./SourcesPanel";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalL },
   section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  totals: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(96px, 1fr))", gap: tokens.spacingHorizontalS, margin: 0 },
-  stat: { padding: tokens.spacingVerticalS, borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground2, margin: 0 },
-  statLabel: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
-  statValue: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: "tabular-nums", margin: 0 },
+  // Two cards a row in a 350 px pane (an amount in the billions still fits), more when the pane is wider.
+  totals: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(140px, 1fr))", gap: tokens.spacingHorizontalS, margin: 0 },
+  stat: {
+    display: "flex",
+    flexDirection: "column",
+    justifyContent: "space-between",
+    rowGap: tokens.spacingVerticalXXS,
+    minWidth: 0,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground3,
+    margin: 0,
+  },
+  statLabel: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
+  statValue: {
+    fontSize: tokens.fontSizeBase400,
+    lineHeight: tokens.lineHeightBase400,
+    fontWeight: tokens.fontWeightSemibold,
+    fontVariantNumeric: "tabular-nums",
+    whiteSpace: "nowrap",
+    textAlign: "right",
+    margin: 0,
+  },
   bad: { color: tokens.colorPaletteRedForeground1 },
   h: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
 });
@@ -28,9 +47,11 @@ export interface ResultsViewProps {
   onChange: (district: District) => void;
   onOpen: (index: number | null) => void;
   onSelect: (indexes: number[]) => void;
+  /** "Create calculator" in the school detail. */
+  calculator?: SchoolDetailProps["calculator"];
 }
 
-export function ResultsView({ district, allocation, detail, selected, revision, onChange, onOpen, onSelect }: ResultsViewProps) {
+export function ResultsView({ district, allocation, detail, selected, revision, onChange, onOpen, onSelect, calculator }: ResultsViewProps) {
   const s = useStyles();
   const t = allocation.totals;
   const stats: { label: string; value: number; bad?: boolean }[] = [
@@ -67,7 +88,7 @@ export function ResultsView({ district, allocation, detail, selected, revision, 
           Schools
         </h2>
         <SchoolTable allocation={allocation} selected={selected} onSelect={onSelect} onOpen={(i) => onOpen(i)} />
-        {detail !== null && detail < allocation.schools.length && <SchoolDetail allocation={allocation} index={detail} onClose={() => onOpen(null)} />}
+        {detail !== null && detail < allocation.schools.length && <SchoolDetail allocation={allocation} index={detail} onClose={() => onOpen(null)} calculator={calculator} />}
       </section>
       <section className={s.section} aria-labelledby="sfs-sources">
         <h2 id="sfs-sources" className={s.h}>

@@ -22,15 +22,23 @@ import { CURRENT, type ComparisonView } from "../useStudio";
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
   h: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
-  save: { display: "flex", alignItems: "end", columnGap: tokens.spacingHorizontalS },
-  grow: { flexGrow: 1 },
+  save: { display: "flex", alignItems: "end", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  grow: { flexGrow: 1, minWidth: "150px" },
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
   item: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS },
   itemName: { flexGrow: 1, overflowWrap: "anywhere" },
-  pick: { display: "grid", gridTemplateColumns: "1fr 1fr", columnGap: tokens.spacingHorizontalS },
+  pick: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(140px, 1fr))", gap: tokens.spacingHorizontalS },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   wrap: { overflowX: "auto" },
   num: { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
+  head: { "& > button, & > div": { justifyContent: "flex-end", textAlign: "right" } },
+  // In a narrow pane: smaller type, and A is left out (B and the change say it all).
+  table: {
+    "@container (max-width: 479px)": {
+      "& td, & th": { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS, fontSize: tokens.fontSizeBase200 },
+    },
+  },
+  wideOnly: { "@container (max-width: 479px)": { display: "none" } },
   gain: { color: tokens.colorPaletteGreenForeground1 },
   loss: { color: tokens.colorPaletteRedForeground1 },
   note: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
@@ -134,21 +142,21 @@ export function ScenariosView({ scenarios, comparison, canSave, writing, onSave,
             {signedMoney(comparison.cmp.totals.delta)}.
           </Text>
           <div className={s.wrap}>
-            <Table size="extra-small" aria-label={`Comparison of ${comparison.nameA} and ${comparison.nameB}`}>
+            <Table size="extra-small" className={s.table} aria-label={`Comparison of ${comparison.nameA} and ${comparison.nameB}`}>
               <TableHeader>
                 <TableRow>
                   <TableHeaderCell>School</TableHeaderCell>
-                  <TableHeaderCell>A</TableHeaderCell>
-                  <TableHeaderCell>B</TableHeaderCell>
-                  <TableHeaderCell>Change $</TableHeaderCell>
-                  <TableHeaderCell>Change %</TableHeaderCell>
+                  <TableHeaderCell className={mergeClasses(s.head, s.wideOnly)}>A</TableHeaderCell>
+                  <TableHeaderCell className={s.head}>B</TableHeaderCell>
+                  <TableHeaderCell className={s.head}>Change $</TableHeaderCell>
+                  <TableHeaderCell className={s.head}>Change %</TableHeaderCell>
                 </TableRow>
               </TableHeader>
               <TableBody>
                 {comparison.cmp.schools.map((r) => (
                   <TableRow key={`${r.side}:${r.id}`}>
                     <TableCell>{r.name}</TableCell>
-                    <TableCell className={s.num}>{r.a === null ? "—" : money(r.a)}</TableCell>
+                    <TableCell className={mergeClasses(s.num, s.wideOnly)}>{r.a === null ? "—" : money(r.a)}</TableCell>
                     <TableCell className={s.num}>{r.b === null ? "—" : money(r.b)}</TableCell>
                     <TableCell className={mergeClasses(s.num, tone(r.delta))}>{r.delta === null ? (r.side === "onlyA" ? "only in A" : "only in B") : signedMoney(r.delta)}</TableCell>
                     <TableCell className={mergeClasses(s.num, tone(r.delta))}>{r.deltaPct === null ? "—" : signedPercent(r.deltaPct)}</TableCell>

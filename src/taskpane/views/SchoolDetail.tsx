@@ -1,8 +1,10 @@
-import { useMemo } from "react";
-import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useId, useMemo } from "react";
+import { Button, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { explainSchool } from "../../engine/allocate/explain";
 import type { Allocation, Line } from "../../engine/types";
-import { moneyCents, students } from "../format";
+import { money, moneyCents, signedMoney, signedPercent, students } from "../format";
+import type { CalculatorState } from "../useStudio";
+import { CalculatorStatus } from "./CalculatorsView";
 
 const useStyles = makeStyles({
   root: {
@@ -14,18 +16,31 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground1,
   },
-  head: { display: "flex", justifyContent: "space-between", alignItems: "center" },
+  head: { display: "flex", justifyContent: "space-between", alignItems: "flex-start", columnGap: tokens.spacingHorizontalS },
+  title: { minWidth: 0, overflowWrap: "break-word" },
+  close: { flexShrink: 0 },
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
-  line: { display: "flex", justifyContent: "space-between", columnGap: tokens.spacingHorizontalS, fontSize: tokens.fontSizeBase200 },
-  amount: { fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
+  line: { display: "flex", justifyContent: "space-between", columnGap: tokens.spacingHorizontalS, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
+  amount: { fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap", textAlign: "right" },
   total: { display: "flex", justifyContent: "space-between", fontWeight: tokens.fontWeightSemibold, borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalXS },
   note: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  calc: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, paddingTop: tokens.spacingVerticalXS },
+  actions: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
+  gain: { color: tokens.colorPaletteGreenForeground1 },
+  loss: { color: tokens.colorPaletteRedForeground1 },
 });
 
 export interface SchoolDetailProps {
   allocation: Allocation;
   index: number;
   onClose: () => void;
+  /** The school calculator action; absent where calculators are not offered. */
+  calculator?: {
+    state: CalculatorState;
+    canBuild: boolean;
+    onCreate: (index: number) => void;
+    onDownloadInstead: () => void;
+  };
 }
 
 function describe(line: Line): string {
@@ -37,8 +52,9 @@ function describe(line: Line): string {
 }
 
 /** "How it was calculated": the engine's explanation lines (count × rate = $), source by source, and the total. */
-export function SchoolDetail({ allocation, index, onClose }: SchoolDetailProps) {
+export function SchoolDetail({ allocation, index, onClose, calculator }: SchoolDetailProps) {
   const s = useStyles();
+  const calcHint = useId();
   const school = allocation.schools[index];
   const lines = useMemo(() => explainSchool(allocation, index), [allocation, index]);
   const bySource = useMemo(() => {
@@ -55,10 +71,10 @@ export function SchoolDetail({ allocation, index, onClose }: SchoolDetailProps) 
   return (
     <section className={s.root} aria-labelledby="sfs-detail-title">
       <div className={s.head}>
-        <Text as="h3" id="sfs-detail-title" weight="semibold">
+        <Text as="h3" id="sfs-detail-title" weight="semibold" className={s.title}>
           How it was calculated: {school.name}
         </Text>
-        <Button size="small" appearance="subtle" onClick={onClose}>
+        <Button className={s.close} size="small" appearance="subtle" onClick={onClose}>
           Close
         </Button>
       </div>
@@ -87,7 +103,42 @@ export function SchoolDetail({ allocation, index, onClose }: SchoolDetailProps) 
           {moneyCents(sum)}
         </span>
       </div>
+      {school.current !== null && (
+        <div className={s.line}>
+          <span>Current budget</span>
+          <span className={s.amount}>{money(school.current)}</span>
+        </div>
+      )}
+      {school.current !== null && (
+        <div className={s.line}>
+          <span>Change</span>
+          <span className={mergeClasses(s.amount, school.total > school.current ? s.gain : school.total < school.current ? s.loss : undefined)}>
+            {signedMoney(school.total - school.current)}
+            {school.current ? ` (${signedPercent((school.total - school.current) / school.current)})` : ""}
+          </span>
+        </div>
+      )}
       {sum !== school.total && <Text className={s.note}>The lines sum to {moneyCents(sum)}, the school total is {moneyCents(school.total)}.</Text>}
+      {calculator && (
+        <div className={s.calc}>
+          <div className={s.actions}>
+            <Button
+              size="small"
+              disabled={!calculator.canBuild || calculator.state.phase === "running"}
+              onClick={() => calculator.onCreate(index)}
+              aria-describedby={calcHint}
+            >
+              Create calculator
+            </Button>
+            <Text id={calcHint} className={s.note}>
+              This school&apos;s budget as a workbook for its principal, with live formulas.
+            </Text>
+          </div>
+          {calculator.state.phase !== "idle" && calculator.state.what === "one" && calculator.state.school === index && (
+            <CalculatorStatus calculator={calculator.state} onDownloadInstead={calculator.onDownloadInstead} />
+          )}
+        </div>
+      )}
     </section>
   );
 }

@@ -15,14 +15,26 @@ import {
 import type { Allocation } from "../../engine/types";
 import { money, signedMoney, signedPercent } from "../format";
 
+/** Below this pane width the table drops the Current and Change $ columns (the school detail shows them). */
+const NARROW = "@container (max-width: 479px)";
+
 const useStyles = makeStyles({
   wrap: { overflowX: "auto" },
-  table: { minWidth: "520px" },
+  table: {
+    tableLayout: "auto",
+    [NARROW]: {
+      "& td, & th": { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS, fontSize: tokens.fontSizeBase200 },
+      "& td button": { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
+    },
+  },
   num: { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
+  // Sortable numeric headers line up with their right-aligned numbers.
+  numHead: { "& > button, & > div": { justifyContent: "flex-end", textAlign: "right" } },
+  wideOnly: { [NARROW]: { display: "none" } },
   gain: { color: tokens.colorPaletteGreenForeground1 },
   loss: { color: tokens.colorPaletteRedForeground1 },
   check: { width: "32px" },
-  name: { width: "130px" },
+  name: { minWidth: "72px" },
 });
 
 export type SortKey = "name" | "total" | "current" | "change" | "changePct" | "perPupil";
@@ -37,11 +49,11 @@ interface Row {
   perPupil: number;
 }
 
-const COLUMNS: { key: SortKey; label: string; numeric: boolean }[] = [
+const COLUMNS: { key: SortKey; label: string; numeric: boolean; wide?: boolean }[] = [
   { key: "name", label: "School", numeric: false },
   { key: "total", label: "Total", numeric: true },
-  { key: "current", label: "Current", numeric: true },
-  { key: "change", label: "Change $", numeric: true },
+  { key: "current", label: "Current", numeric: true, wide: true },
+  { key: "change", label: "Change $", numeric: true, wide: true },
   { key: "changePct", label: "Change %", numeric: true },
   { key: "perPupil", label: "Per pupil", numeric: true },
 ];
@@ -118,7 +130,7 @@ export function SchoolTable({ allocation, selected, onSelect, onOpen }: SchoolTa
             {COLUMNS.map((c) => (
               <TableHeaderCell
                 key={c.key}
-                className={c.key === "name" ? s.name : undefined}
+                className={mergeClasses(c.key === "name" && s.name, c.numeric && s.numHead, c.wide && s.wideOnly)}
                 sortable
                 sortDirection={sort.key === c.key ? sort.dir : undefined}
                 onClick={() => toggleSort(c.key)}
@@ -140,8 +152,8 @@ export function SchoolTable({ allocation, selected, onSelect, onOpen }: SchoolTa
                 </Link>
               </TableCell>
               <TableCell className={s.num}>{money(r.total)}</TableCell>
-              <TableCell className={s.num}>{r.current === null ? "—" : money(r.current)}</TableCell>
-              <TableCell className={mergeClasses(s.num, tone(r.change))}>{r.change === null ? "—" : signedMoney(r.change)}</TableCell>
+              <TableCell className={mergeClasses(s.num, s.wideOnly)}>{r.current === null ? "—" : money(r.current)}</TableCell>
+              <TableCell className={mergeClasses(s.num, s.wideOnly, tone(r.change))}>{r.change === null ? "—" : signedMoney(r.change)}</TableCell>
               <TableCell className={mergeClasses(s.num, tone(r.change))}>{r.changePct === null ? "—" : signedPercent(r.changePct)}</TableCell>
               <TableCell className={s.num}>{money(r.perPupil)}</TableCell>
             </TableRow>

@@ -7,8 +7,11 @@ import { CommitInput } from "./CommitInput";
 const useStyles = makeStyles({
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
   item: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
-  head: { display: "flex", justifyContent: "space-between", columnGap: tokens.spacingHorizontalS },
-  controls: { display: "grid", gridTemplateColumns: "1fr 1fr", columnGap: tokens.spacingHorizontalS, alignItems: "start" },
+  head: { display: "flex", justifyContent: "space-between", alignItems: "baseline", columnGap: tokens.spacingHorizontalS },
+  name: { minWidth: 0, overflowWrap: "break-word" },
+  amount: { fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap", textAlign: "right" },
+  controls: { display: "grid", gridTemplateColumns: "repeat(2, minmax(0, 1fr))", columnGap: tokens.spacingHorizontalS, alignItems: "start" },
+  control: { minWidth: 0 },
   note: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });
 
@@ -31,15 +34,17 @@ export function SourcesPanel({ district, onChange }: SourcesPanelProps) {
       {district.sources.map((src, i) => (
         <li key={src.name} className={s.item}>
           <div className={s.head}>
-            <Text weight="semibold">{src.name}</Text>
-            <Text>{money(src.amount)}</Text>
+            <Text weight="semibold" className={s.name}>
+              {src.name}
+            </Text>
+            <Text className={s.amount}>{money(src.amount)}</Text>
           </div>
           <Text className={s.note}>
             Funds {src.funds === "All" ? "the whole formula" : src.funds}; eligible: {src.eligible.text || "All"}
             {src.restricted ? "; restricted" : ""}
           </Text>
           <div className={s.controls}>
-            <Field label="Status" size="small">
+            <Field label="Status" size="small" className={s.control}>
               <Select
                 size="small"
                 aria-label={`${src.name} status`}
@@ -57,8 +62,8 @@ export function SourcesPanel({ district, onChange }: SourcesPanelProps) {
             </Field>
             <CommitInput
               label={`${src.name} school share`}
-              showLabel={false}
-              hint="School share"
+              visibleLabel="School share"
+              className={s.control}
               value={percentText(src.schoolShare)}
               commit={(text) => {
                 const p = parsePercent(text, { max: 1 });

@@ -3,7 +3,84 @@ import type { WriteState } from "../useStudio";
 
 const useStyles = makeStyles({
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  sheets: { overflowWrap: "break-word" },
+  notes: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalL },
 });
+
+/** Up to this many sheet names are listed after a write; the rest are counted. */
+export const LISTED_SHEETS = 8;
+
+/** "3 sheets: Summary, Matrix, School Budgets." or, for many, the first few and how many more. */
+export function sheetList(sheets: string[]): string {
+  if (sheets.length === 0) return "No sheet was needed.";
+  if (sheets.length === 1) return `Sheet: ${sheets[0]}.`;
+  if (sheets.length <= LISTED_SHEETS + 1) return `${sheets.length} sheets: ${sheets.join(", ")}.`;
+  return `${sheets.length} sheets: ${sheets.slice(0, LISTED_SHEETS).join(", ")} and ${sheets.length - LISTED_SHEETS} more.`;
+}
+
+export interface WriteOutcomeProps {
+  write: WriteState;
+  onCancel: () => void;
+}
+
+/** Progress with Cancel while a write runs, then its honest outcome, including what was drawn differently. */
+export function WriteOutcome({ write, onCancel }: WriteOutcomeProps) {
+  const s = useStyles();
+  if (write.phase === "idle") return null;
+  if (write.phase === "running")
+    return (
+      <>
+        <Field label={`Writing ${write.what}`} hint={`${write.progress.label} (${write.progress.done} of ${write.progress.total})`}>
+          <ProgressBar value={write.progress.total ? write.progress.done / write.progress.total : 0} />
+        </Field>
+        <div className={s.actions}>
+          <Button onClick={onCancel}>Cancel</Button>
+        </div>
+      </>
+    );
+  if (write.phase === "done") {
+    const notes = write.notes ?? [];
+    return (
+      <>
+        <MessageBar intent="success" layout="multiline">
+          <MessageBarBody className={s.sheets}>
+            <MessageBarTitle>Written</MessageBarTitle>
+            {sheetList(write.sheets)}
+          </MessageBarBody>
+        </MessageBar>
+        {notes.length > 0 && (
+          <MessageBar intent="info" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>Drawn differently</MessageBarTitle>
+              <ul className={s.notes} aria-label="Notes on the written sheets">
+                {notes.map((n, k) => (
+                  <li key={k}>{n}</li>
+                ))}
+              </ul>
+            </MessageBarBody>
+          </MessageBar>
+        )}
+      </>
+    );
+  }
+  if (write.phase === "cancelled")
+    return (
+      <MessageBar intent="warning">
+        <MessageBarBody>
+          <MessageBarTitle>Cancelled</MessageBarTitle>
+          Nothing was changed.
+        </MessageBarBody>
+      </MessageBar>
+    );
+  return (
+    <MessageBar intent="error" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>The write failed</MessageBarTitle>
+        {write.message} Nothing was changed.
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
 
 export interface WriteStatusProps {
   /** The pane's write state; only shown when its `what` is `what`. */
@@ -17,43 +94,6 @@ export interface WriteStatusProps {
  * the button that started it.
  */
 export function WriteStatus({ write, what, onCancel }: WriteStatusProps) {
-  const s = useStyles();
   if (write.phase === "idle" || write.what !== what) return null;
-  if (write.phase === "running")
-    return (
-      <>
-        <Field label={`Writing ${write.what}`} hint={`${write.progress.label} (${write.progress.done} of ${write.progress.total})`}>
-          <ProgressBar value={write.progress.total ? write.progress.done / write.progress.total : 0} />
-        </Field>
-        <div className={s.actions}>
-          <Button onClick={onCancel}>Cancel</Button>
-        </div>
-      </>
-    );
-  if (write.phase === "done")
-    return (
-      <MessageBar intent="success">
-        <MessageBarBody>
-          <MessageBarTitle>Written</MessageBarTitle>
-          {write.sheets.length === 1 ? "Sheet" : `${write.sheets.length} sheets`}: {write.sheets.join(", ")}.
-        </MessageBarBody>
-      </MessageBar>
-    );
-  if (write.phase === "cancelled")
-    return (
-      <MessageBar intent="warning">
-        <MessageBarBody>
-          <MessageBarTitle>Cancelled</MessageBarTitle>
-          Nothing was changed.
-        </MessageBarBody>
-      </MessageBar>
-    );
-  return (
-    <MessageBar intent="error">
-      <MessageBarBody>
-        <MessageBarTitle>The write failed</MessageBarTitle>
-        {write.message} Nothing was changed.
-      </MessageBarBody>
-    </MessageBar>
-  );
+  return <WriteOutcome write={write} onCancel={onCancel} />;
 }

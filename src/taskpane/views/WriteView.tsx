@@ -1,5 +1,6 @@
-import { Button, Field, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import type { WriteState } from "../useStudio";
+import { WriteOutcome } from "./WriteStatus";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
@@ -34,40 +35,7 @@ export function WriteView({ write, selectedCount, canWrite, onWrite, onCancel }:
           </Button>
         )}
       </div>
-      {write.phase === "running" && (
-        <>
-          <Field label={`Writing ${write.what}`} hint={`${write.progress.label} (${write.progress.done} of ${write.progress.total})`}>
-            <ProgressBar value={write.progress.total ? write.progress.done / write.progress.total : 0} />
-          </Field>
-          <div className={s.actions}>
-            <Button onClick={onCancel}>Cancel</Button>
-          </div>
-        </>
-      )}
-      {write.phase === "done" && (
-        <MessageBar intent="success">
-          <MessageBarBody>
-            <MessageBarTitle>Written</MessageBarTitle>
-            {write.sheets.length === 1 ? "Sheet" : `${write.sheets.length} sheets`}: {write.sheets.join(", ")}.
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      {write.phase === "cancelled" && (
-        <MessageBar intent="warning">
-          <MessageBarBody>
-            <MessageBarTitle>Cancelled</MessageBarTitle>
-            Nothing was changed.
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      {write.phase === "failed" && (
-        <MessageBar intent="error">
-          <MessageBarBody>
-            <MessageBarTitle>The write failed</MessageBarTitle>
-            {write.message} Nothing was changed.
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      <WriteOutcome write={write} onCancel={onCancel} />
     </section>
   );
 }
