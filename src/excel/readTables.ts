@@ -3,14 +3,13 @@ import type { Cell, InputError, RawTable, RawTables } from "../engine/types";
 import type { TableStatus } from "../host/types";
 import { REGISTRY_SHEET, SCENARIO_SHEET, parseRegistry } from "../report/registry";
 import { parseAddress } from "./address";
+import { CONTRACT_TABLES, EXTRA_TABLES } from "../engine/tables";
 
-/** The contract's input tables, in the order the pane lists them (always reported in `status`). */
-export const CONTRACT_TABLES = ["Schools", "Enrollment", "Weights", "Revenue", "Policy", "Initiatives", "Initiative Segments"] as const;
 /**
- * Further optional inputs read the same way (the same list as the .xlsx reader's DEFAULT_TABLE_NAMES);
- * reported in `status` only when present.
+ * The contract's input tables are always reported in `status`; the further optional inputs (src/engine/tables.ts)
+ * are read the same way and reported only when present.
  */
-export const EXTRA_TABLES = ["Spending", "Budget Lines", "Opportunities", "Projections"] as const;
+export { CONTRACT_TABLES, EXTRA_TABLES };
 
 /** Lower case without spaces, underscores and hyphens: "Initiative_Segments" and "InitiativeSegments" both match. */
 export function tableKey(name: string): string {

@@ -2,18 +2,11 @@
  * Helpers shared by the sample and synthetic districts: building RawTables the way a host would
  * return them for a workbook that holds each contract table as an Excel table at A1 of its own sheet.
  */
+import { CONTRACT_TABLES } from "../engine/tables";
 import type { Cell, RawTable, RawTables } from "../engine/types";
 
 /** Contract table names in the order a workbook shows them. */
-export const TABLE_NAMES = [
-  "Schools",
-  "Enrollment",
-  "Weights",
-  "Revenue",
-  "Policy",
-  "Initiatives",
-  "Initiative Segments",
-] as const;
+export const TABLE_NAMES = CONTRACT_TABLES;
 
 export type TableName = (typeof TABLE_NAMES)[number];
 

@@ -14,21 +14,10 @@ import { REGISTRY_SHEET, SCENARIO_SHEET } from "../report/registry";
 import { repairLoadedTables, tableBox, worksheetTables, type TableModelLike } from "./loaded-tables";
 import { ownWorksheets } from "./registry-sheet";
 import { cellText, cellToCell } from "./values";
+import { INPUT_TABLES } from "../engine/tables";
 
 /** The contract's input table names, in contract order. */
-export const DEFAULT_TABLE_NAMES: readonly string[] = Object.freeze([
-  "Schools",
-  "Enrollment",
-  "Weights",
-  "Revenue",
-  "Policy",
-  "Initiatives",
-  "Initiative Segments",
-  "Spending",
-  "Budget Lines",
-  "Opportunities",
-  "Projections",
-]);
+export const DEFAULT_TABLE_NAMES: readonly string[] = Object.freeze([...INPUT_TABLES]);
 
 /** Where an input table was found. */
 export interface FoundTable {

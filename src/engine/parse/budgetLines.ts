@@ -17,8 +17,8 @@ import type { RawTable } from "../types";
 import type { BudgetLine } from "../plan/types";
 import { findTable, labelKey, TableReader, type ParseContext, type TableName } from "./headers";
 
-/** Not one of the allocation tables of TABLE_ORDER: named here; TableReader only uses it to label errors. */
-export const BUDGET_LINES_TABLE = "Budget Lines" as TableName;
+/** The table's name (one of the optional inputs in src/engine/tables.ts). */
+export const BUDGET_LINES_TABLE = "Budget Lines" satisfies TableName;
 
 export const BUDGET_LINE_COLUMNS = [
   { name: "Fund" },

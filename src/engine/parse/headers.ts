@@ -4,6 +4,7 @@
  */
 import { columnLetter } from "../../report/names";
 import type { Cell, Cents, InputError, RawTable } from "../types";
+import { INPUT_TABLES, type InputTable } from "../tables";
 import {
   cellText,
   describeCell,
@@ -51,16 +52,8 @@ export interface ParseContext {
 }
 
 /** Table names in the order errors are reported. */
-export const TABLE_ORDER = [
-  "Schools",
-  "Enrollment",
-  "Weights",
-  "Revenue",
-  "Policy",
-  "Initiatives",
-  "Initiative Segments",
-] as const;
-export type TableName = (typeof TABLE_ORDER)[number];
+export const TABLE_ORDER = INPUT_TABLES;
+export type TableName = InputTable;
 
 /**
  * A raw table bound to its contract columns. Column positions are 0-based indexes into `raw.headers`

@@ -19,7 +19,7 @@ import { readDate } from "../plan/fiscal";
 import type { ConstraintKind, Opportunity, OpportunityStatus } from "../plan/types";
 import { findTable, labelKey, TableReader, type ParseContext, type TableName } from "./headers";
 
-export const OPPORTUNITIES_TABLE = "Opportunities" as TableName;
+export const OPPORTUNITIES_TABLE = "Opportunities" satisfies TableName;
 
 export const OPPORTUNITY_COLUMNS = [
   { name: "Opportunity", required: true, aliases: ["Savings Opportunity", "Name"] },

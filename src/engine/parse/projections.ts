@@ -16,7 +16,7 @@ import { POLICY_COLUMNS } from "./policy";
 import { cellText } from "./values";
 import { WEIGHT_COLUMNS } from "./weights";
 
-export const PROJECTIONS_TABLE = "Projections" as TableName;
+export const PROJECTIONS_TABLE = "Projections" satisfies TableName;
 
 export const PROJECTION_COLUMNS = [
   { name: "Year", required: true, aliases: ["Fiscal Year", "School Year", "Plan Year"] },

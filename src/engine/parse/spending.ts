@@ -20,11 +20,8 @@ import type { InputError, RawTable } from "../types";
 import type { SpendingRow } from "../equity/inputs";
 import { findTable, labelKey, TableReader, type ParseContext, type TableName } from "./headers";
 
-/**
- * The table's name. `Spending` is not one of the allocation tables in headers.ts's TABLE_ORDER, so it is named
- * here; TableReader only uses it to label errors.
- */
-export const SPENDING_TABLE = "Spending" as TableName;
+/** The table's name (one of the optional inputs in src/engine/tables.ts). */
+export const SPENDING_TABLE = "Spending" satisfies TableName;
 
 export const SPENDING_COLUMNS = [
   { name: "School ID", required: true },
