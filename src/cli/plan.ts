@@ -6,11 +6,7 @@ import { analysePlanning, parsePlanning, planJson, withoutPlanSettingWarnings, t
 import { MAX_PLAN_YEARS } from "../engine/parse/projections";
 import { summaryJson } from "../engine/summary";
 import type { InputError } from "../engine/types";
-import { budgetTreePlan, costDriversPlan } from "../report/budgetTree";
-import { multiYearPlans } from "../report/multiYear";
-import type { SheetPlan } from "../report/plan";
-import { fundingPlan, savingsPlan } from "../report/savings";
-import { shadowPlan } from "../report/shadow";
+import { planningPlans } from "../report/planning";
 import { SKIPS_CHARTS, writeWorkbookFile } from "../xlsx/write";
 import { extraSummary } from "./allocate";
 import { readDistrict } from "./aroi";
@@ -19,16 +15,8 @@ import { writeJsonFile } from "./pipeline";
 
 export const PLAN_USAGE = `usage: sfs plan <district.xlsx> [--years <1-${MAX_PLAN_YEARS}>] [--out <result.xlsx>] [--json <summary.json>] [--quiet]`;
 
-/** Every planning sheet the analysis allows, in workbook order. */
-export function planningPlans(p: PlanAnalysis): SheetPlan[] {
-  const plans: SheetPlan[] = [...multiYearPlans(p.plan)];
-  if (p.shadow) plans.push(shadowPlan(p.shadow, { title: p.plan.years[0]?.label }));
-  if (p.tree) plans.push(budgetTreePlan(p.tree));
-  if (p.drivers) plans.push(costDriversPlan(p.drivers));
-  if (p.savings) plans.push(savingsPlan(p.savings));
-  if (p.funding) plans.push(fundingPlan(p.funding));
-  return plans;
-}
+/** The planning sheets now live in src/report/planning.ts (the pane writes them too); kept here for existing imports. */
+export { planningPlans };
 
 const usd0 = (cents: number) => (cents / 100).toLocaleString("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 });
 

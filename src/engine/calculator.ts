@@ -12,6 +12,10 @@
  * no single-school formula can repeat. Each source therefore carries a locked "district rounding adjustment"
  * = engine amount − formula amount at the projected counts, shown as its own line; at the projected counts the
  * calculator equals the engine to the cent, and for other counts it moves exactly as the formulas say.
+ *
+ * The shadow notice (seed 002, LAUSD) is part of the same model: the budget with the formula fully turned on is
+ * general + restricted money before phase-in, floors and caps, plus its own locked rounding adjustment, so it equals
+ * SchoolResult.turnedOn at the projected counts; the gap is turned on − this year's total.
  */
 import { adjustmentWords, explainer } from "./allocate/explain";
 import { fundedCategory } from "./allocate/layout";
@@ -37,7 +41,18 @@ export interface CalcInput {
   original: number;
 }
 
-export type ConstantKind = "rate" | "foundation" | "share" | "factor" | "phaseIn" | "floor" | "ceiling" | "current" | "minimum" | "adjustment";
+export type ConstantKind =
+  | "rate"
+  | "foundation"
+  | "share"
+  | "factor"
+  | "phaseIn"
+  | "floor"
+  | "ceiling"
+  | "current"
+  | "minimum"
+  | "adjustment"
+  | "turnedOnAdjustment";
 
 /** A locked number the formulas read. */
 export interface CalcConstant {
@@ -140,6 +155,13 @@ export interface CalculatorModel {
     changePercent: string | null;
     aboveMinimum: string | null;
     shares: Record<string, string>;
+    /**
+     * The shadow notice: the budget with the formula fully turned on (general + restricted money before phase-in,
+     * floors and caps, plus its own district rounding adjustment), and the gap turned on − this year's total.
+     */
+    turnedOn: string;
+    turnedOnAdjustment: string;
+    shadowGap: string;
   };
   /** Engine figures for the school (cents). */
   engine: { total: Cents; turnedOn: Cents; current: Cents | null; minimum: Cents | null; floor: Cents | null; ceiling: Cents | null; adjustment: string | null };
@@ -462,6 +484,23 @@ export function calculatorModel(a: Allocation, schoolIndex: number): CalculatorM
     changePercent = q("vsCurrentPct", "Change vs current budget (%)", X.iff(X.cmp(">", R(currentId), X.num(0)), X.round(X.div(R(changeVsCurrent), R(currentId)), 4), X.num(0)), "percent");
   }
   const aboveMinimum = minimumId ? q("vsMinimum", "Above the minimum operating budget by", X.round(X.sub(R(total), R(minimumId)), 2)) : null;
+  // The shadow notice: the formula fully turned on is the money before phase-in, floors and caps. Its own locked
+  // rounding adjustment (engine turned-on amount − formula at the projected counts) makes it exact there too.
+  const turnedOnAdjustment = k({
+    id: "turnedOnAdjustment",
+    kind: "turnedOnAdjustment",
+    name: names.get("Turned_On_Rounding_Adjustment"),
+    label: "District rounding adjustment (formula turned on)",
+    value: 0,
+    fmt: "currency",
+    note: "Engine turned-on amount − formula amount at the projected counts (largest-remainder rounding across all schools).",
+  });
+  const turnedOn = q(
+    "turnedOn",
+    "Budget with the formula fully turned on (before phase-in, floors and caps)",
+    X.round(X.add(X.add(R(generalAmount), R(otherAmount)), R(turnedOnAdjustment)), 2),
+  );
+  const shadowGap = q("shadowGap", "Gap: with the formula turned on − this year's budget", X.round(X.sub(R(turnedOn), R(total)), 2));
 
   const model: CalculatorModel = {
     schoolIndex,
@@ -476,7 +515,7 @@ export function calculatorModel(a: Allocation, schoolIndex: number): CalculatorM
     sources,
     unavailable,
     adjust,
-    ids: { students, generalAmount, otherAmount, total, perPupil, changeVsCurrent, changePercent, aboveMinimum, shares: shareIds },
+    ids: { students, generalAmount, otherAmount, total, perPupil, changeVsCurrent, changePercent, aboveMinimum, shares: shareIds, turnedOn, turnedOnAdjustment, shadowGap },
     engine: { total: school.total, turnedOn: school.turnedOn, current: school.current, minimum: school.minimum, floor: school.floor, ceiling: school.ceiling, adjustment: school.adjustment },
   };
   // District rounding adjustments: engine − formula at the projected counts (to the cent).
@@ -485,6 +524,8 @@ export function calculatorModel(a: Allocation, schoolIndex: number): CalculatorM
     const c = constants.find((x) => x.id === s.adjustmentId) as CalcConstant;
     c.value = (s.engine - Math.round((at.get(s.finalId) as number) * 100)) / 100;
   }
+  const onAdj = constants.find((x) => x.id === turnedOnAdjustment) as CalcConstant;
+  onAdj.value = (school.turnedOn - Math.round((at.get(turnedOn) as number) * 100)) / 100;
   return model;
 }
 
@@ -507,6 +548,10 @@ export interface FixedRateBudget {
   bySource: Cents[];
   /** Before the district rounding adjustments, by source, cents. */
   formulaBySource: Cents[];
+  /** The budget with the formula fully turned on (before phase-in, floors and caps), cents. */
+  turnedOn: Cents;
+  /** turnedOn − total, cents (the shadow notice's gap). */
+  gap: Cents;
   /** Every figure of the calculator, in dollars, by id. */
   values: X.Values;
 }
@@ -525,7 +570,8 @@ export function schoolAtFixedRates(a: Allocation, schoolIndex: number, counts?: 
     bySource[s.index] = Math.round((values.get(s.budgetId) as number) * 100);
     formulaBySource[s.index] = Math.round((values.get(s.finalId) as number) * 100);
   }
-  return { total: Math.round((values.get(m.ids.total) as number) * 100), bySource, formulaBySource, values };
+  const cents = (id: string): Cents => Math.round((values.get(id) as number) * 100);
+  return { total: cents(m.ids.total), bySource, formulaBySource, turnedOn: cents(m.ids.turnedOn), gap: cents(m.ids.shadowGap), values };
 }
 
 const usd = (cents: number): string => (Math.round(cents / 100)).toLocaleString("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 });

@@ -92,6 +92,21 @@ export function categoryCodes(needs: string[]): string[] {
   return out;
 }
 
+/**
+ * The shadow notice in one plain sentence for each sign of the gap (a live formula on the Cover picks one; each is
+ * kept under Excel's 255-character limit for a text in a formula, and free of double quotes).
+ */
+export const SHADOW_SENTENCES = {
+  gain: "With the formula fully turned on, this school would receive more than its budget this year: phase-in, the gain cap or the budget-neutral factor holds the difference back for now.",
+  loss: "With the formula fully turned on, this school would receive less than its budget this year: hold harmless, the minimum operating budget, phase-in or the budget-neutral factor protects it for now.",
+  none: "This school's budget this year is already its full formula amount: no transition rule moves it.",
+} as const;
+
+/** The sentence the Cover shows for a gap (dollars). */
+export function shadowSentence(gap: number): string {
+  return gap > 0 ? SHADOW_SENTENCES.gain : gap < 0 ? SHADOW_SENTENCES.loss : SHADOW_SENTENCES.none;
+}
+
 const usd = (x: number): string => x.toLocaleString("en-US", { style: "currency", currency: "USD", maximumFractionDigits: Number.isInteger(x) ? 0 : 2 });
 const pct = (x: number): string => `${Math.round(x * 1000) / 10}%`;
 
@@ -123,6 +138,12 @@ export function calculatorPlans(a: Allocation, schoolIndex: number, opts: Calcul
   };
   const totalName = freshName("Total_Budget");
   places.set(m.ids.total, { name: totalName });
+  // The shadow notice's figures are named too, so the Cover reads them as =Turned_On_Budget and =Shadow_Gap.
+  const turnedOnName = freshName("Turned_On_Budget");
+  places.set(m.ids.turnedOn, { name: turnedOnName });
+  const gapName = freshName("Shadow_Gap");
+  places.set(m.ids.shadowGap, { name: gapName });
+  const named = new Set([m.ids.total, m.ids.turnedOn, m.ids.shadowGap]);
   const quantity = new Map(m.quantities.map((x) => [x.id, x]));
   const pending: { sheet: Sheet; cell: PlanCell; id: string }[] = [];
   const placedConstants = new Set<string>();
@@ -132,7 +153,7 @@ export function calculatorPlans(a: Allocation, schoolIndex: number, opts: Calcul
   const putQuantity = (sheet: Sheet, r: number, c: number, id: string, style?: CellStyle): void => {
     const qn = quantity.get(id);
     if (!qn) throw new Error(`calculator plan: unknown quantity ${id}`);
-    if (id !== m.ids.total) places.set(id, { sheet: sheet.name, r, c });
+    if (!named.has(id)) places.set(id, { sheet: sheet.name, r, c });
     const cell = sheet.formula(r, c, "", val(id), FMT[qn.fmt], style);
     pending.push({ sheet, cell, id });
   };
@@ -438,6 +459,26 @@ export function calculatorPlans(a: Allocation, schoolIndex: number, opts: Calcul
     r++;
   }
 
+  r++;
+  budget.text(r++, 0, "6. The formula fully turned on (shadow notice)", "subtitle");
+  budget.text(r, 0, "General money before phase-in, floors and caps", "label");
+  show(budget, r++, 5, m.ids.generalAmount, "currency");
+  budget.text(r, 0, "Restricted and targeted money", "label");
+  show(budget, r++, 5, m.ids.otherAmount, "currency");
+  budget.text(r, 0, "District rounding adjustment (formula turned on)", "label");
+  putConstant(budget, r, 5, m.ids.turnedOnAdjustment);
+  budget.text(r++, 6, (constant.get(m.ids.turnedOnAdjustment) as { note?: string }).note ?? "", "note");
+  budget.text(r, 0, "With the formula fully turned on", "label");
+  putQuantity(budget, r, 5, m.ids.turnedOn, "total");
+  budget.define(turnedOnName, r, 5);
+  budget.text(r++, 6, "What the weighted formula gives this school before any transition rule", "note");
+  budget.text(r, 0, "Your budget this year", "label");
+  show(budget, r++, 5, m.ids.total, "currency");
+  budget.text(r, 0, "Gap (turned on − this year)", "label");
+  putQuantity(budget, r, 5, m.ids.shadowGap);
+  budget.define(gapName, r, 5);
+  budget.text(r++, 6, "More than 0: the school would gain with the formula turned on; less than 0: a transition rule protects it this year", "note");
+
   // ---------------------------------------------------------------- Cover
   cover.text(0, 0, title, "title");
   cover.text(1, 0, "School budget calculator: how this school's budget is computed, and what it would be with other enrolment.", "note");
@@ -456,6 +497,25 @@ export function calculatorPlans(a: Allocation, schoolIndex: number, opts: Calcul
   show(cover, r++, 1, m.ids.students, "integer");
   cover.text(r, 0, "Budget per student", "label");
   show(cover, r++, 1, m.ids.perPupil, "currency");
+  r++;
+  // The shadow notice (seed 002, LAUSD): this year's budget beside the budget with the formula fully turned on.
+  cover.text(r++, 0, "Shadow notice: your budget with the formula fully turned on", "subtitle");
+  cover.text(r, 0, "Your budget this year", "label");
+  cover.formula(r++, 1, totalName, val(m.ids.total), "currency");
+  cover.text(r, 0, "With the formula fully turned on", "label");
+  cover.formula(r++, 1, turnedOnName, val(m.ids.turnedOn), "currency");
+  cover.text(r, 0, "Gap (turned on − this year)", "label");
+  cover.formula(r++, 1, gapName, val(m.ids.shadowGap), "currency", "total");
+  const gap = val(m.ids.shadowGap);
+  cover.formula(r++, 0, `IF(${gapName}>0,"${SHADOW_SENTENCES.gain}",IF(${gapName}<0,"${SHADOW_SENTENCES.loss}","${SHADOW_SENTENCES.none}"))`, shadowSentence(gap));
+  cover.text(
+    r++,
+    0,
+    school.adjustment
+      ? `At the district's projected counts the rule that applies is: ${adjustmentWords(school.adjustment).toLowerCase()}. The gap is what the district's transition rules (hold harmless, the minimum operating budget, the gain cap, phase-in and the budget-neutral factor) move this year.`
+      : "At the district's projected counts no transition rule (hold harmless, the minimum operating budget, the gain cap, phase-in, the budget-neutral factor) moves this school's budget.",
+    "note",
+  );
   r++;
   cover.text(r++, 0, "What drives it", "subtitle");
   for (const s of calculatorDrivers(a, schoolIndex)) cover.text(r++, 0, s);

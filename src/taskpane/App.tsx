@@ -14,22 +14,26 @@ import {
 } from "@fluentui/react-components";
 import { formatError } from "../engine/errors";
 import type { Host } from "../host/types";
+import { PLANNING_WRITE } from "./planning/records";
 import { AROI_WRITE, EQUITY_WRITE, useStudio, type WriteState } from "./useStudio";
 import { CalculatorsView } from "./views/CalculatorsView";
 import { EquityView } from "./views/EquityView";
 import { Header } from "./views/Header";
 import { InitiativesView } from "./views/InitiativesView";
 import { InputsView } from "./views/InputsView";
+import { PlanningView } from "./views/PlanningView";
 import { ResultsView } from "./views/ResultsView";
 import { ScenariosView } from "./views/ScenariosView";
 import { WarningList } from "./views/WarningList";
 import { WriteView } from "./views/WriteView";
 
 export const REQUIRED_TABLES = ["Schools", "Enrollment", "Weights", "Revenue"];
+/** The optional tables the Planning section reads besides the allocation tables. */
+export const PLANNING_TABLES = ["Budget Lines", "Opportunities", "Projections"];
 
-/** Writes shown next to their own buttons (A-ROI, equity) rather than in the Workbook section. */
+/** Writes shown next to their own buttons (A-ROI, equity, planning) rather than in the Workbook section. */
 function ownSectionWrite(w: WriteState): boolean {
-  return w.phase !== "idle" && (w.what === AROI_WRITE || w.what === EQUITY_WRITE);
+  return w.phase !== "idle" && (w.what === AROI_WRITE || w.what === EQUITY_WRITE || w.what === PLANNING_WRITE);
 }
 
 const useStyles = makeStyles({
@@ -75,6 +79,7 @@ export function App({ host, theme = "light" }: AppProps) {
   const busy = st.reading || writing;
   const hasInitiatives = (st.status ?? []).some((t) => t.found && t.name.toLowerCase() === "initiatives");
   const anyTable = (st.status ?? []).some((t) => t.found);
+  const planningTables = PLANNING_TABLES.filter((n) => (st.planTables ?? st.tables)[n.toLowerCase()] !== undefined);
   return (
     <FluentProvider theme={theme === "dark" ? webDarkTheme : webLightTheme} className={s.provider}>
       <main className={s.main} aria-label="School Funding Studio">
@@ -184,6 +189,27 @@ export function App({ host, theme = "light" }: AppProps) {
                 />
               </>
             )}
+          </>
+        )}
+        {st.district && (
+          <>
+            <Divider />
+            <PlanningView
+              tables={planningTables}
+              outcome={studio.planning}
+              lib={studio.planningLib}
+              analysing={st.planAnalysing}
+              years={st.planYears}
+              write={st.write}
+              busy={busy}
+              locate={studio.locate}
+              onSelectProblem={(e) => void studio.selectProblem(e)}
+              onAnalyse={() => void studio.analysePlanning()}
+              onYears={studio.setPlanYears}
+              onStatus={(n, status) => void studio.setOpportunityStatus(n, status)}
+              onWrite={() => void studio.writePlanning()}
+              onCancel={studio.cancelWrite}
+            />
           </>
         )}
         {st.status && anyTable && (

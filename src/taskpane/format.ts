@@ -12,6 +12,13 @@ export function money(cents: Cents): string {
   return dollars0.format(Math.round(cents) / 100);
 }
 
+const compact = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", notation: "compact", maximumSignificantDigits: 3 });
+
+/** Dollars in a few characters for narrow places, e.g. "$14.1M" (the exact figure is shown elsewhere). */
+export function moneyShort(cents: Cents): string {
+  return compact.format(Math.round(cents) / 100);
+}
+
 /** Dollars and cents, e.g. "$1,234.57". */
 export function moneyCents(cents: number): string {
   return dollars2.format(Math.round(cents) / 100);

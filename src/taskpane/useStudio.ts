@@ -3,7 +3,7 @@
  * allocation, the write in progress and the scenarios. Engine calls are synchronous and pure; the host is the
  * only asynchronous part.
  */
-import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import { allocate } from "../engine/allocate";
 import { ACTIONS, analyseInitiatives, withOverrides, type AroiAnalysis, type Override } from "../engine/aroi";
 import { compareAllocations, type Comparison } from "../engine/compare";
@@ -14,6 +14,7 @@ import { parseDistrict } from "../engine/parse";
 import { findTable, type ParseContext } from "../engine/parse/headers";
 import { parseInitiatives, parseSegments } from "../engine/parse/initiatives";
 import { parsePolicy } from "../engine/parse/policy";
+import type { OpportunityStatus } from "../engine/plan";
 import type { Allocation, District, InputError, RawTables } from "../engine/types";
 import { XLSX_MIME, ZIP_MIME, type Host, type Progress, type ScenarioRecord, type TableStatus } from "../host/types";
 import { comparisonPlan } from "../report/compare";
@@ -23,6 +24,7 @@ import { equityPlans } from "../report/equity";
 import { columnLetter } from "../report/names";
 import type { SheetPlan } from "../report/plan";
 import { sampleDistrict } from "../sample/district";
+import { OPPORTUNITY_STATUSES_RECORD, PLANNING_WRITE, parseStatuses, serializeStatuses, type PlanningOutcome, type StatusOverrides } from "./planning/records";
 import { blankTemplates, initiativesTemplate } from "./templates";
 
 export type Intent = "success" | "error" | "warning" | "info";
@@ -60,6 +62,12 @@ export function loadCalculatorFiles(): Promise<typeof import("./calculatorFiles"
   return import(/* webpackChunkName: "calculators" */ "./calculatorFiles");
 }
 
+/** The planning engine, its sheet builders and its panels, loaded on first "Analyse planning". */
+export type PlanningLib = typeof import("./planning/lib");
+export function loadPlanning(): Promise<PlanningLib> {
+  return import(/* webpackChunkName: "planning" */ "./planning/lib");
+}
+
 export interface ComparisonView {
   nameA: string;
   nameB: string;
@@ -82,7 +90,7 @@ const OVERRIDES_FORMAT = "sfs-aroi-overrides";
 /** True for scenario records the pane keeps for itself (overrides, snapshots), not the user's scenarios. */
 export function isReservedRecord(name: string): boolean {
   const n = name.trim().toLowerCase();
-  return n === AROI_OVERRIDES_RECORD.toLowerCase() || n.startsWith(SNAPSHOT_PREFIX.trim().toLowerCase());
+  return n === AROI_OVERRIDES_RECORD.toLowerCase() || n === OPPORTUNITY_STATUSES_RECORD.toLowerCase() || n.startsWith(SNAPSHOT_PREFIX.trim().toLowerCase());
 }
 
 /** The overrides as the JSON text stored in the "A-ROI overrides" record. */
@@ -205,6 +213,14 @@ export interface StudioState {
   /** The snapshot compared with the current allocation, by name. */
   snapshotCompare: string | null;
   calculator: CalculatorState;
+  /** The tables the planning analysis reads; null until "Analyse planning". Refreshed by every read. */
+  planTables: RawTables | null;
+  /** Years typed in the pane (null = the Policy's Plan Years). */
+  planYears: number | null;
+  /** The user's opportunity statuses by name, as saved in the workbook. */
+  planStatuses: StatusOverrides;
+  /** "Analyse planning" is loading the planning code or reading the tables. */
+  planAnalysing: boolean;
 }
 
 export const initialState: StudioState = {
@@ -229,6 +245,10 @@ export const initialState: StudioState = {
   snapshots: [],
   snapshotCompare: null,
   calculator: { phase: "idle" },
+  planTables: null,
+  planYears: null,
+  planStatuses: {},
+  planAnalysing: false,
 };
 
 export type Action =
@@ -247,7 +267,11 @@ export type Action =
   | { type: "aroi/tables"; tables: RawTables }
   | { type: "aroi/overrides"; overrides: Record<string, Override> }
   | { type: "snapshot/compare"; name: string | null }
-  | { type: "calculator"; state: CalculatorState };
+  | { type: "calculator"; state: CalculatorState }
+  | { type: "planning/analysing"; value: boolean }
+  | { type: "planning/tables"; tables: RawTables }
+  | { type: "planning/years"; years: number | null }
+  | { type: "planning/statuses"; statuses: StatusOverrides };
 
 function tryAllocate(district: District): { allocation: Allocation } | { error: string } {
   try {
@@ -272,6 +296,7 @@ export function studioReducer(state: StudioState, action: Action): StudioState {
         selected: [],
         comparison: null,
         aroiTables: state.aroiTables ? action.tables : null,
+        planTables: state.planTables ? action.tables : null,
       };
       const anyTable = action.status.some((s) => s.found);
       if (!anyTable) return { ...base, problems: action.readErrors, warnings: [], parsed: null, district: null, allocation: null };
@@ -332,8 +357,15 @@ export function studioReducer(state: StudioState, action: Action): StudioState {
         if (p.ok) aroiOverrides = p.overrides;
         else notice = { intent: "warning", title: "The saved A-ROI overrides were not applied", text: `Record "${AROI_OVERRIDES_RECORD}": ${p.error}.` };
       }
+      const statusRecord = action.list.find((r) => r.name.trim().toLowerCase() === OPPORTUNITY_STATUSES_RECORD.toLowerCase());
+      let planStatuses: StatusOverrides = {};
+      if (statusRecord) {
+        const p = parseStatuses(statusRecord.json);
+        if (p.ok) planStatuses = p.statuses;
+        else notice = { intent: "warning", title: "The saved opportunity statuses were not applied", text: `Record "${OPPORTUNITY_STATUSES_RECORD}": ${p.error}.` };
+      }
       const snapshotCompare = state.snapshotCompare !== null && snapshots.some((x) => x.name === state.snapshotCompare) ? state.snapshotCompare : null;
-      return { ...state, scenarios, snapshots, aroiOverrides, notice, snapshotCompare };
+      return { ...state, scenarios, snapshots, aroiOverrides, planStatuses, notice, snapshotCompare };
     }
     case "comparison":
       return { ...state, comparison: action.value };
@@ -347,6 +379,14 @@ export function studioReducer(state: StudioState, action: Action): StudioState {
       return { ...state, snapshotCompare: action.name };
     case "calculator":
       return { ...state, calculator: action.state };
+    case "planning/analysing":
+      return { ...state, planAnalysing: action.value };
+    case "planning/tables":
+      return { ...state, planTables: action.tables, planAnalysing: false };
+    case "planning/years":
+      return { ...state, planYears: action.years };
+    case "planning/statuses":
+      return { ...state, planStatuses: action.statuses };
   }
 }
 
@@ -403,6 +443,17 @@ export interface Studio {
   cancelCalculators(): void;
   /** Download the calculator that could not be opened as a workbook. */
   downloadCalculatorInstead(): Promise<void>;
+  /** The planning analysis of the pane's district; null until "Analyse planning". */
+  planning: PlanningOutcome | null;
+  /** The planning module once loaded (its panels render the analysis). */
+  planningLib: PlanningLib | null;
+  /** Load the planning code, re-read the planning tables (the pane's decisions are kept) and analyse them. */
+  analysePlanning(): Promise<void>;
+  /** Plan this many years (1-10), or null for the Policy's Plan Years. */
+  setPlanYears(years: number | null): void;
+  /** Set (or with null, return to the table's) an opportunity's status; saved in the workbook at once. */
+  setOpportunityStatus(name: string, status: OpportunityStatus | null): Promise<void>;
+  writePlanning(): Promise<void>;
 }
 
 export function useStudio(host: Host): Studio {
@@ -513,7 +564,8 @@ export function useStudio(host: Host): Studio {
   const cancelWrite = useCallback(() => abortRef.current?.abort(), []);
 
   const locate = useCallback((e: InputError): { sheet: string; address: string } | null => {
-    const t = stateRef.current.tables[e.table.toLowerCase()];
+    // The planning tables may have been read again since the last full read: they locate their problems.
+    const t = (stateRef.current.planTables ?? stateRef.current.tables)[e.table.toLowerCase()];
     const sheet = e.sheet ?? t?.origin.sheet;
     if (!sheet) return null;
     if (e.cell) return { sheet, address: e.cell };
@@ -561,7 +613,11 @@ export function useStudio(host: Host): Studio {
       if (isReservedRecord(clean)) {
         dispatch({
           type: "notice",
-          notice: { intent: "error", title: "Choose another name", text: `"${clean}" is reserved for the pane's own records (A-ROI overrides and equity snapshots).` },
+          notice: {
+            intent: "error",
+            title: "Choose another name",
+            text: `"${clean}" is reserved for the pane's own records (A-ROI overrides, opportunity statuses and equity snapshots).`,
+          },
         });
         return;
       }
@@ -821,6 +877,62 @@ export function useStudio(host: Host): Studio {
 
   const cancelCalculators = useCallback(() => calcAbortRef.current?.abort(), []);
 
+  const [planningLib, setPlanningLib] = useState<PlanningLib | null>(null);
+
+  const analysePlanningTables = useCallback(async () => {
+    if (stateRef.current.planAnalysing) return;
+    dispatch({ type: "planning/analysing", value: true });
+    try {
+      const lib = await loadPlanning();
+      setPlanningLib(() => lib);
+      const r = await host.readTables();
+      dispatch({ type: "planning/tables", tables: r.tables });
+    } catch (e) {
+      dispatch({ type: "planning/analysing", value: false });
+      dispatch({ type: "notice", notice: { intent: "error", title: "Could not read the planning tables", text: message(e) } });
+    }
+  }, [host]);
+
+  const planning = useMemo((): PlanningOutcome | null => {
+    if (!planningLib || !state.planTables || !state.district) return null;
+    try {
+      return planningLib.planningOutcome(state.planTables, state.district, { years: state.planYears, statuses: state.planStatuses, overrides: state.aroiOverrides });
+    } catch (e) {
+      return { kind: "failed", message: message(e) };
+    }
+  }, [planningLib, state.planTables, state.district, state.planYears, state.planStatuses, state.aroiOverrides]);
+
+  const setOpportunityStatus = useCallback(
+    async (name: string, status: OpportunityStatus | null) => {
+      const key = name.trim().toLowerCase();
+      const next: StatusOverrides = {};
+      for (const [n, st] of Object.entries(stateRef.current.planStatuses)) if (n.trim().toLowerCase() !== key) next[n] = st;
+      if (status) next[name] = status;
+      dispatch({ type: "planning/statuses", statuses: next });
+      try {
+        if (Object.keys(next).length === 0) await host.deleteScenario(OPPORTUNITY_STATUSES_RECORD);
+        else await host.saveScenario({ name: OPPORTUNITY_STATUSES_RECORD, savedAt: new Date().toISOString(), json: serializeStatuses(next) });
+      } catch (e) {
+        dispatch({ type: "notice", notice: { intent: "error", title: "Could not save the status", text: `${message(e)} The workbook keeps the previous statuses.` } });
+      }
+      // The workbook is the reference: re-list so the pane shows what is actually saved.
+      await refreshScenarios();
+    },
+    [host, refreshScenarios],
+  );
+
+  const writePlanning = useCallback(async () => {
+    if (!planningLib || !planning || planning.kind !== "ok") return;
+    let plans: SheetPlan[];
+    try {
+      plans = planningLib.planningPlans(planning.analysis);
+    } catch (e) {
+      dispatch({ type: "write", state: { phase: "failed", what: PLANNING_WRITE, message: message(e) } });
+      return;
+    }
+    await render(plans, PLANNING_WRITE);
+  }, [planningLib, planning, render]);
+
   return useMemo(
     () => ({
       state,
@@ -857,8 +969,19 @@ export function useStudio(host: Host): Studio {
       downloadAllCalculators,
       cancelCalculators,
       downloadCalculatorInstead,
+      planning,
+      planningLib,
+      analysePlanning: analysePlanningTables,
+      setPlanYears: (years: number | null) => dispatch({ type: "planning/years", years }),
+      setOpportunityStatus,
+      writePlanning,
     }),
     [
+      planning,
+      planningLib,
+      analysePlanningTables,
+      setOpportunityStatus,
+      writePlanning,
       createCalculator,
       downloadAllCalculators,
       cancelCalculators,

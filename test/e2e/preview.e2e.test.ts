@@ -264,6 +264,61 @@ describeIfChromium("browser preview, end to end", () => {
     await shot("calculator-downloaded", page.getByText("Calculator ready"));
   });
 
+  test("analyses planning: the budget tree adds up, the multi-year plan and the shadow notice show, the sheets are written", async () => {
+    await page.getByRole("heading", { name: "Planning", exact: true }).scrollIntoViewIfNeeded();
+    await page.getByRole("button", { name: "Analyse planning" }).click();
+    const tree = page.getByRole("table", { name: "Budget tree" });
+    await tree.waitFor({ timeout: 60000 }); // the planning chunk loads on first use
+    const dollars = (t: string) => Number(t.replace(/[$,]/g, ""));
+    const amounts = await tree.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => (tr.querySelectorAll("td")[1]?.textContent ?? "").trim()));
+    expect(amounts.length).toBeGreaterThan(3);
+    const total = await page.getByTestId("budget-tree-total").innerText();
+    expect(total).toMatch(/^\$[\d,]+$/);
+    // The areas (every row but the total) add up to the total of the Budget Lines.
+    expect(amounts.slice(0, -1).reduce((a, t) => a + dollars(t), 0)).toBe(dollars(total));
+    await tree.getByRole("button", { name: /^Expand / }).first().click();
+    await tree.getByRole("button", { name: /^Collapse / }).first().waitFor();
+    expect(await tree.locator("tbody tr").count()).toBeGreaterThan(amounts.length);
+    await shot("planning-tree", tree);
+
+    await page.getByRole("button", { name: "Multi-year plan", exact: true }).click();
+    const plan = page.getByRole("table", { name: "Multi-year plan" });
+    await plan.waitFor();
+    expect(await plan.locator("thead th").allInnerTexts()).toEqual(["Plan year", "2026-27", "2027-28", "2028-29", "2029-30", "2030-31"]);
+    const addsUp = await plan.locator("tbody tr").filter({ hasText: "Adds up to the cent" }).locator("td").allInnerTexts();
+    expect(addsUp.slice(1)).toEqual(["Yes", "Yes", "Yes", "Yes", "Yes"]);
+    await shot("planning-multi-year", plan);
+    await page.getByRole("button", { name: "Shadow notice", exact: true }).click();
+    const shadow = page.getByRole("table", { name: "Shadow notice" });
+    await shadow.waitFor();
+    expect(await shadow.locator("tbody tr").count()).toBe(39);
+    await shot("planning-shadow-notice", shadow);
+
+    // At the Excel pane's width the tree and the shadow notice fit the pane (this year, turned on and the gap all in
+    // view, nothing cut off); only the years of the multi-year plan scroll sideways, their labels staying in view.
+    await page.setViewportSize({ width: 350, height: 900 });
+    expect(await pageWidth()).toBeLessThanOrEqual(350);
+    const overflow = await page.evaluate(() =>
+      ["Budget tree", "Shadow notice"].map((name) => {
+        const table = document.querySelector(`table[aria-label="${name}"]`) as HTMLElement;
+        const cut = Array.from(table.querySelectorAll("td")).filter((el) => (el as HTMLElement).offsetParent !== null && el.scrollWidth > el.clientWidth + 1);
+        return { name, wider: table.scrollWidth > (table.parentElement as HTMLElement).clientWidth + 1, cut: cut.map((el) => el.textContent) };
+      }),
+    );
+    expect(overflow).toEqual([
+      { name: "Budget tree", wider: false, cut: [] },
+      { name: "Shadow notice", wider: false, cut: [] },
+    ]);
+    await shot("narrow-planning-tree", tree);
+    await shot("narrow-planning-shadow-notice", shadow);
+    await shot("narrow-planning-multi-year", plan);
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    await page.getByRole("button", { name: "Write planning sheets" }).click();
+    const tabs = sheetsPanel();
+    for (const name of ["Plan Summary", "Shadow Notice", "Budget Tree", "Savings"]) await tabs.getByRole("tab", { name, exact: true }).waitFor({ timeout: 60000 });
+  });
+
   test("at 350 px (the Excel pane) nothing is cut off; dark theme is readable", async () => {
     await page.setViewportSize({ width: 350, height: 900 });
     await page.evaluate(() => window.scrollTo(0, 0));

@@ -67,12 +67,22 @@ function expectExactAtProjection(a: Allocation): void {
   a.schools.forEach((school, i) => {
     const b = schoolAtFixedRates(a, i);
     expect({ id: school.id, total: b.total }).toEqual({ id: school.id, total: school.total });
+    // The shadow notice: the formula fully turned on equals the engine's turnedOn, and the gap is the difference.
+    expect({ id: school.id, turnedOn: b.turnedOn, gap: b.gap }).toEqual({ id: school.id, turnedOn: school.turnedOn, gap: school.turnedOn - school.total });
     a.sources.forEach((s, k) => expect({ id: school.id, source: s.name, cents: b.bySource[k] }).toEqual({ id: school.id, source: s.name, cents: s.bySchool[i] }));
   });
 }
 
 function adjustments(m: CalculatorModel): number[] {
   return m.constants.filter((c) => c.kind === "adjustment").map((c) => c.value);
+}
+
+/** The turned-on rounding adjustment absorbs only largest-remainder rounding: a few units per source at most. */
+function expectSmallTurnedOnAdjustment(a: Allocation, i: number): void {
+  const m = calculatorModel(a, i);
+  const unit = a.district.policy.rounding === "dollar" ? 100 : 1;
+  const adj = m.constants.find((c) => c.kind === "turnedOnAdjustment")?.value as number;
+  expect(Math.abs(adj * 100)).toBeLessThanOrEqual(8 * unit * Math.max(1, m.sources.length));
 }
 
 describe("schoolAtFixedRates at the projected counts equals the engine to the cent", () => {
@@ -89,6 +99,7 @@ describe("schoolAtFixedRates at the projected counts equals the engine to the ce
       const unit = a.district.policy.rounding === "dollar" ? 100 : 1;
       // The rounding adjustment only absorbs largest-remainder rounding: a few units per source at most.
       for (const v of adjustments(calculatorModel(a, i))) expect(Math.abs(v * 100)).toBeLessThanOrEqual(8 * unit);
+      expectSmallTurnedOnAdjustment(a, i);
     }
   });
 
@@ -112,7 +123,54 @@ describe("schoolAtFixedRates at the projected counts equals the engine to the ce
     expect(a.schools).toHaveLength(39);
     expectExactAtProjection(a);
     const unit = a.district.policy.rounding === "dollar" ? 100 : 1;
-    for (let i = 0; i < a.schools.length; i++) for (const v of adjustments(calculatorModel(a, i))) expect(Math.abs(v * 100)).toBeLessThanOrEqual(8 * unit);
+    for (let i = 0; i < a.schools.length; i++) {
+      for (const v of adjustments(calculatorModel(a, i))) expect(Math.abs(v * 100)).toBeLessThanOrEqual(8 * unit);
+      expectSmallTurnedOnAdjustment(a, i);
+    }
+    // The sample has floors and caps, so the shadow notice shows gaps both ways.
+    expect(a.schools.some((s) => s.turnedOn > s.total)).toBe(true);
+    expect(a.schools.some((s) => s.turnedOn < s.total)).toBe(true);
+  });
+});
+
+describe("the shadow notice in the calculator: the formula fully turned on", () => {
+  test("without phase-in, floors or caps the formula turned on is the budget: no gap at any counts", () => {
+    const x = { ...richDistrict({ holdHarmless: null, gainCap: null, foundationPerSchool: 0 }), schools: richDistrict().schools.map((s) => ({ ...s, minimum: null })) };
+    const a = allocated(x);
+    a.schools.forEach((school, i) => {
+      expect(school.turnedOn).toBe(school.total);
+      const counts = originalCounts(a, i).map((row) => row.map((v, c) => (v > 0 ? v + (c === 0 ? 17 : 3) : v)));
+      const b = schoolAtFixedRates(a, i, counts);
+      expect({ id: school.id, gap: b.gap }).toEqual({ id: school.id, gap: 0 });
+      expect(b.turnedOn).toBe(b.total);
+    });
+  });
+
+  test("a school held at its floor keeps its floor when it loses students, while the formula turned on falls", () => {
+    const a = allocated(richDistrict({ rounding: "dollar" }));
+    const i = a.schools.findIndex((s) => s.adjustment === "Hold harmless" || s.adjustment === "MOB");
+    expect(a.schools[i].turnedOn).toBeLessThan(a.schools[i].total);
+    const m = calculatorModel(a, i);
+    const at = schoolAtFixedRates(a, i, undefined, m);
+    const less = originalCounts(a, i).map((row) => row.map((v, c) => (c === 0 ? Math.max(0, v - 5) : v)));
+    const after = schoolAtFixedRates(a, i, less, m);
+    expect(after.total).toBe(a.schools[i].floor);
+    expect(after.turnedOn).toBeLessThan(at.turnedOn);
+    expect(after.gap).toBe(after.turnedOn - after.total);
+    expect(after.gap).toBeLessThan(at.gap);
+    // Turned on = general + restricted money before adjustments + the locked turned-on rounding adjustment.
+    const v = after.values;
+    const adj = m.constants.find((c) => c.kind === "turnedOnAdjustment")?.value as number;
+    expect(after.turnedOn).toBe(Math.round(((v.get(m.ids.generalAmount) as number) + (v.get(m.ids.otherAmount) as number) + adj) * 100));
+  });
+
+  test("a gain-capped school would receive more with the formula turned on", () => {
+    const a = allocated(richDistrict());
+    const i = a.schools.findIndex((s) => s.adjustment === "Gain cap");
+    const b = schoolAtFixedRates(a, i);
+    expect(b.total).toBe(a.schools[i].ceiling);
+    expect(b.gap).toBeGreaterThan(0);
+    expect(b.turnedOn).toBe(a.schools[i].turnedOn);
   });
 });
 

@@ -2,7 +2,7 @@ import { allocate } from "../../src/engine/allocate";
 import { calculatorModel, evaluateModel, originalCounts } from "../../src/engine/calculator";
 import { parseDistrict } from "../../src/engine/parse";
 import type { Allocation } from "../../src/engine/types";
-import { CALCULATOR_SHEETS, calculatorFileName, calculatorPlans, categoryCodes } from "../../src/report/calculator";
+import { CALCULATOR_SHEETS, calculatorFileName, calculatorPlans, categoryCodes, SHADOW_SENTENCES, shadowSentence } from "../../src/report/calculator";
 import { decodeRange } from "../../src/xlsx/loaded-tables";
 import type { PlanCell, SheetPlan } from "../../src/report/plan";
 import { sampleDistrict } from "../../src/sample/district";
@@ -51,6 +51,47 @@ describe("calculatorPlans", () => {
     expect(cell.f).toMatch(/^ROUND\(SUM\(I\d+:I\d+\),2\)$/);
     expect(cell.result).toBe(a.schools[k8].total / 100);
     expect(byName.Cover.cells.some((c) => c.f === "Total_Budget" && c.result === a.schools[k8].total / 100)).toBe(true);
+  });
+
+  test("the shadow notice: Cover shows this year's budget, the formula fully turned on and the gap, all live", () => {
+    const school = a.schools[k8];
+    const turned = names(plans).find((n) => n.name === "Turned_On_Budget");
+    const gap = names(plans).find((n) => n.name === "Shadow_Gap");
+    expect(turned?.sheet).toBe(CALCULATOR_SHEETS.budget);
+    expect(gap?.sheet).toBe(CALCULATOR_SHEETS.budget);
+    // The turned-on figure is a formula of the same model: general + restricted money + its rounding adjustment.
+    const onCell = cellAt(byName.Budget, turned!.ref) as PlanCell;
+    expect(onCell.f).toMatch(/^ROUND\(F\d+\+F\d+\+Turned_On_Rounding_Adjustment,2\)$/);
+    expect(onCell.result).toBe(school.turnedOn / 100);
+    const gapCell = cellAt(byName.Budget, gap!.ref) as PlanCell;
+    expect(gapCell.f).toBe("ROUND(Turned_On_Budget-Total_Budget,2)");
+    expect(gapCell.result).toBe((school.turnedOn - school.total) / 100);
+    const cover = byName.Cover;
+    const rowOf = (label: string) => cover.cells.find((c) => c.c === 0 && c.v === label)?.r;
+    const valueAt = (label: string) => cover.cells.find((c) => c.c === 1 && c.r === rowOf(label));
+    expect(valueAt("Your budget this year")).toMatchObject({ f: "Total_Budget", result: school.total / 100 });
+    expect(valueAt("With the formula fully turned on")).toMatchObject({ f: "Turned_On_Budget", result: school.turnedOn / 100 });
+    expect(valueAt("Gap (turned on − this year)")).toMatchObject({ f: "Shadow_Gap", result: (school.turnedOn - school.total) / 100 });
+    // The sentence follows the gap's sign live, and its cached text matches this school's gap.
+    const sentence = cover.cells.find((c) => c.f?.startsWith("IF(Shadow_Gap>0,"));
+    expect(sentence?.result).toBe(shadowSentence((school.turnedOn - school.total) / 100));
+    for (const t of Object.values(SHADOW_SENTENCES)) {
+      expect(sentence?.f).toContain(`"${t}"`);
+      expect(t.length).toBeLessThanOrEqual(255);
+      expect(t).not.toContain('"');
+    }
+  });
+
+  test("the shadow sentence for each school of the sample matches the sign of its gap", () => {
+    const kinds = new Set<string>();
+    a.schools.forEach((school, i) => {
+      const cover = calculatorPlans(a, i)[0];
+      const sentence = cover.cells.find((c) => c.f?.startsWith("IF(Shadow_Gap>0,"))?.result;
+      const g = school.turnedOn - school.total;
+      expect(sentence).toBe(g > 0 ? SHADOW_SENTENCES.gain : g < 0 ? SHADOW_SENTENCES.loss : SHADOW_SENTENCES.none);
+      kinds.add(String(sentence));
+    });
+    expect(kinds.size).toBeGreaterThanOrEqual(2);
   });
 
   test("Input names point at the only editable count cells, holding the projected counts", () => {
@@ -107,7 +148,9 @@ describe("calculatorPlans", () => {
 
   test("readable rate names and the locked district figures", () => {
     const all = names(plans).map((n) => n.name);
-    expect(all).toEqual(expect.arrayContaining(["Rate_Elementary_Base", "Rate_High_Special_Education", "Neutrality_Factor", "Current_Budget", "School_Floor", "Foundation_State_Base_Aid"]));
+    expect(all).toEqual(
+      expect.arrayContaining(["Rate_Elementary_Base", "Rate_High_Special_Education", "Neutrality_Factor", "Current_Budget", "School_Floor", "Foundation_State_Base_Aid", "Turned_On_Budget", "Shadow_Gap", "Turned_On_Rounding_Adjustment"]),
+    );
     expect(new Set(all.map((n) => n.toLowerCase())).size).toBe(all.length);
     const rates = byName.Rates;
     const factor = names(plans).find((n) => n.name === "Neutrality_Factor")!;

@@ -12,7 +12,7 @@ import JSZip from "jszip";
 import { loadAndAllocate } from "../../src/cli/pipeline";
 import { calculatorModel, originalCounts, schoolAtFixedRates, type CalculatorCounts } from "../../src/engine/calculator";
 import type { Allocation } from "../../src/engine/types";
-import { calculatorPlans } from "../../src/report/calculator";
+import { calculatorPlans, shadowSentence } from "../../src/report/calculator";
 import { calculatorFileNames, calculatorsZip, writeCalculatorFiles } from "../../src/xlsx/calculators";
 
 const SAMPLE = path.join(__dirname, "..", "..", "assets", "sample-district.xlsx");
@@ -234,6 +234,12 @@ withLibreOffice("school calculators recalculated by LibreOffice", () => {
     for (let i = 0; i < a.schools.length; i++) {
       const cached = await readCached(path.join(outDir, path.basename(files[i])));
       expect({ school: a.schools[i].id, total: cents(cached.byName("Total_Budget")) }).toEqual({ school: a.schools[i].id, total: a.schools[i].total });
+      // The shadow notice: the formula fully turned on and the gap, recalculated, equal the engine's turnedOn.
+      expect({ school: a.schools[i].id, turnedOn: cents(cached.byName("Turned_On_Budget")), gap: cents(cached.byName("Shadow_Gap")) }).toEqual({
+        school: a.schools[i].id,
+        turnedOn: a.schools[i].turnedOn,
+        gap: a.schools[i].turnedOn - a.schools[i].total,
+      });
       const model = calculatorModel(a, i);
       const nameList = budgetNames(a, i);
       expect(nameList).toHaveLength(model.sources.length);
@@ -256,12 +262,24 @@ withLibreOffice("school calculators recalculated by LibreOffice", () => {
       else expect(expected.total).not.toBe(a.schools[index].total);
       const cached = await readCached(path.join(outDir, path.basename(file)));
       expect({ school: change.id, total: cents(cached.byName("Total_Budget")) }).toEqual({ school: change.id, total: expected.total });
+      expect({ school: change.id, turnedOn: cents(cached.byName("Turned_On_Budget")), gap: cents(cached.byName("Shadow_Gap")) }).toEqual({
+        school: change.id,
+        turnedOn: expected.turnedOn,
+        gap: expected.turnedOn - expected.total,
+      });
+      // The Cover's sentence was picked by LibreOffice from the recalculated gap.
+      const coverTexts: (string | number | null)[] = [];
+      for (let r = 1; r <= 40; r++) coverTexts.push(cached.value("Cover", `A${r}`));
+      expect(coverTexts).toContain(shadowSentence(expected.gap));
       const model = calculatorModel(a, index);
       const nameList = budgetNames(a, index);
       model.sources.forEach((s, k) => {
         expect({ school: change.id, source: s.name, cents: cents(cached.byName(nameList[k])) }).toEqual({ school: change.id, source: s.name, cents: expected.bySource[s.index] });
       });
     }
+    // Held at its minimum operating budget with fewer students: the budget stays, the formula turned on falls.
+    const h306 = changed.find((c) => c.change.id === "H306")!;
+    expect(schoolAtFixedRates(a, h306.index, h306.counts).turnedOn).toBeLessThan(a.schools[h306.index].turnedOn);
     // Lincoln crossed the 40% poverty line: Title I now pays, and its School Plan checks fire.
     const e101 = changed.find((c) => c.change.id === "E101")!;
     const titleI = a.sources.findIndex((s) => s.name === "Title I Part A");
