@@ -15,9 +15,6 @@ import { writeJsonFile } from "./pipeline";
 
 export const PLAN_USAGE = `usage: sfs plan <district.xlsx> [--years <1-${MAX_PLAN_YEARS}>] [--out <result.xlsx>] [--json <summary.json>] [--quiet]`;
 
-/** The planning sheets now live in src/report/planning.ts (the pane writes them too); kept here for existing imports. */
-export { planningPlans };
-
 const usd0 = (cents: number) => (cents / 100).toLocaleString("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 });
 
 /** The readable summary printed by `sfs plan`. */

@@ -1,6 +1,6 @@
 import { parseDistrict } from "../../src/engine/parse";
 import { analysePlanning, parsePlanning } from "../../src/engine/plan";
-import { planningPlans } from "../../src/cli/plan";
+import { planningPlans } from "../../src/report/planning";
 import { BUDGET_TREE_SHEET, budgetTreePlan, COST_DRIVERS_SHEET } from "../../src/report/budgetTree";
 import { PLAN_SCHOOLS_SHEET, PLAN_SUMMARY_SHEET } from "../../src/report/multiYear";
 import type { PlanChart, PlanTable, SheetPlan } from "../../src/report/plan";
