@@ -7,6 +7,7 @@ import { describeEligibility } from "../engine/eligibility";
 import type { Allocation, Line } from "../engine/types";
 import { a1, columnLetter, excelName } from "./names";
 import type { PlanCell, PlanChart, PlanTable, PlanValue, SheetPlan } from "./plan";
+import { dollars } from "./sheetParts";
 
 export interface AllocationPlanOptions {
   /** Indexes of the schools that get their own sheet (default: all). */
@@ -15,7 +16,7 @@ export interface AllocationPlanOptions {
   title?: string;
 }
 
-const $ = (cents: number): number => Math.round(cents) / 100;
+const $ = dollars;
 const BLUE = "1F6FB2";
 
 /** Every sheet of an allocation, in workbook order. */

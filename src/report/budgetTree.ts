@@ -5,40 +5,30 @@
  */
 import type { CostDrivers } from "../engine/plan/drivers";
 import { treeLeaves, type BudgetTree } from "../engine/plan/tree";
-import { a1 } from "./names";
 import type { PlanCell, PlanChart, PlanTable, PlanValue, SheetPlan } from "./plan";
+import { columnRange, dollars, figure } from "./sheetParts";
 
 const GREEN = "2E7D32";
-const $ = (cents: number): number => Math.round(cents) / 100;
+const $ = dollars;
 const money = (cents: number | null): number | null => (cents === null ? null : $(Math.round(cents)));
 const ratio2 = (x: number | null): number | null => (x === null ? null : Math.round(x * 100) / 100);
 
 export const BUDGET_TREE_SHEET = "Budget Tree";
 export const COST_DRIVERS_SHEET = "Cost Drivers";
 
-/** Range of one table column's data rows, A1 style (0-based table position). */
-export function columnRange(t: PlanTable, col: number, firstCol = col): string {
-  const top = t.r + 1;
-  const bottom = t.r + Math.max(1, t.rows.length);
-  return `${a1(top, t.c + firstCol)}:${a1(bottom, t.c + col)}`;
-}
+export { columnRange };
 
 export function budgetTreePlan(tree: BudgetTree): SheetPlan {
   const cells: PlanCell[] = [
     { r: 0, c: 0, v: "Budget tree: where every dollar goes", style: "title" },
     { r: 1, c: 0, v: "From the Budget Lines table: spending by area, function and object, central vs schools. Each level adds up to the level above it.", style: "note" },
-    { r: 3, c: 0, v: "Total spending", style: "label" },
-    { r: 3, c: 1, v: $(tree.amount), fmt: "currency", style: "total" },
-    { r: 4, c: 0, v: "Central", style: "label" },
-    { r: 4, c: 1, v: $(tree.central), fmt: "currency" },
+    ...figure(3, "Total spending", { v: $(tree.amount), fmt: "currency", style: "total" }),
+    ...figure(4, "Central", { v: $(tree.central), fmt: "currency" }),
     { r: 4, c: 2, v: tree.amount > 0 ? tree.central / tree.amount : 0, fmt: "percent1" },
-    { r: 5, c: 0, v: "Schools", style: "label" },
-    { r: 5, c: 1, v: $(tree.schools), fmt: "currency" },
+    ...figure(5, "Schools", { v: $(tree.schools), fmt: "currency" }),
     { r: 5, c: 2, v: tree.amount > 0 ? tree.schools / tree.amount : 0, fmt: "percent1" },
-    { r: 6, c: 0, v: "FTE", style: "label" },
-    { r: 6, c: 1, v: tree.fte, fmt: "decimal2" },
-    { r: 7, c: 0, v: "Budget lines", style: "label" },
-    { r: 7, c: 1, v: tree.lines, fmt: "integer" },
+    ...figure(6, "FTE", { v: tree.fte, fmt: "decimal2" }),
+    ...figure(7, "Budget lines", { v: tree.lines, fmt: "integer" }),
   ];
   const share = (x: number) => (tree.amount > 0 ? x / tree.amount : 0);
   const drill: PlanValue[][] = [];
@@ -118,16 +108,11 @@ export function costDriversPlan(d: CostDrivers): SheetPlan {
       v: "Cost per student uses the Enrollment students; students per FTE uses the FTE on the Budget Lines (for the area that holds classroom teachers it is students per teacher); cost per FTE counts only lines that carry FTE. n/a: nothing to divide by.",
       style: "note",
     },
-    { r: 3, c: 0, v: "Students", style: "label" },
-    { r: 3, c: 1, v: d.students, fmt: "integer" },
-    { r: 4, c: 0, v: "Spending per student", style: "label" },
-    d.perStudent === null ? { r: 4, c: 1, v: "n/a" } : { r: 4, c: 1, v: money(d.perStudent), fmt: "currency" },
-    { r: 5, c: 0, v: "Students per FTE (all staff)", style: "label" },
-    d.studentsPerFte === null ? { r: 5, c: 1, v: "n/a" } : { r: 5, c: 1, v: ratio2(d.studentsPerFte), fmt: "decimal2" },
-    { r: 6, c: 0, v: "Cost per FTE", style: "label" },
-    d.costPerFte === null ? { r: 6, c: 1, v: "n/a" } : { r: 6, c: 1, v: money(d.costPerFte), fmt: "currency" },
-    { r: 7, c: 0, v: "Central share of spending", style: "label" },
-    { r: 7, c: 1, v: d.centralShare, fmt: "percent1" },
+    ...figure(3, "Students", { v: d.students, fmt: "integer" }),
+    ...figure(4, "Spending per student", d.perStudent === null ? { v: "n/a" } : { v: money(d.perStudent), fmt: "currency" }),
+    ...figure(5, "Students per FTE (all staff)", d.studentsPerFte === null ? { v: "n/a" } : { v: ratio2(d.studentsPerFte), fmt: "decimal2" }),
+    ...figure(6, "Cost per FTE", d.costPerFte === null ? { v: "n/a" } : { v: money(d.costPerFte), fmt: "currency" }),
+    ...figure(7, "Central share of spending", { v: d.centralShare, fmt: "percent1" }),
     { r: 9, c: 0, v: "By area", style: "subtitle" },
   ];
   const areas: PlanTable = {

@@ -11,8 +11,9 @@ import type { MultiFit } from "../engine/equity/regression";
 import type { SnapshotComparison } from "../engine/equity/snapshot";
 import { MONEY_STATS, STAT_KEYS, type StatKey, type Stats } from "../engine/equity/stats";
 import { STAT_LABELS, statisticMeaning } from "../engine/equity/words";
-import { a1, excelName } from "./names";
+import { excelName } from "./names";
 import type { NumberFormat, PlanCell, PlanChart, PlanTable, PlanValue, SheetPlan } from "./plan";
+import { columnRange } from "./sheetParts";
 
 /** Cents to dollars for a cell (full precision; the cell format shows cents). */
 const usd = (c: number | null): number | null => (c === null ? null : c / 100);
@@ -35,11 +36,7 @@ function statLabel(key: StatKey, poverty: string | null): string {
 }
 
 /** A1 range of one table column's data rows, e.g. "D5:D12". */
-export function columnRange(t: PlanTable, column: number): string {
-  const first = t.r + 1;
-  const last = t.r + Math.max(1, t.rows.length);
-  return `${a1(first, t.c + column)}:${a1(last, t.c + column)}`;
-}
+export { columnRange };
 
 function regressionCells(cells: PlanCell[], r0: number, title: string, pw: MultiFit, un: MultiFit): number {
   let r = r0;

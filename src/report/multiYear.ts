@@ -5,11 +5,11 @@
  */
 import { conservationBreaks, type MultiYearPlan, type PlanYear } from "../engine/plan/multiyear";
 import { a1 } from "./names";
-import { columnRange } from "./budgetTree";
 import type { PlanCell, PlanChart, PlanTable, PlanValue, SheetPlan } from "./plan";
+import { columnRange, dollars, figure } from "./sheetParts";
 
 const TEAL = "00796B";
-const $ = (cents: number): number => Math.round(cents) / 100;
+const $ = dollars;
 
 export const PLAN_SUMMARY_SHEET = "Plan Summary";
 export const PLAN_SCHOOLS_SHEET = "Plan Schools";
@@ -36,12 +36,9 @@ export function planSummaryPlan(plan: MultiYearPlan): SheetPlan {
       v: "Each year is a full allocation of that year's projected enrollment and revenue, so every source adds up to the cent each year. Current Budget of a year = the plan's total for the year before.",
       style: "note",
     },
-    { r: 3, c: 0, v: "Revenue trigger (unlocked pool)", style: "label" },
-    plan.trigger === null ? { r: 3, c: 1, v: "None: weights on from year 1" } : { r: 3, c: 1, v: $(plan.trigger), fmt: "currency" },
-    { r: 4, c: 0, v: "Weights turn on in", style: "label" },
-    { r: 4, c: 1, v: plan.trigger === null ? first?.label ?? "" : on },
-    { r: 5, c: 0, v: "Target weights reached in", style: "label" },
-    { r: 5, c: 1, v: plan.hasTargets ? (plan.years[plan.targetYear - 1]?.label ?? `plan year ${plan.targetYear}`) : "No Target Weight given" },
+    ...figure(3, "Revenue trigger (unlocked pool)", plan.trigger === null ? { v: "None: weights on from year 1" } : { v: $(plan.trigger), fmt: "currency" }),
+    ...figure(4, "Weights turn on in", { v: plan.trigger === null ? first?.label ?? "" : on }),
+    ...figure(5, "Target weights reached in", { v: plan.hasTargets ? (plan.years[plan.targetYear - 1]?.label ?? `plan year ${plan.targetYear}`) : "No Target Weight given" }),
   ];
   const rows: PlanValue[][] = plan.years.map((y) => {
     const t = y.allocation.totals;
@@ -171,16 +168,11 @@ export function planYearPlan(y: PlanYear): SheetPlan {
         : "The weights are not turned on yet (revenue trigger): general money follows each school's Current Budget, scaled to the pool. Turned-On shows the formula's amount.",
       style: "note",
     },
-    { r: 3, c: 0, v: "Students", style: "label" },
-    { r: 3, c: 1, v: y.students, fmt: "integer" },
-    { r: 4, c: 0, v: "Revenue", style: "label" },
-    { r: 4, c: 1, v: $(t.revenue), fmt: "currency" },
-    { r: 5, c: 0, v: "To schools", style: "label" },
-    { r: 5, c: 1, v: $(t.schools), fmt: "currency", style: "total" },
-    { r: 6, c: 0, v: "Hold harmless", style: "label" },
-    y.holdHarmless === null ? { r: 6, c: 1, v: "None" } : { r: 6, c: 1, v: y.holdHarmless, fmt: "percent1" },
-    { r: 7, c: 0, v: "Toward target weights", style: "label" },
-    { r: 7, c: 1, v: y.weightProgress, fmt: "percent" },
+    ...figure(3, "Students", { v: y.students, fmt: "integer" }),
+    ...figure(4, "Revenue", { v: $(t.revenue), fmt: "currency" }),
+    ...figure(5, "To schools", { v: $(t.schools), fmt: "currency", style: "total" }),
+    ...figure(6, "Hold harmless", y.holdHarmless === null ? { v: "None" } : { v: y.holdHarmless, fmt: "percent1" }),
+    ...figure(7, "Toward target weights", { v: y.weightProgress, fmt: "percent" }),
     { r: 9, c: 0, v: "Sources (each adds up to its amount to the cent)", style: "subtitle" },
   ];
   const sources: PlanTable = {
@@ -214,9 +206,9 @@ export function planYearPlan(y: PlanYear): SheetPlan {
     formats: ["text", "text", "integer", "currency", "currency", "currency", "currency", "percent1", "currency", "text"],
     totals: [2, 3, 4, 5, 6],
   };
-  cells.push({ r: 3, c: 3, v: "Weights on", style: "label" }, { r: 3, c: 4, v: y.turnedOn ? "Yes" : "No", style: y.turnedOn ? "good" : "bad" });
-  cells.push({ r: 4, c: 3, v: "Unlocked pool", style: "label" }, { r: 4, c: 4, v: $(y.unlockedPool), fmt: "currency" });
-  cells.push({ r: 5, c: 3, v: "Total check (sources)", style: "label" }, { r: 5, c: 4, f: `SUM(${a1(11, 5)}:${a1(10 + Math.max(1, a.sources.length), 5)})`, result: $(t.schools), fmt: "currency" });
+  cells.push(...figure(3, "Weights on", { v: y.turnedOn ? "Yes" : "No", style: y.turnedOn ? "good" : "bad" }, 3));
+  cells.push(...figure(4, "Unlocked pool", { v: $(y.unlockedPool), fmt: "currency" }, 3));
+  cells.push(...figure(5, "Total check (sources)", { f: `SUM(${a1(11, 5)}:${a1(10 + Math.max(1, a.sources.length), 5)})`, result: $(t.schools), fmt: "currency" }, 3));
   return {
     name: yearSheetName(y),
     role: "plan-year",

@@ -6,11 +6,11 @@ import { ACTION_LABELS } from "../engine/aroi/actions";
 import { dateText } from "../engine/plan/fiscal";
 import type { Funding } from "../engine/plan/funding";
 import { EASY_FROM, QUADRANTS, type SavingsScreen } from "../engine/plan/savings";
-import { columnRange } from "./budgetTree";
 import type { PlanCell, PlanChart, PlanTable, SheetPlan } from "./plan";
+import { columnRange, dollars, figure } from "./sheetParts";
 
 const ORANGE = "C55A11";
-const $ = (cents: number): number => Math.round(cents) / 100;
+const $ = dollars;
 
 export const SAVINGS_SHEET = "Savings";
 export const FUNDING_SHEET = "Funded Priorities";
@@ -25,20 +25,13 @@ export function savingsPlan(s: SavingsScreen): SheetPlan {
       v: `Score = midpoint × Ease ÷ 5. High impact: midpoint ≥ the median (${$(s.impactThreshold).toLocaleString("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 })}); easy: Ease ${EASY_FROM}-5. A Rigid constraint with a contract end date saves from the fiscal year after it; without an end date it cannot be captured in the plan.`,
       style: "note",
     },
-    { r: 3, c: 0, v: "Opportunities (not rejected)", style: "label" },
-    { r: 3, c: 1, v: t.count, fmt: "integer" },
-    { r: 4, c: 0, v: "Low estimate", style: "label" },
-    { r: 4, c: 1, v: $(t.low), fmt: "currency" },
-    { r: 5, c: 0, v: "High estimate", style: "label" },
-    { r: 5, c: 1, v: $(t.high), fmt: "currency" },
-    { r: 6, c: 0, v: "Midpoint", style: "label" },
-    { r: 6, c: 1, v: $(t.mid), fmt: "currency", style: "total" },
-    { r: 7, c: 0, v: "Committed (Approved, Funded, Implemented; Low estimate)", style: "label" },
-    { r: 7, c: 1, v: $(t.committedLow), fmt: "currency" },
-    { r: 8, c: 0, v: "Not capturable within the plan", style: "label" },
-    { r: 8, c: 1, v: t.blocked, fmt: "integer" },
-    { r: 9, c: 0, v: "Rejected", style: "label" },
-    { r: 9, c: 1, v: t.rejected, fmt: "integer" },
+    ...figure(3, "Opportunities (not rejected)", { v: t.count, fmt: "integer" }),
+    ...figure(4, "Low estimate", { v: $(t.low), fmt: "currency" }),
+    ...figure(5, "High estimate", { v: $(t.high), fmt: "currency" }),
+    ...figure(6, "Midpoint", { v: $(t.mid), fmt: "currency", style: "total" }),
+    ...figure(7, "Committed (Approved, Funded, Implemented; Low estimate)", { v: $(t.committedLow), fmt: "currency" }),
+    ...figure(8, "Not capturable within the plan", { v: t.blocked, fmt: "integer" }),
+    ...figure(9, "Rejected", { v: t.rejected, fmt: "integer" }),
     { r: 11, c: 0, v: "Ranked opportunities", style: "subtitle" },
   ];
   const ranked: PlanTable = {
@@ -145,10 +138,8 @@ export function fundingPlan(f: Funding): SheetPlan {
       v: "Committed savings (Low estimate) pay for the initiative their Funds column names; the rest is shared by the initiatives whose A-ROI action is Expand, in proportion to their cost, buying extra students at today's cost per student.",
       style: "note",
     },
-    { r: 3, c: 0, v: "Committed savings", style: "label" },
-    { r: 3, c: 1, v: $(f.committed), fmt: "currency", style: "total" },
-    { r: 4, c: 0, v: "Not yet assigned (no expand candidate)", style: "label" },
-    { r: 4, c: 1, v: $(f.unassigned), fmt: "currency" },
+    ...figure(3, "Committed savings", { v: $(f.committed), fmt: "currency", style: "total" }),
+    ...figure(4, "Not yet assigned (no expand candidate)", { v: $(f.unassigned), fmt: "currency" }),
     { r: 6, c: 0, v: "Priorities funded", style: "subtitle" },
   ];
   const priorities: PlanTable = {

@@ -3,10 +3,10 @@
  * the gap (seed 002's LAUSD notice). Plain data only; usable for any allocation (the calculators may reuse it).
  */
 import type { ShadowNotice } from "../engine/plan/shadow";
-import { columnRange } from "./budgetTree";
 import type { PlanCell, PlanChart, PlanTable, SheetPlan } from "./plan";
+import { columnRange, dollars, figure } from "./sheetParts";
 
-const $ = (cents: number): number => Math.round(cents) / 100;
+const $ = dollars;
 
 export const SHADOW_SHEET = "Shadow Notice";
 
@@ -20,15 +20,11 @@ export function shadowPlan(n: ShadowNotice, opts: { title?: string; name?: strin
       v: "Your budget this year beside the budget the weighted student formula gives with it turned on (before floors, caps, phase-in or the revenue trigger). Gap = turned on − this year.",
       style: "note",
     },
-    { r: 3, c: 0, v: "This year, all schools", style: "label" },
-    { r: 3, c: 1, v: $(t.total), fmt: "currency" },
-    { r: 4, c: 0, v: "Formula turned on, all schools", style: "label" },
-    { r: 4, c: 1, v: $(t.turnedOn), fmt: "currency" },
-    { r: 5, c: 0, v: "Schools that would gain", style: "label" },
-    { r: 5, c: 1, v: t.gainers, fmt: "integer" },
+    ...figure(3, "This year, all schools", { v: $(t.total), fmt: "currency" }),
+    ...figure(4, "Formula turned on, all schools", { v: $(t.turnedOn), fmt: "currency" }),
+    ...figure(5, "Schools that would gain", { v: t.gainers, fmt: "integer" }),
     { r: 5, c: 2, v: $(t.gain), fmt: "currency" },
-    { r: 6, c: 0, v: "Schools that would give up money", style: "label" },
-    { r: 6, c: 1, v: t.losers, fmt: "integer" },
+    ...figure(6, "Schools that would give up money", { v: t.losers, fmt: "integer" }),
     { r: 6, c: 2, v: $(-t.loss), fmt: "currency" },
   ];
   const table: PlanTable = {

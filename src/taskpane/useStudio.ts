@@ -394,6 +394,30 @@ function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+/** `map` without the entry named `name` (names compared trimmed and case-insensitively), then `name` → `value` unless null. */
+function replaceKeyed<T>(map: Readonly<Record<string, T>>, name: string, value: T | null): Record<string, T> {
+  const key = name.trim().toLowerCase();
+  const next: Record<string, T> = {};
+  for (const [n, v] of Object.entries(map)) if (n.trim().toLowerCase() !== key) next[n] = v;
+  if (value !== null) next[name] = value;
+  return next;
+}
+
+/** The names of the input tables the workbook already has (lower case). */
+function presentTables(state: StudioState): Set<string> {
+  return new Set((state.status ?? []).filter((s) => s.found).map((s) => s.name.toLowerCase()));
+}
+
+/** How a change to the workbook's saved records is reported: a notice on success (if any), one on failure. */
+interface RecordChange {
+  done?: Notice;
+  failTitle: string;
+  /** Appended to the error's message in the failure notice. */
+  failNote?: string;
+  /** Run after the change (succeeded or not), before the records are listed again. */
+  settle?: () => void;
+}
+
 export interface Studio {
   state: StudioState;
   read(): Promise<void>;
@@ -512,10 +536,35 @@ export function useStudio(host: Host): Studio {
   );
 
   const insertSample = useCallback(() => insert(sampleDistrict(), "the sample district"), [insert]);
-  const insertBlank = useCallback(() => {
-    const present = new Set((stateRef.current.status ?? []).filter((s) => s.found).map((s) => s.name.toLowerCase()));
-    return insert(blankTemplates(present), "blank templates");
-  }, [insert]);
+  const insertBlank = useCallback(() => insert(blankTemplates(presentTables(stateRef.current)), "blank templates"), [insert]);
+
+  /** Change the workbook's saved records, report how it went, then re-list them (the workbook is the reference). */
+  const changeRecords = useCallback(
+    async (change: () => Promise<void>, how: RecordChange) => {
+      try {
+        await change();
+        if (how.done) dispatch({ type: "notice", notice: how.done });
+      } catch (e) {
+        dispatch({ type: "notice", notice: { intent: "error", title: how.failTitle, text: how.failNote ? `${message(e)} ${how.failNote}` : message(e) } });
+      }
+      how.settle?.();
+      await refreshScenarios();
+    },
+    [refreshScenarios],
+  );
+
+  /** Save a keyed map as the named record, or delete the record when the map is empty. */
+  const keepKeyedRecord = useCallback(
+    <T,>(record: string, map: Record<string, T>, serialize: (map: Record<string, T>) => string, failTitle: string, failNote: string) =>
+      changeRecords(
+        async () => {
+          if (Object.keys(map).length === 0) await host.deleteScenario(record);
+          else await host.saveScenario({ name: record, savedAt: new Date().toISOString(), json: serialize(map) });
+        },
+        { failTitle, failNote },
+      ),
+    [host, changeRecords],
+  );
 
   const render = useCallback(
     async (plans: SheetPlan[], what: string) => {
@@ -541,24 +590,37 @@ export function useStudio(host: Host): Studio {
     [host],
   );
 
-  const writeResults = useCallback(
-    async (selectedOnly: boolean) => {
-      const s = stateRef.current;
-      if (!s.allocation) return;
-      if (s.allocation.errors.length > 0) {
-        dispatch({ type: "write", state: { phase: "failed", what: "results", message: s.allocation.errors.map(formatError).join(" ") } });
+  /**
+   * Write the sheets `build` makes as `what`; a write that cannot start (input errors, a failed build) is a failed
+   * write named `failedAs`.
+   */
+  const writePlans = useCallback(
+    async (what: string, build: () => SheetPlan[], inputErrors: readonly InputError[] = [], failedAs: string = what) => {
+      const fail = (text: string) => dispatch({ type: "write", state: { phase: "failed", what: failedAs, message: text } });
+      if (inputErrors.length > 0) {
+        fail(inputErrors.map(formatError).join(" "));
         return;
       }
       let plans: SheetPlan[];
       try {
-        plans = allocationPlans(s.allocation, selectedOnly ? { schools: s.selected } : undefined);
+        plans = build();
       } catch (e) {
-        dispatch({ type: "write", state: { phase: "failed", what: "results", message: message(e) } });
+        fail(message(e));
         return;
       }
-      await render(plans, selectedOnly ? "selected schools" : "results");
+      await render(plans, what);
     },
     [render],
+  );
+
+  const writeResults = useCallback(
+    async (selectedOnly: boolean) => {
+      const s = stateRef.current;
+      const a = s.allocation;
+      if (!a) return;
+      await writePlans(selectedOnly ? "selected schools" : "results", () => allocationPlans(a, selectedOnly ? { schools: s.selected } : undefined), a.errors, "results");
+    },
+    [writePlans],
   );
 
   const cancelWrite = useCallback(() => abortRef.current?.abort(), []);
@@ -609,7 +671,8 @@ export function useStudio(host: Host): Studio {
     async (name: string) => {
       const s = stateRef.current;
       const clean = name.trim();
-      if (!s.district || clean === "") return;
+      const district = s.district;
+      if (!district || clean === "") return;
       if (isReservedRecord(clean)) {
         dispatch({
           type: "notice",
@@ -621,15 +684,12 @@ export function useStudio(host: Host): Studio {
         });
         return;
       }
-      try {
-        await host.saveScenario({ name: clean, savedAt: new Date().toISOString(), json: serializeDecisions(extractDecisions(s.district)) });
-        dispatch({ type: "notice", notice: { intent: "success", title: "Scenario saved", text: `Saved "${clean}".` } });
-      } catch (e) {
-        dispatch({ type: "notice", notice: { intent: "error", title: "Could not save the scenario", text: message(e) } });
-      }
-      await refreshScenarios();
+      await changeRecords(() => host.saveScenario({ name: clean, savedAt: new Date().toISOString(), json: serializeDecisions(extractDecisions(district)) }), {
+        done: { intent: "success", title: "Scenario saved", text: `Saved "${clean}".` },
+        failTitle: "Could not save the scenario",
+      });
     },
-    [host, refreshScenarios],
+    [host, changeRecords],
   );
 
   const loadScenario = useCallback((name: string) => {
@@ -643,17 +703,15 @@ export function useStudio(host: Host): Studio {
   }, [scenarioDistrict]);
 
   const deleteScenario = useCallback(
-    async (name: string) => {
-      try {
-        await host.deleteScenario(name);
-      } catch (e) {
-        dispatch({ type: "notice", notice: { intent: "error", title: "Could not delete the scenario", text: message(e) } });
-      }
-      const c = stateRef.current.comparison;
-      if (c && (c.nameA === name || c.nameB === name)) dispatch({ type: "comparison", value: null });
-      await refreshScenarios();
-    },
-    [host, refreshScenarios],
+    (name: string) =>
+      changeRecords(() => host.deleteScenario(name), {
+        failTitle: "Could not delete the scenario",
+        settle: () => {
+          const c = stateRef.current.comparison;
+          if (c && (c.nameA === name || c.nameB === name)) dispatch({ type: "comparison", value: null });
+        },
+      }),
+    [host, changeRecords],
   );
 
   const compare = useCallback(
@@ -681,10 +739,7 @@ export function useStudio(host: Host): Studio {
     await render([comparisonPlan(c.nameA, c.nameB, c.cmp)], "comparison");
   }, [render]);
 
-  const insertInitiativesTemplate = useCallback(() => {
-    const present = new Set((stateRef.current.status ?? []).filter((s) => s.found).map((s) => s.name.toLowerCase()));
-    return insert(initiativesTemplate(present), "the initiatives template");
-  }, [insert]);
+  const insertInitiativesTemplate = useCallback(() => insert(initiativesTemplate(presentTables(stateRef.current)), "the initiatives template"), [insert]);
 
   const analyse = useCallback(async () => {
     try {
@@ -697,21 +752,11 @@ export function useStudio(host: Host): Studio {
 
   const setOverride = useCallback(
     async (name: string, override: Override | null) => {
-      const key = name.trim().toLowerCase();
-      const next: Record<string, Override> = {};
-      for (const [n, o] of Object.entries(stateRef.current.aroiOverrides)) if (n.trim().toLowerCase() !== key) next[n] = o;
-      if (override) next[name] = { action: override.action, note: override.note.trim() };
+      const next = replaceKeyed(stateRef.current.aroiOverrides, name, override && { action: override.action, note: override.note.trim() });
       dispatch({ type: "aroi/overrides", overrides: next });
-      try {
-        if (Object.keys(next).length === 0) await host.deleteScenario(AROI_OVERRIDES_RECORD);
-        else await host.saveScenario({ name: AROI_OVERRIDES_RECORD, savedAt: new Date().toISOString(), json: serializeOverrides(next) });
-      } catch (e) {
-        dispatch({ type: "notice", notice: { intent: "error", title: "Could not save the override", text: `${message(e)} The workbook keeps the previous actions.` } });
-      }
-      // The workbook is the reference: re-list so the pane shows what is actually saved.
-      await refreshScenarios();
+      await keepKeyedRecord(AROI_OVERRIDES_RECORD, next, serializeOverrides, "Could not save the override", "The workbook keeps the previous actions.");
     },
-    [host, refreshScenarios],
+    [keepKeyedRecord],
   );
 
   const baseAroi = useMemo(
@@ -730,15 +775,8 @@ export function useStudio(host: Host): Studio {
 
   const writeAroi = useCallback(async () => {
     if (!aroi || aroi.kind !== "ok") return;
-    let plans: SheetPlan[];
-    try {
-      plans = aroiPlans(aroi.analysis);
-    } catch (e) {
-      dispatch({ type: "write", state: { phase: "failed", what: AROI_WRITE, message: message(e) } });
-      return;
-    }
-    await render(plans, AROI_WRITE);
-  }, [aroi, render]);
+    await writePlans(AROI_WRITE, () => aroiPlans(aroi.analysis));
+  }, [aroi, writePlans]);
 
   const equity = useMemo(() => (state.allocation ? equitySummary(equityInputs(state.allocation)) : null), [state.allocation]);
 
@@ -752,47 +790,29 @@ export function useStudio(host: Host): Studio {
     async (name: string) => {
       const s = stateRef.current;
       const clean = name.trim();
-      if (!s.allocation || clean === "") return;
-      try {
-        const json = JSON.stringify(snapshot(clean, equityInputs(s.allocation)));
-        await host.saveScenario({ name: SNAPSHOT_PREFIX + clean, savedAt: new Date().toISOString(), json });
-        dispatch({ type: "notice", notice: { intent: "success", title: "Snapshot saved", text: `Saved the equity picture as "${clean}".` } });
-      } catch (e) {
-        dispatch({ type: "notice", notice: { intent: "error", title: "Could not save the snapshot", text: message(e) } });
-      }
-      await refreshScenarios();
+      const allocation = s.allocation;
+      if (!allocation || clean === "") return;
+      await changeRecords(
+        async () => {
+          const json = JSON.stringify(snapshot(clean, equityInputs(allocation)));
+          await host.saveScenario({ name: SNAPSHOT_PREFIX + clean, savedAt: new Date().toISOString(), json });
+        },
+        { done: { intent: "success", title: "Snapshot saved", text: `Saved the equity picture as "${clean}".` }, failTitle: "Could not save the snapshot" },
+      );
     },
-    [host, refreshScenarios],
+    [host, changeRecords],
   );
 
   const deleteSnapshot = useCallback(
-    async (name: string) => {
-      try {
-        await host.deleteScenario(SNAPSHOT_PREFIX + name);
-      } catch (e) {
-        dispatch({ type: "notice", notice: { intent: "error", title: "Could not delete the snapshot", text: message(e) } });
-      }
-      await refreshScenarios();
-    },
-    [host, refreshScenarios],
+    (name: string) => changeRecords(() => host.deleteScenario(SNAPSHOT_PREFIX + name), { failTitle: "Could not delete the snapshot" }),
+    [host, changeRecords],
   );
 
   const writeEquity = useCallback(async () => {
     const s = stateRef.current;
     if (!equity || !s.allocation) return;
-    if (s.allocation.errors.length > 0) {
-      dispatch({ type: "write", state: { phase: "failed", what: EQUITY_WRITE, message: s.allocation.errors.map(formatError).join(" ") } });
-      return;
-    }
-    let plans: SheetPlan[];
-    try {
-      plans = equityPlans(equity, snapshotComparison ? { comparison: snapshotComparison } : {});
-    } catch (e) {
-      dispatch({ type: "write", state: { phase: "failed", what: EQUITY_WRITE, message: message(e) } });
-      return;
-    }
-    await render(plans, EQUITY_WRITE);
-  }, [equity, snapshotComparison, render]);
+    await writePlans(EQUITY_WRITE, () => equityPlans(equity, snapshotComparison ? { comparison: snapshotComparison } : {}), s.allocation.errors);
+  }, [equity, snapshotComparison, writePlans]);
 
   const createCalculator = useCallback(
     async (index: number) => {
@@ -904,34 +924,17 @@ export function useStudio(host: Host): Studio {
 
   const setOpportunityStatus = useCallback(
     async (name: string, status: OpportunityStatus | null) => {
-      const key = name.trim().toLowerCase();
-      const next: StatusOverrides = {};
-      for (const [n, st] of Object.entries(stateRef.current.planStatuses)) if (n.trim().toLowerCase() !== key) next[n] = st;
-      if (status) next[name] = status;
+      const next: StatusOverrides = replaceKeyed(stateRef.current.planStatuses, name, status);
       dispatch({ type: "planning/statuses", statuses: next });
-      try {
-        if (Object.keys(next).length === 0) await host.deleteScenario(OPPORTUNITY_STATUSES_RECORD);
-        else await host.saveScenario({ name: OPPORTUNITY_STATUSES_RECORD, savedAt: new Date().toISOString(), json: serializeStatuses(next) });
-      } catch (e) {
-        dispatch({ type: "notice", notice: { intent: "error", title: "Could not save the status", text: `${message(e)} The workbook keeps the previous statuses.` } });
-      }
-      // The workbook is the reference: re-list so the pane shows what is actually saved.
-      await refreshScenarios();
+      await keepKeyedRecord(OPPORTUNITY_STATUSES_RECORD, next, serializeStatuses, "Could not save the status", "The workbook keeps the previous statuses.");
     },
-    [host, refreshScenarios],
+    [keepKeyedRecord],
   );
 
   const writePlanning = useCallback(async () => {
     if (!planningLib || !planning || planning.kind !== "ok") return;
-    let plans: SheetPlan[];
-    try {
-      plans = planningLib.planningPlans(planning.analysis);
-    } catch (e) {
-      dispatch({ type: "write", state: { phase: "failed", what: PLANNING_WRITE, message: message(e) } });
-      return;
-    }
-    await render(plans, PLANNING_WRITE);
-  }, [planningLib, planning, render]);
+    await writePlans(PLANNING_WRITE, () => planningLib.planningPlans(planning.analysis));
+  }, [planningLib, planning, writePlans]);
 
   return useMemo(
     () => ({

@@ -1,19 +1,10 @@
-import { spawnSync } from "child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { sampleDistrict } from "../../src/sample/district";
 import { writeInputWorkbook } from "../../scripts/write-inputs";
-
-const ROOT = path.join(__dirname, "..", "..");
-const BIN = path.join(ROOT, "bin", "sfs.js");
-const SAMPLE = path.join(ROOT, "assets", "sample-district.xlsx");
-
-function sfs(args: string[], cwd = ROOT) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8" });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+import { SAMPLE, sfs } from "../helpers/cli";
 
 describe("sfs allocate (through the real bin)", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "sfs-cli-"));

@@ -1,4 +1,3 @@
-import { spawnSync } from "child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
@@ -7,15 +6,7 @@ import { parseOverrides } from "../../src/cli/aroi";
 import { main } from "../../src/cli/main";
 import { sampleDistrict } from "../../src/sample/district";
 import { writeInputWorkbook } from "../../scripts/write-inputs";
-
-const ROOT = path.join(__dirname, "..", "..");
-const BIN = path.join(ROOT, "bin", "sfs.js");
-const SAMPLE = path.join(ROOT, "assets", "sample-district.xlsx");
-
-function sfs(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: "utf8" });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+import { ROOT, SAMPLE, sfs } from "../helpers/cli";
 
 interface InitiativeJson {
   name: string;

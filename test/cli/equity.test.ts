@@ -1,29 +1,12 @@
-import { spawnSync } from "child_process";
 import { existsSync, mkdtempSync, readFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import type { Cell, RawTables } from "../../src/engine/types";
-import { main } from "../../src/cli/main";
 import { sampleDistrict } from "../../src/sample/district";
 import { rawTable } from "../../src/sample/tables";
 import { writeInputWorkbook } from "../../scripts/write-inputs";
-
-const ROOT = path.join(__dirname, "..", "..");
-const BIN = path.join(ROOT, "bin", "sfs.js");
-const SAMPLE = path.join(ROOT, "assets", "sample-district.xlsx");
-
-function sfs(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: "utf8" });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-async function inProcess(args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(args, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) }, cwd: ROOT });
-  return { code, stdout, stderr };
-}
+import { SAMPLE, sfs, inProcess } from "../helpers/cli";
 
 const S_KEYS = ["mean", "median", "min", "max", "range", "p5", "p95", "frr", "cv", "mcloone", "verstegen", "gini", "theil", "slope", "r2"];
 const MONEY_KEYS = ["mean", "median", "min", "max", "range", "p5", "p95", "slope"];

@@ -1,29 +1,27 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
+import { NARROW, column, subheading, note, num, numHead, narrowCells, wideOnly, gain, loss } from "../views/styles";
 
-/** Below this pane width the planning tables drop secondary columns and use smaller type (Excel's pane is 350 px). */
-export const NARROW = "@container (max-width: 479px)";
+export { NARROW };
 
 /** Styles shared by the planning panels. */
 export const usePlanStyles = makeStyles({
-  col: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  col: column,
   wrap: { overflowX: "auto", maxWidth: "100%" },
   table: {
     tableLayout: "auto",
-    [NARROW]: {
-      "& td, & th": { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS, fontSize: tokens.fontSizeBase200 },
-    },
+    [NARROW]: { "& td, & th": narrowCells },
   },
-  num: { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
-  numHead: { "& > button, & > div": { justifyContent: "flex-end", textAlign: "right" }, textAlign: "right" },
-  wideOnly: { [NARROW]: { display: "none" } },
+  num,
+  numHead: { ...numHead, textAlign: "right" },
+  wideOnly,
   narrowOnly: { display: "none", [NARROW]: { display: "block" } },
-  gain: { color: tokens.colorPaletteGreenForeground1 },
-  loss: { color: tokens.colorPaletteRedForeground1 },
-  note: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  gain,
+  loss,
+  note,
   sub: { display: "block", fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
   // The tree's open/close control: a glyph big enough to hit, whatever the table's font size.
   toggle: { minWidth: "20px", width: "20px", height: "20px", padding: 0, fontSize: "14px", flexShrink: 0 },
-  h: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  h: subheading,
   strong: { fontWeight: tokens.fontWeightSemibold },
   // Years as columns: the row labels stay in view while the years scroll sideways.
   sticky: {

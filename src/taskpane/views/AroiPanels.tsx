@@ -15,14 +15,15 @@ import {
 import { QUADRANTS, type AroiAnalysis, type CoverageCount } from "../../engine/aroi";
 import { money, percent } from "../format";
 import { aroiNumber, countText, plainNumber } from "./numbers";
+import { column, subheading, note, scrollX, num } from "./styles";
 
 const useStyles = makeStyles({
-  col: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  wrap: { overflowX: "auto" },
-  num: { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
-  note: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  col: column,
+  wrap: scrollX,
+  num,
+  note,
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
-  h: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  h: subheading,
   none: { color: tokens.colorPaletteDarkOrangeForeground1 },
 });
 

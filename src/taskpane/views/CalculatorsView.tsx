@@ -1,10 +1,12 @@
-import { Button, Field, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, ProgressBar, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { CalculatorState } from "../useStudio";
+import { column, actionRow } from "./styles";
+import { ProgressStatus } from "./WriteStatus";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  root: column,
   h: { fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
-  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  actions: actionRow,
   note: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
   text: { overflowWrap: "break-word" },
 });
@@ -21,18 +23,7 @@ export function CalculatorStatus({ calculator: c, onCancel, onDownloadInstead }:
   if (c.phase === "idle") return null;
   if (c.phase === "running") {
     if (c.what === "one") return <Spinner size="tiny" labelPosition="after" label={`${c.progress.label}…`} />;
-    return (
-      <>
-        <Field label="Building the school calculators" hint={`${c.progress.label} (${c.progress.done} of ${c.progress.total})`}>
-          <ProgressBar value={c.progress.total ? c.progress.done / c.progress.total : 0} />
-        </Field>
-        {onCancel && (
-          <div className={s.actions}>
-            <Button onClick={onCancel}>Cancel</Button>
-          </div>
-        )}
-      </>
-    );
+    return <ProgressStatus label="Building the school calculators" progress={c.progress} onCancel={onCancel} />;
   }
   if (c.phase === "done")
     return (

@@ -12,18 +12,19 @@ import {
 import { STAT_KEYS, STAT_LABELS, statisticMeaning, type EquitySummary, type StatKey } from "../../engine/equity";
 import { moneyCents } from "../format";
 import { countText, statText } from "./numbers";
+import { column, note, scrollX, numHead } from "./styles";
 
 const useStyles = makeStyles({
-  col: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  wrap: { overflowX: "auto" },
+  col: column,
+  wrap: scrollX,
   num: { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap", verticalAlign: "top", paddingTop: tokens.spacingVerticalXS },
   label: { verticalAlign: "top", paddingTop: tokens.spacingVerticalXS },
   table: {
     "@container (max-width: 479px)": { "& td, & th": { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS } },
   },
-  head: { "& > button, & > div": { justifyContent: "flex-end", textAlign: "right" } },
+  head: numHead,
   meaning: { display: "block", color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, paddingBottom: tokens.spacingVerticalXS },
-  note: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  note,
 });
 
 /** A statistic's label, naming the poverty measure for slope and r². */

@@ -6,7 +6,6 @@ import {
   Button,
   Text,
   makeStyles,
-  tokens,
 } from "@fluentui/react-components";
 import type { EquitySummary, SnapshotComparison } from "../../engine/equity";
 import type { Allocation, District } from "../../engine/types";
@@ -15,14 +14,15 @@ import { DecileTable, HighElText, StatsTable } from "./EquityStats";
 import { SnapshotsPanel } from "./SnapshotsPanel";
 import { SolvePanel } from "./SolvePanel";
 import { WriteStatus } from "./WriteStatus";
+import { column, heading, subheading, actionRow, note, bulletList } from "./styles";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  h: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
-  h3: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: 0 },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
-  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  note: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  root: column,
+  h: heading,
+  h3: subheading,
+  list: bulletList,
+  actions: actionRow,
+  note,
 });
 
 export interface EquityViewProps {

@@ -3,6 +3,7 @@ import { Badge, Button, Field, Input, Select, Text, makeStyles, tokens } from "@
 import { ACTIONS, ACTION_LABELS, NO_OUTCOME, type AroiAction, type InitiativeResult, type Override } from "../../engine/aroi";
 import { money, moneyCents } from "../format";
 import { aroiNumber, countText } from "./numbers";
+import { note } from "./styles";
 
 const useStyles = makeStyles({
   card: {
@@ -19,7 +20,7 @@ const useStyles = makeStyles({
   rank: { color: tokens.colorNeutralForeground3, fontVariantNumeric: "tabular-nums" },
   figures: { fontVariantNumeric: "tabular-nums", fontSize: tokens.fontSizeBase200 },
   none: { color: tokens.colorPaletteDarkOrangeForeground1, fontSize: tokens.fontSizeBase200 },
-  note: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  note,
   edit: { display: "flex", alignItems: "end", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   grow: { flexGrow: 1, minWidth: "120px" },
 });

@@ -19,13 +19,14 @@ import { BreakdownPanel, CoveragePanel, FeedbackPanel, SegmentsPanel, WhatIfPane
 import { InitiativeCard } from "./InitiativeCard";
 import { countText } from "./numbers";
 import { WriteStatus } from "./WriteStatus";
+import { column, heading, actionRow, note } from "./styles";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  h: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
-  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  root: column,
+  h: heading,
+  actions: actionRow,
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  note: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  note,
   problems: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 

@@ -3,9 +3,10 @@ import { Field, Input, Text, makeStyles, mergeClasses, tokens } from "@fluentui/
 import { setRate } from "../../engine/decisions";
 import type { Allocation, District } from "../../engine/types";
 import { moneyCents, parseRate, rateText } from "../format";
+import { scrollX } from "./styles";
 
 const useStyles = makeStyles({
-  wrap: { overflowX: "auto" },
+  wrap: scrollX,
   // Columns sized by content: a header wraps between words ("Special / Education"), never inside one.
   table: { borderCollapse: "collapse", width: "100%", tableLayout: "auto" },
   th: {

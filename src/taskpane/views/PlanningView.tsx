@@ -18,14 +18,15 @@ import type { PlanningLib, WriteState } from "../useStudio";
 import { CommitInput } from "./CommitInput";
 import { WarningList } from "./WarningList";
 import { WriteStatus } from "./WriteStatus";
+import { column, heading, note, bulletList } from "./styles";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  h: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  root: column,
+  h: heading,
   actions: { display: "flex", flexWrap: "wrap", alignItems: "end", gap: tokens.spacingHorizontalS },
   years: { width: "7.5em" },
-  problems: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
-  note: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  problems: bulletList,
+  note,
 });
 
 export interface PlanningViewProps {

@@ -6,10 +6,11 @@ import { PolicyPanel } from "./PolicyPanel";
 import { SchoolDetail, type SchoolDetailProps } from "./SchoolDetail";
 import { SchoolTable } from "./SchoolTable";
 import { SourcesPanel } from "./SourcesPanel";
+import { column, heading, loss } from "./styles";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalL },
-  section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  section: column,
   // Two cards a row in a 350 px pane (an amount in the billions still fits), more when the pane is wider.
   totals: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(140px, 1fr))", gap: tokens.spacingHorizontalS, margin: 0 },
   stat: {
@@ -33,8 +34,8 @@ const useStyles = makeStyles({
     textAlign: "right",
     margin: 0,
   },
-  bad: { color: tokens.colorPaletteRedForeground1 },
-  h: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  bad: loss,
+  h: heading,
 });
 
 export interface ResultsViewProps {

@@ -18,30 +18,29 @@ import {
 import type { ScenarioRecord } from "../../host/types";
 import { money, signedMoney, signedPercent } from "../format";
 import { CURRENT, type ComparisonView } from "../useStudio";
+import { NARROW, narrowCells, heading, actionRow, note, plainList, itemName, scrollX, num, numHead, wideOnly, gain, loss } from "./styles";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
-  h: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  h: heading,
   save: { display: "flex", alignItems: "end", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   grow: { flexGrow: 1, minWidth: "150px" },
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
+  list: plainList,
   item: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS },
-  itemName: { flexGrow: 1, overflowWrap: "anywhere" },
+  itemName,
   pick: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(140px, 1fr))", gap: tokens.spacingHorizontalS },
-  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  wrap: { overflowX: "auto" },
-  num: { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
-  head: { "& > button, & > div": { justifyContent: "flex-end", textAlign: "right" } },
+  actions: actionRow,
+  wrap: scrollX,
+  num,
+  head: numHead,
   // In a narrow pane: smaller type, and A is left out (B and the change say it all).
   table: {
-    "@container (max-width: 479px)": {
-      "& td, & th": { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS, fontSize: tokens.fontSizeBase200 },
-    },
+    [NARROW]: { "& td, & th": narrowCells },
   },
-  wideOnly: { "@container (max-width: 479px)": { display: "none" } },
-  gain: { color: tokens.colorPaletteGreenForeground1 },
-  loss: { color: tokens.colorPaletteRedForeground1 },
-  note: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  wideOnly,
+  gain,
+  loss,
+  note,
 });
 
 export interface ScenariosViewProps {

@@ -5,6 +5,7 @@ import type { Allocation, Line } from "../../engine/types";
 import { money, moneyCents, signedMoney, signedPercent, students } from "../format";
 import type { CalculatorState } from "../useStudio";
 import { CalculatorStatus } from "./CalculatorsView";
+import { note, gain, loss } from "./styles";
 
 const useStyles = makeStyles({
   root: {
@@ -23,11 +24,11 @@ const useStyles = makeStyles({
   line: { display: "flex", justifyContent: "space-between", columnGap: tokens.spacingHorizontalS, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
   amount: { fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap", textAlign: "right" },
   total: { display: "flex", justifyContent: "space-between", fontWeight: tokens.fontWeightSemibold, borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalXS },
-  note: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  note,
   calc: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, paddingTop: tokens.spacingVerticalXS },
   actions: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
-  gain: { color: tokens.colorPaletteGreenForeground1 },
-  loss: { color: tokens.colorPaletteRedForeground1 },
+  gain,
+  loss,
 });
 
 export interface SchoolDetailProps {

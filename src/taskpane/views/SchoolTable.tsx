@@ -14,25 +14,24 @@ import {
 } from "@fluentui/react-components";
 import type { Allocation } from "../../engine/types";
 import { money, signedMoney, signedPercent } from "../format";
-
-/** Below this pane width the table drops the Current and Change $ columns (the school detail shows them). */
-const NARROW = "@container (max-width: 479px)";
+import { NARROW, narrowCells, scrollX, num, numHead, wideOnly, gain, loss } from "./styles";
 
 const useStyles = makeStyles({
-  wrap: { overflowX: "auto" },
+  wrap: scrollX,
   table: {
     tableLayout: "auto",
     [NARROW]: {
-      "& td, & th": { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS, fontSize: tokens.fontSizeBase200 },
+      "& td, & th": narrowCells,
       "& td button": { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
     },
   },
-  num: { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
+  num,
   // Sortable numeric headers line up with their right-aligned numbers.
-  numHead: { "& > button, & > div": { justifyContent: "flex-end", textAlign: "right" } },
-  wideOnly: { [NARROW]: { display: "none" } },
-  gain: { color: tokens.colorPaletteGreenForeground1 },
-  loss: { color: tokens.colorPaletteRedForeground1 },
+  numHead,
+  // In a narrow pane the table drops the Current and Change $ columns (the school detail shows them).
+  wideOnly,
+  gain,
+  loss,
   check: { width: "32px" },
   name: { minWidth: "72px" },
 });

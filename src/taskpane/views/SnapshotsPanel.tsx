@@ -19,20 +19,21 @@ import { moneyCents } from "../format";
 import type { SnapshotRecord } from "../useStudio";
 import { statLabel } from "./EquityStats";
 import { statChangeText, statText } from "./numbers";
+import { column, subheading, note, plainList, itemName, scrollX, num, gain, loss } from "./styles";
 
 const useStyles = makeStyles({
-  col: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  col: column,
   save: { display: "flex", alignItems: "end", columnGap: tokens.spacingHorizontalS },
   grow: { flexGrow: 1 },
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
+  list: plainList,
   item: { display: "flex", alignItems: "center", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS },
-  itemName: { flexGrow: 1, overflowWrap: "anywhere" },
-  wrap: { overflowX: "auto" },
-  num: { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
-  better: { color: tokens.colorPaletteGreenForeground1 },
-  worse: { color: tokens.colorPaletteRedForeground1 },
-  note: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
-  h: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  itemName,
+  wrap: scrollX,
+  num,
+  better: gain,
+  worse: loss,
+  note,
+  h: subheading,
 });
 
 const when = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short" });

@@ -23,16 +23,17 @@ import type { Allocation, District } from "../../engine/types";
 import { money, moneyCents, signedMoney } from "../format";
 import type { Notice } from "../useStudio";
 import { indexText, plainNumber } from "./numbers";
+import { column, actionRow, note, scrollX, num, gain, loss } from "./styles";
 
 const useStyles = makeStyles({
-  col: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  col: column,
   grid: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(140px, 1fr))", gap: tokens.spacingHorizontalS },
-  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  wrap: { overflowX: "auto" },
-  num: { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
-  gain: { color: tokens.colorPaletteGreenForeground1 },
-  loss: { color: tokens.colorPaletteRedForeground1 },
-  note: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  actions: actionRow,
+  wrap: scrollX,
+  num,
+  gain,
+  loss,
+  note,
 });
 
 export type TargetKind = SolveTarget["kind"];

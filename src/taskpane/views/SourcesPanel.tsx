@@ -3,6 +3,7 @@ import { setSource } from "../../engine/decisions";
 import type { District, Status } from "../../engine/types";
 import { money, parsePercent, percentText } from "../format";
 import { CommitInput } from "./CommitInput";
+import { note } from "./styles";
 
 const useStyles = makeStyles({
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
@@ -12,7 +13,7 @@ const useStyles = makeStyles({
   amount: { fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap", textAlign: "right" },
   controls: { display: "grid", gridTemplateColumns: "repeat(2, minmax(0, 1fr))", columnGap: tokens.spacingHorizontalS, alignItems: "start" },
   control: { minWidth: 0 },
-  note: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  note,
 });
 
 const STATUSES: Status[] = ["Unlocked", "Locked", "Grant"];

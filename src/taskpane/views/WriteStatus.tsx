@@ -1,8 +1,10 @@
 import { Button, Field, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, makeStyles, tokens } from "@fluentui/react-components";
+import type { Progress } from "../../host/types";
 import type { WriteState } from "../useStudio";
+import { actionRow } from "./styles";
 
 const useStyles = makeStyles({
-  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  actions: actionRow,
   sheets: { overflowWrap: "break-word" },
   notes: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalL },
 });
@@ -18,6 +20,31 @@ export function sheetList(sheets: string[]): string {
   return `${sheets.length} sheets: ${sheets.slice(0, LISTED_SHEETS).join(", ")} and ${sheets.length - LISTED_SHEETS} more.`;
 }
 
+export interface ProgressStatusProps {
+  /** What is running, e.g. "Writing results". */
+  label: string;
+  progress: Progress;
+  /** Shows a Cancel button when given. */
+  onCancel?: () => void;
+}
+
+/** A long task's progress ("step (done of total)") and, when it can be stopped, its Cancel button. */
+export function ProgressStatus({ label, progress, onCancel }: ProgressStatusProps) {
+  const s = useStyles();
+  return (
+    <>
+      <Field label={label} hint={`${progress.label} (${progress.done} of ${progress.total})`}>
+        <ProgressBar value={progress.total ? progress.done / progress.total : 0} />
+      </Field>
+      {onCancel && (
+        <div className={s.actions}>
+          <Button onClick={onCancel}>Cancel</Button>
+        </div>
+      )}
+    </>
+  );
+}
+
 export interface WriteOutcomeProps {
   write: WriteState;
   onCancel: () => void;
@@ -27,17 +54,7 @@ export interface WriteOutcomeProps {
 export function WriteOutcome({ write, onCancel }: WriteOutcomeProps) {
   const s = useStyles();
   if (write.phase === "idle") return null;
-  if (write.phase === "running")
-    return (
-      <>
-        <Field label={`Writing ${write.what}`} hint={`${write.progress.label} (${write.progress.done} of ${write.progress.total})`}>
-          <ProgressBar value={write.progress.total ? write.progress.done / write.progress.total : 0} />
-        </Field>
-        <div className={s.actions}>
-          <Button onClick={onCancel}>Cancel</Button>
-        </div>
-      </>
-    );
+  if (write.phase === "running") return <ProgressStatus label={`Writing ${write.what}`} progress={write.progress} onCancel={onCancel} />;
   if (write.phase === "done") {
     const notes = write.notes ?? [];
     return (

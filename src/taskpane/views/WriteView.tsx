@@ -1,11 +1,12 @@
-import { Button, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, makeStyles } from "@fluentui/react-components";
 import type { WriteState } from "../useStudio";
 import { WriteOutcome } from "./WriteStatus";
+import { column, heading, actionRow } from "./styles";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  h: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  root: column,
+  actions: actionRow,
+  h: heading,
 });
 
 export interface WriteViewProps {
