@@ -6,7 +6,7 @@ import {
   ACTIONS,
   analyseInitiatives,
   aroiJson,
-  centsToDollars,
+  dollarsFromCents,
   formatDollars,
   formatNumber,
   formatShare,
@@ -122,7 +122,7 @@ export function parseOverrides(
 }
 
 function countJson(c: CoverageCount) {
-  return { count: c.count, share: round6(c.share), cost: centsToDollars(c.cost), costShare: round6(c.costShare) };
+  return { count: c.count, share: round6(c.share), cost: dollarsFromCents(c.cost), costShare: round6(c.costShare) };
 }
 
 function round6(x: number): number {
@@ -141,7 +141,7 @@ export function aroiSummaryJson(a: AroiAnalysis): Record<string, unknown> {
     initiatives: aroiJson(a),
     coverage: {
       initiatives: cov.initiatives,
-      totalCost: centsToDollars(cov.totalCost),
+      totalCost: dollarsFromCents(cov.totalCost),
       cost: countJson(cov.cost),
       outcome: countJson(cov.outcome),
       segments: countJson(cov.segments),
@@ -151,27 +151,27 @@ export function aroiSummaryJson(a: AroiAnalysis): Record<string, unknown> {
     actions: { ...a.actionCounts },
     overrides: a.results.filter((x) => x.override).map((x) => ({ name: x.name, suggested: x.suggested, action: x.action, note: x.override?.note ?? "" })),
     whatIf: {
-      freed: centsToDollars(a.whatIf.freed),
-      sunset: a.whatIf.sunset.map((s) => ({ name: s.name, freed: centsToDollars(s.freed) })),
+      freed: dollarsFromCents(a.whatIf.freed),
+      sunset: a.whatIf.sunset.map((s) => ({ name: s.name, freed: dollarsFromCents(s.freed) })),
       expand: a.whatIf.expand.map((e) => ({
         name: e.name,
-        totalCost: centsToDollars(e.total),
+        totalCost: dollarsFromCents(e.total),
         students: e.students,
-        costPerStudent: centsToDollars(e.perStudent),
-        extra: centsToDollars(e.extra),
+        costPerStudent: dollarsFromCents(e.perStudent),
+        extra: dollarsFromCents(e.extra),
         extraStudents: e.extraStudents,
-        unspent: centsToDollars(e.unspent),
+        unspent: dollarsFromCents(e.unspent),
       })),
-      distributed: centsToDollars(a.whatIf.distributed),
+      distributed: dollarsFromCents(a.whatIf.distributed),
       extraStudents: a.whatIf.extraStudents,
-      unspent: centsToDollars(a.whatIf.unspent),
+      unspent: dollarsFromCents(a.whatIf.unspent),
       note: a.whatIf.note,
     },
     details: a.results.map((x) => ({
       name: x.name,
       rank: x.rank,
       aroiPer1000: x.per1000,
-      costPerStudent: x.cost.perStudent === null ? null : centsToDollars(x.cost.perStudent),
+      costPerStudent: x.cost.perStudent === null ? null : dollarsFromCents(x.cost.perStudent),
       suggested: x.suggested,
       reason: x.reason,
       action: x.action,
@@ -187,7 +187,7 @@ export function aroiSummaryJson(a: AroiAnalysis): Record<string, unknown> {
  * flags in words. Money in dollars; shares as fractions.
  */
 export function fundingJson(r: FundingReconciliation): Record<string, unknown> {
-  const d = centsToDollars;
+  const d = dollarsFromCents;
   return {
     totals: {
       initiatives: r.totals.initiatives,

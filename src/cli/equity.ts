@@ -11,13 +11,13 @@ import {
   statsJson,
   STAT_KEYS,
   STAT_LABELS,
-  toDollars,
   type EquityInput,
   type EquitySummary,
   type StatKey,
   type Stats,
 } from "../engine/equity";
 import { formatErrors } from "../engine/errors";
+import { dollarsFromCents } from "../engine/money";
 import { sortErrors } from "../engine/parse";
 import type { ParseContext } from "../engine/parse/headers";
 import { findSpending, matchYear, missingSpendingError, parseSpending } from "../engine/parse/spending";
@@ -77,17 +77,17 @@ export function equitySummaryJson(summary: EquitySummary, basis: EquityBasis): R
       salary === null
         ? null
         : {
-            totalAdjustment: toDollars(salary.totalAdjustment),
+            totalAdjustment: dollarsFromCents(salary.totalAdjustment),
             withActual: { unweighted: statsJson(salary.withActual.unweighted), pupilWeighted: statsJson(salary.withActual.pupilWeighted) },
             withAverage: { unweighted: statsJson(salary.withAverage.unweighted), pupilWeighted: statsJson(salary.withAverage.pupilWeighted) },
             schools: salary.rows.map((r) => ({
               id: r.id,
               name: r.name,
               students: r.students,
-              adjustment: toDollars(r.adjustment),
-              perPupil: toDollars(r.perPupil),
-              withActual: toDollars(r.withActual),
-              withAverage: toDollars(r.withAverage),
+              adjustment: dollarsFromCents(r.adjustment),
+              perPupil: dollarsFromCents(r.perPupil),
+              withActual: dollarsFromCents(r.withActual),
+              withAverage: dollarsFromCents(r.withAverage),
             })),
           },
   };

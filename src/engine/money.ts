@@ -17,3 +17,9 @@ export function dollars(cents: number): string {
 export function count(n: number): string {
   return Number.isInteger(n) ? COUNT0.format(n) : COUNT2.format(n);
 }
+
+/** Cents to dollars for output (JSON, sheet cells): rounded to the cent, at most two decimals, never -0. */
+export function dollarsFromCents(cents: number): number {
+  const d = Math.round(cents) / 100;
+  return d === 0 ? 0 : d;
+}

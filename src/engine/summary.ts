@@ -1,9 +1,6 @@
+import { dollarsFromCents } from "./money";
 import type { Allocation } from "./types";
 
-/** Cents to dollars as a JSON number with at most two decimals. */
-export function toDollars(cents: number): number {
-  return Math.round(cents) / 100;
-}
 
 function round2(x: number): number {
   return Math.round(x * 100) / 100;
@@ -49,44 +46,44 @@ export function summaryJson(a: Allocation): SummaryJson {
     matrix[level] = {};
     weights[level] = {};
     a.matrix.categories.forEach((cat, c) => {
-      matrix[level][cat] = toDollars(Math.round(a.matrix.perPupil[l][c]));
+      matrix[level][cat] = dollarsFromCents(Math.round(a.matrix.perPupil[l][c]));
       weights[level][cat] = Math.round(a.matrix.weights[l][c] * 10000) / 10000;
     });
   });
   return {
     totals: {
-      revenue: toDollars(a.totals.revenue),
-      central: toDollars(a.totals.central),
-      schools: toDollars(a.totals.schools),
-      surplus: toDollars(a.totals.surplus),
-      unfunded: toDollars(a.totals.unfunded),
+      revenue: dollarsFromCents(a.totals.revenue),
+      central: dollarsFromCents(a.totals.central),
+      schools: dollarsFromCents(a.totals.schools),
+      surplus: dollarsFromCents(a.totals.surplus),
+      unfunded: dollarsFromCents(a.totals.unfunded),
     },
     matrix,
     weights,
     sources: a.sources.map((s) => ({
       name: s.name,
       status: s.status,
-      amount: toDollars(s.amount),
-      central: toDollars(s.central),
-      schoolPool: toDollars(s.schoolPool),
-      foundation: toDollars(s.foundation),
-      surplus: toDollars(s.surplus),
-      schools: toDollars(s.toSchools),
+      amount: dollarsFromCents(s.amount),
+      central: dollarsFromCents(s.central),
+      schoolPool: dollarsFromCents(s.schoolPool),
+      foundation: dollarsFromCents(s.foundation),
+      surplus: dollarsFromCents(s.surplus),
+      schools: dollarsFromCents(s.toSchools),
       basePerWeightedPupil: s.base === null ? null : round2(s.base / 100),
     })),
     schools: a.schools.map((s, i) => ({
       id: s.id,
       name: s.name,
       students: s.students,
-      total: toDollars(s.total),
-      turnedOn: toDollars(s.turnedOn),
-      bySource: Object.fromEntries(a.sources.map((src) => [src.name, toDollars(src.bySchool[i])])),
-      current: s.current === null ? null : toDollars(s.current),
-      minimum: s.minimum === null ? null : toDollars(s.minimum),
-      change: s.current === null ? null : toDollars(s.total - s.current),
+      total: dollarsFromCents(s.total),
+      turnedOn: dollarsFromCents(s.turnedOn),
+      bySource: Object.fromEntries(a.sources.map((src) => [src.name, dollarsFromCents(src.bySchool[i])])),
+      current: s.current === null ? null : dollarsFromCents(s.current),
+      minimum: s.minimum === null ? null : dollarsFromCents(s.minimum),
+      change: s.current === null ? null : dollarsFromCents(s.total - s.current),
       perPupil: s.students > 0 ? round2(s.total / s.students / 100) : 0,
       adjustment: s.adjustment,
-      unfunded: toDollars(s.unfunded),
+      unfunded: dollarsFromCents(s.unfunded),
     })),
     warnings: a.warnings,
   };

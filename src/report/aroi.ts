@@ -414,7 +414,7 @@ function feedbackPlan(a: AroiAnalysis): SheetPlan {
   );
   const survey: PlanValue[][] = [];
   if (f.implemented) survey.push(["Implemented on campus", f.implemented.yes, f.implemented.no, f.implemented.blank]);
-  if (f.wanted) survey.push(["Wanted (if not implemented)", f.wanted.yes, f.wanted.no, f.wanted.blank]);
+  if (f.wanted) survey.push(["Wanted (if not yet in place)", f.wanted.yes, f.wanted.no, f.wanted.blank]);
   s.table(
     {
       name: "AROI_Feedback_Survey",

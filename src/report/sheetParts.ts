@@ -6,7 +6,7 @@ import { a1 } from "./names";
 import type { PlanCell, PlanTable } from "./plan";
 
 /** Cents (rounded to a whole cent) as dollars, the unit the sheets show. */
-export const dollars = (cents: number): number => Math.round(cents) / 100;
+export { dollarsFromCents as dollars } from "../engine/money";
 
 /** Range of one table column's data rows, A1 style (0-based table position); from column `firstCol` when given. */
 export function columnRange(t: PlanTable, col: number, firstCol = col): string {

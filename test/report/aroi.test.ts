@@ -155,7 +155,7 @@ describe("A-ROI sheet plans", () => {
     ]);
     expect(table(p, "AROI_Feedback_Survey").rows).toEqual([
       ["Implemented on campus", 2, 2, 5],
-      ["Wanted (if not implemented)", 1, 1, 5],
+      ["Wanted (if not yet in place)", 1, 1, 5],
     ]);
   });
 

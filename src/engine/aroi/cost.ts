@@ -55,6 +55,4 @@ export function formatDollars(cents: number): string {
 }
 
 /** Cents to dollars for output (JSON, sheet cells): at most two decimals. */
-export function centsToDollars(cents: number): number {
-  return Math.round(cents) / 100;
-}
+export { dollarsFromCents } from "../money";

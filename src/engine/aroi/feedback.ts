@@ -43,7 +43,7 @@ export interface Feedback {
   quadrants: Record<Quadrant, number>;
   /** Null when the table has no Implemented column. */
   implemented: YesNoCount | null;
-  /** Among initiatives not implemented; null when the table has no Wanted column. */
+  /** Among initiatives not yet in place (Implemented = No or blank); null when the table has no Wanted column. */
   wanted: YesNoCount | null;
 }
 

@@ -9,7 +9,7 @@ import type { ActionContext, Actionable, AroiAction, AroiRules, Override } from 
 import { computeAroi, rankByAroi } from "./aroi";
 import { breakdowns } from "./breakdown";
 import type { Breakdown } from "./breakdown";
-import { centsToDollars, initiativeCost } from "./cost";
+import { dollarsFromCents, initiativeCost } from "./cost";
 import type { InitiativeCost } from "./cost";
 import { coverage } from "./coverage";
 import type { Coverage } from "./coverage";
@@ -230,7 +230,7 @@ export interface AroiJsonEntry {
 export function aroiJson(analysis: AroiAnalysis): AroiJsonEntry[] {
   return analysis.results.map((x) => ({
     name: x.name,
-    totalCost: centsToDollars(x.cost.total),
+    totalCost: dollarsFromCents(x.cost.total),
     students: x.students,
     gain: x.gain,
     aroi: x.aroi,

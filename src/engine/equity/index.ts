@@ -3,6 +3,7 @@
  * poverty regressions, poverty deciles, high-EL schools, salary averaging, snapshots and plain-words readings.
  * Pure: takes the engine's data, returns plain data. Money in cents inside; `equityJson` turns it into dollars.
  */
+import { dollarsFromCents } from "../money";
 import { deciles, type Decile } from "./deciles";
 import type { EquityInput } from "./inputs";
 import { multipleOls, simpleOls, type MultiFit, type SimpleFit } from "./regression";
@@ -115,11 +116,6 @@ export function equitySummary(inputs: readonly EquityInput[], opts: SummaryOptio
   };
 }
 
-/** Cents (or cents per pupil) to dollars with at most two decimals. */
-export function toDollars(cents: number): number {
-  const d = Math.round(cents) / 100;
-  return d === 0 ? 0 : d;
-}
 
 function ratio(x: number): number {
   const r = Math.round(x * 1e6) / 1e6;
@@ -131,7 +127,7 @@ export function statsJson(s: Stats): Record<string, number | null> {
   const out: Record<string, number | null> = {};
   for (const k of STAT_KEYS) {
     const v = s[k];
-    out[k] = v === null ? null : MONEY_STATS.has(k) ? toDollars(v) : ratio(v);
+    out[k] = v === null ? null : MONEY_STATS.has(k) ? dollarsFromCents(v) : ratio(v);
   }
   return out;
 }
@@ -142,18 +138,18 @@ function fitJson(f: SimpleFit | MultiFit): Record<string, unknown> {
     return {
       ok: true,
       n: f.n,
-      slope: toDollars(f.slope),
-      intercept: toDollars(f.intercept),
+      slope: dollarsFromCents(f.slope),
+      intercept: dollarsFromCents(f.intercept),
       r2: f.r2 === null ? null : ratio(f.r2),
-      seSlope: f.seSlope === null ? null : toDollars(f.seSlope),
+      seSlope: f.seSlope === null ? null : dollarsFromCents(f.seSlope),
     };
   return {
     ok: true,
     n: f.n,
     coefficients: f.names.map((name, j) => ({
       name,
-      coefficient: toDollars(f.coefficients[j]),
-      standardError: f.standardErrors[j] === null ? null : toDollars(f.standardErrors[j] as number),
+      coefficient: dollarsFromCents(f.coefficients[j]),
+      standardError: f.standardErrors[j] === null ? null : dollarsFromCents(f.standardErrors[j] as number),
       t: f.tStats[j] === null ? null : ratio(f.tStats[j] as number),
     })),
     r2: f.r2 === null ? null : ratio(f.r2),
@@ -177,9 +173,9 @@ export function equityJson(summary: EquitySummary): Record<string, unknown> {
       decile: d.decile,
       schools: d.schools,
       students: d.students,
-      restrictedPerPupil: d.restrictedPerPupil === null ? null : toDollars(d.restrictedPerPupil),
-      unrestrictedPerPupil: d.unrestrictedPerPupil === null ? null : toDollars(d.unrestrictedPerPupil),
-      perPupil: d.perPupil === null ? null : toDollars(d.perPupil),
+      restrictedPerPupil: d.restrictedPerPupil === null ? null : dollarsFromCents(d.restrictedPerPupil),
+      unrestrictedPerPupil: d.unrestrictedPerPupil === null ? null : dollarsFromCents(d.unrestrictedPerPupil),
+      perPupil: d.perPupil === null ? null : dollarsFromCents(d.perPupil),
     })),
     highEl: summary.highEl,
     excluded: summary.excluded,

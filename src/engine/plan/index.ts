@@ -10,7 +10,7 @@ import { findBudgetLines, parseBudgetLines } from "../parse/budgetLines";
 import { findTable, labelKey, normalizeHeader, type ParseContext } from "../parse/headers";
 import { findOpportunities, parseOpportunities } from "../parse/opportunities";
 import { findProjections, isPlanSetting, MAX_PLAN_YEARS, parsePlanSettings, parseProjections, parseTargetWeights } from "../parse/projections";
-import { toDollars } from "../summary";
+import { dollarsFromCents } from "../money";
 import type { District, InputError, RawTables } from "../types";
 import { dateText } from "./fiscal";
 import { costDrivers, type CostDrivers } from "./drivers";
@@ -145,63 +145,63 @@ export function planJson(p: PlanAnalysis): Record<string, unknown> {
           fiscalYear: y.fiscalYear,
           turnedOn: y.turnedOn,
           students: y.students,
-          revenue: toDollars(a.totals.revenue),
-          unlockedPool: toDollars(y.unlockedPool),
-          central: toDollars(a.totals.central),
-          schools: toDollars(a.totals.schools),
-          surplus: toDollars(a.totals.surplus),
+          revenue: dollarsFromCents(a.totals.revenue),
+          unlockedPool: dollarsFromCents(y.unlockedPool),
+          central: dollarsFromCents(a.totals.central),
+          schools: dollarsFromCents(a.totals.schools),
+          surplus: dollarsFromCents(a.totals.surplus),
           holdHarmless: y.holdHarmless,
           weightProgress: ratio(y.weightProgress, 4),
           conserved: conservationBreaks(a).length === 0,
         };
       }),
-      trigger: plan.trigger === null ? null : toDollars(plan.trigger),
+      trigger: plan.trigger === null ? null : dollarsFromCents(plan.trigger),
       triggerYear: plan.triggerYear,
       targetYear: plan.hasTargets ? plan.targetYear : null,
       schools: plan.schools.map((s) => ({
         id: s.id,
         name: s.name,
-        current: s.current === null ? null : toDollars(s.current),
-        totals: s.totals.map(toDollars),
-        turnedOn: s.turnedOn.map(toDollars),
+        current: s.current === null ? null : dollarsFromCents(s.current),
+        totals: s.totals.map(dollarsFromCents),
+        turnedOn: s.turnedOn.map(dollarsFromCents),
         students: s.students,
       })),
       warnings: plan.warnings,
     },
     shadow: p.shadow
-      ? p.shadow.rows.map((r) => ({ id: r.id, name: r.name, total: toDollars(r.total), turnedOn: toDollars(r.turnedOn), gap: toDollars(r.gap) }))
+      ? p.shadow.rows.map((r) => ({ id: r.id, name: r.name, total: dollarsFromCents(r.total), turnedOn: dollarsFromCents(r.turnedOn), gap: dollarsFromCents(r.gap) }))
       : null,
   };
   if (p.tree && p.drivers) {
     const t = p.tree;
     out.budgetTree = {
-      total: toDollars(t.amount),
-      central: toDollars(t.central),
-      schools: toDollars(t.schools),
+      total: dollarsFromCents(t.amount),
+      central: dollarsFromCents(t.central),
+      schools: dollarsFromCents(t.schools),
       fte: t.fte,
       areas: t.areas.map((a) => ({
         name: a.name,
-        amount: toDollars(a.amount),
-        central: toDollars(a.central),
-        schools: toDollars(a.schools),
+        amount: dollarsFromCents(a.amount),
+        central: dollarsFromCents(a.central),
+        schools: dollarsFromCents(a.schools),
         fte: a.fte,
         functions: a.children.map((f) => ({
           name: f.name,
-          amount: toDollars(f.amount),
+          amount: dollarsFromCents(f.amount),
           fte: f.fte,
-          objects: f.children.map((o) => ({ name: o.name, amount: toDollars(o.amount), fte: o.fte })),
+          objects: f.children.map((o) => ({ name: o.name, amount: dollarsFromCents(o.amount), fte: o.fte })),
         })),
       })),
       drivers: {
         students: p.drivers.students,
-        perStudent: p.drivers.perStudent === null ? null : toDollars(p.drivers.perStudent),
+        perStudent: p.drivers.perStudent === null ? null : dollarsFromCents(p.drivers.perStudent),
         studentsPerFte: ratio(p.drivers.studentsPerFte),
-        costPerFte: p.drivers.costPerFte === null ? null : toDollars(p.drivers.costPerFte),
+        costPerFte: p.drivers.costPerFte === null ? null : dollarsFromCents(p.drivers.costPerFte),
         byArea: p.drivers.byArea.map((a) => ({
           area: a.area,
-          perStudent: a.perStudent === null ? null : toDollars(a.perStudent),
+          perStudent: a.perStudent === null ? null : dollarsFromCents(a.perStudent),
           studentsPerFte: ratio(a.studentsPerFte),
-          costPerFte: a.costPerFte === null ? null : toDollars(a.costPerFte),
+          costPerFte: a.costPerFte === null ? null : dollarsFromCents(a.costPerFte),
         })),
       },
     };
@@ -209,29 +209,29 @@ export function planJson(p: PlanAnalysis): Record<string, unknown> {
   if (p.savings) {
     const s = p.savings;
     out.savings = {
-      totals: { count: s.totals.count, rejected: s.totals.rejected, low: toDollars(s.totals.low), high: toDollars(s.totals.high), mid: toDollars(s.totals.mid), committed: toDollars(s.totals.committedLow) },
+      totals: { count: s.totals.count, rejected: s.totals.rejected, low: dollarsFromCents(s.totals.low), high: dollarsFromCents(s.totals.high), mid: dollarsFromCents(s.totals.mid), committed: dollarsFromCents(s.totals.committedLow) },
       opportunities: s.rows.map((r) => ({
         rank: r.rank,
         name: r.opportunity.name,
         area: r.opportunity.area,
-        low: toDollars(r.opportunity.low),
-        high: toDollars(r.opportunity.high),
+        low: dollarsFromCents(r.opportunity.low),
+        high: dollarsFromCents(r.opportunity.high),
         ease: r.opportunity.ease,
-        score: toDollars(Math.round(r.score)),
+        score: dollarsFromCents(Math.round(r.score)),
         quadrant: r.quadrant,
         startYear: r.startYear,
         status: r.opportunity.status,
         owner: r.opportunity.owner,
       })),
-      byArea: s.byArea.map((a) => ({ area: a.area, count: a.count, low: toDollars(a.low), high: toDollars(a.high) })),
-      byYear: s.byYear.map((y) => ({ year: y.year, label: y.label, low: toDollars(y.low), high: toDollars(y.high), committed: toDollars(y.committedLow) })),
+      byArea: s.byArea.map((a) => ({ area: a.area, count: a.count, low: dollarsFromCents(a.low), high: dollarsFromCents(a.high) })),
+      byYear: s.byYear.map((y) => ({ year: y.year, label: y.label, low: dollarsFromCents(y.low), high: dollarsFromCents(y.high), committed: dollarsFromCents(y.committedLow) })),
     };
   }
   if (p.funding) {
     out.funding = {
-      committed: toDollars(p.funding.committed),
-      unassigned: toDollars(p.funding.unassigned),
-      priorities: p.funding.priorities.map((x) => ({ initiative: x.initiative, action: x.action, funded: toDollars(x.funded), extraStudents: x.extraStudents })),
+      committed: dollarsFromCents(p.funding.committed),
+      unassigned: dollarsFromCents(p.funding.unassigned),
+      priorities: p.funding.priorities.map((x) => ({ initiative: x.initiative, action: x.action, funded: dollarsFromCents(x.funded), extraStudents: x.extraStudents })),
     };
   }
   return out;

@@ -205,7 +205,7 @@ export function FeedbackPanel({ analysis }: { analysis: AroiAnalysis }) {
       )}
       {f.wanted && (
         <Text size={200}>
-          Wanted where not implemented: {f.wanted.yes} yes, {f.wanted.no} no{f.wanted.blank ? `, ${f.wanted.blank} blank` : ""}.
+          Wanted where not yet in place: {f.wanted.yes} yes, {f.wanted.no} no{f.wanted.blank ? `, ${f.wanted.blank} blank` : ""}.
         </Text>
       )}
     </div>

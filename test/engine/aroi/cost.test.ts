@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { centsToDollars, costPerStudent, formatDollars, initiativeCost, roundCents, staffCost } from "../../../src/engine/aroi/cost";
+import { dollarsFromCents, costPerStudent, formatDollars, initiativeCost, roundCents, staffCost } from "../../../src/engine/aroi/cost";
 import { ini, inventory } from "./fixture";
 
 describe("fully loaded cost", () => {
@@ -40,7 +40,7 @@ describe("fully loaded cost", () => {
     expect(formatDollars(-5)).toBe("-$0.05");
     expect(formatDollars(12_500)).toBe("$125.00");
     expect(formatDollars(30_000.4)).toBe("$300.00");
-    expect(centsToDollars(2_500_001)).toBe(25_000.01);
+    expect(dollarsFromCents(2_500_001)).toBe(25_000.01);
   });
 
   test("property: total cost is the sum of its parts and staff cost is within half a cent of hours × rate", () => {

@@ -1,4 +1,5 @@
-import { equityInputs, equityJson, equitySummary, findElNeed, statsJson, toDollars } from "../../../src/engine/equity/index";
+import { dollarsFromCents } from "../../../src/engine/money";
+import { equityInputs, equityJson, equitySummary, findElNeed, statsJson } from "../../../src/engine/equity/index";
 import { equityStats, MONEY_STATS } from "../../../src/engine/equity/stats";
 import { equityAllocation, input } from "./fixture";
 
@@ -57,7 +58,7 @@ describe("JSON in dollars", () => {
       if (v !== null) expect(Math.round(v * 100) / 100).toBe(v);
     }
     expect(j.gini).toBe(Math.round((j.gini as number) * 1e6) / 1e6);
-    expect(toDollars(12_345.6)).toBe(123.46);
+    expect(dollarsFromCents(12_345.6)).toBe(123.46);
   });
 
   test("equityJson has the contract's unweighted and pupilWeighted S", () => {
