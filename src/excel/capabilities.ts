@@ -22,10 +22,5 @@ export function capabilities(env: ExcelEnv): { ok: boolean; missing: string[] } 
         "Page layout (landscape, fit to page) is not set either.",
     );
   }
-  if (!supports(env, API_SETS.bubble)) {
-    missing.push(
-      "Bubble charts and custom document properties need Excel JavaScript API 1.12; bubble charts are drawn as scatter charts instead.",
-    );
-  }
   return { ok, missing };
 }

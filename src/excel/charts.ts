@@ -2,7 +2,7 @@
 import type { ChartKind, PlanChart } from "../report/plan";
 import { a1 } from "../report/names";
 import { parseAddress } from "./address";
-import { officeEnv, supports } from "./env";
+import { API_SETS, officeEnv, supports } from "./env";
 
 /** Treemap charts need ExcelApi 1.9. */
 export const TREEMAP_API = "1.9";
@@ -23,8 +23,8 @@ export const CHART_TYPES: Record<ChartKind, Excel.ChartType> = {
 /**
  * Queue one native chart on a worksheet: the chart is created from the first series' values, then every
  * series gets its name, values, X values / categories, bubble sizes and linear trendline from the plan.
- * Returns a note when the chart had to be drawn differently (bubble without ExcelApi 1.12, treemap without ExcelApi
- * 1.9, no series). A treemap is drawn from the block spanning its category (hierarchy) columns and its values.
+ * Returns a note when the chart had to be drawn differently (bubble without ExcelApi 1.7 — the bubble type is 1.1,
+ * `setBubbleSizes` 1.7 — treemap without ExcelApi 1.9, no series). A treemap is drawn from the block spanning its category (hierarchy) columns and its values.
  */
 export function queueChart(
   ws: Excel.Worksheet,
@@ -56,7 +56,7 @@ export function queueChart(
   let kind = chart.kind;
   if (kind === "bubble" && !bubbleSupported) {
     kind = "scatter";
-    note = `Chart "${chart.title}" is drawn as a scatter chart: bubble charts need ExcelApi 1.12, which this version of Excel does not have.`;
+    note = `Chart "${chart.title}" is drawn as a scatter chart: bubble sizes need ExcelApi ${API_SETS.bubble}, which this version of Excel does not have.`;
   }
   const first = chart.series[0];
   const shape = parseAddress(first.values);

@@ -29,7 +29,8 @@ export const API_SETS = {
   screenUpdating: "1.9",
   pageLayout: "1.9",
   dataValidation: "1.8",
-  bubble: "1.12",
+  /** Bubble chart type: ExcelApi 1.1; ChartSeries.setBubbleSizes: 1.7 — both within the minimum. */
+  bubble: "1.7",
 } as const;
 
 export function supports(env: ExcelEnv, version: string): boolean {

@@ -260,7 +260,7 @@ describe("renderPlans", () => {
     expect(fx.syncCount).toBe(0);
   });
 
-  test("charts: series, categories, titles, trendline; bubble falls back to scatter without ExcelApi 1.12", async () => {
+  test("charts: series, categories, titles, trendline; bubble drawn as a bubble chart from ExcelApi 1.7 (type 1.1, sizes 1.7)", async () => {
     const cells = cellsFrom([
       ["School", "Poverty %", "Per pupil", "Students"],
       ["A", 0.2, 9000, 300],
@@ -321,11 +321,10 @@ describe("renderPlans", () => {
 
     const old = new FakeExcel();
     old.addSheet("Data");
-    const r2 = await renderPlans(old.ctx, [p], {}, envUpTo("1.11"));
-    expect(old.sheet("Equity").charts[1].type).toBe("XYScatter");
-    expect(old.sheet("Equity").charts[1].series[0].sizes).toBeNull();
-    expect(r2.notes).toHaveLength(1);
-    expect(r2.notes[0]).toMatch(/scatter.*1\.12/);
+    const r2 = await renderPlans(old.ctx, [p], {}, envUpTo("1.7"));
+    expect(old.sheet("Equity").charts[1].type).toBe("Bubble");
+    expect(old.sheet("Equity").charts[1].series[0].sizes?.rect).toEqual({ r: 1, c: 3, rows: 3, cols: 1 });
+    expect(r2.notes.filter((n) => /bubble|scatter/i.test(n))).toEqual([]);
   });
 
   test("protection, unlocked input cells, hidden sheets, sheet-level names when several sheets share one", async () => {
