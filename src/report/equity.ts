@@ -7,7 +7,7 @@
  * For scatter charts a series' `categories` range holds the x values.
  */
 import type { EquitySummary } from "../engine/equity/index";
-import type { MultiFit } from "../engine/equity/regression";
+import { SIZE_TERM, type MultiFit } from "../engine/equity/regression";
 import type { SnapshotComparison } from "../engine/equity/snapshot";
 import { MONEY_STATS, STAT_KEYS, type StatKey, type Stats } from "../engine/equity/stats";
 import { STAT_LABELS, statisticMeaning } from "../engine/equity/words";
@@ -49,7 +49,8 @@ function regressionCells(cells: PlanCell[], r0: number, title: string, pw: Multi
   headers.forEach((h, c) => cells.push({ r, c, v: h, style: "header" }));
   r++;
   pw.names.forEach((name, j) => {
-    cells.push({ r, c: 0, v: j === 0 ? "Intercept (school with none of these needs)" : `per point of ${name}`, style: "label" });
+    const label = j === 0 ? "Intercept (school with none of these needs)" : name === SIZE_TERM ? "School size: per unit of ln(Students) (a doubling is × 0.693)" : `per point of ${name}`;
+    cells.push({ r, c: 0, v: label, style: "label" });
     const put = (c: number, v: number | null, fmt: NumberFormat) => cells.push({ r, c, v, fmt });
     put(1, usd(pw.coefficients[j]), "currency");
     put(2, usd(pw.standardErrors[j]), "currency");
@@ -61,7 +62,16 @@ function regressionCells(cells: PlanCell[], r0: number, title: string, pw: Multi
   });
   cells.push({ r, c: 0, v: "R²", style: "label" }, { r, c: 1, v: pw.r2, fmt: "percent1" }, { r, c: 4, v: un.r2, fmt: "percent1" });
   r++;
-  cells.push({ r: r++, c: 0, v: "|t| above 2 means the effect is unlikely to be chance. Coefficients are $ per pupil per percentage point of each need, holding the others fixed.", style: "note" });
+  cells.push({
+    r: r++,
+    c: 0,
+    v:
+      "|t| above 2 means the effect is unlikely to be chance. Coefficients are $ per pupil per percentage point of each need, holding the others" +
+      (pw.names.includes(SIZE_TERM) ? " and school size" : "") +
+      " fixed." +
+      (pw.note ? ` The regression was ${pw.note}.` : ""),
+    style: "note",
+  });
   return r;
 }
 

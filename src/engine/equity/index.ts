@@ -6,7 +6,7 @@
 import { dollarsFromCents } from "../money";
 import { deciles, type Decile } from "./deciles";
 import type { EquityInput } from "./inputs";
-import { multipleOls, simpleOls, type MultiFit, type SimpleFit } from "./regression";
+import { multipleOls, simpleOls, SIZE_TERM, type MultiFit, type SimpleFit } from "./regression";
 import { salaryAdjustment, type SalaryResult } from "./salary";
 import { MONEY_STATS, STAT_KEYS, equityStats, type Stats } from "./stats";
 import { equityWords, type EquityWords } from "./words";
@@ -27,6 +27,22 @@ export const HIGH_EL_THRESHOLD_PCT = 25;
 /** The need category that counts English learners, found by name (English Learner(s), EL, ELL, LEP, Limited English). */
 export function findElNeed(needs: readonly string[]): string | null {
   return needs.find((n) => /english\s*(language\s*)?learner|^\s*(el|ell|els|lep)\s*$|limited\s*english/i.test(n)) ?? null;
+}
+
+/**
+ * Per-pupil $ on every need share plus the size control. When the size control cannot be estimated (too few schools,
+ * or every school the same size) the fit is made on the need shares alone and says so in `note`.
+ */
+export function needsRegression(rows: readonly (readonly number[])[], values: readonly number[], needs: readonly string[], students: readonly number[], weights?: readonly number[] | null): MultiFit {
+  const sized = multipleOls(
+    rows.map((r, i) => [...r, Math.log(students[i])]),
+    values,
+    [...needs, SIZE_TERM],
+    weights,
+  );
+  if (sized.ok) return sized;
+  const plain = multipleOls(rows, values, needs, weights);
+  return plain.ok ? { ...plain, note: `fitted without the school-size control: ${sized.reason}` } : plain;
 }
 
 export interface EquitySchool extends EquityInput {
@@ -89,7 +105,7 @@ export function equitySummary(inputs: readonly EquityInput[], opts: SummaryOptio
     multivariate:
       povertyNeed === null
         ? { unweighted: noNeeds, pupilWeighted: noNeeds }
-        : { unweighted: multipleOls(rows, values, needs), pupilWeighted: multipleOls(rows, values, needs, weights) },
+        : { unweighted: needsRegression(rows, values, needs, weights), pupilWeighted: needsRegression(rows, values, needs, weights, weights) },
   };
   const dec = deciles(schools);
   const words = equityWords({
@@ -153,6 +169,7 @@ function fitJson(f: SimpleFit | MultiFit): Record<string, unknown> {
       t: f.tStats[j] === null ? null : ratio(f.tStats[j] as number),
     })),
     r2: f.r2 === null ? null : ratio(f.r2),
+    ...(f.note ? { note: f.note } : {}),
   };
 }
 

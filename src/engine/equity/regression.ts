@@ -6,10 +6,18 @@
  * schools n, so coefficients are the pupil-weighted fit and standard errors use σ² = Σ wᵢ eᵢ² / (n − p) with n the
  * number of schools (pupils in one school are not independent observations). Unweighted fits are the textbook
  * forms: σ² = SSE / (n − p), SE(βⱼ) = √(σ² · [(XᵀX)⁻¹]ⱼⱼ), R² = 1 − SSE / SST.
- * The normal equations are solved with a small Gauss-Jordan elimination; a singular design is reported, never
- * papered over.
+ * The multivariate fit is solved by QR decomposition (ml-matrix), not through the normal equations; a singular design
+ * is reported, never papered over.
  */
+import { inverse, Matrix, QrDecomposition } from "ml-matrix";
 import { linearRegression, weightedLinearRegression } from "simple-statistics";
+
+/**
+ * The school-size control of the multivariate regression (as in the DBOM's): the natural log of the school's
+ * Students, so its coefficient is $ per pupil per unit of ln(Students); a school twice the size differs by
+ * coefficient × ln 2, other things equal.
+ */
+export const SIZE_TERM = "School size (ln of Students)";
 
 export type SimpleFit =
   | {
@@ -41,6 +49,8 @@ export type MultiFit =
       /** √(σ²): typical size of what the regressors leave unexplained. */
       residualSd: number | null;
       residuals: number[];
+      /** Set when the fit had to leave out a control (e.g. school size), saying why. */
+      note?: string;
     }
   | { ok: false; reason: string };
 
@@ -98,29 +108,30 @@ export function simpleOls(xAll: readonly number[], yAll: readonly number[], wAll
   return { ok: true, n, slope: m, intercept: b, r2, seSlope, seIntercept };
 }
 
-export type LinearSolve = { ok: true; solution: number[]; inverse: number[][] } | { ok: false; column: number };
+export type LeastSquares = { ok: true; solution: number[]; inverse: number[][] } | { ok: false; column: number };
 
 /**
- * Solve A·x = b for a symmetric positive semi-definite A (normal equations) by Gauss-Jordan elimination on
- * [A | I], returning x and A⁻¹. A column whose pivot falls below `tolerance` × its own diagonal entry is a linear
- * combination of the earlier columns (the pivot / diagonal ratio is 1 − R² of that column on the earlier ones):
- * the design is singular and that column is reported.
+ * Least squares min ‖X·β − y‖ by Householder QR (ml-matrix's QrDecomposition): X = Q·R, β = R⁻¹·Qᵀy, and
+ * (XᵀX)⁻¹ = R⁻¹·R⁻ᵀ for the standard errors. Solving through R never squares the condition number as the normal
+ * equations do. A column k is a linear combination of the columns before it when |Rₖₖ| (the length of what is left
+ * of column k once the earlier columns are projected out) is below `tolerance` × the column's own length: |Rₖₖ|² / ‖xₖ‖²
+ * is 1 − R² of column k on the earlier ones. That column is reported and nothing is solved.
  */
-export function solveSymmetric(A: readonly (readonly number[])[], b: readonly number[], tolerance = 1e-10): LinearSolve {
-  const p = A.length;
-  const M = A.map((row, i) => [...row, ...Array.from({ length: p }, (_, j) => (i === j ? 1 : 0)), b[i]]);
+export function leastSquares(X: readonly (readonly number[])[], y: readonly number[], tolerance = 1e-9): LeastSquares {
+  const p = X[0]?.length ?? 0;
+  if (X.length === 0 || p === 0) return { ok: false, column: 0 };
+  const qr = new QrDecomposition(new Matrix(X.map((row) => [...row])));
+  const R = qr.upperTriangularMatrix;
   for (let k = 0; k < p; k++) {
-    const pivot = M[k][k];
-    if (!(Math.abs(pivot) > tolerance * Math.abs(A[k][k])) || A[k][k] === 0) return { ok: false, column: k };
-    for (let j = 0; j < M[k].length; j++) M[k][j] /= pivot;
-    for (let i = 0; i < p; i++) {
-      if (i === k) continue;
-      const f = M[i][k];
-      if (f === 0) continue;
-      for (let j = 0; j < M[i].length; j++) M[i][j] -= f * M[k][j];
-    }
+    let norm = 0;
+    for (const row of X) norm += row[k] * row[k];
+    norm = Math.sqrt(norm);
+    if (!(norm > 0) || !(Math.abs(R.get(k, k)) > tolerance * norm)) return { ok: false, column: k };
   }
-  return { ok: true, solution: M.map((row) => row[2 * p]), inverse: M.map((row) => row.slice(p, 2 * p)) };
+  const beta = qr.solve(Matrix.columnVector([...y]));
+  const rInv = inverse(R.subMatrix(0, p - 1, 0, p - 1));
+  const inv = rInv.mmul(rInv.transpose());
+  return { ok: true, solution: beta.getColumn(0), inverse: inv.to2DArray() };
 }
 
 /**
@@ -140,15 +151,12 @@ export function multipleOls(
   const X = keep.map((i) => [1, ...rows[i]]);
   const y = keep.map((i) => yAll[i]);
   const w = normalisedWeights(n, weights ? keep.map((i) => weights[i]) : null);
-  const A = Array.from({ length: p }, () => new Array<number>(p).fill(0));
-  const b = new Array<number>(p).fill(0);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < p; j++) {
-      b[j] += w[i] * X[i][j] * y[i];
-      for (let k = 0; k < p; k++) A[j][k] += w[i] * X[i][j] * X[i][k];
-    }
-  }
-  const solved = solveSymmetric(A, b);
+  // Weighted least squares as ordinary least squares on rows scaled by √wᵢ.
+  const root = w.map(Math.sqrt);
+  const solved = leastSquares(
+    X.map((row, i) => row.map((v) => v * root[i])),
+    y.map((v, i) => v * root[i]),
+  );
   const allNames = ["Intercept", ...names];
   if (!solved.ok) {
     const col = allNames[solved.column];

@@ -4,7 +4,7 @@
  * computed statistics, so the words cannot drift from the numbers. Money arrives in cents per pupil.
  */
 import type { Decile } from "./deciles";
-import type { MultiFit, SimpleFit } from "./regression";
+import { SIZE_TERM as SIZE_TERM_NAME, type MultiFit, type SimpleFit } from "./regression";
 import type { StatKey, Stats } from "./stats";
 
 /** Benchmarks commonly used in school-finance equity studies (Odden & Picus). */
@@ -177,13 +177,28 @@ export function equityWords(w: WordsInput): EquityWords {
   }
   if (w.multi) {
     if (!w.multi.ok) vertical.push(`The regression on all need shares together could not be fitted: ${w.multi.reason}.`);
-    else if (w.multi.names.length > 2) {
-      const parts = w.multi.names.slice(1).map((name, j) => {
-        const c = w.multi && w.multi.ok ? w.multi.coefficients[j + 1] : 0;
-        const se = w.multi && w.multi.ok ? w.multi.standardErrors[j + 1] : null;
-        return `${name} ${c >= 0 ? "+" : "-"}${dollars(Math.abs(c), 2)}${se === null ? "" : ` (± ${dollars(se, 2)})`}`;
-      });
-      vertical.push(`Holding the other need shares fixed, each percentage point goes with this much per pupil: ${parts.join("; ")}.`);
+    else {
+      const m = w.multi;
+      const terms = m.names.map((name, j) => ({ name, j })).filter((t) => t.j > 0 && t.name !== SIZE_TERM_NAME);
+      if (terms.length > 1) {
+        const parts = terms.map(({ name, j }) => {
+          const c = m.coefficients[j];
+          const se = m.standardErrors[j];
+          return `${name} ${c >= 0 ? "+" : "-"}${dollars(Math.abs(c), 2)}${se === null ? "" : ` (± ${dollars(se, 2)})`}`;
+        });
+        vertical.push(`Holding the other need shares${m.names.includes(SIZE_TERM_NAME) ? " and school size" : ""} fixed, each percentage point goes with this much per pupil: ${parts.join("; ")}.`);
+      }
+      const size = m.names.indexOf(SIZE_TERM_NAME);
+      if (size > 0) {
+        const doubling = m.coefficients[size] * Math.LN2;
+        const se = m.standardErrors[size];
+        const clear = se === null ? doubling !== 0 : Math.abs(m.coefficients[size]) > 2 * se;
+        vertical.push(
+          `School size: with the same needs, a school twice as large gets ${dollars(Math.abs(doubling))} ${doubling >= 0 ? "more" : "less"} per pupil` +
+            (clear ? "." : " (within the noise: less than 2 standard errors from zero)."),
+        );
+      }
+      if (m.note) vertical.push(`The regression was ${m.note}.`);
     }
   }
   return { horizontal, vertical };

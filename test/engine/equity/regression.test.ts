@@ -1,5 +1,6 @@
 import fc from "fast-check";
-import { multipleOls, simpleOls, solveSymmetric } from "../../../src/engine/equity/regression";
+import { needsRegression } from "../../../src/engine/equity/index";
+import { leastSquares, multipleOls, simpleOls } from "../../../src/engine/equity/regression";
 
 describe("simpleOls", () => {
   test("Anscombe's quartet, data set I (published: y = 3.0001 + 0.5001x, R² = 0.6665, SE 1.1247 / 0.1179)", () => {
@@ -106,16 +107,78 @@ describe("multipleOls", () => {
   });
 });
 
-describe("solveSymmetric", () => {
-  test("solves and inverts a small system", () => {
-    // [[4,2],[2,3]] x = [10, 8] -> x = (1.75, 1.5); inverse = [[3,-2],[-2,4]] / 8
-    const r = solveSymmetric([[4, 2], [2, 3]], [10, 8]);
+describe("leastSquares (QR)", () => {
+  test("solves an overdetermined system and returns (XᵀX)⁻¹", () => {
+    // X = [[1,0],[1,1],[1,2]], y = [1,2,4]: XᵀX = [[3,3],[3,5]], Xᵀy = [7,10] -> β = (5/6, 3/2);
+    // (XᵀX)⁻¹ = [[5,-3],[-3,3]] / 6
+    const r = leastSquares([[1, 0], [1, 1], [1, 2]], [1, 2, 4]);
     if (!r.ok) throw new Error("singular");
-    expect(r.solution[0]).toBeCloseTo(1.75, 12);
+    expect(r.solution[0]).toBeCloseTo(5 / 6, 12);
     expect(r.solution[1]).toBeCloseTo(1.5, 12);
-    expect(r.inverse[0][0]).toBeCloseTo(3 / 8, 12);
-    expect(r.inverse[0][1]).toBeCloseTo(-2 / 8, 12);
-    expect(r.inverse[1][1]).toBeCloseTo(4 / 8, 12);
-    expect(solveSymmetric([[1, 2], [2, 4]], [1, 2])).toEqual({ ok: false, column: 1 });
+    expect(r.inverse[0][0]).toBeCloseTo(5 / 6, 12);
+    expect(r.inverse[0][1]).toBeCloseTo(-3 / 6, 12);
+    expect(r.inverse[1][0]).toBeCloseTo(-3 / 6, 12);
+    expect(r.inverse[1][1]).toBeCloseTo(3 / 6, 12);
+  });
+
+  test("a column that repeats an earlier one is named", () => {
+    expect(leastSquares([[1, 2], [2, 4], [3, 6]], [1, 2, 3])).toEqual({ ok: false, column: 1 });
+    expect(leastSquares([[0, 1], [0, 2]], [1, 2])).toEqual({ ok: false, column: 0 });
+  });
+
+  test("stays accurate where the normal equations lose digits (Longley-like scale)", () => {
+    // y = 1 + 1e-3·x exactly, x around 1e6: XᵀX has condition number ~1e13.
+    const xs = [1e6, 1e6 + 1, 1e6 + 2, 1e6 + 3, 1e6 + 4];
+    const r = leastSquares(xs.map((x) => [1, x]), xs.map((x) => 1 + 1e-3 * x));
+    if (!r.ok) throw new Error("singular");
+    expect(r.solution[1]).toBeCloseTo(1e-3, 9);
+    expect(r.solution[0]).toBeCloseTo(1, 3);
+  });
+});
+
+describe("needsRegression: need shares plus the school-size control", () => {
+  test("recovers an exact plane: y = 5000 + 20·poverty − 300·ln(students)", () => {
+    const pov = [10, 20, 30, 40, 50, 60];
+    const students = [200, 800, 400, 1600, 300, 900];
+    const y = pov.map((p, i) => 5000 + 20 * p - 300 * Math.log(students[i]));
+    const f = needsRegression(pov.map((p) => [p]), y, ["Poverty"], students);
+    if (!f.ok) throw new Error(f.reason);
+    expect(f.names).toEqual(["Intercept", "Poverty", "School size (ln of Students)"]);
+    expect(f.coefficients[0]).toBeCloseTo(5000, 6);
+    expect(f.coefficients[1]).toBeCloseTo(20, 8);
+    expect(f.coefficients[2]).toBeCloseTo(-300, 6);
+    expect(f.r2).toBeCloseTo(1, 12);
+    expect(f.note).toBeUndefined();
+  });
+
+  test("hand-computed fit with noise (Frisch–Waugh–Lovell): the poverty coefficient is the slope on size-residualised data", () => {
+    // 5 schools; ln(students) = 0, 1, 2, 3, 4 (students = e^k), poverty and y below.
+    const lnS = [0, 1, 2, 3, 4];
+    const students = lnS.map((k) => Math.exp(k));
+    const pov = [10, 40, 20, 50, 30];
+    const y = [100, 160, 110, 190, 120];
+    const f = needsRegression(pov.map((p) => [p]), y, ["Poverty"], students);
+    if (!f.ok) throw new Error(f.reason);
+    // Residualise on (1, lnS): lnS mean 2, Sxx = 10.
+    // poverty: mean 30, Sxy = (-2)(-20)+(-1)(10)+0+(1)(20)+(2)(0) = 50 -> slope 5 -> fitted 20,25,30,35,40 -> e = -10, 15, -10, 15, -10
+    // y: mean 136, Sxy = (-2)(-36)+(-1)(24)+0+(1)(54)+(2)(-16) = 70 -> slope 7 -> fitted 122,129,136,143,150 -> r = -22, 31, -26, 47, -30
+    // poverty coefficient = Σ e·r / Σ e² = (220 + 465 + 260 + 705 + 300) / (100+225+100+225+100) = 1950 / 750 = 2.6
+    expect(f.coefficients[1]).toBeCloseTo(2.6, 10);
+    // size coefficient: y-slope on lnS minus 2.6 × poverty-slope on lnS = 7 − 2.6·5 = −6; intercept = 136 − 2.6·30 − (−6)·2 = 70
+    expect(f.coefficients[2]).toBeCloseTo(-6, 10);
+    expect(f.coefficients[0]).toBeCloseTo(70, 9);
+    // residuals r − 2.6 e = -22+26, 31−39, -26+26, 47−39, -30+26 = 4, -8, 0, 8, -4; SSE = 160, n − p = 2 -> σ² = 80
+    expect(f.residualSd).toBeCloseTo(Math.sqrt(80), 10);
+    // SE(poverty) = √(σ² / Σe²) = √(80/750)
+    expect(f.standardErrors[1]).toBeCloseTo(Math.sqrt(80 / 750), 10);
+    // SST = 36²+24²+26²+54²+16² = 1296+576+676+2916+256 = 5720 -> R² = 1 − 160/5720
+    expect(f.r2).toBeCloseTo(1 - 160 / 5720, 12);
+  });
+
+  test("without room for the size control the fit is made on the need shares and says so", () => {
+    const f = needsRegression([[10], [20], [40]], [1, 2, 4], ["Poverty"], [300, 300, 300]);
+    if (!f.ok) throw new Error(f.reason);
+    expect(f.names).toEqual(["Intercept", "Poverty"]);
+    expect(f.note).toMatch(/without the school-size control: the design is singular: "School size/);
   });
 });
