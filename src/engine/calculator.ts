@@ -23,7 +23,7 @@ import * as X from "./calculator/expr";
 import { attributeMatches, describeEligibility, describeRule } from "./eligibility";
 import { labelKey, normalizeHeader } from "./parse/headers";
 import type { Allocation, Cents, Line } from "./types";
-import { excelName } from "../report/names";
+import { ExcelNames } from "./excelNames";
 
 export type CalcFormat = "currency" | "rate" | "count" | "percent" | "factor" | "flag" | "share";
 
@@ -211,17 +211,6 @@ export function originalCounts(a: Allocation, schoolIndex: number): CalculatorCo
   return counts;
 }
 
-class Names {
-  private readonly taken = new Set<string>();
-  get(...parts: string[]): string {
-    const base = excelName(parts.map((p) => excelName(p)).join("_"));
-    let name = base;
-    for (let n = 2; this.taken.has(name.toLowerCase()); n++) name = `${base}_${n}`;
-    this.taken.add(name.toLowerCase());
-    return name;
-  }
-}
-
 /** Build the calculator description of one school. Throws RangeError for a bad index. */
 export function calculatorModel(a: Allocation, schoolIndex: number): CalculatorModel {
   const d = a.district;
@@ -230,7 +219,7 @@ export function calculatorModel(a: Allocation, schoolIndex: number): CalculatorM
   const ctx = context(a);
   const p = d.policy;
   const ud: 0 | 2 = p.rounding === "dollar" ? 0 : 2;
-  const names = new Names();
+  const names = new ExcelNames();
   const categories = ["Students", ...d.needs];
   const counts = originalCounts(a, schoolIndex);
   let levels = d.levels.map((_, l) => l).filter((l) => d.enrollment.some((r) => r.schoolIndex === schoolIndex && r.levelIndex === l));
@@ -239,7 +228,7 @@ export function calculatorModel(a: Allocation, schoolIndex: number): CalculatorM
   const inputs: CalcInput[] = [];
   for (const l of levels) {
     categories.forEach((cat, c) => {
-      inputs.push({ id: `in:${l}:${c}`, name: names.get("Input", cat, d.levels[l]), levelIndex: l, level: d.levels[l], category: c, categoryName: cat, original: counts[l][c] });
+      inputs.push({ id: `in:${l}:${c}`, name: names.take("Input", cat, d.levels[l]), levelIndex: l, level: d.levels[l], category: c, categoryName: cat, original: counts[l][c] });
     });
   }
   const constants: CalcConstant[] = [];
@@ -303,7 +292,7 @@ export function calculatorModel(a: Allocation, schoolIndex: number): CalculatorM
           const rateId = k({
             id: `rate:${s}:${l}:${c}`,
             kind: "rate",
-            name: names.get("Rate", d.levels[l], c === 0 ? "Base" : categories[c], src.name),
+            name: names.take("Rate", d.levels[l], c === 0 ? "Base" : categories[c], src.name),
             label: `${src.name}: ${d.levels[l]} ${c === 0 ? "Base" : categories[c]}`,
             value: fixed12(rate / 100),
             fmt: "rate",
@@ -342,7 +331,7 @@ export function calculatorModel(a: Allocation, schoolIndex: number): CalculatorM
       foundationId = k({
         id: `foundation:${s}`,
         kind: "foundation",
-        name: names.get("Foundation", src.name),
+        name: names.take("Foundation", src.name),
         label: `Foundation per school from ${src.name}`,
         value: $(foundation),
         fmt: "currency",
@@ -391,24 +380,24 @@ export function calculatorModel(a: Allocation, schoolIndex: number): CalculatorM
   let adjust: CalcAdjust | null = null;
   let currentId: string | null = null;
   if (current !== null) {
-    currentId = k({ id: "current", kind: "current", name: names.get("Current_Budget"), label: "Current budget (this year)", value: $(current), fmt: "currency" });
+    currentId = k({ id: "current", kind: "current", name: names.take("Current_Budget"), label: "Current budget (this year)", value: $(current), fmt: "currency" });
   }
   const minimumId =
     school.minimum !== null
-      ? k({ id: "minimum", kind: "minimum", name: names.get("Minimum_Budget"), label: "Minimum operating budget (MOB)", value: $(school.minimum), fmt: "currency" })
+      ? k({ id: "minimum", kind: "minimum", name: names.take("Minimum_Budget"), label: "Minimum operating budget (MOB)", value: $(school.minimum), fmt: "currency" })
       : null;
   if (active) {
     const formulaTotalId = q("formulaTotal", "Formula total (all sources)", X.round(X.add(R(generalAmount), R(otherAmount)), 2));
     let targetId: string | null = null;
     if (phased && currentId) {
-      const phaseId = k({ id: "phaseIn", kind: "phaseIn", name: names.get("Phase_In"), label: "Phase-in (share of the move applied this year)", value: p.phaseIn, fmt: "percent" });
+      const phaseId = k({ id: "phaseIn", kind: "phaseIn", name: names.take("Phase_In"), label: "Phase-in (share of the move applied this year)", value: p.phaseIn, fmt: "percent" });
       targetId = q("target", "Phase-in target: current + phase-in × (formula − current)", X.round(X.add(R(currentId), X.mul(R(phaseId), X.sub(R(formulaTotalId), R(currentId)))), 2));
     }
     const generalTargetId = q("generalTarget", "General money target (target − restricted money, at least 0)", X.round(X.max(X.num(0), X.sub(R(targetId ?? formulaTotalId), R(otherAmount))), 2));
     const factorId = k({
       id: "factor",
       kind: "factor",
-      name: names.get("Neutrality_Factor"),
+      name: names.take("Neutrality_Factor"),
       label: "Budget-neutral factor on general money",
       value: fixed12(a.neutralityFactor),
       fmt: "factor",
@@ -419,7 +408,7 @@ export function calculatorModel(a: Allocation, schoolIndex: number): CalculatorM
       const floorId = k({
         id: "floor",
         kind: "floor",
-        name: names.get("School_Floor"),
+        name: names.take("School_Floor"),
         label: "Floor on this school's total (the larger of MOB and hold harmless)",
         value: $(school.floor),
         fmt: "currency",
@@ -428,7 +417,7 @@ export function calculatorModel(a: Allocation, schoolIndex: number): CalculatorM
     }
     let highId: string | null = null;
     if (school.ceiling !== null) {
-      const ceilingId = k({ id: "ceiling", kind: "ceiling", name: names.get("School_Ceiling"), label: "Ceiling on this school's total (gain cap)", value: $(school.ceiling), fmt: "currency" });
+      const ceilingId = k({ id: "ceiling", kind: "ceiling", name: names.take("School_Ceiling"), label: "Ceiling on this school's total (gain cap)", value: $(school.ceiling), fmt: "currency" });
       highId = q("high", "Ceiling for general money (ceiling − restricted money, at least the floor)", X.round(X.max(lowId ? R(lowId) : X.num(0), X.sub(R(ceilingId), R(otherAmount))), 2));
     }
     const scaled = X.mul(R(factorId), R(generalTargetId));
@@ -445,7 +434,7 @@ export function calculatorModel(a: Allocation, schoolIndex: number): CalculatorM
         const shareId = k({
           id: `gshare:${g.index}`,
           kind: "share",
-          name: names.get("Share", g.name),
+          name: names.take("Share", g.name),
           label: `${g.name}: share of general money`,
           value: fixed12(totalShare > 0 ? ctx.shares[g.index] / totalShare : 1 / generals.length),
           fmt: "share",
@@ -466,7 +455,7 @@ export function calculatorModel(a: Allocation, schoolIndex: number): CalculatorM
     k({
       id: s.adjustmentId,
       kind: "adjustment",
-      name: names.get("Rounding_Adjustment", s.name),
+      name: names.take("Rounding_Adjustment", s.name),
       label: `${s.name}: district rounding adjustment`,
       value: 0,
       fmt: "currency",
@@ -489,7 +478,7 @@ export function calculatorModel(a: Allocation, schoolIndex: number): CalculatorM
   const turnedOnAdjustment = k({
     id: "turnedOnAdjustment",
     kind: "turnedOnAdjustment",
-    name: names.get("Turned_On_Rounding_Adjustment"),
+    name: names.take("Turned_On_Rounding_Adjustment"),
     label: "District rounding adjustment (formula turned on)",
     value: 0,
     fmt: "currency",

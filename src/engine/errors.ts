@@ -3,7 +3,7 @@
  * `Revenue row 7, column "Amount" (C7): expected a dollar amount ≥ 0, found "abc"`.
  * The sheet is named only when it differs from the table's name (an Excel table on another sheet).
  */
-import { quoteSheet } from "../report/names";
+import { quoteSheet } from "./excelNames";
 import type { InputError } from "./types";
 
 function otherSheet(e: InputError): string | null {

@@ -12,7 +12,7 @@ import { calculatorDrivers, calculatorModel, evaluateModel, originalCounts, type
 import { toFormula, type Place } from "../engine/calculator/expr";
 import { describeEligibility } from "../engine/eligibility";
 import type { Allocation } from "../engine/types";
-import { a1, excelName, quoteSheet } from "./names";
+import { a1, ExcelNames, quoteSheet } from "./names";
 import type { CellStyle, DefinedName, NumberFormat, PlanCell, PlanValue, SheetPlan } from "./plan";
 
 export interface CalculatorPlanOptions {
@@ -128,14 +128,8 @@ export function calculatorPlans(a: Allocation, schoolIndex: number, opts: Calcul
   const places = new Map<string, Place>();
   for (const i of m.inputs) places.set(i.id, { name: i.name });
   for (const c of m.constants) places.set(c.id, { name: c.name });
-  const taken = new Set<string>([...m.inputs.map((i) => i.name.toLowerCase()), ...m.constants.map((c) => c.name.toLowerCase())]);
-  const freshName = (...parts: string[]): string => {
-    const base = excelName(parts.map((p) => excelName(p)).join("_"));
-    let n = base;
-    for (let k = 2; taken.has(n.toLowerCase()); k++) n = `${base}_${k}`;
-    taken.add(n.toLowerCase());
-    return n;
-  };
+  const names = new ExcelNames([...m.inputs.map((i) => i.name), ...m.constants.map((c) => c.name)]);
+  const freshName = (...parts: string[]): string => names.take(...parts);
   const totalName = freshName("Total_Budget");
   places.set(m.ids.total, { name: totalName });
   // The shadow notice's figures are named too, so the Cover reads them as =Turned_On_Budget and =Shadow_Gap.

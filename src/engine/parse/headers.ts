@@ -2,7 +2,7 @@
  * Header matching and located reading of one raw table. Every problem becomes an InputError that names the
  * table, the sheet row the user sees, the column header as written, the A1 cell and the sheet.
  */
-import { columnLetter } from "../../report/names";
+import { columnLetter } from "../excelNames";
 import type { Cell, Cents, InputError, RawTable } from "../types";
 import { INPUT_TABLES, type InputTable } from "../tables";
 import {
