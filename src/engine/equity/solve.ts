@@ -46,13 +46,7 @@ function show(n: number): string {
 }
 
 /** Find x in [lo, hi] with f(x) = target (within tolerance), f continuous or stepwise, by bracketing. */
-export function findRoot(
-  f: (x: number) => number,
-  target: number,
-  lo: number,
-  hi: number,
-  opts: RootOptions,
-): RootResult {
+export function findRoot(f: (x: number) => number, target: number, lo: number, hi: number, opts: RootOptions): RootResult {
   const maxIterations = opts.maxIterations ?? 100;
   const xTol = opts.xTolerance ?? 1e-12 * Math.max(1, Math.abs(hi - lo));
   const flo = f(lo);
@@ -60,15 +54,9 @@ export function findRoot(
   const ga = flo - target;
   const gb = fhi - target;
   const iterations = 2;
-  if (Math.abs(ga) <= opts.tolerance)
-    return { found: true, x: lo, fx: flo, iterations };
-  if (Math.abs(gb) <= opts.tolerance)
-    return { found: true, x: hi, fx: fhi, iterations };
-  if (
-    !Number.isFinite(ga) ||
-    !Number.isFinite(gb) ||
-    Math.sign(ga) === Math.sign(gb)
-  ) {
+  if (Math.abs(ga) <= opts.tolerance) return { found: true, x: lo, fx: flo, iterations };
+  if (Math.abs(gb) <= opts.tolerance) return { found: true, x: hi, fx: fhi, iterations };
+  if (!Number.isFinite(ga) || !Number.isFinite(gb) || Math.sign(ga) === Math.sign(gb)) {
     return {
       found: false,
       reason: `no solution in [${show(lo)}, ${show(hi)}]: the target ${show(target)} lies outside [f(${show(lo)}), f(${show(hi)})] = [${show(Math.min(flo, fhi))}, ${show(Math.max(flo, fhi))}]`,
@@ -77,13 +65,7 @@ export function findRoot(
       fhi,
     };
   }
-  const r = bracketRoot(
-    f,
-    target,
-    { x: lo, fx: flo },
-    { x: hi, fx: fhi },
-    { ...opts, maxIterations: maxIterations - iterations, xTolerance: xTol },
-  );
+  const r = bracketRoot(f, target, { x: lo, fx: flo }, { x: hi, fx: fhi }, { ...opts, maxIterations: maxIterations - iterations, xTolerance: xTol });
   if (r.found)
     return {
       found: true,
@@ -110,9 +92,7 @@ function bracketRoot(
   pa: { x: number; fx: number },
   pb: { x: number; fx: number },
   opts: RootOptions,
-):
-  | { found: true; x: number; fx: number; iterations: number }
-  | { found: false; a: number; b: number; iterations: number } {
+): { found: true; x: number; fx: number; iterations: number } | { found: false; a: number; b: number; iterations: number } {
   const maxIterations = opts.maxIterations ?? 100;
   const xTol = opts.xTolerance ?? 1e-12 * Math.max(1, Math.abs(pb.x - pa.x));
   let a = pa.x;
@@ -130,8 +110,7 @@ function bracketRoot(
     iterations++;
     if (!Number.isFinite(fx)) break;
     const gx = fx - target;
-    if (Math.abs(gx) <= opts.tolerance)
-      return { found: true, x, fx, iterations };
+    if (Math.abs(gx) <= opts.tolerance) return { found: true, x, fx, iterations };
     if (Math.sign(gx) === Math.sign(ga)) {
       a = x;
       ga = gx;
@@ -150,9 +129,7 @@ function bracketRoot(
 }
 
 export type SolveTarget =
-  | { kind: "slope"; value: number }
-  | { kind: "mcloone"; value: number }
-  | { kind: "schoolBudget"; schoolId: string; value: Cents };
+  { kind: "slope"; value: number } | { kind: "mcloone"; value: number } | { kind: "schoolBudget"; schoolId: string; value: Cents };
 
 export interface SolveOptions {
   /** One level (label or index) to change; default: every level, scaled together. */
@@ -213,19 +190,14 @@ const DEFAULT_TOLERANCE: Record<SolveTarget["kind"], number> = {
 };
 
 /** The measure the target names, read from an allocation. */
-export function measure(
-  alloc: Allocation,
-  target: SolveTarget,
-  form: "pupilWeighted" | "unweighted" = "pupilWeighted",
-): number {
+export function measure(alloc: Allocation, target: SolveTarget, form: "pupilWeighted" | "unweighted" = "pupilWeighted"): number {
   if (target.kind === "schoolBudget") {
     const s = alloc.schools.find((x) => x.id === target.schoolId);
     return s ? s.total : NaN;
   }
   const inputs = equityInputs(alloc).filter((s) => s.students > 0);
   const values = inputs.map((s) => s.perPupil);
-  const weights =
-    form === "pupilWeighted" ? inputs.map((s) => s.students) : null;
+  const weights = form === "pupilWeighted" ? inputs.map((s) => s.students) : null;
   if (target.kind === "slope") {
     const fit = simpleOls(
       inputs.map((s) => (s.needs.length ? s.needs[0].pct : NaN)),
@@ -242,18 +214,8 @@ function withRates(d: District, rates: (Rate | null)[][]): District {
   return { ...d, rates };
 }
 
-export function solveWeight(
-  district: District,
-  category: string | number,
-  target: SolveTarget,
-  opts: SolveOptions = {},
-): SolveResult {
-  const cat =
-    typeof category === "number"
-      ? category
-      : district.needs.findIndex(
-          (n) => n.toLowerCase() === category.toLowerCase(),
-        ) + 1;
+export function solveWeight(district: District, category: string | number, target: SolveTarget, opts: SolveOptions = {}): SolveResult {
+  const cat = typeof category === "number" ? category : district.needs.findIndex((n) => n.toLowerCase() === category.toLowerCase()) + 1;
   if (!(cat >= 1 && cat <= district.needs.length))
     return {
       found: false,
@@ -261,12 +223,7 @@ export function solveWeight(
     };
   let levels: number[] = district.levels.map((_, i) => i);
   if (opts.level !== undefined) {
-    const li =
-      typeof opts.level === "number"
-        ? opts.level
-        : district.levels.findIndex(
-            (l) => l.toLowerCase() === String(opts.level).toLowerCase(),
-          );
+    const li = typeof opts.level === "number" ? opts.level : district.levels.findIndex((l) => l.toLowerCase() === String(opts.level).toLowerCase());
     if (!(li >= 0 && li < district.levels.length))
       return {
         found: false,
@@ -276,12 +233,8 @@ export function solveWeight(
   }
   const lo = opts.lo ?? 0;
   const hi = opts.hi ?? 3;
-  if (!(lo < hi))
-    return { found: false, reason: `the search range [${lo}, ${hi}] is empty` };
-  if (
-    target.kind === "schoolBudget" &&
-    !district.schools.some((s) => s.id === target.schoolId)
-  )
+  if (!(lo < hi)) return { found: false, reason: `the search range [${lo}, ${hi}] is empty` };
+  if (target.kind === "schoolBudget" && !district.schools.some((s) => s.id === target.schoolId))
     return { found: false, reason: `no school with ID "${target.schoolId}"` };
 
   const baseline = allocate(district);
@@ -291,12 +244,9 @@ export function solveWeight(
   if (fixedKind && !(refCents > 0))
     return {
       found: false,
-      reason:
-        "the category is priced in $ per pupil and the first level's Base $ per pupil is 0, so a weight cannot be converted to dollars",
+      reason: "the category is priced in $ per pupil and the first level's Base $ per pupil is 0, so a weight cannot be converted to dollars",
     };
-  const current = cells.map((r) =>
-    r === null ? 0 : r.kind === "weight" ? r.weight : r.cents / refCents,
-  );
+  const current = cells.map((r) => (r === null ? 0 : r.kind === "weight" ? r.weight : r.cents / refCents));
   const ref = levels.find((l) => current[l] !== 0);
 
   const districtAt = (x: number): District => {
@@ -306,15 +256,9 @@ export function solveWeight(
       return row;
     });
     for (const l of levels) {
-      const w =
-        levels.length === 1 || ref === undefined || current[l] === current[ref]
-          ? x
-          : (x * current[l]) / current[ref];
+      const w = levels.length === 1 || ref === undefined || current[l] === current[ref] ? x : (x * current[l]) / current[ref];
       const kind = cells[l]?.kind ?? (fixedKind ? "perPupil" : "weight");
-      rates[l][cat] =
-        kind === "perPupil"
-          ? { kind: "perPupil", cents: w * refCents }
-          : { kind: "weight", weight: w };
+      rates[l][cat] = kind === "perPupil" ? { kind: "perPupil", cents: w * refCents } : { kind: "weight", weight: w };
     }
     return withRates(district, rates);
   };
@@ -344,10 +288,7 @@ export function solveWeight(
   return {
     found: true,
     weight: root.x,
-    level:
-      district.levels[
-        levels.length === 1 || ref === undefined ? levels[0] : ref
-      ],
+    level: district.levels[levels.length === 1 || ref === undefined ? levels[0] : ref],
     achieved: root.fx,
     iterations: root.iterations,
     changes: allocation.schools.map((s, i) => {
@@ -420,19 +361,13 @@ export function searchFeasible(
   const probe = (x: number): Probe => {
     const a = run(x);
     iterations++;
-    const p: Probe =
-      a.errors.length > 0
-        ? { x, ok: false, fx: NaN, error: a.errors[0] }
-        : { x, ok: true, fx: read(a), error: null };
+    const p: Probe = a.errors.length > 0 ? { x, ok: false, fx: NaN, error: a.errors[0] } : { x, ok: true, fx: read(a), error: null };
     probes.push(p);
     return p;
   };
   const usable = (p: Probe) => p.ok && Number.isFinite(p.fx);
   let grid: Probe[] = [];
-  for (let k = 0; k <= SCAN_INTERVALS; k++)
-    grid.push(
-      probe(k === SCAN_INTERVALS ? hi : lo + (width * k) / SCAN_INTERVALS),
-    );
+  for (let k = 0; k <= SCAN_INTERVALS; k++) grid.push(probe(k === SCAN_INTERVALS ? hi : lo + (width * k) / SCAN_INTERVALS));
   // Narrow every accepted/rejected boundary so that the accepted range is known to within edgeTol.
   const refined: Probe[] = [grid[0]];
   for (let k = 1; k < grid.length; k++) {
@@ -452,9 +387,7 @@ export function searchFeasible(
   grid = refined;
   const accepted = grid.filter((p) => p.ok);
   const rejected = grid.find((p) => !p.ok) ?? null;
-  const rejectedWhy = rejected?.error
-    ? `the engine rejects the allocation at weight ${showWeight(rejected.x)} (${formatError(rejected.error)})`
-    : "";
+  const rejectedWhy = rejected?.error ? `the engine rejects the allocation at weight ${showWeight(rejected.x)} (${formatError(rejected.error)})` : "";
   if (accepted.length === 0) {
     return {
       found: false,
@@ -469,21 +402,14 @@ export function searchFeasible(
     hi: accepted[accepted.length - 1].x,
   };
   const rangeText = `[${showWeight(feasible.lo)}, ${showWeight(feasible.hi)}]`;
-  for (const p of grid)
-    if (usable(p) && Math.abs(p.fx - target) <= opts.tolerance)
-      return { found: true, x: p.x, fx: p.fx, iterations, feasible };
+  for (const p of grid) if (usable(p) && Math.abs(p.fx - target) <= opts.tolerance) return { found: true, x: p.x, fx: p.fx, iterations, feasible };
 
   // Brackets: neighbouring accepted weights with the target between their measures.
   let jumped: string | null = null;
   for (let k = 1; k < grid.length; k++) {
     const a = grid[k - 1];
     const b = grid[k];
-    if (
-      !usable(a) ||
-      !usable(b) ||
-      Math.sign(a.fx - target) === Math.sign(b.fx - target)
-    )
-      continue;
+    if (!usable(a) || !usable(b) || Math.sign(a.fx - target) === Math.sign(b.fx - target)) continue;
     let hitRejected = false;
     const f = (x: number): number => {
       const p = probe(x);
@@ -495,16 +421,12 @@ export function searchFeasible(
       maxIterations: Math.max(4, (opts.maxIterations ?? 100) - iterations),
     });
     if (hitRejected) continue;
-    if (root.found)
-      return { found: true, x: root.x, fx: root.fx, iterations, feasible };
-    if (jumped === null)
-      jumped = `the result jumps over it between ${show(root.a)} and ${show(root.b)} (rounding, floors or caps make steps)`;
+    if (root.found) return { found: true, x: root.x, fx: root.fx, iterations, feasible };
+    if (jumped === null) jumped = `the result jumps over it between ${show(root.a)} and ${show(root.b)} (rounding, floors or caps make steps)`;
   }
 
   const closest = closestProbe(probes, target, probe, grid);
-  const near = closest
-    ? `: the closest value reached is ${fmt(closest.value)} (at weight ${showWeight(closest.weight)})`
-    : "";
+  const near = closest ? `: the closest value reached is ${fmt(closest.value)} (at weight ${showWeight(closest.weight)})` : "";
   const outside = rejected ? `; ${rejectedWhy}` : "";
   const reason =
     jumped !== null
@@ -518,22 +440,11 @@ export function searchFeasible(
  * neighbours (the measure need not be monotone, e.g. McLoone) is narrowed by a golden-section search between
  * its accepted neighbours, and the best of all accepted probes is kept.
  */
-function closestProbe(
-  probes: Probe[],
-  target: number,
-  probe: (x: number) => Probe,
-  grid: Probe[],
-): { weight: number; value: number } | null {
-  const gap = (p: Probe) =>
-    p.ok && Number.isFinite(p.fx) ? Math.abs(p.fx - target) : Infinity;
+function closestProbe(probes: Probe[], target: number, probe: (x: number) => Probe, grid: Probe[]): { weight: number; value: number } | null {
+  const gap = (p: Probe) => (p.ok && Number.isFinite(p.fx) ? Math.abs(p.fx - target) : Infinity);
   const locals = grid
     .map((p, k) => ({ p, k }))
-    .filter(
-      ({ p, k }) =>
-        gap(p) < Infinity &&
-        (k === 0 || gap(p) <= gap(grid[k - 1])) &&
-        (k === grid.length - 1 || gap(p) <= gap(grid[k + 1])),
-    )
+    .filter(({ p, k }) => gap(p) < Infinity && (k === 0 || gap(p) <= gap(grid[k - 1])) && (k === grid.length - 1 || gap(p) <= gap(grid[k + 1])))
     .sort((u, v) => gap(u.p) - gap(v.p))
     .slice(0, 3);
   const phi = (Math.sqrt(5) - 1) / 2;
@@ -549,9 +460,6 @@ function closestProbe(
       else lo = x1;
     }
   }
-  const best = probes.reduce<Probe | null>(
-    (m, p) => (gap(p) < (m ? gap(m) : Infinity) ? p : m),
-    null,
-  );
+  const best = probes.reduce<Probe | null>((m, p) => (gap(p) < (m ? gap(m) : Infinity) ? p : m), null);
   return best ? { weight: best.x, value: best.fx } : null;
 }

@@ -18,12 +18,7 @@ import {
   mergeClasses,
   tokens,
 } from "@fluentui/react-components";
-import {
-  measure,
-  solveWeight,
-  type SolveResult,
-  type SolveTarget,
-} from "../../engine/equity";
+import { measure, solveWeight, type SolveResult, type SolveTarget } from "../../engine/equity";
 import type { Allocation, District } from "../../engine/types";
 import { money, moneyCents, signedMoney } from "../format";
 import type { Notice } from "../useStudio";
@@ -32,11 +27,7 @@ import { column, actionRow, note, scrollX, num, gain, loss } from "./styles";
 
 const useStyles = makeStyles({
   col: column,
-  grid: {
-    display: "grid",
-    gridTemplateColumns: "repeat(auto-fit, minmax(140px, 1fr))",
-    gap: tokens.spacingHorizontalS,
-  },
+  grid: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(140px, 1fr))", gap: tokens.spacingHorizontalS },
   actions: actionRow,
   wrap: scrollX,
   num,
@@ -80,12 +71,7 @@ interface Solved {
 }
 
 /** Solve for a target: the weight of one need category that reaches a slope, a McLoone index or a school's budget. */
-export function SolvePanel({
-  district,
-  allocation,
-  disabled,
-  onApply,
-}: SolvePanelProps) {
+export function SolvePanel({ district, allocation, disabled, onApply }: SolvePanelProps) {
   const s = useStyles();
   const [category, setCategory] = useState(district.needs[0] ?? "");
   const [kind, setKind] = useState<TargetKind>("slope");
@@ -97,57 +83,31 @@ export function SolvePanel({
   const [error, setError] = useState<string | null>(null);
   const [solved, setSolved] = useState<Solved | null>(null);
 
-  const pickCategory = district.needs.includes(category)
-    ? category
-    : (district.needs[0] ?? "");
-  const pickSchool = district.schools.some((x) => x.id === schoolId)
-    ? schoolId
-    : (district.schools[0]?.id ?? "");
-  const pickLevel =
-    level === "" || district.levels.includes(level) ? level : "";
+  const pickCategory = district.needs.includes(category) ? category : (district.needs[0] ?? "");
+  const pickSchool = district.schools.some((x) => x.id === schoolId) ? schoolId : (district.schools[0]?.id ?? "");
+  const pickLevel = level === "" || district.levels.includes(level) ? level : "";
   const poverty = district.needs[0] ?? "poverty";
 
-  const target = (v: number): SolveTarget =>
-    kind === "schoolBudget"
-      ? { kind, schoolId: pickSchool, value: v }
-      : { kind, value: v };
+  const target = (v: number): SolveTarget => (kind === "schoolBudget" ? { kind, schoolId: pickSchool, value: v } : { kind, value: v });
   const now = useMemo(() => {
     try {
-      return measure(
-        allocation,
-        kind === "schoolBudget"
-          ? { kind, schoolId: pickSchool, value: 0 }
-          : { kind, value: 0 },
-      );
+      return measure(allocation, kind === "schoolBudget" ? { kind, schoolId: pickSchool, value: 0 } : { kind, value: 0 });
     } catch {
       return NaN;
     }
   }, [allocation, kind, pickSchool]);
 
   if (district.needs.length === 0)
-    return (
-      <Text size={200}>
-        Enrollment has no need category, so there is no weight to solve for.
-      </Text>
-    );
+    return <Text size={200}>Enrollment has no need category, so there is no weight to solve for.</Text>;
 
   const solve = () => {
     setError(null);
     const v = parseNumber(value);
     const l = parseNumber(lo);
     const h = parseNumber(hi);
-    if (v === null)
-      return setError(
-        kind === "mcloone"
-          ? "Enter a target index, e.g. 0.95."
-          : "Enter a target in dollars, e.g. 25.",
-      );
-    if (l === null || h === null)
-      return setError(
-        "Enter the lowest and highest weight to search, e.g. 0 and 3.",
-      );
-    if (kind === "schoolBudget" && v < 0)
-      return setError("Enter a budget of $0 or more.");
+    if (v === null) return setError(kind === "mcloone" ? "Enter a target index, e.g. 0.95." : "Enter a target in dollars, e.g. 25.");
+    if (l === null || h === null) return setError("Enter the lowest and highest weight to search, e.g. 0 and 3.");
+    if (kind === "schoolBudget" && v < 0) return setError("Enter a budget of $0 or more.");
     const cents = kind === "mcloone" ? v : Math.round(v * 100);
     let result: SolveResult;
     try {
@@ -158,26 +118,14 @@ export function SolvePanel({
         formatValue: (x) => measureText(kind, x),
       });
     } catch (e) {
-      result = {
-        found: false,
-        reason: e instanceof Error ? e.message : String(e),
-      };
+      result = { found: false, reason: e instanceof Error ? e.message : String(e) };
     }
     setSolved({ from: district, category: pickCategory, kind, result });
   };
 
   const live = solved && solved.from === district ? solved : null;
   const r = live?.result;
-  const movers =
-    r && r.found
-      ? [...r.changes]
-          .sort(
-            (a, b) =>
-              Math.abs(b.delta) - Math.abs(a.delta) ||
-              a.name.localeCompare(b.name),
-          )
-          .slice(0, TOP_MOVERS)
-      : [];
+  const movers = r && r.found ? [...r.changes].sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta) || a.name.localeCompare(b.name)).slice(0, TOP_MOVERS) : [];
   const tone = (d: number) => (d > 0 ? s.gain : d < 0 ? s.loss : undefined);
   const hint =
     kind === "slope"
@@ -189,16 +137,11 @@ export function SolvePanel({
   return (
     <div className={s.col}>
       <Text size={200}>
-        Find the weight of one need category that reaches a target, with every
-        other decision fixed. Nothing changes until you apply it.
+        Find the weight of one need category that reaches a target, with every other decision fixed. Nothing changes until you apply it.
       </Text>
       <div className={s.grid}>
         <Field label="Need category" size="small">
-          <Select
-            size="small"
-            value={pickCategory}
-            onChange={(_, d) => setCategory(d.value)}
-          >
+          <Select size="small" value={pickCategory} onChange={(_, d) => setCategory(d.value)}>
             {district.needs.map((n) => (
               <option key={n} value={n}>
                 {n}
@@ -207,11 +150,7 @@ export function SolvePanel({
           </Select>
         </Field>
         <Field label="Levels" size="small">
-          <Select
-            size="small"
-            value={pickLevel}
-            onChange={(_, d) => setLevel(d.value)}
-          >
+          <Select size="small" value={pickLevel} onChange={(_, d) => setLevel(d.value)}>
             <option value="">All levels (scaled together)</option>
             {district.levels.map((l) => (
               <option key={l} value={l}>
@@ -221,25 +160,15 @@ export function SolvePanel({
           </Select>
         </Field>
         <Field label="Target" size="small">
-          <Select
-            size="small"
-            value={kind}
-            onChange={(_, d) => setKind(d.value as TargetKind)}
-          >
-            <option value="slope">
-              Progressivity slope ($ per pupil per point of {poverty})
-            </option>
+          <Select size="small" value={kind} onChange={(_, d) => setKind(d.value as TargetKind)}>
+            <option value="slope">Progressivity slope ($ per pupil per point of {poverty})</option>
             <option value="mcloone">McLoone index</option>
             <option value="schoolBudget">One school&apos;s budget ($)</option>
           </Select>
         </Field>
         {kind === "schoolBudget" && (
           <Field label="School" size="small">
-            <Select
-              size="small"
-              value={pickSchool}
-              onChange={(_, d) => setSchoolId(d.value)}
-            >
+            <Select size="small" value={pickSchool} onChange={(_, d) => setSchoolId(d.value)}>
               {district.schools.map((x) => (
                 <option key={x.id} value={x.id}>
                   {x.name}
@@ -250,14 +179,7 @@ export function SolvePanel({
         )}
       </div>
       <Field label="Target value" size="small" hint={hint}>
-        <Input
-          size="small"
-          value={value}
-          onChange={(_, d) => setValue(d.value)}
-          placeholder={
-            kind === "mcloone" ? "0.95" : kind === "slope" ? "25" : "2,500,000"
-          }
-        />
+        <Input size="small" value={value} onChange={(_, d) => setValue(d.value)} placeholder={kind === "mcloone" ? "0.95" : kind === "slope" ? "25" : "2,500,000"} />
       </Field>
       <div className={s.grid}>
         <Field label="Lowest weight" size="small">
@@ -281,27 +203,18 @@ export function SolvePanel({
         <MessageBar intent="warning">
           <MessageBarBody>
             <MessageBarTitle>
-              {r.reason.startsWith("no solution")
-                ? "No solution in range"
-                : r.reason.startsWith("no weight reaches")
-                  ? "No weight reaches the target exactly"
-                  : "Cannot solve"}
+              {r.reason.startsWith("no solution") ? "No solution in range" : r.reason.startsWith("no weight reaches") ? "No weight reaches the target exactly" : "Cannot solve"}
             </MessageBarTitle>
-            {r.reason.charAt(0).toUpperCase() + r.reason.slice(1)}. Nothing was
-            changed.
+            {r.reason.charAt(0).toUpperCase() + r.reason.slice(1)}. Nothing was changed.
           </MessageBarBody>
         </MessageBar>
       )}
       {live && r && r.found && (
         <div className={s.col} role="group" aria-label="Solution">
           <Text size={200}>
-            Weight found: <strong>{plainNumber(r.weight)}</strong> for{" "}
-            {live.category}
-            {pickLevel === "" && district.levels.length > 1
-              ? ` at ${r.level} (other levels keep their ratio to it)`
-              : ` at ${r.level}`}
-            . It reaches {measureText(live.kind, r.achieved)} (after{" "}
-            {r.iterations} allocations).
+            Weight found: <strong>{plainNumber(r.weight)}</strong> for {live.category}
+            {pickLevel === "" && district.levels.length > 1 ? ` at ${r.level} (other levels keep their ratio to it)` : ` at ${r.level}`}. It reaches{" "}
+            {measureText(live.kind, r.achieved)} (after {r.iterations} allocations).
           </Text>
           <div className={s.wrap}>
             <Table size="extra-small" aria-label="Top movers">
@@ -319,21 +232,15 @@ export function SolvePanel({
                     <TableCell>{m.name}</TableCell>
                     <TableCell className={s.num}>{money(m.before)}</TableCell>
                     <TableCell className={s.num}>{money(m.after)}</TableCell>
-                    <TableCell className={mergeClasses(s.num, tone(m.delta))}>
-                      {signedMoney(m.delta)}
-                    </TableCell>
+                    <TableCell className={mergeClasses(s.num, tone(m.delta))}>{signedMoney(m.delta)}</TableCell>
                   </TableRow>
                 ))}
               </TableBody>
             </Table>
           </div>
           <Text className={s.note}>
-            {r.changes.filter((c) => c.delta > 0).length} schools gain,{" "}
-            {r.changes.filter((c) => c.delta < 0).length} lose
-            {r.changes.length > TOP_MOVERS
-              ? `; the ${TOP_MOVERS} largest changes are shown`
-              : ""}
-            .
+            {r.changes.filter((c) => c.delta > 0).length} schools gain, {r.changes.filter((c) => c.delta < 0).length} lose
+            {r.changes.length > TOP_MOVERS ? `; the ${TOP_MOVERS} largest changes are shown` : ""}.
           </Text>
           <div className={s.actions}>
             <Button

@@ -1,12 +1,6 @@
 import { allocate } from "../../../src/engine/allocate/index";
 import fc from "fast-check";
-import {
-  findRoot,
-  measure,
-  searchFeasible,
-  solveWeight,
-  type SolveTarget,
-} from "../../../src/engine/equity/solve";
+import { findRoot, measure, searchFeasible, solveWeight, type SolveTarget } from "../../../src/engine/equity/solve";
 import { parseDistrict } from "../../../src/engine/parse";
 import type { Allocation, District } from "../../../src/engine/types";
 import { sampleDistrict } from "../../../src/sample/district";
@@ -17,9 +11,7 @@ import { equityDistrict } from "./fixture";
 function withPoverty(d: District, w: number): District {
   return {
     ...d,
-    rates: d.rates.map((row) =>
-      row.map((r, c) => (c === 1 ? { kind: "weight" as const, weight: w } : r)),
-    ),
+    rates: d.rates.map((row) => row.map((r, c) => (c === 1 ? { kind: "weight" as const, weight: w } : r))),
   };
 }
 
@@ -41,10 +33,7 @@ describe("findRoot (pure root finder)", () => {
   test("honest 'no solution in range'", () => {
     const r = findRoot((x) => x * x, 10, 0, 3, { tolerance: 1e-6 });
     expect(r).toMatchObject({ found: false, flo: 0, fhi: 9 });
-    if (!r.found)
-      expect(r.reason).toBe(
-        "no solution in [0, 3]: the target 10 lies outside [f(0), f(3)] = [0, 9]",
-      );
+    if (!r.found) expect(r.reason).toBe("no solution in [0, 3]: the target 10 lies outside [f(0), f(3)] = [0, 9]");
   });
 
   test("a step function that jumps over the target is reported, not guessed", () => {
@@ -114,9 +103,7 @@ describe("solveWeight over allocate()", () => {
     });
     expect(r.found).toBe(false);
     if (r.found) return;
-    expect(r.reason).toMatch(
-      /^no solution in the feasible range \[0, 3\]: the closest value reached is \d+ \(at weight 3\)$/,
-    );
+    expect(r.reason).toMatch(/^no solution in the feasible range \[0, 3\]: the closest value reached is \d+ \(at weight 3\)$/);
     expect(r.feasible).toEqual({ lo: 0, hi: 3 });
     expect(r.closest).toEqual({
       weight: 3,
@@ -127,18 +114,9 @@ describe("solveWeight over allocate()", () => {
   test("one level only", () => {
     const wanted = allocate({
       ...d,
-      rates: d.rates.map((row, l) =>
-        row.map((r, c) =>
-          c === 1 && l === 1 ? { kind: "weight" as const, weight: 1.1 } : r,
-        ),
-      ),
+      rates: d.rates.map((row, l) => row.map((r, c) => (c === 1 && l === 1 ? { kind: "weight" as const, weight: 1.1 } : r))),
     }).schools[3].total;
-    const r = solveWeight(
-      d,
-      "Poverty",
-      { kind: "schoolBudget", schoolId: "D", value: wanted },
-      { level: "High" },
-    );
+    const r = solveWeight(d, "Poverty", { kind: "schoolBudget", schoolId: "D", value: wanted }, { level: "High" });
     if (!r.found) throw new Error(r.reason);
     expect(r.district.rates[0][1]).toEqual({ kind: "weight", weight: 0.4 });
     expect(r.weight).toBeCloseTo(1.1, 2);
@@ -150,14 +128,7 @@ describe("solveWeight over allocate()", () => {
       found: false,
       reason: expect.stringContaining('"Gifted" is not a need category'),
     });
-    expect(
-      solveWeight(
-        d,
-        "Poverty",
-        { kind: "slope", value: 1 },
-        { level: "Middle" },
-      ),
-    ).toEqual({
+    expect(solveWeight(d, "Poverty", { kind: "slope", value: 1 }, { level: "Middle" })).toEqual({
       found: false,
       reason: expect.stringContaining('"Middle" is not a level'),
     });
@@ -168,9 +139,10 @@ describe("solveWeight over allocate()", () => {
         value: 1,
       }),
     ).toEqual({ found: false, reason: 'no school with ID "Q"' });
-    expect(
-      solveWeight(d, "Poverty", { kind: "slope", value: 1 }, { lo: 2, hi: 1 }),
-    ).toEqual({ found: false, reason: "the search range [2, 1] is empty" });
+    expect(solveWeight(d, "Poverty", { kind: "slope", value: 1 }, { lo: 2, hi: 1 })).toEqual({
+      found: false,
+      reason: "the search range [2, 1] is empty",
+    });
   });
 
   test("cells priced in $ per pupil stay in $ per pupil", () => {
@@ -210,14 +182,7 @@ function sample(): District {
  * A naive reference: allocate at n + 1 evenly spaced weights, keep those the engine accepts, and look for a weight
  * within tolerance or two neighbouring accepted weights whose measures straddle the target.
  */
-function naiveGrid(
-  d: District,
-  target: SolveTarget,
-  lo: number,
-  hi: number,
-  n: number,
-  tol: number,
-) {
+function naiveGrid(d: District, target: SolveTarget, lo: number, hi: number, n: number, tol: number) {
   const points = Array.from({ length: n + 1 }, (_, k) => {
     const x = lo + ((hi - lo) * k) / n;
     const a = allocate(withPoverty(d, x));
@@ -232,12 +197,7 @@ function naiveGrid(
   for (let k = 1; k < points.length; k++) {
     const a = points[k - 1];
     const b = points[k];
-    if (
-      a.ok &&
-      b.ok &&
-      Math.sign(a.fx - target.value) !== Math.sign(b.fx - target.value)
-    )
-      bracket = true;
+    if (a.ok && b.ok && Math.sign(a.fx - target.value) !== Math.sign(b.fx - target.value)) bracket = true;
   }
   const hit = ok.some((p) => Math.abs(p.fx - target.value) <= tol);
   const bestGap = Math.min(...ok.map((p) => Math.abs(p.fx - target.value)));
@@ -260,35 +220,25 @@ describe("the solver searches only allocations the engine accepts", () => {
 
   test.each([
     ["McLoone 0.92", { kind: "mcloone", value: 0.92 } as SolveTarget],
-    [
-      "slope $10 per pupil per point",
-      { kind: "slope", value: 1000 } as SolveTarget,
-    ],
-  ])(
-    "%s: no solution in the feasible range, closest value from an accepted allocation",
-    (_, target) => {
-      const rejected = measure(allocate(withPoverty(d, 0)), target);
-      const r = solveWeight(d, "Poverty", target);
-      expect(r.found).toBe(false);
-      if (r.found) return;
-      expect(r.reason).toMatch(
-        /^no solution in the feasible range \[\d\.\d+e-\d+, 3\]: the closest value reached is /,
-      );
-      expect(r.reason).not.toMatch(/jumps over|1e-12|e-13/);
-      expect(r.reason).not.toContain(String(Number(rejected.toPrecision(6))));
-      expect(r.feasible?.hi).toBe(3);
-      expect(r.feasible!.lo).toBeGreaterThan(0);
-      expect(r.feasible!.lo).toBeLessThan(1e-5);
-      // the closest value is a real, accepted allocation's measure
-      const at = allocate(withPoverty(d, r.closest!.weight));
-      expect(at.errors).toEqual([]);
-      expect(measure(at, target)).toBe(r.closest!.value);
-      // and names why the rest of the range is excluded
-      expect(r.reason).toMatch(
-        /the engine rejects the allocation at weight 0 \(Policy, column "Hold Harmless/,
-      );
-    },
-  );
+    ["slope $10 per pupil per point", { kind: "slope", value: 1000 } as SolveTarget],
+  ])("%s: no solution in the feasible range, closest value from an accepted allocation", (_, target) => {
+    const rejected = measure(allocate(withPoverty(d, 0)), target);
+    const r = solveWeight(d, "Poverty", target);
+    expect(r.found).toBe(false);
+    if (r.found) return;
+    expect(r.reason).toMatch(/^no solution in the feasible range \[\d\.\d+e-\d+, 3\]: the closest value reached is /);
+    expect(r.reason).not.toMatch(/jumps over|1e-12|e-13/);
+    expect(r.reason).not.toContain(String(Number(rejected.toPrecision(6))));
+    expect(r.feasible?.hi).toBe(3);
+    expect(r.feasible!.lo).toBeGreaterThan(0);
+    expect(r.feasible!.lo).toBeLessThan(1e-5);
+    // the closest value is a real, accepted allocation's measure
+    const at = allocate(withPoverty(d, r.closest!.weight));
+    expect(at.errors).toEqual([]);
+    expect(measure(at, target)).toBe(r.closest!.value);
+    // and names why the rest of the range is excluded
+    expect(r.reason).toMatch(/the engine rejects the allocation at weight 0 \(Policy, column "Hold Harmless/);
+  });
 
   test("differential against a naive grid search (sample and a small district)", () => {
     const tolerances: Record<SolveTarget["kind"], number> = {
@@ -302,10 +252,7 @@ describe("the solver searches only allocations the engine accepts", () => {
       [d, { kind: "mcloone", value: 0.88 }],
       [d, { kind: "slope", value: 1000 }],
       [d, { kind: "slope", value: 6000 }],
-      [
-        d,
-        { kind: "schoolBudget", schoolId: d.schools[0].id, value: 200_000_000 },
-      ],
+      [d, { kind: "schoolBudget", schoolId: d.schools[0].id, value: 200_000_000 }],
       [small, { kind: "slope", value: 3000 }],
       [small, { kind: "schoolBudget", schoolId: "C", value: 10 ** 12 }],
       [
@@ -330,14 +277,9 @@ describe("the solver searches only allocations the engine accepts", () => {
       } else {
         // no solution: the naive grid finds none either, and the solver came at least as close
         expect(naive.reachable).toBe(false);
-        expect(Math.abs(r.closest!.value - target.value)).toBeLessThanOrEqual(
-          naive.bestGap + tol,
-        );
+        expect(Math.abs(r.closest!.value - target.value)).toBeLessThanOrEqual(naive.bestGap + tol);
       }
-      if (naive.reachable && !r.found)
-        throw new Error(
-          `naive grid reaches ${target.kind} ${target.value}, the solver says: ${r.reason}`,
-        );
+      if (naive.reachable && !r.found) throw new Error(`naive grid reaches ${target.kind} ${target.value}, the solver says: ${r.reason}`);
       // the same accepted range, to within one grid step
       const feasible = r.found ? r.feasible : r.feasible!;
       expect(Math.abs(feasible.lo - naive.lo!)).toBeLessThanOrEqual(naive.step);
@@ -348,23 +290,22 @@ describe("the solver searches only allocations the engine accepts", () => {
 
 describe("searchFeasible on synthetic measures with rejected bands (differential, random)", () => {
   /** A stand-in for allocate(): rejected inside the bands, else a measure read from `f`. */
-  const fake =
-    (bands: [number, number][], f: (x: number) => number) => (x: number) =>
-      ({
-        errors: bands.some(([a, b]) => x >= a && x <= b)
-          ? [
-              {
-                table: "Policy",
-                row: null,
-                column: "Hold Harmless",
-                expected: "payable floors",
-                found: "unpayable floors",
-              },
-            ]
-          : [],
-        x,
-        fx: f(x),
-      }) as unknown as Allocation;
+  const fake = (bands: [number, number][], f: (x: number) => number) => (x: number) =>
+    ({
+      errors: bands.some(([a, b]) => x >= a && x <= b)
+        ? [
+            {
+              table: "Policy",
+              row: null,
+              column: "Hold Harmless",
+              expected: "payable floors",
+              found: "unpayable floors",
+            },
+          ]
+        : [],
+      x,
+      fx: f(x),
+    }) as unknown as Allocation;
   const read = (a: Allocation) => (a as unknown as { fx: number }).fx;
 
   test("roots only between accepted weights; feasible range and closest value match a fine grid", () => {
@@ -376,16 +317,12 @@ describe("searchFeasible on synthetic measures with rejected bands (differential
         fc.double({ min: -5, max: 15, noNaN: true }),
         (slope, offset, cut, target) => {
           // rejected below `cut` (like floors that need a minimum weight); increasing, stepped measure above
-          const f = (x: number) =>
-            Math.floor((offset + slope * x * 4) * 100) / 100;
+          const f = (x: number) => Math.floor((offset + slope * x * 4) * 100) / 100;
           const run = fake([[-1, cut]], f);
           const r = searchFeasible(run, read, target, 0, 3, {
             tolerance: 0.01,
           });
-          const grid = Array.from(
-            { length: 3001 },
-            (_, k) => (3 * k) / 3000,
-          ).filter((x) => x > cut);
+          const grid = Array.from({ length: 3001 }, (_, k) => (3 * k) / 3000).filter((x) => x > cut);
           const values = grid.map(f);
           if (r.found) {
             expect(r.x).toBeGreaterThan(cut);
@@ -398,14 +335,8 @@ describe("searchFeasible on synthetic measures with rejected bands (differential
             const highest = values[values.length - 1];
             if (r.reason.startsWith("no solution")) {
               // the target is outside what accepted weights reach
-              expect(
-                target < lowest - 0.01 ||
-                  target > highest + 0.01 ||
-                  Math.abs(f(r.feasible.lo) - target) > 0.01,
-              ).toBe(true);
-              expect(r.reason).toContain(
-                "the engine rejects the allocation at weight",
-              );
+              expect(target < lowest - 0.01 || target > highest + 0.01 || Math.abs(f(r.feasible.lo) - target) > 0.01).toBe(true);
+              expect(r.reason).toContain("the engine rejects the allocation at weight");
             } else {
               expect(r.reason).toMatch(/^no weight reaches .* jumps over it/);
             }
