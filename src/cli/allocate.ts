@@ -1,12 +1,12 @@
-import { promises as fs } from "fs";
 import * as path from "path";
 import { analyseInitiatives, aroiJson } from "../engine/aroi";
 import { summaryJson } from "../engine/summary";
 import type { Allocation } from "../engine/types";
 import { allocationPlans } from "../report/allocation";
-import { SKIPS_CHARTS, writeWorkbookFile } from "../xlsx/write";
+import { SKIPS_CHARTS, writeWorkbook } from "../xlsx/write";
 import { EXIT_BAD_INPUT, EXIT_OK, parseArgs, type CliIO } from "./io";
-import { loadAndAllocate, writeJsonFile } from "./pipeline";
+import { withOutputs } from "./outputs";
+import { guardFileOutputs, jsonText, loadAndAllocate } from "./pipeline";
 
 export const ALLOCATE_USAGE = "usage: sfs allocate <district.xlsx> [--out <result.xlsx>] [--json <summary.json>] [--quiet]";
 
@@ -18,18 +18,19 @@ export async function runAllocate(argv: string[], io: CliIO): Promise<number> {
     return EXIT_BAD_INPUT;
   }
   const input = path.resolve(io.cwd, positional[0]);
+  const { out, json } = await guardFileOutputs(io, [input], options);
   const loaded = await loadAndAllocate(input);
   if (!loaded.ok) {
     io.stderr.write(`sfs: ${path.basename(input)} cannot be allocated; nothing was written.\n${loaded.message}\n`);
     return EXIT_BAD_INPUT;
   }
   const a = loaded.allocation;
-  const out = typeof options.out === "string" ? path.resolve(io.cwd, options.out) : null;
-  const json = typeof options.json === "string" ? path.resolve(io.cwd, options.json) : null;
   const extra = extraSummary(loaded.allocation);
-  if (out) await fs.mkdir(path.dirname(out), { recursive: true });
-  if (out) await writeWorkbookFile(out, allocationPlans(a), loaded.workbook);
-  if (json) await writeJsonFile(json, { ...summaryJson(a), ...extra });
+  await withOutputs(async (outputs) => {
+    if (out) await outputs.stage(out, await writeWorkbook(allocationPlans(a), loaded.workbook));
+    if (json) await outputs.stage(json, jsonText({ ...summaryJson(a), ...extra }));
+    await outputs.commit();
+  });
   if (options.quiet !== true) {
     io.stdout.write(renderSummaryText(a));
     for (const w of loaded.warnings) io.stdout.write(`note: ${w}\n`);

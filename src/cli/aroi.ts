@@ -29,9 +29,10 @@ import { findTable } from "../engine/parse/headers";
 import type { District, InputError, RawTables } from "../engine/types";
 import { aroiFundingPlan, aroiPlans } from "../report/aroi";
 import { readWorkbook } from "../xlsx/read";
-import { SKIPS_CHARTS, writeWorkbookFile } from "../xlsx/write";
+import { SKIPS_CHARTS, writeWorkbook } from "../xlsx/write";
 import { EXIT_BAD_INPUT, EXIT_OK, parseArgs, type CliIO } from "./io";
-import { writeJsonFile } from "./pipeline";
+import { withOutputs } from "./outputs";
+import { guardFileOutputs, jsonText } from "./pipeline";
 
 export const AROI_USAGE =
   "usage: sfs aroi <district.xlsx> [--out <result.xlsx>] [--json <summary.json>] [--overrides <overrides.json>] [--quiet]";
@@ -305,6 +306,8 @@ export async function runAroi(argv: string[], io: CliIO): Promise<number> {
     return EXIT_BAD_INPUT;
   }
   const input = path.resolve(io.cwd, positional[0]);
+  const overridesFile = typeof options.overrides === "string" ? [path.resolve(io.cwd, options.overrides)] : [];
+  const { out, json } = await guardFileOutputs(io, [input, ...overridesFile], options);
   const fail = (lines: string) => {
     io.stderr.write(`sfs: ${path.basename(input)} cannot be analysed; nothing was written.\n${lines}\n`);
     return EXIT_BAD_INPUT;
@@ -348,13 +351,11 @@ export async function runAroi(argv: string[], io: CliIO): Promise<number> {
   const plans = aroiPlans(analysis);
   if (funding) plans.push(aroiFundingPlan(funding));
 
-  const out = typeof options.out === "string" ? path.resolve(io.cwd, options.out) : null;
-  const json = typeof options.json === "string" ? path.resolve(io.cwd, options.json) : null;
-  if (out) {
-    await fs.mkdir(path.dirname(out), { recursive: true });
-    await writeWorkbookFile(out, plans, read.workbook);
-  }
-  if (json) await writeJsonFile(json, funding ? { ...aroiSummaryJson(analysis), funding: fundingJson(funding) } : aroiSummaryJson(analysis));
+  await withOutputs(async (outputs) => {
+    if (out) await outputs.stage(out, await writeWorkbook(plans, read.workbook));
+    if (json) await outputs.stage(json, jsonText(funding ? { ...aroiSummaryJson(analysis), funding: fundingJson(funding) } : aroiSummaryJson(analysis)));
+    await outputs.commit();
+  });
   if (options.quiet !== true) {
     io.stdout.write(renderAroiText(analysis));
     if (funding) io.stdout.write(`  ${fundingSummaryLine(funding)}\n\n`);

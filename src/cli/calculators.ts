@@ -1,7 +1,8 @@
 import * as path from "path";
 import { labelKey } from "../engine/parse/headers";
-import { writeCalculatorFiles } from "../xlsx/calculators";
+import { calculatorFileNames, calculatorWorkbook } from "../xlsx/calculators";
 import { EXIT_BAD_INPUT, EXIT_OK, parseArgs, type CliIO } from "./io";
+import { checkOutputs, withOutputs } from "./outputs";
 import { loadAndAllocate } from "./pipeline";
 
 export const CALCULATORS_USAGE =
@@ -20,6 +21,7 @@ export async function runCalculators(argv: string[], io: CliIO): Promise<number>
   }
   const input = path.resolve(io.cwd, positional[0]);
   const folder = path.resolve(io.cwd, options.out);
+  await checkOutputs([input], [{ option: "--out", path: folder, kind: "folder" }]);
   const loaded = await loadAndAllocate(input);
   if (!loaded.ok) {
     io.stderr.write(`sfs: ${path.basename(input)} cannot be allocated; nothing was written.\n${loaded.message}\n`);
@@ -39,10 +41,21 @@ export async function runCalculators(argv: string[], io: CliIO): Promise<number>
     }
     schools = [i];
   }
-  const written = await writeCalculatorFiles(a, folder, {
-    schools,
+  const list = schools ?? a.schools.map((_, i) => i);
+  const files = calculatorFileNames(a, list).map((name) => path.join(folder, name));
+  // A calculator's file name may not land on the input (e.g. the district workbook kept in the same folder).
+  await checkOutputs(
+    [input],
+    files.map((f) => ({ option: "--out", path: f, kind: "file" })),
+  );
+  const opts = {
     password: typeof options.password === "string" ? options.password : undefined,
     contact: typeof options.contact === "string" ? options.contact : undefined,
+  };
+  // Every workbook goes to a temporary file first; all are renamed into place only when every one was written.
+  const written = await withOutputs(async (outputs) => {
+    for (let k = 0; k < list.length; k++) await outputs.stage(files[k], await calculatorWorkbook(a, list[k], opts));
+    return outputs.commit();
   });
   if (options.quiet !== true) {
     io.stdout.write(`Wrote ${written.length} school calculator${written.length === 1 ? "" : "s"} to ${folder}\n`);

@@ -1,4 +1,3 @@
-import { promises as fs } from "fs";
 import * as path from "path";
 import { allocate } from "../engine/allocate";
 import {
@@ -25,11 +24,12 @@ import { summaryJson } from "../engine/summary";
 import type { InputError } from "../engine/types";
 import { equityPlans } from "../report/equity";
 import type { SheetPlan } from "../report/plan";
-import { SKIPS_CHARTS, writeWorkbookFile } from "../xlsx/write";
+import { SKIPS_CHARTS, writeWorkbook } from "../xlsx/write";
 import { extraSummary } from "./allocate";
 import { readDistrict } from "./aroi";
 import { EXIT_BAD_INPUT, EXIT_OK, parseArgs, type CliIO } from "./io";
-import { writeJsonFile } from "./pipeline";
+import { withOutputs } from "./outputs";
+import { guardFileOutputs, jsonText } from "./pipeline";
 
 export const EQUITY_USAGE =
   "usage: sfs equity <district.xlsx> [--out <result.xlsx>] [--json <summary.json>] [--source allocation|spending] [--year <year>] [--quiet]";
@@ -166,6 +166,7 @@ export async function runEquity(argv: string[], io: CliIO): Promise<number> {
   }
   const source = sourceOpt as EquitySource;
   const input = path.resolve(io.cwd, positional[0]);
+  const { out, json } = await guardFileOutputs(io, [input], options);
   const fail = (errors: InputError[]) => {
     io.stderr.write(`sfs: ${path.basename(input)} cannot be analysed; nothing was written.\n${formatErrors(sortErrors(errors))}\n`);
     return EXIT_BAD_INPUT;
@@ -199,13 +200,11 @@ export async function runEquity(argv: string[], io: CliIO): Promise<number> {
   } else inputs = equityInputs(alloc);
   const summary = equitySummary(inputs);
 
-  const out = typeof options.out === "string" ? path.resolve(io.cwd, options.out) : null;
-  const json = typeof options.json === "string" ? path.resolve(io.cwd, options.json) : null;
-  if (out) {
-    await fs.mkdir(path.dirname(out), { recursive: true });
-    await writeWorkbookFile(out, withBasis(equityPlans(summary), basis), read.workbook);
-  }
-  if (json) await writeJsonFile(json, { ...summaryJson(alloc), ...extraSummary(alloc), equity: equitySummaryJson(summary, basis) });
+  await withOutputs(async (outputs) => {
+    if (out) await outputs.stage(out, await writeWorkbook(withBasis(equityPlans(summary), basis), read.workbook));
+    if (json) await outputs.stage(json, jsonText({ ...summaryJson(alloc), ...extraSummary(alloc), equity: equitySummaryJson(summary, basis) }));
+    await outputs.commit();
+  });
   if (options.quiet !== true) {
     io.stdout.write(renderEquityText(summary, basis));
     const notes = [...read.warnings, ...alloc.warnings];

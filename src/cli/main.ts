@@ -1,10 +1,5 @@
-import { runAllocate } from "./allocate";
-import { runCalculators } from "./calculators";
-import { runAroi } from "./aroi";
-import { runEquity } from "./equity";
-import { runDemo } from "./demo";
-import { runPlan } from "./plan";
-import { EXIT_BAD_INPUT, EXIT_OK, type CliIO } from "./io";
+import { OutputError } from "./outputs";
+import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, type CliIO } from "./io";
 
 const HELP = `School Funding Studio (sfs)
 
@@ -24,34 +19,70 @@ const HELP = `School Funding Studio (sfs)
   sfs demo [--out <folder>]
       Run the bundled sample district and print a readable summary (used by npm start).
 
-Exit status: 0 success, 2 bad input (the message names table, row and column; nothing is written), 1 internal error.
+Options for every command: --quiet (print nothing on success), --debug (show the details of an internal error).
+  sfs allocate/plan ... --school-sheets <n>: above n schools (default 200) the per-school lines are written as one
+      "School Lines" table instead of one sheet per school.
+
+Outputs: the input workbook is never written. A path that is the input, names another output twice, is an existing
+folder or cannot be written is refused before any work starts; every file is written under a temporary name and
+renamed into place only when all outputs of the run succeeded.
+
+Exit status: 0 success, 2 bad input or an output path that cannot be used (the message names table, row and column,
+or the path; nothing is written), 1 internal error or a failing disk.
 `;
 
 type Command = (argv: string[], io: CliIO) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = {
-  allocate: runAllocate,
-  calculators: runCalculators,
-  aroi: runAroi,
-  equity: runEquity,
-  demo: runDemo,
-  plan: runPlan,
+// Each command is loaded when it is run, so `sfs --help` starts without loading ExcelJS or the engine. (`require`,
+// not `import()`: the same lazy load works compiled by esbuild, through tsx and under jest.)
+/* eslint-disable @typescript-eslint/no-require-imports */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  allocate: async () => (require("./allocate") as typeof import("./allocate")).runAllocate,
+  calculators: async () => (require("./calculators") as typeof import("./calculators")).runCalculators,
+  aroi: async () => (require("./aroi") as typeof import("./aroi")).runAroi,
+  equity: async () => (require("./equity") as typeof import("./equity")).runEquity,
+  demo: async () => (require("./demo") as typeof import("./demo")).runDemo,
+  plan: async () => (require("./plan") as typeof import("./plan")).runPlan,
 };
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 export function registerCommand(name: string, run: Command): void {
-  COMMANDS[name] = run;
+  COMMANDS[name] = async () => run;
 }
 
+/** One line for an unexpected failure, a hint, and the stack only when asked for with --debug. */
+export function internalError(err: unknown, debug: boolean): string {
+  const e = err instanceof Error ? err : new Error(String(err));
+  const first = `sfs: internal error: ${e.message.split("\n")[0] || e.name}\n`;
+  if (debug) return `${first}${e.stack ?? ""}\n`;
+  return `${first}  This is a fault in School Funding Studio, not in your workbook. Run the same command with --debug to see the details, and report them.\n`;
+}
+
+/**
+ * Run one command. Never throws: an output problem is one plain message (exit 2, or 1 for a failing disk), any other
+ * failure one line plus a hint (exit 1), with the stack only under `--debug`.
+ */
 export async function main(argv: string[], io: CliIO): Promise<number> {
-  const [cmd, ...rest] = argv;
+  const debug = argv.includes("--debug");
+  const [cmd, ...rest] = argv.filter((a) => a !== "--debug");
   if (!cmd || cmd === "--help" || cmd === "-h" || cmd === "help") {
     io.stdout.write(HELP);
     return cmd ? EXIT_OK : EXIT_BAD_INPUT;
   }
-  const run = COMMANDS[cmd];
-  if (!run) {
+  const load = COMMANDS[cmd];
+  if (!load) {
     io.stderr.write(`sfs: unknown command "${cmd}"\n${HELP}`);
     return EXIT_BAD_INPUT;
   }
-  return run(rest, io);
+  try {
+    const run = await load();
+    return await run(rest, io);
+  } catch (err) {
+    if (err instanceof OutputError) {
+      io.stderr.write(`${err.message}\n`);
+      return err.exitCode;
+    }
+    io.stderr.write(internalError(err, debug));
+    return EXIT_INTERNAL;
+  }
 }

@@ -1,11 +1,12 @@
 import * as path from "path";
-import { promises as fs } from "fs";
 import { allocate } from "../engine/allocate";
 import { formatErrors } from "../engine/errors";
 import { parseDistrict } from "../engine/parse";
 import type { Allocation, InputError } from "../engine/types";
 import { readWorkbook } from "../xlsx/read";
 import type ExcelJS from "exceljs";
+import { checkOutputs, type OutputSpec } from "./outputs";
+import type { CliIO } from "./io";
 
 export type Loaded =
   | { ok: true; workbook: ExcelJS.Workbook; allocation: Allocation; warnings: string[] }
@@ -22,10 +23,27 @@ export async function loadAndAllocate(file: string): Promise<Loaded> {
   return { ok: true, workbook: read.workbook, allocation, warnings: [...parsed.warnings, ...allocation.warnings] };
 }
 
-/** Write JSON atomically (temp file then rename), creating the folder. */
-export async function writeJsonFile(file: string, data: unknown): Promise<void> {
-  await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
-  const tmp = `${file}.tmp-${process.pid}`;
-  await fs.writeFile(tmp, JSON.stringify(data, null, 2) + "\n");
-  await fs.rename(tmp, file);
+/** The `--out` and `--json` files of a command, as absolute paths (null when not asked for). */
+export interface FileOutputs {
+  out: string | null;
+  json: string | null;
+}
+
+/**
+ * Resolve `--out` / `--json` and check them against the input before any work starts (throws OutputError, exit 2,
+ * when one is the input, both are the same file, one is a folder or cannot be written).
+ */
+export async function guardFileOutputs(io: CliIO, inputs: string[], options: Record<string, string | true>): Promise<FileOutputs> {
+  const out = typeof options.out === "string" ? path.resolve(io.cwd, options.out) : null;
+  const json = typeof options.json === "string" ? path.resolve(io.cwd, options.json) : null;
+  const specs: OutputSpec[] = [];
+  if (out) specs.push({ option: "--out", path: out, kind: "file" });
+  if (json) specs.push({ option: "--json", path: json, kind: "file" });
+  await checkOutputs(inputs, specs);
+  return { out, json };
+}
+
+/** summary.json text. */
+export function jsonText(data: unknown): string {
+  return JSON.stringify(data, null, 2) + "\n";
 }

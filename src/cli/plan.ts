@@ -1,4 +1,3 @@
-import { promises as fs } from "fs";
 import * as path from "path";
 import { formatErrors } from "../engine/errors";
 import { sortErrors } from "../engine/parse";
@@ -7,11 +6,12 @@ import { MAX_PLAN_YEARS } from "../engine/parse/projections";
 import { summaryJson } from "../engine/summary";
 import type { InputError } from "../engine/types";
 import { planningPlans } from "../report/planning";
-import { SKIPS_CHARTS, writeWorkbookFile } from "../xlsx/write";
+import { SKIPS_CHARTS, writeWorkbook } from "../xlsx/write";
 import { extraSummary } from "./allocate";
 import { readDistrict } from "./aroi";
 import { EXIT_BAD_INPUT, EXIT_OK, parseArgs, type CliIO } from "./io";
-import { writeJsonFile } from "./pipeline";
+import { withOutputs } from "./outputs";
+import { guardFileOutputs, jsonText } from "./pipeline";
 
 export const PLAN_USAGE = `usage: sfs plan <district.xlsx> [--years <1-${MAX_PLAN_YEARS}>] [--out <result.xlsx>] [--json <summary.json>] [--quiet]`;
 
@@ -70,6 +70,7 @@ export async function runPlan(argv: string[], io: CliIO): Promise<number> {
     return EXIT_BAD_INPUT;
   }
   const input = path.resolve(io.cwd, positional[0]);
+  const { out, json } = await guardFileOutputs(io, [input], options);
   const fail = (errors: InputError[]) => {
     io.stderr.write(`sfs: ${path.basename(input)} cannot be planned; nothing was written.\n${formatErrors(sortErrors(errors))}\n`);
     return EXIT_BAD_INPUT;
@@ -84,13 +85,11 @@ export async function runPlan(argv: string[], io: CliIO): Promise<number> {
   if (analysis.plan.errors.length) return fail(analysis.plan.errors);
   const first = analysis.plan.years[0].allocation;
 
-  const out = typeof options.out === "string" ? path.resolve(io.cwd, options.out) : null;
-  const json = typeof options.json === "string" ? path.resolve(io.cwd, options.json) : null;
-  if (out) {
-    await fs.mkdir(path.dirname(out), { recursive: true });
-    await writeWorkbookFile(out, planningPlans(analysis), read.workbook);
-  }
-  if (json) await writeJsonFile(json, { ...summaryJson(first), ...extraSummary(first), ...planJson(analysis) });
+  await withOutputs(async (outputs) => {
+    if (out) await outputs.stage(out, await writeWorkbook(planningPlans(analysis), read.workbook));
+    if (json) await outputs.stage(json, jsonText({ ...summaryJson(first), ...extraSummary(first), ...planJson(analysis) }));
+    await outputs.commit();
+  });
   if (options.quiet !== true) {
     io.stdout.write(renderPlanText(analysis));
     for (const w of [...withoutPlanSettingWarnings(read.warnings), ...parsed.warnings, ...analysis.plan.warnings]) io.stdout.write(`note: ${w}\n`);

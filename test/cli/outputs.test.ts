@@ -1,0 +1,149 @@
+/**
+ * Output safety: the input is never written, outputs are checked before any work, a run writes all its files or
+ * none, and no output problem prints a stack trace.
+ */
+import { spawn } from "child_process";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import * as path from "path";
+import { main, registerCommand } from "../../src/cli/main";
+import { checkOutputs, nodeFs, OutputError, OutputSet, type OutputFs } from "../../src/cli/outputs";
+import { BIN, SAMPLE } from "../helpers/cli";
+import { folderHashes, STACK_LINE } from "../helpers/files";
+
+async function run(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(args, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) }, cwd });
+  return { code, stdout, stderr };
+}
+
+function fresh(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "sfs-out-"));
+  copyFileSync(SAMPLE, path.join(dir, "in.xlsx"));
+  return dir;
+}
+
+/** The run must be refused with exit 2, one plain message naming `mention`, and no file changed. */
+async function refused(args: string[], mention: RegExp, prepare?: (dir: string) => void): Promise<string> {
+  const dir = fresh();
+  prepare?.(dir);
+  const before = folderHashes(dir);
+  const r = await run(args, dir);
+  expect(r.code).toBe(2);
+  expect(r.stdout).toBe("");
+  expect(r.stderr).toMatch(mention);
+  expect(r.stderr).not.toMatch(STACK_LINE);
+  expect(r.stderr.trim().split("\n")).toHaveLength(1);
+  expect(folderHashes(dir)).toEqual(before);
+  return r.stderr;
+}
+
+describe("outputs are checked before any work", () => {
+  test("--json naming the input is refused; the workbook is intact", async () => {
+    const msg = await refused(["allocate", "in.xlsx", "--out", "r.xlsx", "--json", "in.xlsx"], /--json .*in\.xlsx.*input workbook/);
+    expect(msg).toMatch(/nothing was written/);
+  });
+  test("--out naming the input (another spelling, a symbolic link) is refused", async () => {
+    await refused(["allocate", "in.xlsx", "--out", "./sub/../in.xlsx"], /--out .*input workbook/, (d) => mkdirSync(path.join(d, "sub")));
+    await refused(["allocate", "in.xlsx", "--out", "link.xlsx"], /--out .*input workbook/, (d) => symlinkSync(path.join(d, "in.xlsx"), path.join(d, "link.xlsx")));
+    await refused(["allocate", "link.xlsx", "--out", "in.xlsx"], /--out .*input workbook/, (d) => symlinkSync(path.join(d, "in.xlsx"), path.join(d, "link.xlsx")));
+  });
+  test("the same file for --out and --json is refused", async () => {
+    await refused(["allocate", "in.xlsx", "--out", "x", "--json", "x"], /--json .*same file as --out/);
+    await refused(["plan", "in.xlsx", "--out", "R.xlsx", "--json", "r.xlsx"], /same file as --out/);
+  });
+  test("a path inside the input file, an existing folder, or a folder that is a file is refused", async () => {
+    await refused(["allocate", "in.xlsx", "--out", "in.xlsx/out.xlsx"], /inside the input file/);
+    await refused(["equity", "in.xlsx", "--out", "folder"], /existing folder/, (d) => mkdirSync(path.join(d, "folder")));
+    await refused(["aroi", "in.xlsx", "--json", "notes.txt/s.json"], /notes\.txt is a file, not a folder/, (d) => writeFileSync(path.join(d, "notes.txt"), "x"));
+    await refused(["calculators", "in.xlsx", "--out", "in.xlsx"], /input workbook/);
+    await refused(["calculators", "in.xlsx", "--out", "notes.txt"], /existing file/, (d) => writeFileSync(path.join(d, "notes.txt"), "x"));
+  });
+  test("a folder that cannot be written is refused before any work", async () => {
+    await refused(["allocate", "in.xlsx", "--out", "r.xlsx", "--json", "/sys/sfs-test/s.json"], /--json .*cannot write in \/sys/);
+    await refused(["calculators", "in.xlsx", "--out", "/sys/sfs-calculators"], /cannot write in \/sys/);
+  });
+  test("a name longer than the file system allows is refused", async () => {
+    await refused(["allocate", "in.xlsx", "--out", "é".repeat(130) + ".xlsx"], /too long for the file system/);
+  });
+  test("an --overrides file is an input too", async () => {
+    await refused(["aroi", "in.xlsx", "--overrides", "o.json", "--json", "o.json"], /input workbook|input/, (d) => writeFileSync(path.join(d, "o.json"), "{}"));
+  });
+});
+
+describe("a run writes all its files or none", () => {
+  test("a successful run leaves exactly the outputs, no temporary file", async () => {
+    const dir = fresh();
+    const r = await run(["allocate", "in.xlsx", "--out", "out/r.xlsx", "--json", "out/deeper/s.json", "--quiet"], dir);
+    expect(r).toEqual({ code: 0, stdout: "", stderr: "" });
+    expect(Object.keys(folderHashes(dir)).sort()).toEqual(["in.xlsx", "out/", "out/deeper/", "out/deeper/s.json", "out/r.xlsx"]);
+  });
+
+  test("a write that fails (disk full) leaves no new or changed file and no new folder", async () => {
+    const dir = fresh();
+    writeFileSync(path.join(dir, "old.json"), "old");
+    const before = folderHashes(dir);
+    let writes = 0;
+    const full: OutputFs = { ...nodeFs, writeFile: async (f, d) => (++writes === 2 ? Promise.reject(Object.assign(new Error("no space"), { code: "ENOSPC" })) : nodeFs.writeFile(f, d)) };
+    const set = new OutputSet(full);
+    await set.stage(path.join(dir, "new", "a.xlsx"), "a");
+    const err = await set.stage(path.join(dir, "old.json"), "b").catch((e) => e);
+    await set.abort();
+    expect(err).toBeInstanceOf(OutputError);
+    expect(err.message).toMatch(/cannot write .*old\.json: the disk is full \(ENOSPC\); nothing was written\./);
+    expect(err.exitCode).toBe(1);
+    expect(folderHashes(dir)).toEqual(before);
+  });
+
+  test("a rename that fails midway puts back every file it replaced", async () => {
+    const dir = fresh();
+    writeFileSync(path.join(dir, "a.json"), "old a");
+    writeFileSync(path.join(dir, "b.json"), "old b");
+    const before = folderHashes(dir);
+    const flaky: OutputFs = {
+      ...nodeFs,
+      rename: async (from, to) => (to.endsWith("b.json") && !from.includes(".old") ? Promise.reject(Object.assign(new Error("busy"), { code: "EBUSY" })) : nodeFs.rename(from, to)),
+    };
+    const set = new OutputSet(flaky);
+    await set.stage(path.join(dir, "a.json"), "new a");
+    await set.stage(path.join(dir, "b.json"), "new b");
+    await set.stage(path.join(dir, "c.json"), "new c");
+    await expect(set.commit()).rejects.toThrow(/cannot write .*b\.json: the file is in use/);
+    expect(folderHashes(dir)).toEqual(before);
+  });
+
+  test("checkOutputs and OutputSet report plain errors", async () => {
+    const dir = fresh();
+    await expect(checkOutputs([path.join(dir, "in.xlsx")], [{ option: "--out", path: path.join(dir, "in.xlsx"), kind: "file" }])).rejects.toBeInstanceOf(OutputError);
+    await expect(checkOutputs([path.join(dir, "in.xlsx")], [{ option: "--out", path: path.join(dir, "ok.xlsx"), kind: "file" }])).resolves.toBeUndefined();
+  });
+});
+
+describe("internal errors and closed pipes", () => {
+  test("an unexpected error is one line and a hint; the stack only with --debug", async () => {
+    registerCommand("explode", async () => {
+      throw new TypeError("cannot read properties of undefined");
+    });
+    const r = await run(["explode"], tmpdir());
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^sfs: internal error: cannot read properties of undefined\n  .*--debug/);
+    expect(r.stderr).not.toMatch(STACK_LINE);
+    const d = await run(["explode", "--debug"], tmpdir());
+    expect(d.code).toBe(1);
+    expect(d.stderr).toMatch(STACK_LINE);
+  });
+
+  test("a reader that closes the pipe early (sfs allocate | head) ends quietly with the command's status", async () => {
+    const dir = fresh();
+    const child = spawn(process.execPath, [BIN, "allocate", path.join(dir, "in.xlsx"), "--out", path.join(dir, "r.xlsx")], { stdio: ["ignore", "pipe", "pipe"] });
+    child.stdout.destroy();
+    let stderr = "";
+    child.stderr.on("data", (b) => (stderr += b));
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    expect(existsSync(path.join(dir, "r.xlsx"))).toBe(true);
+    expect(readFileSync(path.join(dir, "in.xlsx"))).toEqual(readFileSync(SAMPLE));
+  });
+});
