@@ -4,7 +4,7 @@ const tseslint = require("typescript-eslint");
 const officeAddins = require("eslint-plugin-office-addins");
 
 module.exports = tseslint.config(
-  { ignores: ["dist/", "out/", "coverage/", "test-artifacts/", "node_modules/", "webpack.config.js", "eslint.config.js", "jest.config.js", "bin/"] },
+  { ignores: ["dist/", "out/", "coverage/", "test-artifacts/", "node_modules/", "webpack.config.js", "eslint.config.js", "jest.config.js", "bin/", "dist-cli/"] },
   ...tseslint.configs.recommended,
   {
     rules: {
@@ -24,6 +24,10 @@ module.exports = tseslint.config(
       "office-addins/no-office-initialize": "error",
       "office-addins/test-for-null-using-isNullObject": "error",
     },
+  },
+  {
+    files: ["scripts/**/*.js"],
+    rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {
     files: ["test/**/*.ts", "test/**/*.tsx"],

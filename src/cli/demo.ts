@@ -1,9 +1,12 @@
+import { existsSync } from "fs";
 import * as path from "path";
 import { runAllocate } from "./allocate";
 import { parseArgs, type CliIO } from "./io";
 
-/** The sample district workbook shipped with the project. */
-export const SAMPLE_WORKBOOK = path.join(__dirname, "..", "..", "assets", "sample-district.xlsx");
+/** The sample district workbook shipped with the project (found from src/cli or from the compiled dist-cli). */
+export const SAMPLE_WORKBOOK = [path.join(__dirname, "..", ".."), path.join(__dirname, "..")]
+  .map((root) => path.join(root, "assets", "sample-district.xlsx"))
+  .reduce((found, p) => (existsSync(found) ? found : p));
 
 /** `sfs demo`: allocate the bundled sample district into out/ and print the summary. */
 export async function runDemo(argv: string[], io: CliIO): Promise<number> {
