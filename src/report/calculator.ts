@@ -12,7 +12,7 @@ import { calculatorDrivers, calculatorModel, evaluateModel, originalCounts, type
 import { toFormula, type Place } from "../engine/calculator/expr";
 import { describeEligibility } from "../engine/eligibility";
 import type { Allocation } from "../engine/types";
-import { a1, ExcelNames, quoteSheet } from "./names";
+import { a1, ExcelNames, quoteSheet, safeFileName } from "./names";
 import type { CellStyle, DefinedName, NumberFormat, PlanCell, PlanValue, SheetPlan } from "./plan";
 
 export interface CalculatorPlanOptions {
@@ -66,14 +66,7 @@ class Sheet {
 /** A file name for the school's workbook: "<School ID> <School Name>.xlsx", safe on every file system. */
 export function calculatorFileName(a: Allocation, schoolIndex: number): string {
   const s = a.schools[schoolIndex];
-  let base = `${s.id} ${s.name}`
-    .replace(/[<>:"/\\|?*\u0000-\u001f]/g, "_")
-    .replace(/\s+/g, " ")
-    .trim()
-    .replace(/[. ]+$/, "");
-  if (base === "" || /^(con|prn|aux|nul|com\d|lpt\d)$/i.test(base)) base = `School_${schoolIndex + 1}${base ? `_${base}` : ""}`;
-  if (base.length > 120) base = base.slice(0, 120).trim();
-  return `${base}.xlsx`;
+  return safeFileName(`${s.id} ${s.name}`, ".xlsx", `School_${schoolIndex + 1}`);
 }
 
 /** Short category codes for the School Plan ("GEN" for general money, then one per need: POV, EL, SE...). */

@@ -11,6 +11,7 @@ import JSZip from "jszip";
 import { calculatorModel } from "../engine/calculator";
 import type { Allocation } from "../engine/types";
 import { calculatorFileName, calculatorPlans, type CalculatorPlanOptions } from "../report/calculator";
+import { uniqueFileName } from "../report/names";
 import { newWorkbook, renderPlans } from "./write";
 
 export interface CalculatorFilesOptions extends Omit<CalculatorPlanOptions, "model"> {
@@ -71,13 +72,7 @@ export async function calculatorWorkbook(a: Allocation, schoolIndex: number, opt
 /** File names for the chosen schools, unique even on case-insensitive file systems. */
 export function calculatorFileNames(a: Allocation, schools: number[]): string[] {
   const taken = new Set<string>();
-  return schools.map((i) => {
-    const base = calculatorFileName(a, i).replace(/\.xlsx$/, "");
-    let name = `${base}.xlsx`;
-    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base} (${n}).xlsx`;
-    taken.add(name.toLowerCase());
-    return name;
-  });
+  return schools.map((i) => uniqueFileName(calculatorFileName(a, i), taken));
 }
 
 function chosen(a: Allocation, schools: number[] | undefined): number[] {
