@@ -114,7 +114,8 @@ export async function loadWorkbook(input: Buffer | ArrayBuffer | Uint8Array | st
 export async function readWorkbook(input: Buffer | ArrayBuffer | Uint8Array | string, names: readonly string[] = DEFAULT_TABLE_NAMES): Promise<ReadResult> {
   const loaded = await loadWorkbook(input);
   if (!loaded.ok) return loaded;
-  const { tables, found } = extractTables(loaded.workbook, names);
+  const { tables, found, errors } = extractTables(loaded.workbook, names);
+  if (errors.length) return { ok: false, errors };
   return { ok: true, workbook: loaded.workbook, tables, found };
 }
 
@@ -225,11 +226,52 @@ function readSheetTable(name: string, ws: ExcelJS.Worksheet): { raw: RawTable; f
   };
 }
 
+/** Merged ranges of a worksheet as boxes (1-based, inclusive). */
+function mergedBoxes(ws: ExcelJS.Worksheet): { text: string; top: number; left: number; bottom: number; right: number }[] {
+  const merges = (ws.model as { merges?: string[] }).merges ?? [];
+  const out: { text: string; top: number; left: number; bottom: number; right: number }[] = [];
+  for (const text of merges) {
+    const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(text.trim());
+    if (!m) continue;
+    const col = (letters: string) => [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+    const [l, t] = [col(m[1]), Number(m[2])];
+    const [r, b] = m[3] ? [col(m[3]), Number(m[4])] : [l, t];
+    out.push({ text: text.replace(/\$/g, "").toUpperCase(), top: Math.min(t, b), left: Math.min(l, r), bottom: Math.max(t, b), right: Math.max(l, r) });
+  }
+  return out;
+}
+
+/**
+ * Merged cells inside an input table are refused: a merged range keeps its value in the first cell only, so the
+ * other rows would be read as blank (a merged School ID over two rows would silently drop a row's students).
+ */
+function mergedCellErrors(name: string, found: FoundTable, headers: string[], ws: ExcelJS.Worksheet | undefined): InputError[] {
+  if (!ws || found.range === "") return [];
+  const box = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(found.range);
+  if (!box) return [];
+  const col = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const [top, left, bottom, right] = [Number(box[2]), col(box[1]), Number(box[4]), col(box[3])];
+  return mergedBoxes(ws)
+    .filter((m) => m.top <= bottom && top <= m.bottom && m.left <= right && left <= m.right)
+    .map((m) => ({
+      table: name,
+      row: m.top,
+      column: m.left >= left && m.left - left < headers.length && headers[m.left - left] ? headers[m.left - left] : null,
+      cell: m.text,
+      sheet: ws.name,
+      expected: "no merged cells inside an input table (one value in every cell: unmerge the cells and fill each row)",
+      found: `the merged range ${m.text}`,
+    }));
+}
+
 /**
  * Find and read the named input tables in a loaded workbook. Keys of `tables` are the names lower-cased.
  * Names that are not found are simply absent (the parser reports missing required tables).
  */
-export function extractTables(workbook: ExcelJS.Workbook, names: readonly string[] = DEFAULT_TABLE_NAMES): { tables: RawTables; found: FoundTable[] } {
+export function extractTables(
+  workbook: ExcelJS.Workbook,
+  names: readonly string[] = DEFAULT_TABLE_NAMES,
+): { tables: RawTables; found: FoundTable[]; errors: InputError[] } {
   const own = new Set(ownWorksheets(workbook).map((ws) => ws.name.toLowerCase()));
   own.add(REGISTRY_SHEET.toLowerCase());
   own.add(SCENARIO_SHEET.toLowerCase());
@@ -245,6 +287,7 @@ export function extractTables(workbook: ExcelJS.Workbook, names: readonly string
 
   const tables: RawTables = {};
   const found: FoundTable[] = [];
+  const errors: InputError[] = [];
   for (const name of names) {
     const key = name.toLowerCase();
     if (tables[key]) continue;
@@ -257,7 +300,8 @@ export function extractTables(workbook: ExcelJS.Workbook, names: readonly string
     if (read) {
       tables[key] = read.raw;
       found.push(read.found);
+      errors.push(...mergedCellErrors(name, read.found, read.raw.headers, workbook.getWorksheet(read.found.sheet)));
     }
   }
-  return { tables, found };
+  return { tables, found, errors };
 }

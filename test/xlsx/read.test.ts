@@ -54,7 +54,6 @@ async function sampleWorkbook(): Promise<Buffer> {
   put(seg, "A2", ["Tutoring", "1+ year behind", 40]);
   put(seg, "A3", ["Mentoring", "on track"]);
   put(seg, "B4", ["behind"]);
-  seg.mergeCells("A3:A4");
   // Weights: a table and ALSO a sheet named Weights: the table wins.
   const w = wb.addWorksheet("Weights");
   put(w, "A1", ["Category", "Level", "Weight"]);
@@ -94,7 +93,7 @@ describe("readWorkbook: tables and sheets", () => {
     expect(tables.enrollment.origin).toEqual({ sheet: "enrollment", headerRow: 3, firstColumn: 2, kind: "sheet" });
     expect(found.find((f) => f.name === "Schools")).toMatchObject({ kind: "table", sheet: "District data", rows: 3, source: "Schools", range: "C4:F9" });
     expect(found.find((f) => f.name === "Initiative Segments")).toMatchObject({ kind: "sheet", sheet: "Initiative_Segments", rows: 3, range: "A1:C4" });
-    // A merged range holds its value in the top-left cell only.
+    // A blank cell inside the data stays a blank (merged cells are refused: see below).
     expect(tables["initiative segments"].rows).toEqual([
       ["Tutoring", "1+ year behind", 40],
       ["Mentoring", "on track", null],
@@ -252,5 +251,47 @@ describe("names", () => {
     expect(looseName("Initiative_Segments")).toBe(looseName("initiative-segments"));
     expect(looseName("Initiative Segments")).toBe("initiativesegments");
     expect(looseName("Schools")).not.toBe(looseName("School"));
+  });
+});
+
+describe("readWorkbook: merged cells inside an input table are refused", () => {
+  async function withMerge(sheetTable: boolean, range: string): Promise<Buffer> {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Enrollment");
+    const rows = [
+      ["E1", "Elementary", 300],
+      ["E1", "Elementary", 150],
+      ["E2", "Elementary", 450],
+    ];
+    if (sheetTable) {
+      ws.addRow(["School ID", "Level", "Students"]);
+      rows.forEach((r) => ws.addRow(r));
+    } else {
+      ws.getCell("A1").value = "Enrollment by school";
+      ws.addTable({ name: "Enrollment", ref: "A3", columns: [{ name: "School ID" }, { name: "Level" }, { name: "Students" }], rows });
+    }
+    ws.mergeCells(range);
+    return toBuffer(wb);
+  }
+
+  test("a merged School ID over two rows (A4:A5) names the table, the sheet and the range", async () => {
+    const r = await readWorkbook(await withMerge(false, "A4:A5"), ["Enrollment"]);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors).toEqual([expect.objectContaining({ table: "Enrollment", row: 4, column: "School ID", cell: "A4:A5", found: "the merged range A4:A5" })]);
+  });
+  test("the same on a plain sheet", async () => {
+    const r = await readWorkbook(await withMerge(true, "C2:C3"), ["Enrollment"]);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0]).toEqual(expect.objectContaining({ row: 2, column: "Students", cell: "C2:C3" }));
+  });
+  test("a merged title outside the table is fine", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Data");
+    ws.getCell("A1").value = "Title";
+    ws.mergeCells("A1:C1");
+    ws.addTable({ name: "Enrollment", ref: "A3", columns: [{ name: "School ID" }, { name: "Students" }], rows: [["E1", 3]] });
+    const r = await readWorkbook(await toBuffer(wb), ["Enrollment"]);
+    expect(r.ok).toBe(true);
   });
 });
