@@ -70,6 +70,15 @@ export function queueChart(
     if (s.categories) series.setXAxisValues(ws.getRange(s.categories));
     if (kind === "bubble" && s.sizes) series.setBubbleSizes(ws.getRange(s.sizes));
     if (s.trendline === "linear") series.trendlines.add("Linear");
+    if (s.line && kind === "scatter") {
+      // A fitted line drawn from its own points (series chart type: ExcelApi 1.7, the minimum).
+      series.chartType = "XYScatterLinesNoMarkers" as Excel.ChartType;
+      if (s.color) series.format.line.color = `#${s.color}`;
+    } else if (s.color) {
+      if (kind === "line") series.format.line.color = `#${s.color}`;
+      else series.format.fill.setSolidColor(`#${s.color}`);
+    }
+    s.pointColors?.forEach((c, k) => series.points.getItemAt(k).format.fill.setSolidColor(`#${c}`));
   });
   if (kind !== "pie") {
     if (chart.xTitle) ch.axes.categoryAxis.title.text = chart.xTitle;

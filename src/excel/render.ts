@@ -210,7 +210,7 @@ function sheetOps(plan: number, p: SheetPlan, env: RenderEnv, notes: string[], o
   for (const chart of p.charts) {
     out.push({
       plan,
-      bytes: OP_BYTES * (6 + 5 * chart.series.length),
+      bytes: OP_BYTES * (6 + 6 * chart.series.length + chart.series.reduce((n, x) => n + (x.pointColors?.length ?? 0), 0)),
       run: (ws) => {
         const note = queueChart(ws, chart, bubble);
         if (note) notes.push(`${note} (sheet "${p.name}")`);

@@ -5,6 +5,8 @@
 import { adjustmentWords, explainer } from "../engine/allocate/explain";
 import { describeEligibility } from "../engine/eligibility";
 import type { Allocation, Line } from "../engine/types";
+import { budgetChangeChart } from "./charts/describe";
+import { placeChart } from "./charts/native";
 import { a1, columnLetter, excelName } from "./names";
 import type { PlanCell, PlanChart, PlanTable, PlanValue, SheetPlan } from "./plan";
 import { dollars } from "./sheetParts";
@@ -227,29 +229,22 @@ export function schoolBudgetsPlan(a: Allocation): SheetPlan {
   const first = top + 2;
   const lastRow = top + 1 + rows.length;
   const col = (k: number) => columnLetter(k + 1);
-  const totalCol = col(3);
-  const currentCol = col(4 + nSrc);
   const perPupilCol = col(4 + nSrc + 4);
   const needCol = col(headers.length - 1);
   const chartTop = lastRow + 3;
+  // Budget change by school (sorted, from its chart description): its data under the table, the chart beside it.
+  const change = budgetChangeChart(a);
+  const placed = change && placeChart(change, chartTop, 0, { r: chartTop, c: 5, width: 10, height: Math.max(20, Math.ceil(change.rows.length * 0.8)) });
+  const scatterTop = chartTop + (placed ? Math.max(21, Math.ceil((change?.rows.length ?? 0) * 0.8) + 1) : 0);
   const charts: PlanChart[] = [
-    {
-      kind: "columnClustered",
-      title: "Budget by school vs current budget",
-      series: [
-        { name: "Allocated", values: `${totalCol}${first}:${totalCol}${lastRow}`, categories: `B${first}:B${lastRow}` },
-        { name: "Current", values: `${currentCol}${first}:${currentCol}${lastRow}`, categories: `B${first}:B${lastRow}` },
-      ],
-      yTitle: "Dollars",
-      at: { r: chartTop, c: 0, width: 12, height: 20 },
-    },
+    ...(placed?.chart ? [placed.chart] : []),
     {
       kind: "scatter",
       title: `Per-pupil $ vs ${firstNeed ?? "need"} %`,
       series: [{ name: "Schools", values: `${perPupilCol}${first}:${perPupilCol}${lastRow}`, categories: `${needCol}${first}:${needCol}${lastRow}`, trendline: "linear" }],
       xTitle: `${firstNeed ?? "Need"} % of students`,
       yTitle: "$ per pupil",
-      at: { r: chartTop + 21, c: 0, width: 8, height: 18 },
+      at: { r: scatterTop, c: 5, width: 8, height: 18 },
     },
   ];
   const widths: Record<number, number> = { 0: 11, 1: 30, 2: 10, 3: 16 };
@@ -258,7 +253,7 @@ export function schoolBudgetsPlan(a: Allocation): SheetPlan {
     name: "School Budgets",
     role: "school-budgets",
     cells: [text(0, 0, "School budgets", "title"), text(1, 0, "Final budget by school and source, against the current budget; the turned-on amount is the formula result before floors, caps and phase-in.", "note")],
-    tables: [table],
+    tables: placed ? [table, placed.table] : [table],
     charts,
     widths,
     freeze: { rows: top + 1, cols: 2 },

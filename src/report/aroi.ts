@@ -9,6 +9,8 @@
 import type { AroiAnalysis, FundingReconciliation, InitiativeResult, SourceFunding } from "../engine/aroi";
 import { ACTION_LABELS, QUADRANTS, formatDollars, formatNumber, formatShare } from "../engine/aroi";
 import { a1 } from "./names";
+import { aroiChart } from "./charts/describe";
+import { placeChart } from "./charts/native";
 import type { NumberFormat, PlanCell, PlanChart, PlanTable, PlanValue, SheetPlan } from "./plan";
 
 export const AROI_SHEETS = {
@@ -189,24 +191,13 @@ function inventoryPlan(a: AroiAnalysis): SheetPlan {
     },
     "No initiatives in the Initiatives table.",
   );
-  if (t && withAroi > 0) {
-    const C = INVENTORY_COLUMNS;
-    s.charts.push({
-      kind: "bubble",
-      title: `A-ROI vs cost (bubble size = students served)`,
-      series: [
-        {
-          name: "Initiatives with an A-ROI",
-          categories: columnRange(t, C.totalCost, withAroi) as string,
-          values: columnRange(t, C.per1000, withAroi) as string,
-          sizes: columnRange(t, C.students, withAroi) as string,
-        },
-      ],
-      xTitle: "Total cost ($)",
-      yTitle: per1000Header(u),
-      at: { r: s.row, c: 1, width: 8, height: 20 },
-    });
-    s.row += 21;
+  const bubbles = t && withAroi > 0 ? aroiChart(a) : null;
+  if (bubbles) {
+    // The chart description's data under the inventory, the bubble chart beside it.
+    const placed = placeChart(bubbles, s.row, 0, { r: s.row, c: bubbles.columns.length + 1, width: 8, height: 20 });
+    s.tables.push(placed.table);
+    if (placed.chart) s.charts.push(placed.chart);
+    s.row += Math.max(21, placed.table.rows.length + 2);
   }
   s.line(`Actions follow documented rules (segment, fix, sunset/replace, collect data, expand, keep); the "Action" column shows any override, next to the suggested one.`);
   return s.plan(

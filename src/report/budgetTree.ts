@@ -5,6 +5,8 @@
  */
 import type { CostDrivers } from "../engine/plan/drivers";
 import { treeLeaves, type BudgetTree } from "../engine/plan/tree";
+import { budgetTreeChart } from "./charts/describe";
+import { chartDataTable, nativeChart } from "./charts/native";
 import type { PlanCell, PlanChart, PlanTable, PlanValue, SheetPlan } from "./plan";
 import { columnRange, dollars, figure } from "./sheetParts";
 
@@ -50,14 +52,10 @@ export function budgetTreePlan(tree: BudgetTree): SheetPlan {
   };
   // Chart data to the right of the drill-down: the leaves (treemap) and the areas (stacked-bar fallback).
   const leaves = treeLeaves(tree);
-  const leafTable: PlanTable = {
-    name: "BudgetTreeLeaves",
-    r: 10,
-    c: 10,
-    headers: ["Area", "Function", "Object", "Amount"],
-    rows: leaves.map((l) => [l.area, l.function, l.object, $(l.node.amount)]),
-    formats: [undefined, undefined, undefined, "currency"],
-  };
+  const desc = budgetTreeChart(tree);
+  const leafTable: PlanTable = desc
+    ? chartDataTable(desc, 10, 10, "BudgetTreeLeaves")
+    : { name: "BudgetTreeLeaves", r: 10, c: 10, headers: ["Area", "Function", "Object", "Amount"], rows: [], formats: [undefined, undefined, undefined, "currency"] };
   const areaTop = 10 + Math.max(1, leaves.length) + 3;
   cells.push({ r: areaTop - 1, c: 10, v: "By area: central vs schools", style: "subtitle" });
   const areaTable: PlanTable = {
@@ -79,19 +77,15 @@ export function budgetTreePlan(tree: BudgetTree): SheetPlan {
     xTitle: "Dollars",
     at: { r: 0, c: 15, width: 9, height: 20 },
   };
-  const chart: PlanChart = {
-    kind: "treemap",
-    title: "Budget tree: area → function → object",
-    series: [{ name: "Amount", values: columnRange(leafTable, 3), categories: columnRange(leafTable, 2, 0) }],
-    at: { r: 0, c: 15, width: 9, height: 20 },
-    fallback,
-  };
+  // The treemap from its chart description (data: the leaves table); without treemaps (ExcelApi 1.9), stacked bars by area.
+  const treemap = desc && nativeChart(desc, leafTable, { r: 0, c: 15, width: 9, height: 20 });
+  const chart: PlanChart | null = treemap && { ...treemap, fallback };
   return {
     name: BUDGET_TREE_SHEET,
     role: "plan-budget-tree",
     cells,
     tables: [drillTable, leafTable, areaTable],
-    charts: tree.lines > 0 ? [chart] : [],
+    charts: chart ? [chart] : [],
     widths: { 0: 26, 1: 24, 2: 30, 3: 26, 4: 16, 5: 16, 6: 16, 7: 10, 8: 12, 10: 24, 11: 30, 12: 26, 13: 16 },
     freeze: { rows: 0, cols: 0 },
     tabColor: GREEN,

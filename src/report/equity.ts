@@ -1,10 +1,10 @@
 /**
  * Equity sheets (the DBOM views) as plans: "Equity" (both statistics forms side by side with what each means,
  * horizontal / vertical equity in words, the multivariate regression), "Equity Data" (per school, with the scatter
- * of per-pupil $ against poverty: all schools with a linear trendline, high-EL schools as a second series),
+ * of per-pupil $ against poverty: all schools, high-EL schools as a second series, the pupil-weighted fitted line),
  * "Poverty Deciles" (restricted / unrestricted $ per pupil as stacked columns) and, when two snapshots are
- * compared, "Equity Snapshots". Charts sit on the sheet of the table they chart and reference its columns.
- * For scatter charts a series' `categories` range holds the x values.
+ * compared, "Equity Snapshots". Charts come from the chart descriptions (./charts): each chart's data is written
+ * beside it as a small table and the native chart references that table.
  */
 import type { EquitySummary } from "../engine/equity/index";
 import { SIZE_TERM, type MultiFit } from "../engine/equity/regression";
@@ -13,6 +13,8 @@ import { MONEY_STATS, STAT_KEYS, type StatKey, type Stats } from "../engine/equi
 import { STAT_LABELS, statisticMeaning } from "../engine/equity/words";
 import { excelName } from "./names";
 import type { NumberFormat, PlanCell, PlanChart, PlanTable, PlanValue, SheetPlan } from "./plan";
+import { decileChart, equityScatterChart } from "./charts/describe";
+import { placeChart } from "./charts/native";
 import { columnRange } from "./sheetParts";
 
 /** Cents to dollars for a cell (full precision; the cell format shows cents). */
@@ -178,20 +180,15 @@ function dataSheet(s: EquitySummary): { plan: SheetPlan; columns: EquityDataColu
   });
   const table: PlanTable = { name: excelName("Equity_Data"), r: EQUITY_HEADER_ROW, c: 0, headers, rows, formats, totals: [2] };
   const columns: EquityDataColumns = { perPupil: 3, poverty: s.needs.length ? 6 : null, highElPerPupil: highElCol };
+  // The scatter's own data (sorted by poverty, with the fitted line) beside the table, the chart beside that.
   const charts: PlanChart[] = [];
-  if (columns.poverty !== null && rows.length > 0) {
-    const x = columnRange(table, columns.poverty);
-    const series: PlanChart["series"] = [{ name: "All schools", values: columnRange(table, columns.perPupil), categories: x, trendline: "linear" }];
-    if (highElCol !== null && s.highEl.schoolIds.length > 0)
-      series.push({ name: `High-EL schools (${el} ≥ ${s.highEl.thresholdPct}%)`, values: columnRange(table, highElCol), categories: x });
-    charts.push({
-      kind: "scatter",
-      title: `Per-pupil $ by school against % ${s.povertyNeed}`,
-      series,
-      xTitle: `${s.povertyNeed} (% of students)`,
-      yTitle: "$ per pupil",
-      at: { r: EQUITY_HEADER_ROW, c: headers.length + 1, width: 9, height: 20 },
-    });
+  const tables: PlanTable[] = [table];
+  const scatter = equityScatterChart(s);
+  const dataCol = headers.length + 1;
+  const placed = scatter && placeChart(scatter, EQUITY_HEADER_ROW, dataCol, { r: EQUITY_HEADER_ROW, c: dataCol + scatter.columns.length + 1, width: 9, height: 20 });
+  if (placed?.chart) {
+    tables.push(placed.table);
+    charts.push(placed.chart);
   }
   const cells: PlanCell[] = [
     { r: 0, c: 0, v: "Equity data: per-pupil $ and need shares by school", style: "title" },
@@ -211,7 +208,7 @@ function dataSheet(s: EquitySummary): { plan: SheetPlan; columns: EquityDataColu
       name: "Equity Data",
       role: "equity-data",
       cells,
-      tables: [table],
+      tables,
       charts,
       widths,
       freeze: { rows: EQUITY_HEADER_ROW + 1, cols: 2 },
@@ -237,21 +234,16 @@ function decileSheet(s: EquitySummary): SheetPlan {
   ]);
   const formats: NumberFormat[] = ["text", "integer", "integer", "decimal2", "decimal2", ...s.needs.map((): NumberFormat => "decimal2"), "currency", "currency", "currency"];
   const table: PlanTable = { name: excelName("Poverty_Deciles"), r: EQUITY_HEADER_ROW, c: 0, headers, rows, formats };
-  const restrictedCol = headers.length - 3;
-  const categories = columnRange(table, 0);
-  const charts: PlanChart[] = [
-    {
-      kind: "columnStacked",
-      title: `Average $ per pupil by ${pov} decile, unrestricted and restricted`,
-      series: [
-        { name: "Unrestricted", values: columnRange(table, restrictedCol + 1), categories },
-        { name: "Restricted", values: columnRange(table, restrictedCol), categories },
-      ],
-      xTitle: `${pov} decile (each about a tenth of the pupils)`,
-      yTitle: "$ per pupil",
-      at: { r: EQUITY_HEADER_ROW + 13, c: 0, width: 9, height: 20 },
-    },
-  ];
+  // The chart's own data under the table (decile numbers as categories), the chart beside it.
+  const charts: PlanChart[] = [];
+  const tables: PlanTable[] = [table];
+  const dec = decileChart(s);
+  const dataRow = EQUITY_HEADER_ROW + rows.length + 3;
+  const placed = dec && placeChart(dec, dataRow, 0, { r: dataRow, c: dec.columns.length + 1, width: 9, height: 20 });
+  if (placed?.chart) {
+    tables.push(placed.table);
+    charts.push(placed.chart);
+  }
   const widths: Record<number, number> = { 0: 22 };
   for (let c = 1; c < headers.length; c++) widths[c] = 15;
   return {
@@ -266,7 +258,7 @@ function decileSheet(s: EquitySummary): SheetPlan {
         style: "note",
       },
     ],
-    tables: [table],
+    tables,
     charts,
     widths,
     freeze: { rows: EQUITY_HEADER_ROW + 1, cols: 1 },

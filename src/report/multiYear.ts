@@ -5,6 +5,8 @@
  */
 import { conservationBreaks, type MultiYearPlan, type PlanYear } from "../engine/plan/multiyear";
 import { a1 } from "./names";
+import { multiYearChart } from "./charts/describe";
+import { placeChart } from "./charts/native";
 import type { PlanCell, PlanChart, PlanTable, PlanValue, SheetPlan } from "./plan";
 import { columnRange, dollars, figure } from "./sheetParts";
 
@@ -71,8 +73,12 @@ export function planSummaryPlan(plan: MultiYearPlan): SheetPlan {
     cells.push({ r: r++, c: 0, v: "Notes", style: "subtitle" });
     for (const w of plan.warnings) cells.push({ r: r++, c: 0, v: w, style: "note" });
   }
+  // Trajectories from their chart description: the data under the notes, the charts beside it.
+  const desc = multiYearChart(plan);
+  const placed = desc && n ? placeChart(desc, r + 1, 0, { r: r + 1, c: desc.columns.length + 1, width: 7, height: 18 }) : null;
   const charts: PlanChart[] = n
     ? [
+        ...(placed?.chart ? [placed.chart] : []),
         {
           kind: "columnStacked",
           title: "Revenue by year: to schools and held centrally",
@@ -81,14 +87,7 @@ export function planSummaryPlan(plan: MultiYearPlan): SheetPlan {
             { name: "Held centrally", values: columnRange(table, 8), categories: columnRange(table, 1) },
           ],
           yTitle: "Dollars",
-          at: { r: r + 1, c: 0, width: 7, height: 18 },
-        },
-        {
-          kind: "line",
-          title: "Unlocked pool by year",
-          series: [{ name: "Unlocked pool", values: columnRange(table, 4), categories: columnRange(table, 1) }],
-          yTitle: "Dollars",
-          at: { r: r + 1, c: 7, width: 6, height: 18 },
+          at: { r: r + 1, c: (desc?.columns.length ?? 0) + 9, width: 7, height: 18 },
         },
       ]
     : [];
@@ -96,7 +95,7 @@ export function planSummaryPlan(plan: MultiYearPlan): SheetPlan {
     name: PLAN_SUMMARY_SHEET,
     role: "plan-summary",
     cells,
-    tables: [table],
+    tables: placed ? [table, placed.table] : [table],
     charts,
     widths: { 0: 34, 1: 22, 2: 12, 3: 18, 4: 18, 5: 11, 6: 14, 7: 14, 8: 18, 9: 12, 10: 18, 11: 12, 12: 12 },
     tabColor: TEAL,

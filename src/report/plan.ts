@@ -52,6 +52,12 @@ export interface ChartSeries {
   /** Bubble sizes (bubble charts). */
   sizes?: string;
   trendline?: "linear";
+  /** Fill / line colour, hex RGB without "#" (from the chart description's tone). */
+  color?: string;
+  /** One colour per point (e.g. gains green, losses red), hex RGB without "#". */
+  pointColors?: string[];
+  /** Scatter/bubble: draw this series as a line through its points without markers (e.g. a fitted line). */
+  line?: boolean;
 }
 
 export interface PlanChart {

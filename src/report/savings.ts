@@ -6,6 +6,8 @@ import { ACTION_LABELS } from "../engine/aroi/actions";
 import { dateText } from "../engine/plan/fiscal";
 import type { Funding } from "../engine/plan/funding";
 import { EASY_FROM, QUADRANTS, type SavingsScreen } from "../engine/plan/savings";
+import { savingsChart } from "./charts/describe";
+import { placeChart } from "./charts/native";
 import type { PlanCell, PlanChart, PlanTable, SheetPlan } from "./plan";
 import { columnRange, dollars, figure } from "./sheetParts";
 
@@ -86,23 +88,22 @@ export function savingsPlan(s: SavingsScreen): SheetPlan {
   };
   r += Math.max(1, s.byYear.length) + 3;
   cells.push({ r, c: 0, v: `Quadrants: ${QUADRANTS.join(", ")}.`, style: "note" });
-  const liveRanked = { ...ranked, rows: ranked.rows.slice(0, Math.max(1, live)) };
   const charts: PlanChart[] = [];
+  const tables: PlanTable[] = [ranked, areas, years];
   if (live > 0) {
-    charts.push({
-      kind: "scatter",
-      title: "Impact × ease",
-      series: [{ name: "Opportunities", values: columnRange(liveRanked, 5), categories: columnRange(liveRanked, 6) }],
-      xTitle: "Ease (1 hard – 5 easy)",
-      yTitle: "Midpoint savings ($)",
-      at: { r: 0, c: 17, width: 8, height: 18 },
-    });
+    // Impact × ease from its chart description: its data to the right of the tables, the chart beside it.
+    const desc = savingsChart(s);
+    const placed = desc && placeChart(desc, 0, 17, { r: 0, c: 17 + desc.columns.length + 1, width: 8, height: 18 });
+    if (placed?.chart) {
+      tables.push(placed.table);
+      charts.push(placed.chart);
+    }
     charts.push({
       kind: "barClustered",
       title: "Savings by area (midpoint)",
       series: [{ name: "Midpoint", values: columnRange(areas, 4), categories: columnRange(areas, 0) }],
       xTitle: "Dollars",
-      at: { r: 19, c: 17, width: 8, height: 16 },
+      at: { r: 19, c: 23, width: 8, height: 16 },
     });
     charts.push({
       kind: "columnClustered",
@@ -113,14 +114,14 @@ export function savingsPlan(s: SavingsScreen): SheetPlan {
         { name: "Committed", values: columnRange(years, 5), categories: columnRange(years, 1) },
       ],
       yTitle: "Dollars per year",
-      at: { r: 36, c: 17, width: 8, height: 16 },
+      at: { r: 36, c: 23, width: 8, height: 16 },
     });
   }
   return {
     name: SAVINGS_SHEET,
     role: "plan-savings",
     cells,
-    tables: [ranked, areas, years],
+    tables,
     charts,
     widths: { 0: 44, 1: 44, 2: 34, 3: 14, 4: 14, 5: 14, 6: 8, 7: 14, 8: 16, 9: 12, 10: 13, 11: 10, 12: 50, 13: 30, 14: 12, 15: 24 },
     freeze: { rows: 0, cols: 0 },

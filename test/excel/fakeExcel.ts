@@ -74,6 +74,10 @@ export interface SeriesModel {
   x: RangeRef | null;
   sizes: RangeRef | null;
   trendlines: string[];
+  /** Fill colour set with format.fill.setSolidColor / line colour (ExcelApi 1.1), per point colours, series chart type (1.7). */
+  color?: string;
+  pointColors?: Record<number, string>;
+  chartType?: string;
 }
 
 export interface ChartModel {
@@ -1167,5 +1171,32 @@ class FakeSeries {
     return {
       add: (type?: string) => this.fx.queue("series.trendlines.add", type ?? "Linear", () => this.model().trendlines.push(type ?? "Linear")),
     };
+  }
+  get format() {
+    const set = (v: string) => this.fx.queue("series.format", v, () => (this.model().color = v));
+    return { fill: { setSolidColor: set }, line: { set color(v: string) { set(v); } } };
+  }
+  get points() {
+    return {
+      getItemAt: (i: number) => ({
+        format: {
+          fill: {
+            setSolidColor: (v: string) =>
+              this.fx.queue("point.format.fill", v, () => {
+                const m = this.model();
+                const n = m.values ? m.values.rect.rows * m.values.rect.cols : 0;
+                if (i >= n) throw new Error(`ItemNotFound: point ${i}`);
+                (m.pointColors ??= {})[i] = v;
+              }),
+          },
+        },
+      }),
+    };
+  }
+  set chartType(v: string) {
+    this.fx.queue("series.chartType", v, () => (this.model().chartType = v));
+  }
+  set markerStyle(_v: string) {
+    this.fx.queue("series.markerStyle", _v, () => undefined);
   }
 }

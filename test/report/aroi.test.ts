@@ -5,11 +5,10 @@ import {
   AROI_FUNDING_ROLE,
   AROI_FUNDING_SHEET,
   AROI_SHEETS,
-  columnRange,
   FUNDING_SOURCE_COLUMNS,
   INVENTORY_COLUMNS,
 } from "../../src/report/aroi";
-import { a1, columnLetter } from "../../src/report/names";
+import { a1 } from "../../src/report/names";
 import type { PlanTable, SheetPlan } from "../../src/report/plan";
 import { ini, inventory, POLICY, SCHOOL_IDS, segments } from "../engine/aroi/fixture";
 
@@ -98,22 +97,24 @@ describe("A-ROI sheet plans", () => {
     expect(p.charts).toHaveLength(1);
     const [chart] = p.charts;
     expect(chart.kind).toBe("bubble");
+    const data = table(p, "Chart_AroiBubbles");
     const s = chart.series[0];
-    const x = valuesAt(t, s.categories as string);
-    const y = valuesAt(t, s.values);
-    const size = valuesAt(t, s.sizes as string);
-    expect(x.header).toBe("Total Cost");
-    expect(y.header).toBe("A-ROI per $1,000 (effect size × students)");
-    expect(size.header).toBe("Students Served");
-    // the 7 initiatives with an A-ROI, no blanks
-    expect(y.values).toHaveLength(7);
-    expect(y.values.every((v) => typeof v === "number")).toBe(true);
+    const x = valuesAt(data, s.categories as string);
+    const y = valuesAt(data, s.values);
+    const size = valuesAt(data, s.sizes as string);
+    expect(x.header).toBe("Total cost $");
+    expect(y.header).toBe("A-ROI per $1,000");
+    expect(size.header).toBe("Students served");
+    // the 7 initiatives with an A-ROI, in the inventory's ranked order, figures equal to the inventory's
+    const C = INVENTORY_COLUMNS;
+    const ranked = t.rows.filter((r) => typeof r[C.per1000] === "number");
+    expect(y.values).toEqual(ranked.map((r) => r[C.per1000]));
     expect(x.values).toEqual([25_000, 5_000, 200_000, 100_000, 300_000, 80_000, 10_000]);
     expect(size.values).toEqual([200, 100, 400, 250, 600, 400, 50]);
-    // the chart sits below the table
-    expect(chart.at.r).toBeGreaterThan(t.r + t.rows.length + 1);
-    expect(columnRange(t, 0)).toBe(`A${t.r + 2}:A${t.r + 1 + t.rows.length}`);
-    expect(columnLetter(parseRange(s.values).col + 1)).toBe("O");
+    // the chart data and the chart sit below the inventory
+    expect(data.r).toBeGreaterThan(t.r + t.rows.length + 1);
+    expect(chart.at.r).toBe(data.r);
+    expect(chart.at.c).toBeGreaterThan(data.c + data.headers.length - 1);
   });
 
   test("breakdown sheet: four tables and a cost-by-priority bar chart on the priority table", () => {

@@ -67,13 +67,19 @@ describe("equityPlans", () => {
     expect(p.charts).toHaveLength(1);
     const chart = p.charts[0];
     expect(chart.kind).toBe("scatter");
-    expect(chart.series.map((s) => s.name)).toEqual(["All schools", "High-EL schools (English Learner ≥ 25%)"]);
-    expect(chart.series[0].trendline).toBe("linear");
-    expect(headerAt(p, chart.series[0].values)).toBe("Per Pupil $");
-    expect(headerAt(p, chart.series[1].values)).toBe("High-EL Per Pupil $");
+    expect(chart.series.map((s) => s.name)).toEqual(["Schools", "High-EL schools (English Learner ≥ 25%)", "Fitted line (pupil-weighted)"]);
+    expect(chart.series[2].line).toBe(true);
+    expect(headerAt(p, chart.series[0].values)).toBe("$ per pupil");
+    expect(headerAt(p, chart.series[1].values)).toBe("High-EL $ per pupil");
+    expect(headerAt(p, chart.series[2].values)).toBe("Fitted $ per pupil");
     for (const s of chart.series) expect(headerAt(p, s.categories as string)).toBe("Poverty %");
-    // the chart sits to the right of the table
-    expect(chart.at.c).toBeGreaterThan(t.c + t.headers.length - 1);
+    // the chart's data table and the chart sit to the right of the school table
+    const data = p.tables[1];
+    expect(data.c).toBeGreaterThan(t.c + t.headers.length - 1);
+    expect(chart.at.c).toBeGreaterThan(data.c + data.headers.length - 1);
+    // poverty is written as a fraction with a percent format
+    expect(data.formats?.[1]).toBe("percent1");
+    expect(data.rows.map((r) => r[1])).toEqual([...summary.schools].sort((x, y) => (x.poverty ?? 0) - (y.poverty ?? 0)).map((x) => (x.poverty ?? 0) / 100));
   });
 
   test("Poverty Deciles: stacked restricted / unrestricted columns from the decile table", () => {
@@ -83,7 +89,7 @@ describe("equityPlans", () => {
     expect(t.rows[0][0]).toBe("1 (lowest poverty)");
     const chart = p.charts[0];
     expect(chart.kind).toBe("columnStacked");
-    expect(chart.series.map((s) => headerAt(p, s.values))).toEqual(["Unrestricted $ per Pupil", "Restricted $ per Pupil"]);
+    expect(chart.series.map((s) => headerAt(p, s.values))).toEqual(["Unrestricted $ per pupil", "Restricted $ per pupil"]);
     for (const s of chart.series) expect(headerAt(p, s.categories as string)).toBe("Decile");
     const total = t.headers.indexOf("Total $ per Pupil");
     summary.deciles.forEach((d, i) => expect(t.rows[i][total]).toBe(d.perPupil === null ? null : d.perPupil / 100));
