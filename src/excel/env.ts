@@ -31,6 +31,7 @@ export const API_SETS = {
   dataValidation: "1.8",
   /** Bubble chart type: ExcelApi 1.1; ChartSeries.setBubbleSizes: 1.7 — both within the minimum. */
   bubble: "1.7",
+  mergedAreas: "1.13",
 } as const;
 
 export function supports(env: ExcelEnv, version: string): boolean {

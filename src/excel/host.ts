@@ -14,8 +14,14 @@ import { officeWorkbookFiles, openWorkbook, type WorkbookFiles } from "./workboo
 /** Runs a batch against the open workbook: `Excel.run` in Office, a fake context in tests. */
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
+/**
+ * Options of every batch: `delayForCellEdit` makes Excel wait while the user is typing in a cell instead of failing
+ * the batch (without it, a user editing a cell makes every read and write fail).
+ */
+export const RUN_OPTIONS: Excel.RunOptions = { delayForCellEdit: true };
+
 export function officeRunner(): ExcelRunner {
-  return <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Excel.run(batch);
+  return <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Excel.run(RUN_OPTIONS, batch);
 }
 
 /**
@@ -28,7 +34,7 @@ export function createExcelHost(run: ExcelRunner = officeRunner(), env: ExcelEnv
 } {
   return {
     kind: "excel",
-    readTables: () => run((context) => readTables(context)),
+    readTables: () => run((context) => readTables(context, env)),
     render: (plans, options = {}) => run((context) => renderPlans(context, plans, options, env)),
     selectCell: (sheet, address) => run((context) => selectCell(context, sheet, address)),
     insertTables: async (tables: RawTables) => {

@@ -2,13 +2,15 @@
 import type { RenderOptions, RenderResult } from "../host/types";
 import type { CellStyle, PlanCell, PlanTable, PlanValue, SheetPlan } from "../report/plan";
 import { excelName, sanitizeSheetName, uniqueExcelName, uniqueSheetName } from "../report/names";
-import { REGISTRY_SHEET, SCENARIO_SHEET, parseRegistry, registryRows, type RegistryEntry } from "../report/registry";
+import { REGISTRY_SHEET, SCENARIO_SHEET } from "../report/registry";
+import { MARK_PREFIX, REGISTRY_NAME, newRunId, nextRegistry, planReplacement, referenceSheet, registrySheetName, type Ownership, type RegistryEntry, type Replacement } from "../host/ownership";
+import { queueMark, queueRegistry, surveyWorkbook, type WorkbookSurvey } from "./registry";
 import type { Rect } from "./address";
 import { queueChart } from "./charts";
 import { API_SETS, supports, type ExcelEnv } from "./env";
 import { NUMBER_FORMATS, STYLE_BYTES, applyStyle, widthPoints } from "./formats";
 import { groupRects, splitRows } from "./rectangles";
-import { formulaSheet, rewriteRefs } from "./refs";
+import { rewriteRefs } from "./refs";
 import { asTypedText, toCellInput } from "./text";
 
 /**
@@ -45,8 +47,20 @@ class Cancelled extends Error {}
 
 const key = (r: number, c: number) => `${r},${c}`;
 
-function jsonBytes(v: unknown): number {
-  return JSON.stringify(v).length;
+/** Length of a string in UTF-8 bytes (a request's real size), not in UTF-16 code units. */
+export function utf8Bytes(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // Each half of a surrogate pair counts 2: the pair is 4 bytes.
+    n += c < 0x80 ? 1 : c < 0x800 || (c >= 0xd800 && c <= 0xdfff) ? 2 : 3;
+  }
+  return n;
+}
+
+/** Size of a value's JSON in UTF-8 bytes, as it travels in a request. */
+export function jsonBytes(v: unknown): number {
+  return utf8Bytes(JSON.stringify(v));
 }
 
 /** Write a 2-D block of values and/or formulas, split into row bands when large. */
@@ -258,211 +272,33 @@ function sheetOps(plan: number, p: SheetPlan, env: RenderEnv, notes: string[], o
 /**
  * Render sheet plans into the open workbook, all-or-nothing.
  *
- * 1. One sync lists sheets, tables and names (a second reads the registry, when there is one).
- * 2. Every plan is written to a new sheet under a temporary name ("~sfs 1"...), its tables under temporary
- *    names; cells go out as 2-D blocks per rectangle. Work is queued across sheets and synced once per
- *    batch of about 3.5 MB (estimated by JSON size), with calculation suspended. Cancellation is checked and
+ * 1. survey: one sync lists sheets, tables and names (a second reads the registry, when there is one); which
+ *    sheets are the tool's and which the plans replace is decided by src/host/ownership.ts.
+ * 2. writeTemporarySheets: every plan is written to a new sheet under a temporary name ("~sfs 1"...), its tables
+ *    under temporary names; cells go out as 2-D blocks per rectangle. Work is queued across sheets and synced once
+ *    per batch of about 3.5 MB (estimated in UTF-8 bytes), with calculation suspended. Cancellation is checked and
  *    progress reported between batches.
- * 3. Only when everything is written, in one request: the tool's old sheets being replaced (those listed in
- *    the registry whose role or name the new plans take over) and their tables are parked under temporary
- *    names, the new sheets and tables get their final names (a user's sheet is never replaced: ours becomes
- *    "Summary (2)"), defined names and protection are applied, the registry sheet is rewritten (very
- *    hidden), and the old sheets are deleted as the very last actions.
- * On cancel or error the temporary sheets are deleted and the workbook is left as it was; a swap request
- * that failed part-way is undone (old sheets, tables, names and registry put back).
+ * 3. swap: only when everything is written, in one request: the replaced own sheets and their tables are parked
+ *    under temporary names, the new sheets and tables get their final names (a user's sheet is never replaced: ours
+ *    becomes "Summary (2)" and a note says so), defined names, marks and protection are applied, the registry is
+ *    rewritten (very hidden), and the old sheets are deleted as the very last actions.
+ * On cancel or error the temporary sheets are deleted and the workbook is left as it was; a swap request that
+ * failed part-way is undone (old sheets, tables, names and registry put back).
  */
 export async function renderPlans(context: Excel.RequestContext, plans: SheetPlan[], options: RenderOptions, env: RenderEnv): Promise<ExcelRenderResult> {
+  if (options.signal?.aborted) return { sheets: [], cancelled: true, notes: [] };
+  let layout: Layout;
   try {
-    return await render(context, plans, options, env);
+    layout = planLayout(plans, await survey(context));
   } catch (err) {
-    if (err instanceof RenderError) throw err;
-    const msg = err instanceof Error ? err.message : String(err);
-    throw new RenderError(`Reading the workbook before writing the report failed (${msg}); nothing was changed.`);
+    throw new RenderError(`Reading the workbook before writing the report failed (${message(err)}); nothing was changed.`);
   }
-}
-
-/** A render failure already explained in words for the user. */
-export class RenderError extends Error {}
-
-async function render(context: Excel.RequestContext, plans: SheetPlan[], options: RenderOptions, env: RenderEnv): Promise<ExcelRenderResult> {
-  const notes: string[] = [];
-  const limit = env.maxRequestBytes ?? MAX_REQUEST_BYTES;
-  const { signal, onProgress } = options;
-  if (signal?.aborted) return { sheets: [], cancelled: true, notes };
-
-  // 1. What is there.
-  const wb = context.workbook;
-  const sheets = wb.worksheets;
-  sheets.load("items/name");
-  wb.tables.load("items/name,items/worksheet/name");
-  wb.names.load("items/name,items/formula");
-  await context.sync();
-  const existing = sheets.items.map((s) => s.name);
-  const lowerExisting = new Map(existing.map((n) => [n.toLowerCase(), n]));
-  const registryName = lowerExisting.get(REGISTRY_SHEET.toLowerCase()) ?? null;
-  let registry: RegistryEntry[] = [];
-  if (registryName) {
-    const used = sheets.getItem(registryName).getUsedRangeOrNullObject(true);
-    used.load("values");
-    await context.sync();
-    if (!used.isNullObject) registry = parseRegistry(used.values);
-  }
-
-  // Old own sheets still present; those whose role or name the new plans take over are replaced.
-  const ownOld = registry
-    .filter((e) => lowerExisting.has(e.sheet.toLowerCase()))
-    .filter((e) => e.sheet.toLowerCase() !== REGISTRY_SHEET.toLowerCase() && e.sheet.toLowerCase() !== SCENARIO_SHEET.toLowerCase());
-  const newRoles = new Set(plans.map((p) => p.role));
-  const wanted = new Set(plans.map((p) => sanitizeSheetName(p.name).toLowerCase()));
-  const replaced = new Set(ownOld.filter((e) => newRoles.has(e.role) || wanted.has(e.sheet.toLowerCase())).map((e) => e.sheet.toLowerCase()));
-  const kept = ownOld.filter((e) => !replaced.has(e.sheet.toLowerCase()));
-
-  // Final and temporary sheet names.
-  const taken = new Set(existing.filter((n) => !replaced.has(n.toLowerCase())));
-  taken.add(REGISTRY_SHEET);
-  taken.add(SCENARIO_SHEET);
-  const finals = plans.map((p) => uniqueSheetName(p.name, taken));
-  const allNames = new Set([...existing, ...finals, REGISTRY_SHEET, SCENARIO_SHEET]);
-  const temps = plans.map((_, i) => uniqueSheetName(`${TEMP_PREFIX}${i + 1}`, allNames));
-
-  // Table names: temporary while writing (old tables still exist), final at the swap.
-  const tableItems = wb.tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name }));
-  const staleNames = wb.names.items.filter((n) => {
-    const s = formulaSheet(n.formula);
-    return s !== null && replaced.has(s.toLowerCase());
-  });
-  const staleLower = new Set(staleNames.map((n) => n.name.toLowerCase()));
-  const keptDefined = wb.names.items.map((n) => n.name).filter((n) => !staleLower.has(n.toLowerCase()));
-  const tableTaken = new Set([...tableItems.filter((t) => !replaced.has(t.sheet.toLowerCase())).map((t) => t.name), ...keptDefined]);
-  const everyName = new Set([...tableItems.map((t) => t.name), ...wb.names.items.map((n) => n.name)]);
-  const tableFinal: string[][] = [];
-  const tableTemp: string[][] = [];
-  const tableMap = new Map<string, string>();
-  plans.forEach((p, i) => {
-    tableFinal[i] = p.tables.map((t) => uniqueExcelName(t.name, tableTaken));
-    tableTemp[i] = p.tables.map((t) => {
-      const tmp = uniqueExcelName(`sfs_tmp_${i + 1}_${excelName(t.name)}`, everyName);
-      tableMap.set(t.name.toLowerCase(), tmp);
-      return tmp;
-    });
-  });
-  const sheetMap = new Map<string, string>();
-  plans.forEach((p, i) => {
-    sheetMap.set(p.name.toLowerCase(), temps[i]);
-    sheetMap.set(sanitizeSheetName(p.name).toLowerCase(), temps[i]);
-  });
-
-  // 2. Queue the work: every sheet and its tables first (so formulas can refer to any of them), then cells.
-  const ops: Op[] = [];
-  const blockBytes = Math.min(MAX_BLOCK_BYTES, Math.floor(limit / 4));
-  plans.forEach((p, i) => p.tables.forEach((t, k) => tableOps(i, t, tableTemp[i][k], ops, blockBytes)));
-  plans.forEach((p, i) => {
-    cellOps(i, p, { sheetMap, tableMap, blockBytes }, ops);
-    sheetOps(i, p, env, notes, ops);
-  });
-  const lastOp = new Array<number>(plans.length).fill(-1);
-  ops.forEach((op, k) => (lastOp[op.plan] = k));
-
+  const notes = [...layout.notes];
   const created: string[] = [];
-  const ws: Excel.Worksheet[] = [];
-  const screen = supports(env, API_SETS.screenUpdating);
-  let queuedBytes = 0;
-  let queuedOps = 0;
-  let flushed = -1;
-  let firstBatch = true;
-
-  const begin = () => {
-    context.application.suspendApiCalculationUntilNextSync();
-    if (firstBatch && screen) context.application.suspendScreenUpdatingUntilNextSync();
-    firstBatch = false;
-  };
-  const flush = async (upTo: number) => {
-    if (queuedOps === 0) return;
-    await context.sync();
-    flushed = upTo;
-    queuedBytes = 0;
-    queuedOps = 0;
-    // A sheet is done when its last queued operation has been sent (tables go first, cells after).
-    const done = lastOp.filter((k) => k <= flushed).length;
-    onProgress?.({ done, total: plans.length, label: "Writing sheets" });
-    if (signal?.aborted) throw new Cancelled();
-  };
-  const ensureSheet = (i: number) => {
-    if (ws[i]) return;
-    ws[i] = sheets.add(temps[i]);
-    created.push(temps[i]);
-  };
-
   try {
-    // Create every temporary sheet up front (cheap), so cross-sheet formulas always find their target.
-    for (let i = 0; i < plans.length; i++) {
-      if (queuedOps > 0 && queuedBytes + OP_BYTES > limit) await flush(-1);
-      if (queuedOps === 0) begin();
-      ensureSheet(i);
-      queuedBytes += OP_BYTES;
-      queuedOps++;
-    }
-    for (let k = 0; k < ops.length; k++) {
-      const op = ops[k];
-      if (queuedOps > 0 && queuedBytes + op.bytes > limit) await flush(k - 1);
-      if (queuedOps === 0) begin();
-      op.run(ws[op.plan]);
-      queuedBytes += op.bytes;
-      queuedOps++;
-    }
-    await flush(ops.length - 1);
-    if (signal?.aborted) throw new Cancelled();
-
-    // 3. Swap. Everything reversible comes first: the old sheets and their tables are parked under
-    // temporary names, the new ones take their final names, names/protection/registry are written; the old
-    // sheets are deleted as the very last actions. If the request fails, undoSwap puts things back.
-    if (signal?.aborted) throw new Cancelled();
-    const parkedNames = new Set([...allNames, ...temps]);
-    const parkedTables = new Set(everyName);
-    tableTemp.flat().forEach((t) => parkedTables.add(t));
-    const oldSheets = ownOld
-      .filter((e) => replaced.has(e.sheet.toLowerCase()))
-      .map((e, k) => {
-        const name = lowerExisting.get(e.sheet.toLowerCase()) ?? e.sheet;
-        return { name, proxy: sheets.getItem(name), parked: uniqueSheetName(`${TEMP_PREFIX}old ${k + 1}`, parkedNames) };
-      });
-    const oldTables = tableItems
-      .filter((t) => replaced.has(t.sheet.toLowerCase()))
-      .map((t, k) => ({ name: t.name, sheet: t.sheet, proxy: wb.tables.getItem(t.name), parked: uniqueExcelName(`sfs_old_${k + 1}`, parkedTables) }));
-    const state: SwapState = { oldSheets, oldTables, stale: staleNames.map((n) => ({ name: n.name, formula: n.formula })), added: [], newSheets: ws, registryName, registry };
-    try {
-      if (screen) context.application.suspendScreenUpdatingUntilNextSync();
-      for (const o of oldSheets) o.proxy.name = o.parked;
-      for (const o of oldTables) o.proxy.name = o.parked;
-      for (const n of state.stale) wb.names.getItem(n.name).delete();
-      plans.forEach((p, i) => {
-        ws[i].name = finals[i];
-        p.tables.forEach((_, k) => {
-          ws[i].tables.getItem(tableTemp[i][k]).name = tableFinal[i][k];
-        });
-      });
-      state.added = queueNames(wb, plans, ws, finals, new Set([...tableTaken, ...tableFinal.flat()]), notes);
-      plans.forEach((p, i) => {
-        if (p.protect) {
-          ws[i].protection.protect({ allowFormatColumns: true, allowFormatRows: true, allowAutoFilter: true, allowSort: true }, p.protect.password);
-        }
-      });
-      const written = env.now().toISOString();
-      writeRegistry(sheets, registryName, [...kept, ...plans.map((p, i) => ({ sheet: finals[i], role: p.role, written }))]);
-      const firstVisible = plans.findIndex((p) => !p.hidden);
-      if (firstVisible >= 0) ws[firstVisible].activate();
-      for (const o of oldSheets) o.proxy.delete();
-      await context.sync();
-    } catch (err) {
-      const undo = await undoSwap(context, state);
-      const msg = err instanceof Error ? err.message : String(err);
-      throw new RenderError(
-        `Writing the report sheets failed (${msg}). ` +
-          (undo ? `Putting the previous report sheets back also failed (${undo}); check the workbook.` : "The workbook was left as it was; the new sheets were removed."),
-      );
-    }
-    onProgress?.({ done: plans.length, total: plans.length, label: "Done" });
-    return { sheets: finals, cancelled: false, notes };
+    const ws = await writeTemporarySheets(context, plans, layout, options, env, notes, created);
+    if (options.signal?.aborted) throw new Cancelled();
+    await swap(context, plans, layout, ws, env, notes);
   } catch (err) {
     if (err instanceof RenderError) throw err;
     const cleanup = await deleteSheets(context, created);
@@ -470,10 +306,205 @@ async function render(context: Excel.RequestContext, plans: SheetPlan[], options
       if (cleanup) throw new RenderError(`Writing was cancelled, but the temporary sheets could not all be removed: ${cleanup}`);
       return { sheets: [], cancelled: true, notes };
     }
-    const msg = err instanceof Error ? err.message : String(err);
     throw new RenderError(
-      `Writing the report sheets failed (${msg}). The workbook was left as it was; the temporary sheets were removed` +
+      `Writing the report sheets failed (${message(err)}). The workbook was left as it was; the temporary sheets were removed` +
         (cleanup ? `, except that removing them also failed: ${cleanup}` : "."),
+    );
+  }
+  options.onProgress?.({ done: plans.length, total: plans.length, label: "Done" });
+  return { sheets: layout.finals, cancelled: false, notes };
+}
+
+/** A render failure already explained in words for the user. */
+export class RenderError extends Error {}
+
+function message(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+interface Survey extends WorkbookSurvey {
+  tables: { name: string; sheet: string }[];
+}
+
+/** What is in the workbook: sheets, tables, names and which sheets are the tool's (two syncs at most). */
+async function survey(context: Excel.RequestContext): Promise<Survey> {
+  const tables = context.workbook.tables;
+  tables.load("items/name,items/worksheet/name");
+  const found = await surveyWorkbook(context);
+  return { ...found, tables: tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name })) };
+}
+
+/** Every name a render uses, decided before anything is written. */
+interface Layout {
+  rep: Replacement;
+  ownership: Ownership;
+  /** Sheets being replaced, lower case. */
+  replaced: Set<string>;
+  lowerExisting: Map<string, string>;
+  finals: string[];
+  temps: string[];
+  tableFinal: string[][];
+  tableTemp: string[][];
+  sheetMap: Map<string, string>;
+  tableMap: Map<string, string>;
+  tables: { name: string; sheet: string }[];
+  /** Names removed at the swap (they point into replaced sheets, or are a registry name the tool did not write). */
+  stale: { name: string; formula: string }[];
+  /** Table and defined names in use after the swap. */
+  tableTaken: Set<string>;
+  /** Every sheet, table and name in use while writing (temporary names avoid them). */
+  allSheets: Set<string>;
+  everyName: Set<string>;
+  registrySheet: string;
+  notes: string[];
+}
+
+function planLayout(plans: SheetPlan[], s: Survey): Layout {
+  const ownership = s.ownership;
+  const rep = planReplacement(ownership, s.sheets, plans);
+  const replaced = new Set(rep.replaced.map((e) => e.sheet.toLowerCase()));
+  const finals = rep.finals;
+  const registrySheet = registrySheetName(ownership, s.sheets, finals);
+  const allSheets = new Set([...s.sheets, ...finals, REGISTRY_SHEET, SCENARIO_SHEET, registrySheet]);
+  const temps = plans.map((_, i) => uniqueSheetName(`${TEMP_PREFIX}${i + 1}`, allSheets));
+  const stale = s.names.filter((n) => {
+    const sheet = referenceSheet(n.formula);
+    return (sheet !== null && replaced.has(sheet.toLowerCase())) || (ownership.registryNameStale && n.name.toLowerCase() === REGISTRY_NAME);
+  });
+  const staleLower = new Set(stale.map((n) => n.name.toLowerCase()));
+  const keptDefined = s.names.map((n) => n.name).filter((n) => !staleLower.has(n.toLowerCase()));
+  const tableTaken = new Set([...s.tables.filter((t) => !replaced.has(t.sheet.toLowerCase())).map((t) => t.name), ...keptDefined]);
+  const everyName = new Set([...s.tables.map((t) => t.name), ...s.names.map((n) => n.name)]);
+  const tableMap = new Map<string, string>();
+  const tableFinal = plans.map((p) => p.tables.map((t) => uniqueExcelName(t.name, tableTaken)));
+  const tableTemp = plans.map((p, i) =>
+    p.tables.map((t) => {
+      const tmp = uniqueExcelName(`sfs_tmp_${i + 1}_${excelName(t.name)}`, everyName);
+      tableMap.set(t.name.toLowerCase(), tmp);
+      return tmp;
+    }),
+  );
+  const sheetMap = new Map<string, string>();
+  plans.forEach((p, i) => {
+    sheetMap.set(p.name.toLowerCase(), temps[i]);
+    sheetMap.set(sanitizeSheetName(p.name).toLowerCase(), temps[i]);
+  });
+  const lowerExisting = new Map(s.sheets.map((n) => [n.toLowerCase(), n]));
+  const notes = [...ownership.notes, ...rep.notes];
+  return { rep, ownership, replaced, lowerExisting, finals, temps, tableFinal, tableTemp, sheetMap, tableMap, tables: s.tables, stale, tableTaken, allSheets, everyName, registrySheet, notes };
+}
+
+/** Queue every sheet's work: all tables first (so formulas can refer to any of them), then cells and sheet settings. */
+function queueOps(plans: SheetPlan[], layout: Layout, env: RenderEnv, notes: string[], blockBytes: number): Op[] {
+  const ops: Op[] = [];
+  plans.forEach((p, i) => p.tables.forEach((t, k) => tableOps(i, t, layout.tableTemp[i][k], ops, blockBytes)));
+  plans.forEach((p, i) => {
+    cellOps(i, p, { sheetMap: layout.sheetMap, tableMap: layout.tableMap, blockBytes }, ops);
+    sheetOps(i, p, env, notes, ops);
+  });
+  return ops;
+}
+
+/**
+ * Write every plan to its temporary sheet in batches under the request budget; `created` lists the temporary
+ * sheets (for the cleanup on failure). Throws Cancelled when the signal fires between batches.
+ */
+async function writeTemporarySheets(
+  context: Excel.RequestContext,
+  plans: SheetPlan[],
+  layout: Layout,
+  options: RenderOptions,
+  env: RenderEnv,
+  notes: string[],
+  created: string[],
+): Promise<Excel.Worksheet[]> {
+  const limit = env.maxRequestBytes ?? MAX_REQUEST_BYTES;
+  const ops = queueOps(plans, layout, env, notes, Math.min(MAX_BLOCK_BYTES, Math.floor(limit / 4)));
+  const lastOp = new Array<number>(plans.length).fill(-1);
+  ops.forEach((op, k) => (lastOp[op.plan] = k));
+  const screen = supports(env, API_SETS.screenUpdating);
+  const ws: Excel.Worksheet[] = [];
+  let queuedBytes = 0;
+  let queuedOps = 0;
+  let firstBatch = true;
+  const flush = async (upTo: number) => {
+    if (queuedOps === 0) return;
+    await context.sync();
+    queuedBytes = 0;
+    queuedOps = 0;
+    // A sheet is done when its last queued operation has been sent (tables go first, cells after).
+    options.onProgress?.({ done: lastOp.filter((k) => k <= upTo).length, total: plans.length, label: "Writing sheets" });
+    if (options.signal?.aborted) throw new Cancelled();
+  };
+  const queue = async (bytes: number, upTo: number, run: () => void) => {
+    if (queuedOps > 0 && queuedBytes + bytes > limit) await flush(upTo);
+    if (queuedOps === 0) {
+      context.application.suspendApiCalculationUntilNextSync();
+      if (firstBatch && screen) context.application.suspendScreenUpdatingUntilNextSync();
+      firstBatch = false;
+    }
+    run();
+    queuedBytes += bytes;
+    queuedOps++;
+  };
+  // Create every temporary sheet up front (cheap), so cross-sheet formulas always find their target.
+  for (let i = 0; i < plans.length; i++) {
+    await queue(OP_BYTES, -1, () => {
+      ws[i] = context.workbook.worksheets.add(layout.temps[i]);
+      created.push(layout.temps[i]);
+    });
+  }
+  for (let k = 0; k < ops.length; k++) await queue(ops[k].bytes, k - 1, () => ops[k].run(ws[ops[k].plan]));
+  await flush(ops.length - 1);
+  return ws;
+}
+
+/**
+ * The swap, in one request. Everything reversible comes first: the old sheets and their tables are parked under
+ * temporary names, the new ones take their final names, names/marks/protection/registry are written; the old sheets
+ * are deleted as the very last actions. If the request fails, undoSwap puts things back and a RenderError is thrown.
+ */
+async function swap(context: Excel.RequestContext, plans: SheetPlan[], layout: Layout, ws: Excel.Worksheet[], env: RenderEnv, notes: string[]): Promise<void> {
+  const wb = context.workbook;
+  const parkedNames = new Set([...layout.allSheets, ...layout.temps]);
+  const parkedTables = new Set([...layout.everyName, ...layout.tableTemp.flat()]);
+  const oldSheets = layout.rep.replaced.map((e, k) => ({
+    name: e.sheet,
+    proxy: wb.worksheets.getItem(e.sheet),
+    parked: uniqueSheetName(`${TEMP_PREFIX}old ${k + 1}`, parkedNames),
+  }));
+  const oldTables = layout.tables
+    .filter((t) => layout.replaced.has(t.sheet.toLowerCase()))
+    .map((t, k) => ({ name: t.name, sheet: t.sheet, proxy: wb.tables.getItem(t.name), parked: uniqueExcelName(`sfs_old_${k + 1}`, parkedTables) }));
+  const registryExists = layout.ownership.registrySheet !== null;
+  const state: SwapState = { oldSheets, oldTables, stale: layout.stale, added: [], newSheets: ws, registryName: layout.registrySheet, registryExists, registry: layout.ownership.own };
+  try {
+    if (supports(env, API_SETS.screenUpdating)) context.application.suspendScreenUpdatingUntilNextSync();
+    for (const o of oldSheets) o.proxy.name = o.parked;
+    for (const o of oldTables) o.proxy.name = o.parked;
+    for (const n of state.stale) wb.names.getItem(n.name).delete();
+    plans.forEach((p, i) => {
+      ws[i].name = layout.finals[i];
+      p.tables.forEach((_, k) => {
+        ws[i].tables.getItem(layout.tableTemp[i][k]).name = layout.tableFinal[i][k];
+      });
+    });
+    state.added = queueNames(wb, plans, ws, layout.finals, new Set([...layout.tableTaken, ...layout.tableFinal.flat()]), notes);
+    plans.forEach((p, i) => {
+      if (p.protect) ws[i].protection.protect({ allowFormatColumns: true, allowFormatRows: true, allowAutoFilter: true, allowSort: true }, p.protect.password);
+    });
+    const entries = nextRegistry(layout.rep, plans, newRunId(), env.now().toISOString());
+    plans.forEach((_, i) => state.added.push(queueMark(wb, ws[i], entries[layout.rep.kept.length + i].mark)));
+    state.added.push(...queueRegistry(wb, layout.registrySheet, registryExists, entries));
+    const firstVisible = plans.findIndex((p) => !p.hidden);
+    if (firstVisible >= 0) ws[firstVisible].activate();
+    for (const o of oldSheets) o.proxy.delete();
+    await context.sync();
+  } catch (err) {
+    const undo = await undoSwap(context, state);
+    throw new RenderError(
+      `Writing the report sheets failed (${message(err)}). ` +
+        (undo ? `Putting the previous report sheets back also failed (${undo}); check the workbook.` : "The workbook was left as it was; the new sheets were removed."),
     );
   }
 }
@@ -507,28 +538,22 @@ function queueNames(wb: Excel.Workbook, plans: SheetPlan[], ws: Excel.Worksheet[
   return added;
 }
 
-function writeRegistry(sheets: Excel.WorksheetCollection, existing: string | null, entries: RegistryEntry[]): void {
-  const reg = existing ? sheets.getItem(existing) : sheets.add(REGISTRY_SHEET);
-  if (existing) reg.getRange().clear();
-  const rows = registryRows(entries).map((row) => row.map((v) => asTypedText(v, true)));
-  reg.getRangeByIndexes(0, 0, rows.length, 3).values = rows;
-  reg.visibility = "VeryHidden" as Excel.SheetVisibility;
-}
-
 interface SwapState {
   oldSheets: { name: string; proxy: Excel.Worksheet; parked: string }[];
   oldTables: { name: string; sheet: string; proxy: Excel.Table; parked: string }[];
   stale: { name: string; formula: string }[];
   added: string[];
   newSheets: Excel.Worksheet[];
-  registryName: string | null;
+  registryName: string;
+  registryExists: boolean;
   registry: RegistryEntry[];
 }
 
 /**
  * Undo a swap request that failed part-way (Office.js applies the actions before the failing one): delete
  * the new sheets, give the parked old sheets and tables their names back, restore deleted names and the
- * registry. Returns an error message, or null when everything was put back.
+ * registry. Excel refuses to delete a very hidden sheet, so a registry sheet this swap created is made
+ * visible first. Returns an error message, or null when everything was put back.
  */
 async function undoSwap(context: Excel.RequestContext, s: SwapState): Promise<string | null> {
   try {
@@ -547,13 +572,21 @@ async function undoSwap(context: Excel.RequestContext, s: SwapState): Promise<st
     for (const n of s.added) {
       if (names.delete(n.toLowerCase())) wb.names.getItem(n).delete();
     }
-    for (const n of s.stale) if (!names.has(n.name.toLowerCase())) wb.names.add(n.name, n.formula);
-    if (s.registryName) writeRegistry(wb.worksheets, s.registryName, s.registry);
-    else if (present.has(REGISTRY_SHEET.toLowerCase())) wb.worksheets.getItem(REGISTRY_SHEET).delete();
+    for (const n of s.stale) {
+      if (names.has(n.name.toLowerCase())) continue;
+      const item = wb.names.add(n.name, n.formula);
+      if (n.name.toLowerCase().startsWith(MARK_PREFIX) || n.name.toLowerCase() === REGISTRY_NAME) item.visible = false;
+    }
+    if (s.registryExists) queueRegistry(wb, s.registryName, true, s.registry);
+    else if (present.has(s.registryName.toLowerCase())) {
+      const reg = wb.worksheets.getItem(s.registryName);
+      reg.visibility = "Visible" as Excel.SheetVisibility;
+      reg.delete();
+    }
     await context.sync();
     return null;
   } catch (e) {
-    return e instanceof Error ? e.message : String(e);
+    return message(e);
   }
 }
 
@@ -562,12 +595,14 @@ async function deleteSheets(context: Excel.RequestContext, names: string[]): Pro
   if (names.length === 0) return null;
   try {
     const sheets = context.workbook.worksheets;
-    sheets.load("items/name");
+    sheets.load("items/name,items/visibility");
     await context.sync();
     const wantGone = new Set(names.map((n) => n.toLowerCase()));
     let any = false;
     for (const s of sheets.items) {
       if (wantGone.has(s.name.toLowerCase())) {
+        // Excel refuses to delete a very hidden sheet.
+        if (s.visibility === "VeryHidden") s.visibility = "Hidden" as Excel.SheetVisibility;
         s.delete();
         any = true;
       }
@@ -575,6 +610,6 @@ async function deleteSheets(context: Excel.RequestContext, names: string[]): Pro
     if (any) await context.sync();
     return null;
   } catch (e) {
-    return e instanceof Error ? e.message : String(e);
+    return message(e);
   }
 }

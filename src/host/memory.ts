@@ -4,21 +4,22 @@
  *
  * Semantics mirror the Excel host:
  * - input tables live on user sheets, which are never modified by render();
- * - the tool's own sheets are listed in a registry (like the very hidden `_sfs_registry` sheet) and only
- *   those are replaced; a plan whose name clashes with a user sheet gets a unique name instead;
+ * - the tool's own sheets are decided by src/host/ownership.ts (listed in the registry AND carrying their mark),
+ *   and only those are replaced; a plan whose name a user sheet has gets a unique name instead, with a note;
+ * - reading the input tables is decided by src/host/tables.ts, so errors and extra tables are reported alike;
  * - render() is all-or-nothing: it builds the new sheets aside and swaps them in only at the end, so a
  *   cancelled or failed render leaves the previous sheets exactly as they were.
  */
-import type { InputError, RawTable, RawTables } from "../engine/types";
+import type { RawTable, RawTables } from "../engine/types";
 import type { SheetPlan } from "../report/plan";
-import { uniqueSheetName } from "../report/names";
-import { REGISTRY_SHEET, SCENARIO_SHEET, type RegistryEntry } from "../report/registry";
-import { XLSX_MIME, type Host, type RenderOptions, type RenderResult, type ScenarioRecord, type TableStatus } from "./types";
+import { newRunId, type RegistryEntry } from "./ownership";
+import { bookOwnership, cloneSheet, emptyBook, findSheet, placeTables, readBook, renderBook, userEdits, type Book, type Visibility } from "./memoryBook";
+import { XLSX_MIME, type Host, type RenderOptions, type RenderResult, type ScenarioRecord } from "./types";
 
 /** One sheet of the in-memory workbook. */
 export interface MemorySheet {
   name: string;
-  /** True when the tool wrote it (listed in the registry); false for the user's sheets. */
+  /** True when the tool wrote it (listed in the registry and carrying its mark); false for the user's sheets. */
   own: boolean;
   /** The plan role for own sheets ("summary", "school", ...), "input" for user table sheets. */
   role: string;
@@ -51,7 +52,7 @@ export interface MemoryFile {
 }
 
 export interface MemoryHost extends Host {
-  /** The workbook's visible sheets in tab order (a snapshot; the registry itself is not listed). */
+  /** The workbook's sheets in tab order, except very hidden ones (a snapshot; the registry itself is not listed). */
   sheets(): MemorySheet[];
   /** The registry rows: which sheets are the tool's own. */
   registry(): RegistryEntry[];
@@ -63,25 +64,21 @@ export interface MemoryHost extends Host {
   subscribe(listener: () => void): () => void;
   /** Files opened as new workbooks or downloaded, oldest first. */
   files(): MemoryFile[];
+  /** Change the workbook as a user would in Excel. */
+  userEdit: MemoryUserEdits;
+  /** Every sheet's name in tab order, the very hidden ones too. */
+  allSheetNames(): string[];
+  /** What a cell shows (0-based row and column): a plan's value or formula, a table's header or row, a plain cell. */
+  cellValue(sheet: string, r: number, c: number): unknown;
 }
 
-/** Contract tables in reading order; `required` ones must be present for an allocation. */
-export const CONTRACT_TABLES: { name: string; required: boolean }[] = [
-  { name: "Schools", required: true },
-  { name: "Enrollment", required: true },
-  { name: "Weights", required: true },
-  { name: "Revenue", required: true },
-  { name: "Policy", required: false },
-  { name: "Initiatives", required: false },
-  { name: "Initiative Segments", required: false },
-];
-
-function cloneTable(t: RawTable): RawTable {
-  return { name: t.name, headers: [...t.headers], rows: t.rows.map((r) => [...r]), origin: { ...t.origin } };
-}
-
-function cloneSheet(s: MemorySheet): MemorySheet {
-  return { ...s, tables: s.tables.map(cloneTable) };
+/** Edits a user makes in Excel, for tests of ownership (forged registries, re-created sheets, renames). */
+export interface MemoryUserEdits {
+  addSheet(name: string, rows?: unknown[][], visibility?: Visibility): void;
+  deleteSheet(name: string): void;
+  renameSheet(from: string, to: string): void;
+  /** Add a workbook-level defined name referring to cell A1 of `sheet`. */
+  addName(name: string, sheet: string): void;
 }
 
 function aborted(signal: AbortSignal | undefined): boolean {
@@ -92,20 +89,77 @@ function wait(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** Where a table sits, in words, e.g. "table on sheet Schools, A1:D12". */
-function describeWhere(t: RawTable): string {
-  const kind = t.origin.kind === "table" ? "table" : "sheet";
-  return `${kind} on sheet ${t.origin.sheet}, row ${t.origin.headerRow}`;
+/** The public snapshot of a sheet: very hidden helper sheets are not listed. */
+function snapshot(book: Book): MemorySheet[] {
+  const own = new Set(bookOwnership(book).own.map((e) => e.sheet));
+  return book.sheets
+    .filter((s) => s.visibility !== "VeryHidden")
+    .map((s) => {
+      const c = cloneSheet(s);
+      return { name: c.name, own: own.has(c.name), role: c.role, plan: c.plan, tables: c.tables };
+    });
+}
+
+function cellValue(book: Book, sheet: string, r: number, c: number): unknown {
+  const s = findSheet(book, sheet);
+  if (!s) throw new Error(`There is no sheet named "${sheet}".`);
+  const cell = s.plan?.cells.find((x) => x.r === r && x.c === c);
+  if (cell) return cell.f !== undefined ? `=${cell.f}` : (cell.v ?? null);
+  for (const t of s.tables) {
+    const i = r - (t.origin.headerRow - 1);
+    const j = c - (t.origin.firstColumn - 1);
+    if (i === 0 && j >= 0 && j < t.headers.length) return t.headers[j];
+    if (i > 0 && i <= t.rows.length && j >= 0 && j < t.headers.length) return t.rows[i - 1][j] ?? null;
+  }
+  return s.rows[r]?.[c] ?? null;
+}
+
+/** Replace the content of tables that exist (in place, keeping where they are); place the others on new sheets. */
+function editTables(book: Book, tables: RawTables): Book {
+  const rest: RawTables = {};
+  let sheets = book.sheets;
+  for (const [key, t] of Object.entries(tables)) {
+    const same = (x: { name: string }) => x.name.toLowerCase() === t.name.toLowerCase();
+    const target = sheets.find((s) => s.tables.some(same));
+    if (!target) {
+      rest[key] = t;
+      continue;
+    }
+    const replace = { ...cloneSheet(target), tables: target.tables.map((x) => (same(x) ? { name: t.name, headers: [...t.headers], rows: t.rows.map((r) => [...r]), origin: { ...x.origin } } : x)) };
+    sheets = sheets.map((s) => (s === target ? replace : s));
+  }
+  return placeTables({ ...book, sheets }, rest);
+}
+
+/** Write the plans one sheet at a time for progress (the preview shows it), then swap them in all at once. */
+async function renderSlowly(book: Book, plans: SheetPlan[], opts: RenderOptions, options: MemoryHostOptions): Promise<{ book: Book; result: RenderResult } | null> {
+  const { onProgress, signal } = opts;
+  if (aborted(signal)) return null;
+  for (let i = 0; i < plans.length; i++) {
+    onProgress?.({ done: i, total: plans.length, label: `Writing ${plans[i].name}` });
+    if (options.beforeSheet) await options.beforeSheet(i, plans[i].name);
+    if (options.delayMs) await wait(options.delayMs);
+    else await Promise.resolve();
+    if (aborted(signal)) return null;
+  }
+  const out = renderBook(book, plans, newRunId(), new Date().toISOString());
+  onProgress?.({ done: plans.length, total: plans.length, label: "Done" });
+  return { book: out.book, result: { sheets: out.sheets, cancelled: false, notes: out.notes } };
 }
 
 export function createMemoryHost(initial: RawTables | null, options: MemoryHostOptions = {}): MemoryHost {
-  let sheets: MemorySheet[] = [];
-  let registry: RegistryEntry[] = [];
+  let book: Book = initial ? placeTables(emptyBook(), initial) : emptyBook();
   let selection: { sheet: string; address: string } | null = null;
   const scenarios = new Map<string, ScenarioRecord>();
   const listeners = new Set<() => void>();
   const files: MemoryFile[] = [];
-
+  const notify = (): void => {
+    for (const l of Array.from(listeners)) l();
+  };
+  const change = (next: Book): void => {
+    book = next;
+    notify();
+  };
   const handOut = async (kind: MemoryFile["kind"], name: string, bytes: Uint8Array, mime: string): Promise<void> => {
     if (name.trim() === "") throw new Error("A file needs a name.");
     if (!(bytes instanceof Uint8Array) || bytes.byteLength === 0) throw new Error(`"${name}" is empty; nothing was ${kind === "workbook" ? "opened" : "downloaded"}.`);
@@ -114,193 +168,68 @@ export function createMemoryHost(initial: RawTables | null, options: MemoryHostO
     files.push({ kind, name, mime, bytes: new Uint8Array(bytes) });
     notify();
   };
-
-  const notify = (): void => {
-    for (const l of Array.from(listeners)) l();
+  const dropScenario = (name: string) => {
+    for (const key of Array.from(scenarios.keys())) if (key.toLowerCase() === name.trim().toLowerCase()) scenarios.delete(key);
   };
 
-  const takenNames = (list: MemorySheet[]): Set<string> => new Set([...list.map((s) => s.name), REGISTRY_SHEET, SCENARIO_SHEET]);
-
-  /** Place tables on new user sheets (one sheet per table, named after the table when free). */
-  const placeTables = (list: MemorySheet[], tables: RawTables): MemorySheet[] => {
-    const out = [...list];
-    const taken = takenNames(out);
-    for (const t of Object.values(tables)) {
-      const sheetName = uniqueSheetName(t.origin?.sheet || t.name, taken);
-      const placed: RawTable = {
-        name: t.name,
-        headers: [...t.headers],
-        rows: t.rows.map((r) => [...r]),
-        origin: { sheet: sheetName, headerRow: 1, firstColumn: 1, kind: "table" },
-      };
-      out.push({ name: sheetName, own: false, role: "input", plan: null, tables: [placed] });
-    }
-    return out;
-  };
-
-  const allTables = (): RawTable[] => sheets.flatMap((s) => s.tables);
-
-  const findTable = (name: string): RawTable | undefined => {
-    const key = name.toLowerCase();
-    return allTables().find((t) => t.name.toLowerCase() === key);
-  };
-
-  if (initial) sheets = placeTables(sheets, initial);
-
-  const host: MemoryHost = {
+  return {
     kind: "preview",
-
-    async readTables() {
-      const tables: RawTables = {};
-      const errors: InputError[] = [];
-      for (const t of allTables()) tables[t.name.toLowerCase()] = cloneTable(t);
-      const status: TableStatus[] = CONTRACT_TABLES.map(({ name }) => {
-        const t = findTable(name);
-        return { name, found: !!t, rows: t ? t.rows.length : 0, where: t ? describeWhere(t) : null };
-      });
-      return { tables, status, errors };
-    },
-
+    readTables: async () => readBook(book),
     async render(plans: SheetPlan[], opts: RenderOptions = {}): Promise<RenderResult> {
-      const { onProgress, signal } = opts;
-      if (aborted(signal)) return { sheets: [], cancelled: true };
       // Work on a copy; the live workbook changes only once everything succeeded.
-      // Own sheets of the roles being written are replaced as a set (a re-write with fewer schools leaves no stale
-      // school sheets); own sheets of other roles stay, as in the Office.js and ExcelJS renderers.
-      const roles = new Set(plans.map((p) => p.role));
-      let draft = sheets.filter((s) => !(s.own && roles.has(s.role))).map(cloneSheet);
-      let draftRegistry = registry.filter((e) => !roles.has(e.role)).map((e) => ({ ...e }));
-      const ownNames = new Set(draftRegistry.map((e) => e.sheet.toLowerCase()));
-      const written: string[] = [];
-      const usedThisRun = new Set<string>();
-      const stamp = new Date().toISOString();
-      for (let i = 0; i < plans.length; i++) {
-        const plan = plans[i];
-        onProgress?.({ done: i, total: plans.length, label: `Writing ${plan.name}` });
-        if (options.beforeSheet) await options.beforeSheet(i, plan.name);
-        if (options.delayMs) await wait(options.delayMs);
-        else await Promise.resolve();
-        if (aborted(signal)) return { sheets: [], cancelled: true };
-        // An own sheet with the same name is replaced; a user sheet with that name is left alone.
-        const wanted = plan.name;
-        const existing = draft.find((s) => s.name.toLowerCase() === wanted.toLowerCase());
-        let name: string;
-        if (existing && existing.own && ownNames.has(existing.name.toLowerCase()) && !usedThisRun.has(existing.name.toLowerCase())) {
-          name = existing.name;
-          draft = draft.filter((s) => s !== existing);
-          draftRegistry = draftRegistry.filter((e) => e.sheet.toLowerCase() !== name.toLowerCase());
-        } else {
-          name = uniqueSheetName(wanted, takenNames(draft));
-        }
-        usedThisRun.add(name.toLowerCase());
-        draft.push({ name, own: true, role: plan.role, plan: { ...plan, name }, tables: [] });
-        draftRegistry.push({ sheet: name, role: plan.role, written: stamp });
-        written.push(name);
-      }
-      if (aborted(signal)) return { sheets: [], cancelled: true };
-      sheets = draft;
-      registry = draftRegistry;
-      onProgress?.({ done: plans.length, total: plans.length, label: "Done" });
-      notify();
-      return { sheets: written, cancelled: false };
+      const out = await renderSlowly(book, plans, opts, options);
+      if (!out) return { sheets: [], cancelled: true, notes: [] };
+      change(out.book);
+      return out.result;
     },
-
     async selectCell(sheet: string, address: string) {
-      const found = sheets.find((s) => s.name.toLowerCase() === sheet.toLowerCase());
+      const found = findSheet(book, sheet);
       if (!found) throw new Error(`There is no sheet named "${sheet}" in this workbook.`);
       selection = { sheet: found.name, address };
       notify();
     },
-
     async insertTables(tables: RawTables) {
-      const clashes = Object.values(tables)
-        .map((t) => t.name)
-        .filter((n) => findTable(n));
-      if (clashes.length > 0) {
-        throw new Error(`The workbook already has ${clashes.join(", ")}; existing tables are never replaced.`);
-      }
-      sheets = placeTables(sheets, tables);
-      notify();
+      const present = new Set(book.sheets.flatMap((s) => s.tables.map((t) => t.name.toLowerCase())));
+      const clashes = Object.values(tables).filter((t) => present.has(t.name.toLowerCase()));
+      if (clashes.length > 0) throw new Error(`The workbook already has ${clashes.map((t) => t.name).join(", ")}; existing tables are never replaced.`);
+      change(placeTables(book, tables));
     },
-
-    async listScenarios() {
-      return Array.from(scenarios.values())
-        .map((s) => ({ ...s }))
-        .sort((a, b) => a.name.localeCompare(b.name));
-    },
-
+    listScenarios: async () => Array.from(scenarios.values(), (s) => ({ ...s })).sort((a, b) => a.name.localeCompare(b.name)),
     async saveScenario(record: ScenarioRecord) {
       const name = record.name.trim();
       if (name === "") throw new Error("A scenario needs a name.");
-      for (const key of Array.from(scenarios.keys())) if (key.toLowerCase() === name.toLowerCase()) scenarios.delete(key);
+      dropScenario(name);
       scenarios.set(name, { ...record, name });
       notify();
     },
-
     async deleteScenario(name: string) {
-      for (const key of Array.from(scenarios.keys())) if (key.toLowerCase() === name.toLowerCase()) scenarios.delete(key);
+      dropScenario(name);
       notify();
     },
-
     async capabilities() {
       const c = options.capabilities ?? { ok: true, missing: [] };
       return { ok: c.ok, missing: [...c.missing] };
     },
-
-    async openWorkbook(name: string, xlsx: Uint8Array) {
-      await handOut("workbook", name, xlsx, XLSX_MIME);
-    },
-
-    async download(name: string, bytes: Uint8Array, mime: string) {
-      await handOut("download", name, bytes, mime);
-    },
-
-    files() {
-      return files.map((f) => ({ ...f, bytes: new Uint8Array(f.bytes) }));
-    },
-
-    sheets() {
-      return sheets.map(cloneSheet);
-    },
-
-    registry() {
-      return registry.map((e) => ({ ...e }));
-    },
-
-    selection() {
-      return selection ? { ...selection } : null;
-    },
-
-    setTables(tables: RawTables) {
-      // Replace the tables' content in place where they exist; add new sheets for the others.
-      const rest: RawTables = {};
-      for (const [key, t] of Object.entries(tables)) {
-        const target = sheets.find((s) => s.tables.some((x) => x.name.toLowerCase() === t.name.toLowerCase()));
-        if (target) {
-          sheets = sheets.map((s) =>
-            s === target
-              ? {
-                  ...s,
-                  tables: s.tables.map((x) =>
-                    x.name.toLowerCase() === t.name.toLowerCase()
-                      ? { ...cloneTable(t), origin: { ...x.origin } }
-                      : x,
-                  ),
-                }
-              : s,
-          );
-        } else rest[key] = t;
-      }
-      sheets = placeTables(sheets, rest);
-      notify();
-    },
-
+    openWorkbook: (name: string, xlsx: Uint8Array) => handOut("workbook", name, xlsx, XLSX_MIME),
+    download: (name: string, bytes: Uint8Array, mime: string) => handOut("download", name, bytes, mime),
+    files: () => files.map((f) => ({ ...f, bytes: new Uint8Array(f.bytes) })),
+    sheets: () => snapshot(book),
+    allSheetNames: () => book.sheets.map((s) => s.name),
+    cellValue: (sheet, r, c) => cellValue(book, sheet, r, c),
+    registry: () => bookOwnership(book).own.map((e) => ({ ...e })),
+    selection: () => (selection ? { ...selection } : null),
+    setTables: (tables: RawTables) => change(editTables(book, tables)),
     subscribe(listener: () => void) {
       listeners.add(listener);
       return () => {
         listeners.delete(listener);
       };
     },
+    userEdit: {
+      addSheet: (name, rows, visibility) => change(userEdits.addSheet(book, name, rows, visibility)),
+      deleteSheet: (name) => change(userEdits.deleteSheet(book, name)),
+      renameSheet: (from, to) => change(userEdits.renameSheet(book, from, to)),
+      addName: (name, sheet) => change(userEdits.addName(book, name, sheet)),
+    },
   };
-  return host;
 }

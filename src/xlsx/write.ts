@@ -13,11 +13,11 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import type { PlanCell, PlanTable, SheetPlan } from "../report/plan";
-import { a1, quoteSheet, sanitizeSheetName, uniqueExcelName, uniqueSheetName } from "../report/names";
-import { REGISTRY_SHEET, SCENARIO_SHEET, type RegistryEntry } from "../report/registry";
+import { a1, quoteSheet, uniqueExcelName } from "../report/names";
+import { REGISTRY_NAME, newRunId, nextRegistry, planReplacement, registrySheetName } from "../host/ownership";
 import { renameReferences, type Renames } from "./formula";
 import { decodeRange, repairLoadedTables, worksheetTables } from "./loaded-tables";
-import { addRegistryWorksheet, ownWorksheets, readRegistry, registryWorksheet } from "./registry-sheet";
+import { addMark, addRegistryWorksheet, removeDefinedName, workbookOwnership } from "./registry-sheet";
 import { StyleCache } from "./styles";
 import { planResultToExcel, planValueToExcel } from "./values";
 
@@ -31,6 +31,8 @@ const MAX_COLS = 16384;
 export interface RenderPlansOptions {
   /** Time written into the registry (default: now). */
   now?: Date;
+  /** Id of this run in the sheets' marks (default: a fresh random id). */
+  runId?: string;
 }
 
 export interface RenderPlansResult {
@@ -40,6 +42,8 @@ export interface RenderPlansResult {
   tables: Record<string, string>;
   /** Defined names that had to change: plan name → name used. */
   names: Record<string, string>;
+  /** What the user should know: a sheet of theirs kept under a name the tool wanted, a registry not obeyed. */
+  notes: string[];
 }
 
 /** A plan problem the renderer refuses before touching the workbook (a bug in a plan builder, not user input). */
@@ -297,32 +301,28 @@ export function renderPlans(workbook: ExcelJS.Workbook, plans: SheetPlan[], opti
   const now = options.now ?? new Date();
   repairLoadedTables(workbook);
 
-  // 1. Remove our previous sheets that these plans replace (same role, or the name a plan wants), their defined
-  //    names and the registry. Own sheets of other roles (e.g. A-ROI sheets when re-allocating) are kept and listed again.
-  const roles = new Set(plans.map((p) => p.role));
-  const wanted = new Set(plans.map((p) => sanitizeSheetName(p.name).toLowerCase()));
-  const previous = readRegistry(workbook);
-  const replaced = new Set(previous.filter((e) => roles.has(e.role) || wanted.has(e.sheet.toLowerCase())).map((e) => e.sheet.toLowerCase()));
-  const existing = new Set(workbook.worksheets.map((ws) => ws.name.toLowerCase()));
-  const kept = previous.filter((e) => !replaced.has(e.sheet.toLowerCase()) && existing.has(e.sheet.toLowerCase()));
-  const old = ownWorksheets(workbook).filter((ws) => replaced.has(ws.name.toLowerCase()));
-  const registry = registryWorksheet(workbook);
-  const removed = new Set(old.map((ws) => ws.name.toLowerCase()));
+  // 1. Which own sheets these plans replace (src/host/ownership.ts), and every plan's sheet name. Remove the replaced
+  //    sheets, their defined names and the registry. Own sheets of other roles (e.g. A-ROI sheets when
+  //    re-allocating) are kept and listed again.
+  const sheetNames = workbook.worksheets.map((ws) => ws.name);
+  const ownership = workbookOwnership(workbook);
+  const rep = planReplacement(ownership, sheetNames, plans);
+  const registry = ownership.registrySheet === null ? undefined : workbook.worksheets.find((ws) => ws.name === ownership.registrySheet);
+  const removed = new Set(rep.replaced.map((e) => e.sheet.toLowerCase()));
+  const old = workbook.worksheets.filter((ws) => removed.has(ws.name.toLowerCase()));
   if (registry) removed.add(registry.name.toLowerCase());
   removeNamesOnSheets(workbook, removed);
+  if (ownership.registryNameStale) removeDefinedName(workbook, REGISTRY_NAME);
   for (const ws of old) workbook.removeWorksheet(ws.id);
   if (registry) workbook.removeWorksheet(registry.id);
 
   // 2. Decide every name first, so formulas can follow renames.
-  const takenSheets = new Set(workbook.worksheets.map((ws) => ws.name));
-  takenSheets.add(REGISTRY_SHEET);
-  takenSheets.add(SCENARIO_SHEET);
   const takenNames = takenExcelNames(workbook);
   const sheetRenames = new Map<string, string>();
   const nameRenames = new Map<string, string>();
-  const result: RenderPlansResult = { sheets: [], tables: {}, names: {} };
-  const layouts: Layout[] = plans.map((plan) => {
-    const sheet = uniqueSheetName(plan.name, takenSheets);
+  const result: RenderPlansResult = { sheets: [], tables: {}, names: {}, notes: [...ownership.notes, ...rep.notes] };
+  const layouts: Layout[] = plans.map((plan, i) => {
+    const sheet = rep.finals[i];
     if (sheet !== plan.name) sheetRenames.set(plan.name, sheet);
     const tables = plan.tables.map((t) => {
       const n = uniqueExcelName(t.name, takenNames);
@@ -350,17 +350,16 @@ export function renderPlans(workbook: ExcelJS.Workbook, plans: SheetPlan[], opti
     return { sheets: sheetRenames, names: own };
   };
 
-  // 3. Render, then write the registry (very hidden, last).
+  // 3. Render, then mark each sheet and write the registry (very hidden, last).
   const styles = new StyleCache();
   const protection = new ProtectionCache();
-  const entries: RegistryEntry[] = [...kept];
-  const written = now.toISOString();
+  const entries = nextRegistry(rep, plans, options.runId ?? newRunId(), now.toISOString());
   plans.forEach((plan, i) => {
     renderSheet(workbook, plan, layouts[i], styles, protection, renamesFor(plan, layouts[i]));
-    entries.push({ sheet: layouts[i].sheet, role: plan.role, written });
+    addMark(workbook, layouts[i].sheet, entries[rep.kept.length + i].mark);
     result.sheets.push(layouts[i].sheet);
   });
-  addRegistryWorksheet(workbook, entries);
+  addRegistryWorksheet(workbook, registrySheetName(ownership, workbook.worksheets.map((ws) => ws.name), []), entries);
   fixActiveTab(workbook);
   return result;
 }

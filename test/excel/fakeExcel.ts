@@ -40,6 +40,8 @@ export class SheetModel {
   password: string | undefined;
   props: Record<string, unknown> = {};
   charts: ChartModel[] = [];
+  /** Merged areas (Excel keeps the value in the top-left cell only). */
+  merged: Rect[] = [];
   deleted = false;
   constructor(
     public id: number,
@@ -58,6 +60,7 @@ export interface TableModel {
 
 export interface NameModel {
   name: string;
+  visible?: boolean;
   scope: SheetModel | null;
   sheet: SheetModel | null;
   rect: Rect;
@@ -175,6 +178,16 @@ function legalDefinedName(name: string): boolean {
   return /^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^[RrCc]$/.test(name);
 }
 
+/** Length of a string in UTF-8 bytes. */
+export function utf8Bytes(s: string): number {
+  return Buffer.byteLength(s, "utf8");
+}
+
+/** An error as Office.js raises it: a code and a message. */
+function officeError(code: string, message: string): Error {
+  return Object.assign(new Error(`${code}: ${message}`), { code });
+}
+
 export class FakeExcel {
   sheets: SheetModel[] = [];
   tables: TableModel[] = [];
@@ -210,8 +223,20 @@ export class FakeExcel {
     return this as unknown as Excel.RequestContext;
   }
 
+  /** Excel on the web refuses a request, or a response, over 5 MB (RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded). */
+  requestLimit = 5 * 1024 * 1024;
+  responseLimit = 5 * 1024 * 1024;
+  /** A read of more cells than this comes back with `values` null. */
+  nullValuesOver = 5_000_000;
+  private responseBytes = 0;
+
+  /** Count what a load sends back, in UTF-8 bytes of its JSON. */
+  respond(v: unknown): void {
+    this.responseBytes += utf8Bytes(JSON.stringify(v));
+  }
+
   queue(label: string, args: unknown, run: () => void): void {
-    const bytes = 40 + label.length + (args === undefined ? 0 : JSON.stringify(args).length);
+    const bytes = 40 + utf8Bytes(label) + (args === undefined ? 0 : utf8Bytes(JSON.stringify(args)));
     this.pending.push({ label, bytes, run });
     this.log.push(label);
   }
@@ -223,6 +248,9 @@ export class FakeExcel {
     this.requests.push({ ops: ops.length, bytes: ops.reduce((a, o) => a + o.bytes, 0), labels: ops.map((o) => o.label) });
     this.beforeSync?.(this.syncCount);
     if (this.failOnSync === this.syncCount) throw new Error(`Simulated failure of request ${this.syncCount}`);
+    const size = this.requests[this.requests.length - 1].bytes;
+    if (size > this.requestLimit) throw officeError("RequestPayloadSizeLimitExceeded", `the request is ${size} bytes`);
+    this.responseBytes = 0;
     for (const op of ops) {
       if (this.failOnAction?.label === op.label) {
         const n = (this.actionCounts.get(op.label) ?? 0) + 1;
@@ -231,6 +259,7 @@ export class FakeExcel {
       }
       op.run();
     }
+    if (this.responseBytes > this.responseLimit) throw officeError("ResponsePayloadSizeLimitExceeded", `the response is ${this.responseBytes} bytes`);
   }
 
   // ---- model helpers ----
@@ -258,6 +287,8 @@ export class FakeExcel {
   }
 
   deleteSheet(s: SheetModel): void {
+    // Excel refuses to delete a very hidden sheet (make it Hidden or Visible first).
+    if (s.visibility === "VeryHidden") throw new Error(`InvalidOperation: the sheet "${s.name}" is very hidden and cannot be deleted`);
     const visible = this.sheets.filter((x) => x.visibility === "Visible");
     if (visible.length === 1 && visible[0] === s) throw new Error("InvalidOperation: a workbook must contain at least one visible worksheet");
     this.sheets = this.sheets.filter((x) => x !== s);
@@ -347,6 +378,15 @@ export class FakeExcel {
     const t: TableModel = { name, sheet: s, rect: parseA1(address), style: "TableStyleMedium2", showTotals: false, showHeaders: true, ...opts };
     this.tables.push(t);
     return t;
+  }
+
+  /** Merge cells as Excel does: only the top-left cell keeps its value. */
+  merge(sheet: string, address: string): void {
+    const s = this.sheet(sheet);
+    const rect = parseA1(address);
+    for (let r = rect.r; r < rect.r + rect.rows; r++)
+      for (let c = rect.c; c < rect.c + rect.cols; c++) if (r !== rect.r || c !== rect.c) s.cells.delete(k(r, c));
+    s.merged.push(rect);
   }
 
   addName(name: string, sheet: string, address: string): void {
@@ -711,8 +751,37 @@ export class FakeRange extends Proxy0 {
   get address(): string {
     return this.got("address");
   }
+  get rowCount(): number {
+    return this.got("rowCount");
+  }
+  get columnCount(): number {
+    return this.got("columnCount");
+  }
   get isNullObject(): boolean {
     return this.got("isNullObject");
+  }
+  /** ExcelApi 1.13: the merged areas inside the range. */
+  getMergedAreasOrNullObject(): { isNullObject: boolean; address: string; load(p: string): void } {
+    const fx = this.fx;
+    const loaded = new Map<string, unknown>();
+    const areas = {
+      get isNullObject(): boolean {
+        if (!loaded.has("isNullObject")) throw notLoaded("isNullObject");
+        return loaded.get("isNullObject") as boolean;
+      },
+      get address(): string {
+        if (!loaded.has("address")) throw notLoaded("address");
+        return loaded.get("address") as string;
+      },
+      load: (p: string) =>
+        fx.queue("rangeAreas.load", p, () => {
+          const ref = this.refOrNull();
+          const hits = ref ? ref.sheet.merged.filter((m) => overlaps(m, ref.rect)) : [];
+          loaded.set("isNullObject", hits.length === 0);
+          if (hits.length > 0 && ref) loaded.set("address", hits.map((m) => `${officeQuote(ref.sheet.name)}!${rectA1(m)}`).join(","));
+        }),
+    };
+    return areas;
   }
   load(props?: string | string[]): void {
     const list = propList(props);
@@ -721,7 +790,8 @@ export class FakeRange extends Proxy0 {
       this.loaded.set("isNullObject", ref === null);
       if (!ref) return;
       for (const p of list) {
-        if (p === "values") {
+        if (p === "values" && ref.rect.rows * ref.rect.cols > this.fx.nullValuesOver) this.loaded.set("values", null);
+        else if (p === "values") {
           const out: Scalar[][] = [];
           for (let r = 0; r < ref.rect.rows; r++) {
             const row: Scalar[] = [];
@@ -732,7 +802,10 @@ export class FakeRange extends Proxy0 {
             out.push(row);
           }
           this.loaded.set("values", out);
-        } else if (p === "address") this.loaded.set("address", `${officeQuote(ref.sheet.name)}!${rectA1(ref.rect)}`);
+          this.fx.respond(out);
+        } else if (p === "rowCount") this.loaded.set("rowCount", ref.rect.rows);
+        else if (p === "columnCount") this.loaded.set("columnCount", ref.rect.cols);
+        else if (p === "address") this.loaded.set("address", `${officeQuote(ref.sheet.name)}!${rectA1(ref.rect)}`);
         else throw new Error(`fake: loading range.${p} is not supported`);
       }
     });
@@ -995,6 +1068,11 @@ class FakeNamedItem extends Proxy0 {
   }
   get formula(): string {
     return this.got("formula");
+  }
+  set visible(v: boolean) {
+    this.fx.queue("namedItem.visible", v, () => {
+      this.resolve().visible = v;
+    });
   }
   delete(): void {
     this.fx.queue("namedItem.delete", undefined, () => {

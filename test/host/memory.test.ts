@@ -47,7 +47,7 @@ describe("createMemoryHost", () => {
     const res = await host.render([plan("Summary"), plan("Matrix", "matrix")], {
       onProgress: (p) => progress.push(`${p.done}/${p.total}`),
     });
-    expect(res).toEqual({ sheets: ["Summary", "Matrix"], cancelled: false });
+    expect(res).toEqual({ sheets: ["Summary", "Matrix"], cancelled: false, notes: [] });
     expect(progress).toEqual(["0/2", "1/2", "2/2"]);
     expect(host.sheets().map((s) => [s.name, s.own, s.role])).toEqual([
       ["Schools", false, "input"],
@@ -89,7 +89,7 @@ describe("createMemoryHost", () => {
     const res = await host.render([plan("Summary", "summary", "new"), plan("Matrix", "matrix")], {
       signal: controller.signal,
     });
-    expect(res).toEqual({ sheets: [], cancelled: true });
+    expect(res).toEqual({ sheets: [], cancelled: true, notes: [] });
     expect(host.sheets()).toEqual(before);
     expect(host.registry().map((e) => e.sheet)).toEqual(["Summary"]);
   });

@@ -6,6 +6,9 @@ import type { NumberFormat, SheetPlan } from "../../src/report/plan";
 import { REGISTRY_SHEET } from "../../src/report/registry";
 import { readWorkbook } from "../../src/xlsx/read";
 import { readRegistry } from "../../src/xlsx/registry-sheet";
+
+/** Each registry row carries the per-run random mark its sheet also holds (src/host/ownership.ts). */
+const MARK = expect.stringMatching(/^[a-z0-9]{12}_\d+$/) as unknown as string;
 import { NUMBER_FORMATS, COLORS } from "../../src/xlsx/styles";
 import { PlanError, SKIPS_CHARTS, renderPlans, writeWorkbook, writeWorkbookFile } from "../../src/xlsx/write";
 import { excelLikeWorkbook } from "./excel-like";
@@ -131,7 +134,7 @@ describe("writeWorkbook: values, formats and styles", () => {
     const wb = await load(buf);
     const reg = wb.getWorksheet(REGISTRY_SHEET)!;
     expect(reg.state).toBe("veryHidden");
-    expect(readRegistry(wb)).toEqual([{ sheet: "Summary", role: "summary", written: NOW.toISOString() }]);
+    expect(readRegistry(wb)).toEqual([{ sheet: "Summary", role: "summary", written: NOW.toISOString(), mark: MARK }]);
     const xml = (await parts(buf, /xl\/workbook\.xml$/))["xl/workbook.xml"];
     expect(xml).toMatch(new RegExp(`<sheet [^>]*name="${REGISTRY_SHEET}"[^>]*state="veryHidden"`));
   });
@@ -361,9 +364,9 @@ describe("re-running on a user's workbook", () => {
     expect(after.definedNames.getRanges("FirstSchool").ranges).toEqual(["Data!$A$2"]);
     expect(after.definedNames.getRanges("Run_Total").ranges).toEqual(["'Summary (2)'!$A$1"]);
     expect(readRegistry(after)).toEqual([
-      { sheet: "Matrix", role: "matrix", written: NOW.toISOString() },
-      { sheet: "Summary (2)", role: "summary", written: later.toISOString() },
-      { sheet: "Detail", role: "school", written: later.toISOString() },
+      { sheet: "Matrix", role: "matrix", written: NOW.toISOString(), mark: MARK },
+      { sheet: "Summary (2)", role: "summary", written: later.toISOString(), mark: MARK },
+      { sheet: "Detail", role: "school", written: later.toISOString(), mark: MARK },
     ]);
     // The input table still reads the same.
     const again = await readWorkbook(buf2, ["Schools"]);
