@@ -7,7 +7,8 @@
  * Decisions serialise to versioned JSON so that scenarios can be saved in the workbook and loaded later.
  */
 import { eligibleForms, parseEligibility, type EligibilityContext } from "./eligibility";
-import type { Cents, District, InputError, Policy, Rate, Source, Status } from "./types";
+import { ALLOCATION_SETTINGS, settingProblem, type PolicySetting } from "./policySettings";
+import type { District, InputError, Policy, Rate, Source, Status } from "./types";
 
 export const DECISIONS_FORMAT = "sfs-decisions";
 export const DECISIONS_VERSION = 1;
@@ -24,14 +25,11 @@ export interface SourceDecision {
   eligible: string;
 }
 
-export interface PolicyDecisions {
-  baseAmount: Cents | null;
-  foundationPerSchool: Cents;
-  holdHarmless: number | null;
-  gainCap: number | null;
-  phaseIn: number;
-  rounding: "cent" | "dollar";
-}
+/** The policy settings the pane may change (the registry's settings shown in the pane). */
+export type PolicyDecisions = Pick<Policy, "baseAmount" | "foundationPerSchool" | "holdHarmless" | "gainCap" | "phaseIn" | "rounding">;
+
+/** The registry entries of the PolicyDecisions fields, in registry order. */
+export const DECISION_SETTINGS: readonly PolicySetting[] = ALLOCATION_SETTINGS.filter((s) => s.surfaces.pane);
 
 export interface Decisions {
   version: typeof DECISIONS_VERSION;
@@ -78,14 +76,7 @@ export function extractDecisions(d: District): Decisions {
       funds: s.funds,
       eligible: s.eligible.text,
     })),
-    policy: {
-      baseAmount: d.policy.baseAmount,
-      foundationPerSchool: d.policy.foundationPerSchool,
-      holdHarmless: d.policy.holdHarmless,
-      gainCap: d.policy.gainCap,
-      phaseIn: d.policy.phaseIn,
-      rounding: d.policy.rounding,
-    },
+    policy: Object.fromEntries(DECISION_SETTINGS.map((s) => [s.key, d.policy[s.key]])) as unknown as PolicyDecisions,
   };
 }
 
@@ -221,18 +212,12 @@ export function applyDecisions(d: District, x: Decisions): ApplyResult {
   if (!p || typeof p !== "object") {
     policyError("Setting", "policy settings", p);
   } else {
-    if (p.baseAmount !== null && (!isFiniteNumber(p.baseAmount) || p.baseAmount < 0)) policyError("Base Amount", "a dollar amount ≥ 0 or blank", p.baseAmount);
-    else policy.baseAmount = p.baseAmount === null ? null : Math.round(p.baseAmount);
-    if (!isFiniteNumber(p.foundationPerSchool) || p.foundationPerSchool < 0) policyError("Foundation Per School", "a dollar amount ≥ 0", p.foundationPerSchool);
-    else policy.foundationPerSchool = Math.round(p.foundationPerSchool);
-    if (p.holdHarmless !== null && (!isFiniteNumber(p.holdHarmless) || p.holdHarmless < 0 || p.holdHarmless > 1)) policyError("Hold Harmless", "a percent between 0% and 100%, or blank for none", p.holdHarmless);
-    else policy.holdHarmless = p.holdHarmless;
-    if (p.gainCap !== null && (!isFiniteNumber(p.gainCap) || p.gainCap < 0)) policyError("Gain Cap", "a percent ≥ 0%, or blank for none", p.gainCap);
-    else policy.gainCap = p.gainCap;
-    if (!isFiniteNumber(p.phaseIn) || p.phaseIn < 0 || p.phaseIn > 1) policyError("Phase In", "a percent between 0% and 100%", p.phaseIn);
-    else policy.phaseIn = p.phaseIn;
-    if (p.rounding !== "cent" && p.rounding !== "dollar") policyError("Rounding", "cent or dollar", p.rounding);
-    else policy.rounding = p.rounding;
+    const set = policy as unknown as Record<string, unknown>;
+    for (const spec of DECISION_SETTINGS) {
+      const v = (p as unknown as Record<string, unknown>)[spec.key];
+      if (settingProblem(spec, v) !== null) policyError(spec.name, spec.expected, v);
+      else set[spec.key] = spec.kind === "money" && typeof v === "number" ? Math.round(v) : v;
+    }
   }
 
   if (errors.length > 0) return { ok: false, errors };
@@ -289,25 +274,18 @@ export function parseDecisions(text: string): ParseDecisionsResult {
   }
   const p = o.policy as Record<string, unknown> | null;
   if (!p || typeof p !== "object") return { ok: false, error: "policy settings are missing." };
-  const numOrNull = (k: string): boolean => p[k] === null || isFiniteNumber(p[k]);
-  if (!numOrNull("baseAmount") || !isFiniteNumber(p.foundationPerSchool) || !numOrNull("holdHarmless") || !numOrNull("gainCap") || !isFiniteNumber(p.phaseIn)) {
-    return { ok: false, error: "policy settings must be numbers (or null where a setting may be blank)." };
+  for (const spec of DECISION_SETTINGS) {
+    const v = p[spec.key];
+    const form = spec.kind === "choice" ? (spec.choices ?? []).some((c) => c.value === v) : (v === null && spec.default === null) || isFiniteNumber(v);
+    if (!form) return { ok: false, error: `the policy setting ${spec.name} must be ${spec.expected}.` };
   }
-  if (p.rounding !== "cent" && p.rounding !== "dollar") return { ok: false, error: "policy rounding must be cent or dollar." };
   const decisions: Decisions = {
     version: DECISIONS_VERSION,
     levels: o.levels,
     categories: o.categories,
     rates: (o.rates as unknown[][]).map((row) => row.map((r) => cloneRate(r as Rate | null))),
     sources: (o.sources as SourceDecision[]).map((s) => ({ name: s.name, status: s.status, schoolShare: s.schoolShare, funds: s.funds, eligible: s.eligible })),
-    policy: {
-      baseAmount: p.baseAmount as number | null,
-      foundationPerSchool: p.foundationPerSchool as number,
-      holdHarmless: p.holdHarmless as number | null,
-      gainCap: p.gainCap as number | null,
-      phaseIn: p.phaseIn as number,
-      rounding: p.rounding,
-    },
+    policy: Object.fromEntries(DECISION_SETTINGS.map((s) => [s.key, p[s.key]])) as unknown as PolicyDecisions,
   };
   return { ok: true, decisions };
 }

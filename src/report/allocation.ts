@@ -9,6 +9,7 @@ import { budgetChangeChart } from "./charts/describe";
 import { placeChart } from "./charts/native";
 import { a1, columnLetter, excelName } from "./names";
 import type { PlanCell, PlanChart, PlanTable, PlanValue, SheetPlan } from "./plan";
+import { settingValue, SUMMARY_SETTINGS } from "./settings";
 import { dollars } from "./sheetParts";
 
 export interface AllocationPlanOptions {
@@ -60,22 +61,16 @@ export function summaryPlan(a: Allocation, title?: string): SheetPlan {
     text(10, 0, "Average $ per pupil (schools)", "label"),
     { r: 10, c: 1, v: students > 0 ? Math.round(a.totals.schools / students) / 100 : 0, fmt: "currency" },
     text(12, 0, "Policy", "subtitle"),
-    text(13, 0, "Base amount", "label"),
-    p.baseAmount === null ? text(13, 1, "Solved from each source's pool") : money(13, 1, p.baseAmount),
-    text(14, 0, "Foundation per school", "label"),
-    money(14, 1, p.foundationPerSchool),
-    text(15, 0, "Hold harmless", "label"),
-    p.holdHarmless === null ? text(15, 1, "None") : { r: 15, c: 1, v: p.holdHarmless, fmt: "percent1" },
-    text(16, 0, "Gain cap", "label"),
-    p.gainCap === null ? text(16, 1, "None") : { r: 16, c: 1, v: p.gainCap, fmt: "percent1" },
-    text(17, 0, "Phase-in", "label"),
-    { r: 17, c: 1, v: p.phaseIn, fmt: "percent" },
-    text(18, 0, "Rounding", "label"),
-    text(18, 1, p.rounding === "dollar" ? "Whole dollars" : "Cents"),
-    text(19, 0, "Budget-neutral factor on unconstrained schools", "label"),
-    { r: 19, c: 1, v: Math.round(a.neutralityFactor * 1e6) / 1e6, fmt: "decimal4" },
   ];
-  const top = 22;
+  // The Policy block: every setting the registry prints on the Summary, then the neutrality factor.
+  let row = 13;
+  for (const spec of SUMMARY_SETTINGS) {
+    const { v, fmt } = settingValue(spec, p);
+    cells.push(text(row, 0, spec.label, "label"), fmt ? { r: row, c: 1, v, fmt } : text(row, 1, v));
+    row++;
+  }
+  cells.push(text(row, 0, "Budget-neutral factor on unconstrained schools", "label"), { r: row, c: 1, v: Math.round(a.neutralityFactor * 1e6) / 1e6, fmt: "decimal4" });
+  const top = row + 3;
   cells.push(text(top - 1, 0, "Revenue by source", "subtitle"));
   const headers = ["Source", "Type", "Status", "Restricted", "Funds", "Eligible", "Amount", "School Share", "Held Centrally", "School Pool", "Foundation", "Surplus", "To Schools", "Base per Weighted Pupil"];
   const rows: PlanValue[][] = a.sources.map((s, k) => {

@@ -13,6 +13,7 @@ import { toFormula, type Place } from "../engine/calculator/expr";
 import { describeEligibility } from "../engine/eligibility";
 import type { Allocation } from "../engine/types";
 import { a1, ExcelNames, quoteSheet, safeFileName } from "./names";
+import { CALCULATOR_SETTINGS, settingValue } from "./settings";
 import type { CellStyle, DefinedName, NumberFormat, PlanCell, PlanValue, SheetPlan } from "./plan";
 
 export interface CalculatorPlanOptions {
@@ -303,13 +304,12 @@ export function calculatorPlans(a: Allocation, schoolIndex: number, opts: Calcul
     if (note) rates.text(r, 2, note, "note");
     r++;
   };
-  setting("Base amount", (row) => (p.baseAmount === null ? rates.text(row, 1, "Solved from each source's pool") : rates.value(row, 1, p.baseAmount / 100, "currency")));
-  setting("Foundation per school", (row) => rates.value(row, 1, p.foundationPerSchool / 100, "currency"));
-  setting("Hold harmless (floor, % of current budget)", (row) => (p.holdHarmless === null ? rates.text(row, 1, "None") : rates.value(row, 1, p.holdHarmless, "percent1")));
-  setting("Gain cap (most a budget may grow)", (row) => (p.gainCap === null ? rates.text(row, 1, "None") : rates.value(row, 1, p.gainCap, "percent1")));
   const phaseConst = m.constants.find((c) => c.kind === "phaseIn");
-  setting("Phase-in", (row) => (phaseConst ? putConstant(rates, row, 1, phaseConst.id) : rates.value(row, 1, p.phaseIn, "percent")));
-  setting("Rounding", (row) => rates.text(row, 1, p.rounding === "dollar" ? "Whole dollars" : "Cents"), "Each formula line is rounded to the cent; each source to this unit.");
+  for (const spec of CALCULATOR_SETTINGS) {
+    const { v, fmt } = settingValue(spec, p);
+    const live = spec.key === "phaseIn" ? phaseConst : undefined;
+    setting(spec.label, (row) => (live ? putConstant(rates, row, 1, live.id) : fmt ? rates.value(row, 1, v as number, fmt) : rates.text(row, 1, String(v))), spec.help);
+  }
   for (const kind of ["factor", "current", "minimum", "floor", "ceiling"] as const) {
     const c = m.constants.find((x) => x.kind === kind);
     if (c) setting(c.label, (row) => putConstant(rates, row, 1, c.id), c.note);

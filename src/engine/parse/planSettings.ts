@@ -1,16 +1,14 @@
-/** Policy settings read by the planning features (sfs plan); kept here so the Policy parser knows them too. */
-export const PLAN_SETTINGS = {
-  budgetyear: "Budget Year",
-  fiscalyearstart: "Fiscal Year Start",
-  planyears: "Plan Years",
-  targetyear: "Target Year",
-  holdharmlessdecay: "Hold Harmless Decay",
-  revenuetrigger: "Revenue Trigger",
-} as const;
+/** Policy settings read by the planning features (sfs plan), as the policy-settings registry declares them. */
+import { findSetting, PLAN_SETTING_SPECS } from "../policySettings";
+
+/** Planning settings without a level or source after the name, by normalised name. */
+export const PLAN_SETTINGS: Readonly<Record<string, string>> = Object.fromEntries(
+  PLAN_SETTING_SPECS.filter((s) => !s.suffix).map((s) => [s.name.toLowerCase().replace(/[\s_-]+/g, ""), s.name]),
+);
 export const ENROLLMENT_GROWTH = "enrollmentgrowth";
 export const REVENUE_GROWTH = "revenuegrowth";
 
-/** True when a normalised Policy setting name is one the planning features read. */
+/** True when a Policy setting name is one the planning features read. */
 export function isPlanSetting(key: string): boolean {
-  return key in PLAN_SETTINGS || key.startsWith(ENROLLMENT_GROWTH) || key.startsWith(REVENUE_GROWTH);
+  return findSetting(key)?.spec.target === "plan";
 }

@@ -1,41 +1,26 @@
 /**
- * The optional `Policy` table (Setting, Value): base amount, foundation, hold harmless, gain cap, phase-in,
- * rounding and the learning-gain unit. Unknown settings are kept in `raw` with a warning.
+ * The optional `Policy` table (Setting, Value). Which settings exist, how each Value is read, its bounds, its
+ * default and its message all come from the policy-settings registry (src/engine/policySettings.ts); the planning
+ * settings are read by the planning parser (projections.ts). Unknown settings are kept in `raw` with a warning.
  */
+import {
+  ALLOCATION_SETTINGS,
+  defaultPolicy,
+  findSetting,
+  POLICY_SETTINGS,
+  readChoice,
+  type PolicySetting,
+} from "../policySettings";
 import type { Cell, Policy, RawTable } from "../types";
 import { normalizeHeader, TableReader, type ParseContext } from "./headers";
-import { isPlanSetting } from "./planSettings";
 import { cellText } from "./values";
+
+export { defaultPolicy };
 
 export const POLICY_COLUMNS = [
   { name: "Setting", required: true },
   { name: "Value", required: true },
 ];
-
-export function defaultPolicy(): Policy {
-  return {
-    baseAmount: null,
-    foundationPerSchool: 0,
-    holdHarmless: null,
-    gainCap: null,
-    phaseIn: 1,
-    rounding: "cent",
-    gainUnit: "effect size",
-    raw: {},
-  };
-}
-
-/** Known settings by normalised name. */
-const SETTINGS = {
-  baseamount: "Base Amount",
-  foundationperschool: "Foundation Per School",
-  holdharmless: "Hold Harmless",
-  gaincap: "Gain Cap",
-  phasein: "Phase In",
-  rounding: "Rounding",
-  learninggainunit: "Learning Gain Unit",
-} as const;
-type SettingKey = keyof typeof SETTINGS;
 
 export function parsePolicy(raw: RawTable | undefined, ctx: ParseContext): Policy {
   const policy = defaultPolicy();
@@ -48,7 +33,9 @@ export function parsePolicy(raw: RawTable | undefined, ctx: ParseContext): Polic
   for (let k = 0; k < t.length; k++) {
     if (t.blank(k, sCol)) continue;
     const name = t.text(k, sCol);
-    const key = normalizeHeader(name);
+    const match = findSetting(name);
+    // Aliases of one setting count as the same setting.
+    const key = match && match.suffix === "" ? normalizeHeader(match.spec.name) : normalizeHeader(name);
     const dup = firstRow.get(key);
     if (dup !== undefined) {
       t.error(k, sCol, "each setting only once", `"${name}" again (already on row ${dup})`);
@@ -56,61 +43,53 @@ export function parsePolicy(raw: RawTable | undefined, ctx: ParseContext): Polic
     }
     firstRow.set(key, t.sheetRow(k));
     const value: Cell = t.cell(k, vCol);
-    policy.raw[key] = value;
-    if (!(key in SETTINGS) && !isPlanSetting(key)) {
+    policy.raw[normalizeHeader(name)] = value;
+    if (!match) {
       ctx.warnings.push(
-        `Policy row ${t.sheetRow(k)}: the setting "${name}" is not one the tool uses (known: ${Object.values(SETTINGS).join(", ")}); it is kept but ignored.`,
+        `Policy row ${t.sheetRow(k)}: the setting "${name}" is not one the tool uses (known: ${POLICY_SETTINGS.map((s) => s.name).join(", ")}); it is kept but ignored.`,
       );
       continue;
     }
-    applySetting(policy, key as SettingKey, t, k, vCol);
+    if (match.spec.target === "policy") readSetting(policy, match.spec, t, k, vCol);
   }
   return policy;
 }
 
-function applySetting(policy: Policy, key: SettingKey, t: TableReader, k: number, vCol: number): void {
-  switch (key) {
-    case "baseamount": {
-      const v = t.cents(k, vCol, { blank: null, what: "a dollar amount ≥ 0 per weighted pupil (blank: solved from revenue)" });
-      if (v !== undefined) policy.baseAmount = v;
+/** Read one allocation setting's Value cell as its registry entry says; a bad value is a located error. */
+export function readSetting(policy: Policy, spec: PolicySetting, t: TableReader, k: number, vCol: number): void {
+  const set = (v: unknown) => ((policy as unknown as Record<string, unknown>)[spec.key] = v);
+  const blank = spec.default as number | null;
+  switch (spec.kind) {
+    case "money": {
+      const v = t.cents(k, vCol, { blank, what: spec.expected });
+      if (v !== undefined && (v === null || spec.max === undefined || v <= spec.max)) set(v);
+      else if (v !== undefined) t.error(k, vCol, spec.expected);
       return;
     }
-    case "foundationperschool": {
-      const v = t.cents(k, vCol, { blank: 0, what: "a dollar amount ≥ 0 per school (blank means $0)" });
-      if (v !== undefined && v !== null) policy.foundationPerSchool = v;
+    case "percent": {
+      const v = t.percent(k, vCol, spec.expected, { min: spec.min, max: spec.max, blank });
+      if (v !== undefined) set(v);
       return;
     }
-    case "holdharmless": {
-      const v = t.percent(k, vCol, "a percentage of Current Budget from 0% to 100% (e.g. 98%), or blank for none", {
-        min: 0,
-        max: 1,
-        blank: null,
-      });
-      if (v !== undefined) policy.holdHarmless = v;
+    case "wholeNumber": {
+      const v = t.number(k, vCol, spec.expected, { min: spec.min, max: spec.max, blank });
+      if (typeof v === "number" && !Number.isInteger(v)) t.error(k, vCol, spec.expected);
+      else if (v !== undefined) set(v);
       return;
     }
-    case "gaincap": {
-      const v = t.percent(k, vCol, "a percentage ≥ 0 (e.g. 5%), or blank for none", { min: 0, blank: null });
-      if (v !== undefined) policy.gainCap = v;
-      return;
-    }
-    case "phasein": {
-      const v = t.percent(k, vCol, "a percentage from 0% to 100% (blank means 100%)", { min: 0, max: 1, blank: 1 });
-      if (v !== undefined && v !== null) policy.phaseIn = v;
-      return;
-    }
-    case "rounding": {
+    case "choice": {
       if (t.blank(k, vCol)) return;
-      const v = cellText(t.cell(k, vCol)).toLowerCase();
-      if (v === "cent" || v === "cents") policy.rounding = "cent";
-      else if (v === "dollar" || v === "dollars") policy.rounding = "dollar";
-      else t.error(k, vCol, `"cent" or "dollar"`);
+      const v = readChoice(spec, cellText(t.cell(k, vCol)));
+      if (v === null) t.error(k, vCol, spec.expected);
+      else set(v);
       return;
     }
-    case "learninggainunit": {
+    default: {
       const v = cellText(t.cell(k, vCol));
-      if (v !== "") policy.gainUnit = v;
-      return;
+      if (v !== "") set(v);
     }
   }
 }
+
+/** The allocation settings, for callers that list them. */
+export { ALLOCATION_SETTINGS };

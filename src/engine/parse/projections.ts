@@ -14,6 +14,8 @@ import type { PlanSettings, Projection, ProjectionKind } from "../plan/types";
 import { findTable, labelKey, normalizeHeader, TableReader, type ParseContext, type TableName } from "./headers";
 import { POLICY_COLUMNS } from "./policy";
 import { cellText } from "./values";
+import { DEFAULT_PLAN_YEARS, findSetting, MAX_PLAN_YEARS, planSetting } from "../policySettings";
+import { PLAN_SETTINGS, isPlanSetting } from "./planSettings";
 import { WEIGHT_COLUMNS } from "./weights";
 
 export const PROJECTIONS_TABLE = "Projections" satisfies TableName;
@@ -26,11 +28,7 @@ export const PROJECTION_COLUMNS = [
   { name: "Value", required: true, aliases: ["Amount", "Projected"] },
 ];
 
-export const DEFAULT_PLAN_YEARS = 5;
-export const MAX_PLAN_YEARS = 30;
-
-/** Planning settings by normalised name (growth settings also take a level or source after the name). */
-import { ENROLLMENT_GROWTH, PLAN_SETTINGS, REVENUE_GROWTH, isPlanSetting } from "./planSettings";
+export { DEFAULT_PLAN_YEARS, MAX_PLAN_YEARS };
 export { PLAN_SETTINGS, isPlanSetting };
 
 export function findProjections(raw: Record<string, RawTable>): RawTable | undefined {
@@ -82,62 +80,64 @@ export function parsePlanSettings(raw: RawTable | undefined, district: Pick<Dist
   const vCol = t.col("Value");
   const levelKeys = (district?.levels ?? []).map(normalizeHeader);
   const sourceKeys = (district?.sources ?? []).map((x) => normalizeHeader(x.name));
-  const growthText = "a yearly growth percentage (e.g. 2%, -1.5%), or blank for 0%";
   let enrollAll: number | null = null;
   let revenueAll: number | null = null;
   const enrollOwn = new Map<number, number>();
   const revenueOwn = new Map<number, number>();
   let targetRow = -1;
   const seen = new Set<string>();
-  const growth = (k: number): number | null => {
-    const v = t.percent(k, vCol, growthText, { min: -1, blank: 0 });
+  const growth = (k: number, spec: { expected: string; min?: number; max?: number }): number | null => {
+    const v = t.percent(k, vCol, spec.expected, { min: spec.min, max: spec.max, blank: 0 });
     return v === undefined ? null : (v ?? 0);
   };
   for (let k = 0; k < t.length; k++) {
     if (t.blank(k, sCol)) continue;
-    const key = normalizeHeader(t.text(k, sCol));
-    if (!isPlanSetting(key) || seen.has(key)) continue; // duplicates are reported by parseDistrict
+    const match = findSetting(t.text(k, sCol));
+    if (!match || match.spec.target !== "plan") continue;
+    const key = `${match.spec.key}:${match.suffix}`;
+    if (seen.has(key)) continue; // duplicates are reported by parseDistrict
     seen.add(key);
-    switch (key) {
-      case "budgetyear": {
+    const spec = match.spec;
+    switch (spec.key) {
+      case "budgetYear": {
         if (t.blank(k, vCol)) break;
         const fy = readFiscalYear(t.text(k, vCol));
-        if (fy === null || fy < 1900 || fy > 2200) t.error(k, vCol, `a fiscal year such as 2027, "2026-27" or "FY2027" (named by the year it ends in)`);
+        if (fy === null || fy < 1900 || fy > 2200) t.error(k, vCol, spec.expected);
         else s.budgetYear = fy;
         break;
       }
-      case "fiscalyearstart": {
+      case "fiscalYearStart": {
         if (t.blank(k, vCol)) break;
         const m = readMonth(t.text(k, vCol));
-        if (m === null) t.error(k, vCol, `the first month of the fiscal year: a month name (e.g. July) or number 1-12`);
+        if (m === null) t.error(k, vCol, spec.expected);
         else s.fiscalYearStart = m;
         break;
       }
-      case "planyears": {
-        const n = t.number(k, vCol, `a whole number of years from 1 to ${MAX_PLAN_YEARS} (blank means ${DEFAULT_PLAN_YEARS})`, { min: 1, max: MAX_PLAN_YEARS, blank: DEFAULT_PLAN_YEARS });
-        if (typeof n === "number" && !Number.isInteger(n)) t.error(k, vCol, `a whole number of years from 1 to ${MAX_PLAN_YEARS}`);
+      case "years": {
+        const n = t.number(k, vCol, spec.expected, { min: spec.min, max: spec.max, blank: DEFAULT_PLAN_YEARS });
+        if (typeof n === "number" && !Number.isInteger(n)) t.error(k, vCol, spec.expected);
         else if (typeof n === "number") s.years = n;
         break;
       }
-      case "targetyear":
+      case "targetYear":
         targetRow = k;
         break;
-      case "holdharmlessdecay": {
-        const v = t.percent(k, vCol, "percentage points per year from 0% to 100% (e.g. 2%), or blank for none", { min: 0, max: 1, blank: 0 });
+      case "holdHarmlessDecay": {
+        const v = t.percent(k, vCol, spec.expected, { min: spec.min, max: spec.max, blank: 0 });
         if (typeof v === "number") s.holdHarmlessDecay = v;
         break;
       }
-      case "revenuetrigger": {
-        const v = t.cents(k, vCol, { blank: null, what: "a dollar amount ≥ 0 (the unlocked pool at which the weights turn on), or blank for none" });
+      case "revenueTrigger": {
+        const v = t.cents(k, vCol, { blank: null, what: spec.expected });
         if (v !== undefined) s.revenueTrigger = v;
         break;
       }
       default: {
-        const enroll = key.startsWith(ENROLLMENT_GROWTH);
-        const rest = key.slice((enroll ? ENROLLMENT_GROWTH : REVENUE_GROWTH).length);
+        const enroll = spec.key === "enrollmentGrowth";
+        const rest = match.suffix;
         const keys = enroll ? levelKeys : sourceKeys;
         if (rest === "") {
-          const v = growth(k);
+          const v = growth(k, spec);
           if (v !== null) {
             if (enroll) enrollAll = v;
             else revenueAll = v;
@@ -147,10 +147,10 @@ export function parsePlanSettings(raw: RawTable | undefined, district: Pick<Dist
         const index = keys.indexOf(rest);
         if (district && index < 0) {
           const names = enroll ? district.levels : district.sources.map((x) => x.name);
-          t.error(k, sCol, `"${enroll ? "Enrollment Growth" : "Revenue Growth"}" alone or followed by ${enroll ? "a level from Enrollment" : "a source from Revenue"} (${names.join(", ")})`);
+          t.error(k, sCol, `"${spec.name}" alone or followed by ${enroll ? "a level from Enrollment" : "a source from Revenue"} (${names.join(", ")})`);
           break;
         }
-        const v = growth(k);
+        const v = growth(k, spec);
         if (v !== null && index >= 0) (enroll ? enrollOwn : revenueOwn).set(index, v);
       }
     }
@@ -159,7 +159,7 @@ export function parsePlanSettings(raw: RawTable | undefined, district: Pick<Dist
   s.revenueGrowth = s.revenueGrowth.map((_, i) => revenueOwn.get(i) ?? revenueAll ?? 0);
   if (targetRow >= 0 && !t.blank(targetRow, vCol)) {
     const y = readPlanYear(t.cell(targetRow, vCol), s.budgetYear);
-    if ("problem" in y) t.error(targetRow, vCol, `the plan year (1, 2, 3...) or fiscal year (e.g. 2031) by which Target Weights are reached (${y.problem})`);
+    if ("problem" in y) t.error(targetRow, vCol, `${planSetting("targetYear").expected} (${y.problem})`);
     else if (y.year < 1) t.error(targetRow, vCol, "a year from the budget year on");
     else s.targetYear = y.year;
   }
