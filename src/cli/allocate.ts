@@ -6,7 +6,7 @@ import { allocationPlans } from "../report/allocation";
 import { SKIPS_CHARTS, writeWorkbook } from "../xlsx/write";
 import { EXIT_BAD_INPUT, EXIT_OK, parseArgs, type CliIO } from "./io";
 import { withOutputs } from "./outputs";
-import { guardFileOutputs, jsonText, loadAndAllocate } from "./pipeline";
+import { guardFileOutputs, jsonText, loadAndAllocate, notCarriedIn, reportNotCarried } from "./pipeline";
 
 export const ALLOCATE_USAGE = "usage: sfs allocate <district.xlsx> [--out <result.xlsx>] [--json <summary.json>] [--quiet]";
 
@@ -26,11 +26,13 @@ export async function runAllocate(argv: string[], io: CliIO): Promise<number> {
   }
   const a = loaded.allocation;
   const extra = extraSummary(loaded.allocation);
+  const notCarried = out || json ? await notCarriedIn(input) : [];
   await withOutputs(async (outputs) => {
     if (out) await outputs.stage(out, await writeWorkbook(allocationPlans(a), loaded.workbook));
-    if (json) await outputs.stage(json, jsonText({ ...summaryJson(a), ...extra }));
+    if (json) await outputs.stage(json, jsonText({ ...summaryJson(a), ...extra, notCarried }));
     await outputs.commit();
   });
+  reportNotCarried(io, notCarried, out);
   if (options.quiet !== true) {
     io.stdout.write(renderSummaryText(a));
     for (const w of loaded.warnings) io.stdout.write(`note: ${w}\n`);

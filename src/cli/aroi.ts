@@ -32,7 +32,7 @@ import { readWorkbook } from "../xlsx/read";
 import { SKIPS_CHARTS, writeWorkbook } from "../xlsx/write";
 import { EXIT_BAD_INPUT, EXIT_OK, parseArgs, type CliIO } from "./io";
 import { withOutputs } from "./outputs";
-import { guardFileOutputs, jsonText } from "./pipeline";
+import { guardFileOutputs, jsonText, notCarriedIn, reportNotCarried } from "./pipeline";
 
 export const AROI_USAGE =
   "usage: sfs aroi <district.xlsx> [--out <result.xlsx>] [--json <summary.json>] [--overrides <overrides.json>] [--quiet]";
@@ -351,11 +351,13 @@ export async function runAroi(argv: string[], io: CliIO): Promise<number> {
   const plans = aroiPlans(analysis);
   if (funding) plans.push(aroiFundingPlan(funding));
 
+  const notCarried = out || json ? await notCarriedIn(input) : [];
   await withOutputs(async (outputs) => {
     if (out) await outputs.stage(out, await writeWorkbook(plans, read.workbook));
-    if (json) await outputs.stage(json, jsonText(funding ? { ...aroiSummaryJson(analysis), funding: fundingJson(funding) } : aroiSummaryJson(analysis)));
+    if (json) await outputs.stage(json, jsonText({ ...aroiSummaryJson(analysis), ...(funding ? { funding: fundingJson(funding) } : {}), notCarried }));
     await outputs.commit();
   });
+  reportNotCarried(io, notCarried, out);
   if (options.quiet !== true) {
     io.stdout.write(renderAroiText(analysis));
     if (funding) io.stdout.write(`  ${fundingSummaryLine(funding)}\n\n`);

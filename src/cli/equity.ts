@@ -29,7 +29,7 @@ import { extraSummary } from "./allocate";
 import { readDistrict } from "./aroi";
 import { EXIT_BAD_INPUT, EXIT_OK, parseArgs, type CliIO } from "./io";
 import { withOutputs } from "./outputs";
-import { guardFileOutputs, jsonText } from "./pipeline";
+import { guardFileOutputs, jsonText, notCarriedIn, reportNotCarried } from "./pipeline";
 
 export const EQUITY_USAGE =
   "usage: sfs equity <district.xlsx> [--out <result.xlsx>] [--json <summary.json>] [--source allocation|spending] [--year <year>] [--quiet]";
@@ -200,11 +200,13 @@ export async function runEquity(argv: string[], io: CliIO): Promise<number> {
   } else inputs = equityInputs(alloc);
   const summary = equitySummary(inputs);
 
+  const notCarried = out || json ? await notCarriedIn(input) : [];
   await withOutputs(async (outputs) => {
     if (out) await outputs.stage(out, await writeWorkbook(withBasis(equityPlans(summary), basis), read.workbook));
-    if (json) await outputs.stage(json, jsonText({ ...summaryJson(alloc), ...extraSummary(alloc), equity: equitySummaryJson(summary, basis) }));
+    if (json) await outputs.stage(json, jsonText({ ...summaryJson(alloc), ...extraSummary(alloc), equity: equitySummaryJson(summary, basis), notCarried }));
     await outputs.commit();
   });
+  reportNotCarried(io, notCarried, out);
   if (options.quiet !== true) {
     io.stdout.write(renderEquityText(summary, basis));
     const notes = [...read.warnings, ...alloc.warnings];

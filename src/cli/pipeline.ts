@@ -1,8 +1,10 @@
+import { promises as fs } from "fs";
 import * as path from "path";
 import { allocate } from "../engine/allocate";
 import { formatErrors } from "../engine/errors";
 import { parseDistrict } from "../engine/parse";
 import type { Allocation, InputError } from "../engine/types";
+import { findNotCarried, notCarriedMessage, type NotCarried } from "../xlsx/carry";
 import { readWorkbook } from "../xlsx/read";
 import type ExcelJS from "exceljs";
 import { checkOutputs, type OutputSpec } from "./outputs";
@@ -46,4 +48,19 @@ export async function guardFileOutputs(io: CliIO, inputs: string[], options: Rec
 /** summary.json text. */
 export function jsonText(data: unknown): string {
   return JSON.stringify(data, null, 2) + "\n";
+}
+
+/** What a result workbook copied from `file` cannot carry (charts, pivot tables, macros...); [] when nothing or unreadable. */
+export async function notCarriedIn(file: string): Promise<NotCarried[]> {
+  try {
+    return await findNotCarried(await fs.readFile(file));
+  } catch {
+    return [];
+  }
+}
+
+/** Say on standard error what the result workbook leaves out (only when one was written). */
+export function reportNotCarried(io: CliIO, list: NotCarried[], out: string | null): void {
+  const message = out ? notCarriedMessage(list) : null;
+  if (message) io.stderr.write(`${message}\n`);
 }

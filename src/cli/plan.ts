@@ -11,7 +11,7 @@ import { extraSummary } from "./allocate";
 import { readDistrict } from "./aroi";
 import { EXIT_BAD_INPUT, EXIT_OK, parseArgs, type CliIO } from "./io";
 import { withOutputs } from "./outputs";
-import { guardFileOutputs, jsonText } from "./pipeline";
+import { guardFileOutputs, jsonText, notCarriedIn, reportNotCarried } from "./pipeline";
 
 export const PLAN_USAGE = `usage: sfs plan <district.xlsx> [--years <1-${MAX_PLAN_YEARS}>] [--out <result.xlsx>] [--json <summary.json>] [--quiet]`;
 
@@ -85,11 +85,13 @@ export async function runPlan(argv: string[], io: CliIO): Promise<number> {
   if (analysis.plan.errors.length) return fail(analysis.plan.errors);
   const first = analysis.plan.years[0].allocation;
 
+  const notCarried = out || json ? await notCarriedIn(input) : [];
   await withOutputs(async (outputs) => {
     if (out) await outputs.stage(out, await writeWorkbook(planningPlans(analysis), read.workbook));
-    if (json) await outputs.stage(json, jsonText({ ...summaryJson(first), ...extraSummary(first), ...planJson(analysis) }));
+    if (json) await outputs.stage(json, jsonText({ ...summaryJson(first), ...extraSummary(first), ...planJson(analysis), notCarried }));
     await outputs.commit();
   });
+  reportNotCarried(io, notCarried, out);
   if (options.quiet !== true) {
     io.stdout.write(renderPlanText(analysis));
     for (const w of [...withoutPlanSettingWarnings(read.warnings), ...parsed.warnings, ...analysis.plan.warnings]) io.stdout.write(`note: ${w}\n`);

@@ -10,6 +10,7 @@ import { main, registerCommand } from "../../src/cli/main";
 import { checkOutputs, nodeFs, OutputError, OutputSet, type OutputFs } from "../../src/cli/outputs";
 import { BIN, SAMPLE } from "../helpers/cli";
 import { folderHashes, STACK_LINE } from "../helpers/files";
+import { withRichParts } from "../helpers/rich";
 
 async function run(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = "";
@@ -145,5 +146,25 @@ describe("internal errors and closed pipes", () => {
     expect(code).toBe(0);
     expect(existsSync(path.join(dir, "r.xlsx"))).toBe(true);
     expect(readFileSync(path.join(dir, "in.xlsx"))).toEqual(readFileSync(SAMPLE));
+  });
+});
+
+describe("what the copy cannot carry is listed, never dropped silently", () => {
+  test("a chart and macros in the input: listed on standard error and in summary.json; the input unchanged", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "sfs-out-"));
+    writeFileSync(path.join(dir, "in.xlsx"), await withRichParts(readFileSync(SAMPLE), { sheet: 1, charts: 1, macros: true }));
+    const before = folderHashes(dir);
+    const r = await run(["allocate", "in.xlsx", "--out", "r.xlsx", "--json", "s.json", "--quiet"], dir);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^sfs: note: the result workbook does not carry 1 chart on '[^']+', macros \(VBA project\); they stay in your workbook, which is unchanged\.\n$/);
+    const s = JSON.parse(readFileSync(path.join(dir, "s.json"), "utf8"));
+    expect(s.notCarried.map((x: { kind: string; count: number }) => [x.kind, x.count])).toEqual([["chart", 1], ["macros", 1]]);
+    expect(folderHashes(dir)["in.xlsx"]).toBe(before["in.xlsx"]);
+  });
+  test("nothing lost: no note, an empty list", async () => {
+    const dir = fresh();
+    const r = await run(["allocate", "in.xlsx", "--json", "s.json", "--quiet"], dir);
+    expect(r).toEqual({ code: 0, stdout: "", stderr: "" });
+    expect(JSON.parse(readFileSync(path.join(dir, "s.json"), "utf8")).notCarried).toEqual([]);
   });
 });
