@@ -16,6 +16,9 @@ const HELP = `School Funding Studio (sfs)
   sfs plan <district.xlsx> [--years 5] --out <result.xlsx> --json <summary.json>
       Multi-year plan (projected enrollment and revenue, target weights, hold-harmless decay, revenue trigger),
       shadow notice, budget tree and cost drivers (Budget Lines), savings screener (Opportunities).
+  sfs report <district.xlsx> --out <board-pack.html> [--json <summary.json>]
+      The board pack: one self-contained HTML file with charts (allocation, formula, winners and losers, equity,
+      A-ROI, multi-year plan) that prints on Letter and A4.
   sfs demo [--out <folder>]
       Run the bundled sample district and print a readable summary (used by npm start).
 
@@ -43,6 +46,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   equity: async () => (require("./equity") as typeof import("./equity")).runEquity,
   demo: async () => (require("./demo") as typeof import("./demo")).runDemo,
   plan: async () => (require("./plan") as typeof import("./plan")).runPlan,
+  report: async () => (require("./report") as typeof import("./report")).runReport,
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 

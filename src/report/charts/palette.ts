@@ -51,5 +51,5 @@ export const DARK: ChartTheme = {
 
 /** Hex without "#" for Excel (native charts use the light palette: sheets print on white). */
 export function excelColor(tone: Tone): string {
-  return LIGHT.tones[tone];
+  return LIGHT.tones[tone].replace("#", "");
 }

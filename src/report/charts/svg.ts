@@ -39,6 +39,15 @@ echarts.setPlatformAPI({
   },
 });
 
+const xml = (t: string) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/** The SVG as one image for screen readers: role, label (the text alternative), title and description. */
+function labelled(svg: string, d: ChartDescription): string {
+  const open = svg.indexOf(">");
+  if (!svg.startsWith("<svg") || open < 0) return svg;
+  return `<svg role="img" aria-label="${xml(d.alt)}"${svg.slice(4, open + 1)}<title>${xml(d.title)}</title><desc>${xml(d.alt)}</desc>${svg.slice(open + 1)}`;
+}
+
 export interface SvgSettings {
   width: number;
   /** Default: from the description and the width (chartHeight). */
@@ -54,7 +63,7 @@ export function chartSvg(d: ChartDescription, s: SvgSettings): string {
   const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width, height });
   try {
     chart.setOption(chartOption(d, { width, theme: s.theme ?? LIGHT, transparent: s.transparent }));
-    return chart.renderToSVGString();
+    return labelled(chart.renderToSVGString(), d);
   } finally {
     chart.dispose();
   }
