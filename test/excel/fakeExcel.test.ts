@@ -75,3 +75,35 @@ describe("FakeExcel", () => {
     expect(fx.sheetNames()).toEqual(["A"]);
   });
 });
+
+describe("FakeExcel: real Excel's refusals and limits", () => {
+  test("a very hidden sheet cannot be deleted; made hidden first, it can", async () => {
+    const fx = new FakeExcel();
+    fx.addSheet("A");
+    fx.addSheet("B").visibility = "VeryHidden";
+    const ws = fx.ctx.workbook.worksheets.getItem("B");
+    ws.delete();
+    await expect(fx.ctx.sync()).rejects.toThrow(/InvalidOperation: .*very hidden/);
+    ws.visibility = "Hidden";
+    ws.delete();
+    await fx.ctx.sync();
+    expect(fx.sheetNames()).toEqual(["A"]);
+  });
+
+  test("requests and responses over the limit fail with Office's codes; reads over the cell limit give values null", async () => {
+    const fx = new FakeExcel();
+    fx.addSheet("A", Array.from({ length: 100 }, (_, i) => [`row ${i} ${"é".repeat(50)}`]));
+    fx.responseLimit = 5_000;
+    const r = fx.ctx.workbook.worksheets.getItem("A").getRange("A1:A100");
+    r.load("values");
+    await expect(fx.ctx.sync()).rejects.toMatchObject({ code: "ResponsePayloadSizeLimitExceeded" });
+    fx.requestLimit = 1_000;
+    fx.ctx.workbook.worksheets.getItem("A").getRange("B1").values = [["x".repeat(2_000)]];
+    await expect(fx.ctx.sync()).rejects.toMatchObject({ code: "RequestPayloadSizeLimitExceeded" });
+    fx.nullValuesOver = 10;
+    const big = fx.ctx.workbook.worksheets.getItem("A").getRange("A1:A11");
+    big.load("values");
+    await fx.ctx.sync();
+    expect(big.values).toBeNull();
+  });
+});

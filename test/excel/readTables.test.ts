@@ -128,3 +128,29 @@ describe("readTables", () => {
     expect(tableKey("InitiativeSegments")).toBe("initiativesegments");
   });
 });
+
+describe("readTables: Excel's 5 MB response limit", () => {
+  test("a table larger than one response is read in pieces, each under the limit, and comes back whole", async () => {
+    const fx = new FakeExcel();
+    const rows = Array.from({ length: 3000 }, (_, i) => [`S${i + 1}`, `School ${i + 1} ${"ü".repeat(40)}`, 300 + i]);
+    fx.addSheet("Data", [["School ID", "School Name", "Students"], ...rows]);
+    fx.addTable("Data", "Schools", `A1:C${rows.length + 1}`);
+    // A small limit stands in for 5 MB; and reads over 2,000 cells come back with values null, as big ones do.
+    fx.responseLimit = 60_000;
+    fx.nullValuesOver = 2_000;
+    const res = await readTables(fx.ctx);
+    expect(res.tables.schools.rows).toEqual(rows);
+    expect(res.errors).toEqual([]);
+  });
+
+  test("merged cells inside an input table are refused with the range named (ExcelApi 1.13); older Excel reads them as they are", async () => {
+    const fx = new FakeExcel();
+    fx.addSheet("Enrollment", [["School ID", "Level", "Students"], ["S1", "Elementary", 300], ["S1", "Middle", 150], ["S2", "Elementary", 450]]);
+    fx.merge("Enrollment", "A2:A3");
+    const res = await readTables(fx.ctx, envUpTo("1.13"));
+    expect(res.tables.enrollment).toBeUndefined();
+    expect(res.errors).toEqual([expect.objectContaining({ table: "Enrollment", sheet: "Enrollment", found: expect.stringMatching(/merged cells A2:A3/) })]);
+    const old = await readTables(fx.ctx, envUpTo("1.12"));
+    expect(old.tables.enrollment.rows[1]).toEqual([null, "Middle", 150]);
+  });
+});

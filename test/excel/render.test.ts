@@ -373,3 +373,29 @@ describe("renderPlans", () => {
     expect(fx.tables.find((t) => t.name === "Big")?.rect).toEqual({ r: 2, c: 0, rows: 20_002, cols: 4 });
   });
 });
+
+describe("renderPlans: what real Excel refuses", () => {
+  test("a first render failing in the swap after the registry became very hidden still puts the workbook back", async () => {
+    // Real Excel refuses to delete a very hidden sheet; the undo must make the new registry visible first.
+    const fx = userWorkbook();
+    const names = fx.sheetNames();
+    const before = names.map((s) => fx.snapshot(s));
+    fx.failOnAction = { label: "worksheet.activate", nth: 1 };
+    await expect(renderPlans(fx.ctx, [summaryPlan(), budgetsPlan()], {}, envUpTo("1.12"))).rejects.toThrow(
+      /Simulated failure of action worksheet.activate #1\)\. The workbook was left as it was/,
+    );
+    expect(fx.sheetNames()).toEqual(names);
+    expect(names.map((s) => fx.snapshot(s))).toEqual(before);
+    expect(fx.names).toEqual([]);
+  });
+
+  test("request sizes are counted in UTF-8 bytes: text in a non-Latin script stays under the budget", async () => {
+    const fx = userWorkbook();
+    // 3 bytes per character in UTF-8, 1 unit in UTF-16: a budget counted in UTF-16 units would send 3x too much.
+    const wide = "学校予算".repeat(500);
+    const plans = Array.from({ length: 20 }, (_, i) => plan(`School ${i + 1}`, "school", { cells: cellsFrom(Array.from({ length: 20 }, () => [wide])) }));
+    fx.requestLimit = 400_000;
+    await renderPlans(fx.ctx, plans, {}, { ...envUpTo("1.12"), maxRequestBytes: 300_000 });
+    expect(Math.max(...fx.requests.map((r) => r.bytes))).toBeLessThanOrEqual(400_000);
+  });
+});

@@ -65,3 +65,49 @@ describe("scenarios", () => {
     await expect(saveScenario(fx.ctx, { name: "  ", savedAt: "", json: "{}" })).rejects.toThrow(/needs a name/);
   });
 });
+
+/** A JSON text of about `bytes` characters, built in one go (bigJson grows it step by step, slowly for large sizes). */
+function wideJson(bytes: number): string {
+  const parts: string[] = [];
+  for (let i = 0, n = 2; n < bytes; i++) {
+    const part = `"w${i}":${i % 3 === 0 ? -i / 7 : i % 3 === 1 ? `"=formula-like ${i} é"` : i}`;
+    parts.push(part);
+    n += part.length + 1;
+  }
+  return `{${parts.join(",")}}`;
+}
+
+describe("scenarios: Excel's request and response limits", () => {
+  test("a list larger than one response is read in pieces; a row larger than one request is written a few cells at a time", async () => {
+    const fx = new FakeExcel();
+    fx.addSheet("Data");
+    const a = wideJson(300_000);
+    const b = wideJson(50_000);
+    await saveScenario(fx.ctx, { name: "A", savedAt: "t", json: a });
+    await saveScenario(fx.ctx, { name: "B", savedAt: "t", json: b });
+    fx.responseLimit = 150_000;
+    fx.requestLimit = 150_000;
+    const requests = fx.requests.length;
+    expect((await listScenarios(fx.ctx)).map((s) => s.json)).toEqual([a, b]);
+    // Saving again with a request budget smaller than scenario A's row (300 KB).
+    await saveScenario(fx.ctx, { name: "C", savedAt: "t", json: "{}" }, 120_000);
+    expect(Math.max(...fx.requests.slice(requests).map((r) => r.bytes))).toBeLessThanOrEqual(150_000);
+    expect((await listScenarios(fx.ctx)).map((s) => [s.name, s.json])).toEqual([["A", a], ["B", b], ["C", "{}"]]);
+    expect(fx.sheetNames()).toEqual(["Data", SCENARIO_SHEET]);
+  });
+
+  test("a save that fails part-way loses no saved scenario (the new list is written aside, then swapped in)", async () => {
+    const fx = new FakeExcel();
+    fx.addSheet("Data");
+    await saveScenario(fx.ctx, { name: "Keep me", savedAt: "t", json: wideJson(100_000) });
+    const before = await listScenarios(fx.ctx);
+    for (const label of ["range.values", "worksheet.name", "worksheet.delete"]) {
+      fx.failOnAction = { label, nth: 1 };
+      await expect(saveScenario(fx.ctx, { name: "New", savedAt: "t", json: wideJson(100_000) }, 30_000)).rejects.toThrow(/Simulated failure/);
+      fx.failOnAction = null;
+      expect(await listScenarios(fx.ctx)).toEqual(before);
+      expect(fx.sheetNames()).toEqual(["Data", SCENARIO_SHEET]);
+      expect(fx.sheet(SCENARIO_SHEET).visibility).toBe("VeryHidden");
+    }
+  });
+});

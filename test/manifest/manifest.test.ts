@@ -182,7 +182,8 @@ describe("manifest.xml", () => {
   test("every icon referenced under assets exists on disk as a valid PNG of the stated pixel size", () => {
     const checks: Array<{ url: string; size: number }> = [
       { url: child(app, "IconUrl").attrs.DefaultValue, size: 32 },
-      { url: child(app, "HighResolutionIconUrl").attrs.DefaultValue, size: 80 },
+      // Task pane add-ins: IconUrl 32×32, HighResolutionIconUrl 64×64 (80×80 is for ribbon buttons only).
+      { url: child(app, "HighResolutionIconUrl").attrs.DefaultValue, size: 64 },
     ];
     // bt:Image references carry their own size attribute; resolve them through Resources.
     for (const img of all(vo, (n) => n.name === "bt:Image" && n.attrs.resid !== undefined)) {
