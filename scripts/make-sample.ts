@@ -21,6 +21,10 @@ export const SAMPLE_ABOUT = [
   "Policy: foundation amount per school, hold-harmless floor, gain cap, phase-in and rounding.",
   "Initiatives and Initiative Segments: programs with their costs, students served and learning gains,",
   "for the academic return on investment (A-ROI) analysis.",
+  "Survey Responses, Survey Items and Survey Waves: a stakeholder survey (1-4 scale) in two waves, by role and school.",
+  "Readiness: the readiness inventory (vision, context, capacity, systems) with ratings, evidence and owners.",
+  "Peers: twelve comparable districts' spending and staff by function, for peer benchmarking.",
+  "Outcomes: reading proficiency by school and year, for achievement against poverty and spending.",
 ];
 
 export const SAMPLE_OPTIONS: WriteOptions = { title: "School Funding Studio: sample district", about: SAMPLE_ABOUT };

@@ -19,6 +19,12 @@ const HELP = `School Funding Studio (sfs)
   sfs report <district.xlsx> --out <board-pack.html> [--json <summary.json>]
       The board pack: one self-contained HTML file with charts (allocation, formula, winners and losers, equity,
       A-ROI, multi-year plan) that prints on Letter and A4.
+  sfs survey <district.xlsx> --out <result.xlsx> --json <summary.json>   |   sfs survey --template <new.xlsx>
+      Stakeholder survey results (1-4 scale) by component, wave, role, item and school, with changes, flags and
+      small groups suppressed; the readiness inventory when the workbook has one. --template writes blank tables.
+  sfs benchmark <district.xlsx> --out <result.xlsx> --json <summary.json>
+      Peer benchmarking (Peers table): $ per pupil by function against the peers' median and quartiles, gap per pupil
+      and in total, rank, students per FTE, central office share.
   sfs demo [--out <folder>]
       Run the bundled sample district and print a readable summary (used by npm start).
 
@@ -47,6 +53,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   demo: async () => (require("./demo") as typeof import("./demo")).runDemo,
   plan: async () => (require("./plan") as typeof import("./plan")).runPlan,
   report: async () => (require("./report") as typeof import("./report")).runReport,
+  survey: async () => (require("./survey") as typeof import("./survey")).runSurvey,
+  benchmark: async () => (require("./benchmark") as typeof import("./benchmark")).runBenchmark,
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 

@@ -8,7 +8,7 @@ import { normalizeHeader } from "./parse/headers";
 import type { Cents, Policy } from "./types";
 
 /** Which parts of the tool read a setting. */
-export type SettingFeature = "allocation" | "calculators" | "aroi" | "planning";
+export type SettingFeature = "allocation" | "calculators" | "aroi" | "planning" | "survey";
 
 /** How a setting's Value cell is read. */
 export type SettingKind =
@@ -93,7 +93,14 @@ export interface PlanSetting extends SettingBase {
   default: Cents | number | string | null;
 }
 
-export type SettingSpec = PolicySetting | PlanSetting;
+/** A setting of the stakeholder survey (read by the survey parser, src/engine/parse/surveys.ts). */
+export interface SurveySetting extends SettingBase {
+  target: "survey";
+  key: "minimumGroup";
+  default: number;
+}
+
+export type SettingSpec = PolicySetting | PlanSetting | SurveySetting;
 
 const ALLOCATION_SURFACES = { pane: true, summary: true, calculator: true } as const;
 
@@ -339,6 +346,21 @@ export const POLICY_SETTINGS: readonly SettingSpec[] = [
     help: "Yearly growth of revenue; followed by a source (Revenue Growth Title I) for that source only.",
     expected: "a yearly growth percentage (e.g. 2%, -1.5%), or blank for 0%",
   },
+  {
+    target: "survey",
+    key: "minimumGroup",
+    name: "Survey Minimum Group",
+    aliases: ["Survey Minimum", "Minimum Survey Group"],
+    kind: "wholeNumber",
+    unit: "answers",
+    default: 5,
+    blankMeans: "5 answers",
+    min: 1,
+    features: ["survey"],
+    label: "Survey minimum group",
+    help: "Survey groups with fewer answers than this are not shown, so no respondent can be identified.",
+    expected: "a whole number of answers ≥ 1 below which a group is not shown (blank means 5)",
+  },
 ];
 
 /** The key a setting name matches on, as headers do: lower case, no spaces, "_", "-" or trailing unit mark. */
@@ -375,6 +397,9 @@ export const ALLOCATION_SETTINGS: readonly PolicySetting[] = POLICY_SETTINGS.fil
 
 /** The planning settings. */
 export const PLAN_SETTING_SPECS: readonly PlanSetting[] = POLICY_SETTINGS.filter((s): s is PlanSetting => s.target === "plan");
+
+/** The survey's settings. */
+export const SURVEY_SETTING_SPECS: readonly SurveySetting[] = POLICY_SETTINGS.filter((s): s is SurveySetting => s.target === "survey");
 
 /** The allocation setting of a Policy field. */
 export function policySetting(key: PolicyKey): PolicySetting {

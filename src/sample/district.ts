@@ -7,6 +7,7 @@
 import type { Cell, RawTables } from "../engine/types";
 import { clamp, createRandom, type Random } from "./random";
 import { dollars, rawTable, roundTo, toRawTables } from "./tables";
+import { voicesTables } from "./voices";
 
 export const SAMPLE_SEED = 2026;
 
@@ -407,9 +408,15 @@ export function sampleDistrict(seed: number = SAMPLE_SEED): RawTables {
 
   const { initiatives, segments } = initiativeTables(rnd, schools, rows);
   const planning = planningTables(seed, schools, rows, amounts);
+  const voices = voicesTables({
+    seed,
+    schools: schools.map((s) => ({ id: s.spec.id, poverty: s.povertyShare })),
+    budgetLines: planning.budgetLines,
+    students: rows.reduce((a, r) => a + r.students, 0),
+  });
   return toRawTables([
     schoolsTable, enrollmentTable, weightsTable, revenueTable, policyTable, initiatives, segments,
-    planning.budgetLines, planning.opportunities, planning.projections,
+    planning.budgetLines, planning.opportunities, planning.projections, ...voices,
   ]);
 }
 

@@ -1,5 +1,6 @@
 import type { Cell, RawTable, RawTables } from "../../src/engine/types";
 import { PLANNING_TABLE_NAMES, SAMPLE_SEED, sampleDistrict } from "../../src/sample/district";
+import { VOICES_TABLE_NAMES } from "../../src/sample/voices";
 import { TABLE_NAMES } from "../../src/sample/tables";
 
 const raw: RawTables = sampleDistrict();
@@ -63,9 +64,9 @@ describe("sampleDistrict", () => {
     expect(column(other.schools as RawTable, "School ID")).toEqual(ids);
   });
 
-  test("has the seven contract tables and the three planning tables, keyed by lower-cased name, placed at A1 of a sheet named like the table", () => {
-    expect(Object.keys(raw).sort()).toEqual([...TABLE_NAMES, ...PLANNING_TABLE_NAMES].map((n) => n.toLowerCase()).sort());
-    for (const name of [...TABLE_NAMES, ...PLANNING_TABLE_NAMES]) {
+  test("has the seven contract tables, the three planning tables and the survey, readiness, peer and outcome tables, keyed by lower-cased name, placed at A1 of a sheet named like the table", () => {
+    expect(Object.keys(raw).sort()).toEqual([...TABLE_NAMES, ...PLANNING_TABLE_NAMES, ...VOICES_TABLE_NAMES].map((n) => n.toLowerCase()).sort());
+    for (const name of [...TABLE_NAMES, ...PLANNING_TABLE_NAMES, ...VOICES_TABLE_NAMES]) {
       const t = table(name);
       expect(t.name).toBe(name);
       expect(t.origin).toEqual({ sheet: name, headerRow: 1, firstColumn: 1, kind: "table" });

@@ -7,6 +7,7 @@ import { FIXED_DATE, inputWorkbookBuffer, normalizeHeader, writeInputWorkbook } 
 import type { Cell, RawTables } from "../../src/engine/types";
 import { columnLetter } from "../../src/report/names";
 import { PLANNING_TABLE_NAMES, sampleDistrict } from "../../src/sample/district";
+import { VOICES_TABLE_NAMES } from "../../src/sample/voices";
 import { syntheticDistrict } from "../../src/sample/synthetic";
 import { TABLE_NAMES } from "../../src/sample/tables";
 
@@ -59,14 +60,14 @@ describe("writeInputWorkbook", () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  test("the sample re-opens with an About sheet first and the 7 contract tables then the 3 planning tables, with their headers and values", async () => {
+  test("the sample re-opens with an About sheet first the 7 contract tables, the 3 planning tables, then the survey, readiness, peer and outcome tables, with their headers and values", async () => {
     const raw = sampleDistrict();
     const path = join(dir, "sample.xlsx");
     await writeInputWorkbook(raw, path, SAMPLE_OPTIONS);
     const wb = await load(await readFile(path));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["About", ...TABLE_NAMES, ...PLANNING_TABLE_NAMES]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["About", ...TABLE_NAMES, ...PLANNING_TABLE_NAMES, ...VOICES_TABLE_NAMES]);
     const tableNames = wb.worksheets.flatMap((ws) => Object.keys((ws as unknown as { tables: object }).tables));
-    expect(tableNames).toEqual(["Schools", "Enrollment", "Weights", "Revenue", "Policy", "Initiatives", "InitiativeSegments", "BudgetLines", "Opportunities", "Projections"]);
+    expect(tableNames).toEqual(["Schools", "Enrollment", "Weights", "Revenue", "Policy", "Initiatives", "InitiativeSegments", "BudgetLines", "Opportunities", "Projections", "SurveyResponses", "SurveyItems", "SurveyWaves", "Readiness", "Peers", "Outcomes"]);
     expectTablesMatch(wb, raw);
     const about = sheet(wb, "About");
     const text = about.getColumn(1).values.filter((v) => typeof v === "string").join("\n");

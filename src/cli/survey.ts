@@ -1,0 +1,163 @@
+import { promises as fs } from "fs";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import { analyseReadiness, readinessJson, readinessTemplate, type ReadinessAnalysis } from "../analysis/readiness";
+import { analyseSurvey, surveyJson, type SurveyAnalysis } from "../analysis/survey";
+import { surveyTemplate } from "../analysis/survey/template";
+import { allocate } from "../engine/allocate";
+import { formatErrors } from "../engine/errors";
+import { sortErrors } from "../engine/parse";
+import { findTable, type ParseContext } from "../engine/parse/headers";
+import { parseReadiness } from "../engine/parse/readiness";
+import { parseSurveys, SURVEY_RESPONSES_TABLE } from "../engine/parse/surveys";
+import { summaryJson } from "../engine/summary";
+import type { InputError, RawTables } from "../engine/types";
+import type { SheetPlan } from "../report/plan";
+import { readinessPlan } from "../report/readiness";
+import { surveyPlans } from "../report/survey";
+import { SKIPS_CHARTS, writeWorkbook } from "../xlsx/write";
+import { extraSummary } from "./allocate";
+import { readDistrict } from "./aroi";
+import { EXIT_BAD_INPUT, EXIT_OK, parseArgs, type CliIO } from "./io";
+import { checkOutputs, withOutputs } from "./outputs";
+import { guardFileOutputs, jsonText } from "./pipeline";
+
+export const SURVEY_USAGE =
+  "usage: sfs survey <district.xlsx> [--out <result.xlsx>] [--json <summary.json>] [--quiet]\n       sfs survey --template <new.xlsx>";
+
+/** The readable summary printed by `sfs survey`. */
+export function renderSurveyText(a: SurveyAnalysis, r: ReadinessAnalysis | null): string {
+  const out: string[] = [];
+  out.push(`Stakeholder survey — ${a.answers.toLocaleString("en-US")} answers, ${a.waves.length} wave(s): ${a.waves.join(", ")}; groups under ${a.minimumGroup} answers are not shown.`);
+  out.push("");
+  const pad = (s: string, n: number, right = false) => (right ? s.padStart(n) : s.padEnd(n));
+  const w = Math.max(10, ...a.components.map((c) => c.length)) + 2;
+  out.push(`  ${pad("Component", w)}${pad("Wave", 14)}${pad("Answers", 9, true)}${pad("Mean", 7, true)}${pad("Agree", 8, true)}`);
+  for (const x of a.byComponent)
+    out.push(
+      `  ${pad(x.component, w)}${pad(x.wave, 14)}${pad(String(x.n), 9, true)}${pad(x.mean === null ? "—" : x.mean.toFixed(2), 7, true)}${pad(x.agree === null ? "—" : `${Math.round(x.agree * 100)}%`, 8, true)}`,
+    );
+  out.push("");
+  for (const line of a.readings) out.push(`  ${line}`);
+  if (a.flags.length) {
+    out.push("");
+    out.push("  Flags:");
+    for (const f of a.flags) out.push(`    ${f.text}`);
+  }
+  if (r) {
+    out.push("");
+    out.push("  Readiness (Tier 2):");
+    for (const x of r.areas) out.push(`    ${pad(x.area, 10)} ${x.mean === null ? "not rated" : `${x.mean.toFixed(2)} of 4`}  (${x.rated} of ${x.questions} rated)`);
+    for (const line of r.readings) out.push(`    ${line}`);
+  }
+  out.push("");
+  return out.join("\n") + "\n";
+}
+
+/** Input tables as Excel tables at A1 of their own sheets in a new workbook (the blank templates): the .xlsx bytes. */
+export async function templateWorkbook(tables: RawTables): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "School Funding Studio";
+  for (const t of Object.values(tables)) {
+    const ws = wb.addWorksheet(t.name);
+    const rows = t.rows.length ? t.rows : [t.headers.map(() => null)];
+    ws.addTable({
+      name: t.name.replace(/\s+/g, "_"),
+      ref: "A1",
+      headerRow: true,
+      style: { theme: "TableStyleMedium2", showRowStripes: true },
+      columns: t.headers.map((h) => ({ name: h, filterButton: true })),
+      rows: rows.map((r) => r.map((v) => (v === null ? "" : v))),
+    });
+    ws.columns.forEach((col, i) => (col.width = Math.min(90, Math.max(12, ...[t.headers[i], ...t.rows.map((r) => String(r[i] ?? ""))].map((x) => x.length + 2)))));
+    ws.views = [{ state: "frozen", ySplit: 1 }];
+  }
+  const buf = await wb.xlsx.writeBuffer();
+  return new Uint8Array(buf as ArrayBuffer);
+}
+
+/** `sfs survey`: survey results (and the readiness inventory when present); or `--template` for blank tables. */
+export async function runSurvey(argv: string[], io: CliIO): Promise<number> {
+  const { positional, options } = parseArgs(argv, ["quiet"]);
+  if (typeof options.template === "string") {
+    if (positional.length || options.out !== undefined || options.json !== undefined) {
+      io.stderr.write(`${SURVEY_USAGE}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    const file = path.resolve(io.cwd, options.template);
+    await checkOutputs([], [{ option: "--template", path: file, kind: "file" }]);
+    if (
+      await fs
+        .stat(file)
+        .then(() => true)
+        .catch(() => false)
+    ) {
+      io.stderr.write(`sfs: --template ${file}: a file with that name already exists; the template is only written to a new file, so nothing was written.\n`);
+      return EXIT_BAD_INPUT;
+    }
+    const bytes = await templateWorkbook({ ...surveyTemplate(), ...readinessTemplate() });
+    await withOutputs(async (outputs) => {
+      await outputs.stage(file, bytes);
+      await outputs.commit();
+    });
+    if (options.quiet !== true) io.stdout.write(`Survey template (Survey Items, Survey Waves, Survey Responses, Readiness): ${file}\n`);
+    return EXIT_OK;
+  }
+  if (positional.length !== 1 || options.out === true || options.json === true || options.template === true) {
+    io.stderr.write(`${SURVEY_USAGE}\n`);
+    return EXIT_BAD_INPUT;
+  }
+  const input = path.resolve(io.cwd, positional[0]);
+  const { out, json } = await guardFileOutputs(io, [input], options);
+  const fail = (errors: InputError[]) => {
+    io.stderr.write(`sfs: ${path.basename(input)} cannot be analysed; nothing was written.\n${formatErrors(sortErrors(errors))}\n`);
+    return EXIT_BAD_INPUT;
+  };
+  const read = await readDistrict(input);
+  if (!read.ok) return fail(read.errors);
+  // A workbook of survey tables alone is fine; a district workbook must also be valid (its summary goes in the JSON).
+  const isDistrict = findTable(read.tables, "Schools") !== undefined;
+  const ctx: ParseContext = { errors: [], warnings: [] };
+  const data = parseSurveys(read.tables, ctx, read.district ? read.district.schools.map((s) => s.id) : undefined);
+  const items = parseReadiness(read.tables, ctx);
+  const errors = [...(isDistrict ? read.errors : []), ...ctx.errors];
+  if (!data)
+    errors.push({
+      table: SURVEY_RESPONSES_TABLE,
+      row: null,
+      column: null,
+      expected: `an Excel table or a sheet named "${SURVEY_RESPONSES_TABLE}" with columns "Respondent", "Role", "School ID", "Wave", "Item", "Component" and "Response" (sfs survey --template writes a blank one)`,
+      found: "no such table or sheet in the workbook",
+    });
+  else if (data.answers.length === 0 && ctx.errors.length === 0)
+    errors.push({ table: SURVEY_RESPONSES_TABLE, row: null, column: "Response", expected: "at least one answer (a Response from 1 to 4)", found: "no answers" });
+  if (errors.length || !data) return fail(errors);
+
+  const alloc = isDistrict && read.district ? allocate(read.district) : null;
+  if (alloc && alloc.errors.length) return fail(alloc.errors);
+  const analysis = analyseSurvey(data);
+  const readiness = items ? analyseReadiness(items, analysis) : null;
+
+  const plans: SheetPlan[] = surveyPlans(analysis);
+  if (readiness) plans.push(readinessPlan(readiness, { surveySheet: true }));
+  await withOutputs(async (outputs) => {
+    if (out) await outputs.stage(out, await writeWorkbook(plans, read.workbook));
+    if (json)
+      await outputs.stage(
+        json,
+        jsonText({
+          ...(alloc ? { ...summaryJson(alloc), ...extraSummary(alloc) } : {}),
+          survey: surveyJson(analysis),
+          ...(readiness ? { readiness: readinessJson(readiness) } : {}),
+        }),
+      );
+    await outputs.commit();
+  });
+  if (options.quiet !== true) {
+    io.stdout.write(renderSurveyText(analysis, readiness));
+    for (const w of [...(isDistrict ? read.warnings : []), ...ctx.warnings, ...(alloc?.warnings ?? [])]) io.stdout.write(`note: ${w}\n`);
+    if (out) io.stdout.write(`Result workbook: ${out}${SKIPS_CHARTS ? " (charts are drawn by the Excel add-in; the .xlsx holds the tables they use)" : ""}\n`);
+    if (json) io.stdout.write(`JSON summary: ${json}\n`);
+  }
+  return EXIT_OK;
+}
