@@ -8,6 +8,7 @@ import { allocate } from "../../src/engine/allocate";
 import { applyDecisions, DECISION_SETTINGS, extractDecisions } from "../../src/engine/decisions";
 import { parseDistrict } from "../../src/engine/parse";
 import { parsePlanSettings } from "../../src/engine/parse/projections";
+import { parseMinimumGroup } from "../../src/engine/parse/surveys";
 import { ALLOCATION_SETTINGS, findSetting, PLAN_SETTING_SPECS, POLICY_SETTINGS, settingProblem, type SettingSpec } from "../../src/engine/policySettings";
 import type { Cell, District, RawTables } from "../../src/engine/types";
 import { summaryPlan } from "../../src/report/allocation";
@@ -85,6 +86,10 @@ describe("policy-settings registry", () => {
       const errors = s.target === "policy" ? (() => {
         const r = parseDistrict(raw);
         return r.ok ? [] : r.errors;
+      })() : s.target === "survey" ? (() => {
+        const ctx = { errors: [], warnings: [] };
+        parseMinimumGroup(raw.policy, ctx);
+        return ctx.errors;
       })() : (() => {
         const ctx = { errors: [], warnings: [] };
         parsePlanSettings(raw.policy, null, ctx);
