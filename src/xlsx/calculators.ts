@@ -8,7 +8,7 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import type ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { calculatorModel } from "../engine/calculator";
+import { calculatorContext, calculatorModel } from "../engine/calculator";
 import type { Allocation } from "../engine/types";
 import { calculatorFileName, calculatorPlans, type CalculatorPlanOptions } from "../report/calculator";
 import { uniqueFileName } from "../report/names";
@@ -58,8 +58,9 @@ function finish(workbook: ExcelJS.Workbook): void {
 /** The .xlsx bytes of one school's calculator. */
 export async function calculatorWorkbook(a: Allocation, schoolIndex: number, opts: Omit<CalculatorFilesOptions, "schools"> = {}): Promise<Uint8Array> {
   const now = opts.now ?? new Date();
-  const model = calculatorModel(a, schoolIndex);
-  const plans = calculatorPlans(a, schoolIndex, { password: opts.password, contact: opts.contact, planRows: opts.planRows, model });
+  const context = opts.context ?? calculatorContext(a);
+  const model = calculatorModel(a, schoolIndex, context);
+  const plans = calculatorPlans(a, schoolIndex, { password: opts.password, contact: opts.contact, planRows: opts.planRows, model, context });
   const workbook = newWorkbook(now);
   workbook.title = `School budget calculator — ${a.schools[schoolIndex].name}`;
   renderPlans(workbook, plans, { now });
@@ -90,7 +91,8 @@ export async function writeCalculatorFiles(a: Allocation, folder: string, opts: 
   const list = chosen(a, opts.schools);
   const names = calculatorFileNames(a, list);
   const buffers: Uint8Array[] = [];
-  for (const i of list) buffers.push(await calculatorWorkbook(a, i, opts));
+  const context = opts.context ?? calculatorContext(a);
+  for (const i of list) buffers.push(await calculatorWorkbook(a, i, { ...opts, context }));
   await fs.mkdir(folder, { recursive: true });
   const written: string[] = [];
   for (let k = 0; k < list.length; k++) {
@@ -125,11 +127,12 @@ export async function calculatorsZip(
   const list = chosen(a, opts.schools);
   const names = calculatorFileNames(a, list);
   const zip = new JSZip();
+  const context = opts.context ?? calculatorContext(a);
   for (let k = 0; k < list.length; k++) {
     opts.onProgress?.({ done: k, total: list.length, label: `Building ${names[k]}` });
     await new Promise((resolve) => setTimeout(resolve, 0));
     if (opts.signal?.aborted) return null;
-    zip.file(names[k], await calculatorWorkbook(a, list[k], opts), { binary: true });
+    zip.file(names[k], await calculatorWorkbook(a, list[k], { ...opts, context }), { binary: true });
   }
   if (opts.signal?.aborted) return null;
   opts.onProgress?.({ done: list.length, total: list.length, label: "Packing the .zip" });

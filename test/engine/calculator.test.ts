@@ -1,13 +1,9 @@
 import { allocate } from "../../src/engine/allocate";
-import {
-  calculatorDrivers,
-  calculatorModel,
-  evaluateModel,
-  fixed12,
-  originalCounts,
-  schoolAtFixedRates,
-  type CalculatorModel,
-} from "../../src/engine/calculator";
+import { generalBounds, generalBoundsFormula } from "../../src/engine/allocate/holdHarmless";
+import { boundedShare, boundedShareFormula } from "../../src/engine/allocate/neutrality";
+import { generalTarget, generalTargetFormula, phaseInTarget, phaseInTargetFormula } from "../../src/engine/allocate/phaseIn";
+import { calculatorDrivers, calculatorModel, originalCounts, schoolAtFixedRates, type CalculatorModel } from "../../src/engine/calculator";
+import * as X from "../../src/engine/calculator/expr";
 import { references } from "../../src/engine/calculator/expr";
 import { parseDistrict } from "../../src/engine/parse";
 import type { Allocation } from "../../src/engine/types";
@@ -63,73 +59,106 @@ function allocated(x: SimpleDistrict): Allocation {
   return a;
 }
 
-function expectExactAtProjection(a: Allocation): void {
-  a.schools.forEach((school, i) => {
-    const b = schoolAtFixedRates(a, i);
-    expect({ id: school.id, total: b.total }).toEqual({ id: school.id, total: school.total });
-    // The shadow notice: the formula fully turned on equals the engine's turnedOn, and the gap is the difference.
-    expect({ id: school.id, turnedOn: b.turnedOn, gap: b.gap }).toEqual({ id: school.id, turnedOn: school.turnedOn, gap: school.turnedOn - school.total });
-    a.sources.forEach((s, k) => expect({ id: school.id, source: s.name, cents: b.bySource[k] }).toEqual({ id: school.id, source: s.name, cents: s.bySchool[i] }));
+/** The Budget lines recomputed by hand: count × printed rate, rounded half up to the unit (a naive reference). */
+function handLines(m: CalculatorModel, counts: number[][], unit: 0 | 2): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const s of m.sources) {
+    for (const line of s.lines) {
+      const rate = m.constants.find((c) => c.id === line.rateId)?.value as number;
+      const cents = counts[line.levelIndex][line.category] * Math.round(rate * 100);
+      const u = unit === 0 ? 100 : 1;
+      out.set(line.id, (Math.sign(cents) * Math.floor(Math.abs(cents) / u + 0.5) * u) / 100);
+    }
+  }
+  return out;
+}
+
+/** Random counts near the projection (need counts never above Students). */
+function randomCounts(a: Allocation, i: number, rnd: () => number): number[][] {
+  return originalCounts(a, i).map((row) => {
+    if (row[0] === 0) return row;
+    const students = Math.max(0, Math.round(row[0] * (0.3 + 1.4 * rnd())));
+    return row.map((v, c) => (c === 0 ? students : Math.min(students, Math.round(v * (0.3 + 1.4 * rnd())))));
   });
 }
 
-function adjustments(m: CalculatorModel): number[] {
-  return m.constants.filter((c) => c.kind === "adjustment").map((c) => c.value);
+function mulberry32(seed: number): () => number {
+  let t = seed >>> 0;
+  return () => {
+    t = (t + 0x6d2b79f5) >>> 0;
+    let r = Math.imul(t ^ (t >>> 15), 1 | t);
+    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
+    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
-/** The turned-on rounding adjustment absorbs only largest-remainder rounding: a few units per source at most. */
-function expectSmallTurnedOnAdjustment(a: Allocation, i: number): void {
-  const m = calculatorModel(a, i);
-  const unit = a.district.policy.rounding === "dollar" ? 100 : 1;
-  const adj = m.constants.find((c) => c.kind === "turnedOnAdjustment")?.value as number;
-  expect(Math.abs(adj * 100)).toBeLessThanOrEqual(8 * unit * Math.max(1, m.sources.length));
+function sampleAllocation(): Allocation {
+  const parsed = parseDistrict(sampleDistrict());
+  if (!parsed.ok) throw new Error("sample district does not parse");
+  return allocate(parsed.district);
 }
 
-describe("schoolAtFixedRates at the projected counts equals the engine to the cent", () => {
+describe("no hidden adjustment: lines, sources and total", () => {
   test.each([
     ["cent rounding, floors, caps, foundation", richDistrict()],
     ["dollar rounding", richDistrict({ rounding: "dollar" })],
     ["phase-in 50%", richDistrict({ phaseIn: 0.5, holdHarmless: null, gainCap: null, foundationPerSchool: 0 })],
     ["phase-in with floors and caps, dollars", richDistrict({ phaseIn: 0.6, rounding: "dollar" })],
-    ["no adjustments at all", { ...richDistrict({ holdHarmless: null, gainCap: null, foundationPerSchool: 0 }), schools: richDistrict().schools.map((s) => ({ ...s, minimum: null })) }],
-  ])("%s", (_name, x) => {
+  ])("%s: every line is count × printed rate rounded half up; sources add up to the total", (_name, x) => {
     const a = allocated(x);
-    expectExactAtProjection(a);
-    for (let i = 0; i < a.schools.length; i++) {
-      const unit = a.district.policy.rounding === "dollar" ? 100 : 1;
-      // The rounding adjustment only absorbs largest-remainder rounding: a few units per source at most.
-      for (const v of adjustments(calculatorModel(a, i))) expect(Math.abs(v * 100)).toBeLessThanOrEqual(8 * unit);
-      expectSmallTurnedOnAdjustment(a, i);
+    const rnd = mulberry32(7);
+    a.schools.forEach((_, i) => {
+      const m = calculatorModel(a, i);
+      expect(m.constants.map((c) => c.kind)).not.toContain("adjustment");
+      for (const counts of [originalCounts(a, i), randomCounts(a, i, rnd)]) {
+        const b = schoolAtFixedRates(a, i, counts, m);
+        for (const [id, amount] of handLines(m, counts, m.unitDigits)) expect({ id, amount: b.values.get(id) }).toEqual({ id, amount });
+        expect(b.bySource.reduce((t, v) => t + v, 0)).toBe(b.total);
+        for (const s of m.sources) {
+          const move = s.moveId ? Math.round((b.values.get(s.moveId) as number) * 100) : 0;
+          expect(b.bySource[s.index]).toBe(b.formulaBySource[s.index] + move);
+        }
+      }
+    });
+  });
+});
+
+describe("the calculator's total stays within its floor and cap", () => {
+  /** Non-grant money may not exceed the cap unless the floor or the restricted money alone already does. */
+  function expectWithinBounds(a: Allocation, i: number, counts: number[][], m: CalculatorModel): void {
+    const b = schoolAtFixedRates(a, i, counts, m);
+    const school = a.schools[i];
+    const grants = Math.round((b.values.get(m.ids.grantAmount) as number) * 100);
+    const other = Math.round((b.values.get(m.ids.otherAmount) as number) * 100);
+    if (school.floor !== null) expect({ school: school.id, counts, total: b.total, atLeast: school.floor, ok: b.total >= school.floor }).toMatchObject({ ok: true });
+    if (school.ceiling !== null) {
+      const most = Math.max(school.ceiling, school.floor ?? 0, other);
+      expect({ school: school.id, counts, nonGrant: b.total - grants, most, ok: b.total - grants <= most }).toMatchObject({ ok: true });
     }
+  }
+
+  test("E123 with 410 students, 150 of them in poverty: the total is at least School_Floor", () => {
+    const a = sampleAllocation();
+    const i = a.schools.findIndex((s) => s.id === "E123");
+    const counts = originalCounts(a, i);
+    const l = a.district.levels.indexOf("Elementary");
+    counts[l][0] = 410;
+    counts[l][1] = 150;
+    const b = schoolAtFixedRates(a, i, counts);
+    const floor = a.schools[i].floor as number;
+    expect(b.total).toBeGreaterThanOrEqual(floor);
+    expect(b.bySource.reduce((t, v) => t + v, 0)).toBe(b.total);
   });
 
-  test("fixed $ per pupil formula with a shortfall", () => {
-    const x = richDistrict({ holdHarmless: null, gainCap: null, foundationPerSchool: 0 });
-    x.rates = {
-      Elementary: { Base: { pp: 4100 }, Poverty: { pp: 1300 }, "English Learner": { pp: 700 } },
-      Middle: { Base: { pp: 4300 }, Poverty: { pp: 1300 }, "English Learner": { pp: 700 } },
-      High: { Base: { pp: 5000 }, Poverty: { pp: 1100 }, "English Learner": { pp: 800 } },
-    };
-    x.sources[0].amount = 6_000_000;
-    const a = allocated(x);
-    expect(a.totals.unfunded).toBeGreaterThan(0);
-    expectExactAtProjection(a);
-  });
-
-  test("the sample district (39 schools)", () => {
-    const parsed = parseDistrict(sampleDistrict());
-    if (!parsed.ok) throw new Error("sample district does not parse");
-    const a = allocate(parsed.district);
-    expect(a.schools).toHaveLength(39);
-    expectExactAtProjection(a);
-    const unit = a.district.policy.rounding === "dollar" ? 100 : 1;
-    for (let i = 0; i < a.schools.length; i++) {
-      for (const v of adjustments(calculatorModel(a, i))) expect(Math.abs(v * 100)).toBeLessThanOrEqual(8 * unit);
-      expectSmallTurnedOnAdjustment(a, i);
+  test("property: random counts for every school of a rich district and of the sample (engine only)", () => {
+    const rnd = mulberry32(2026);
+    for (const a of [allocated(richDistrict()), allocated(richDistrict({ rounding: "dollar", phaseIn: 0.7 })), sampleAllocation()]) {
+      a.schools.forEach((_, i) => {
+        const m = calculatorModel(a, i);
+        for (let k = 0; k < 6; k++) expectWithinBounds(a, i, randomCounts(a, i, rnd), m);
+        expectWithinBounds(a, i, originalCounts(a, i).map((row) => row.map(() => 0)), m);
+      });
     }
-    // The sample has floors and caps, so the shadow notice shows gaps both ways.
-    expect(a.schools.some((s) => s.turnedOn > s.total)).toBe(true);
-    expect(a.schools.some((s) => s.turnedOn < s.total)).toBe(true);
   });
 });
 
@@ -138,7 +167,6 @@ describe("the shadow notice in the calculator: the formula fully turned on", () 
     const x = { ...richDistrict({ holdHarmless: null, gainCap: null, foundationPerSchool: 0 }), schools: richDistrict().schools.map((s) => ({ ...s, minimum: null })) };
     const a = allocated(x);
     a.schools.forEach((school, i) => {
-      expect(school.turnedOn).toBe(school.total);
       const counts = originalCounts(a, i).map((row) => row.map((v, c) => (v > 0 ? v + (c === 0 ? 17 : 3) : v)));
       const b = schoolAtFixedRates(a, i, counts);
       expect({ id: school.id, gap: b.gap }).toEqual({ id: school.id, gap: 0 });
@@ -158,10 +186,8 @@ describe("the shadow notice in the calculator: the formula fully turned on", () 
     expect(after.turnedOn).toBeLessThan(at.turnedOn);
     expect(after.gap).toBe(after.turnedOn - after.total);
     expect(after.gap).toBeLessThan(at.gap);
-    // Turned on = general + restricted money before adjustments + the locked turned-on rounding adjustment.
-    const v = after.values;
-    const adj = m.constants.find((c) => c.kind === "turnedOnAdjustment")?.value as number;
-    expect(after.turnedOn).toBe(Math.round(((v.get(m.ids.generalAmount) as number) + (v.get(m.ids.otherAmount) as number) + adj) * 100));
+    // Turned on = every source's money before phase-in, floors and caps.
+    expect(after.turnedOn).toBe(after.formulaBySource.reduce((t, v) => t + v, 0));
   });
 
   test("a gain-capped school would receive more with the formula turned on", () => {
@@ -170,7 +196,6 @@ describe("the shadow notice in the calculator: the formula fully turned on", () 
     const b = schoolAtFixedRates(a, i);
     expect(b.total).toBe(a.schools[i].ceiling);
     expect(b.gap).toBeGreaterThan(0);
-    expect(b.turnedOn).toBe(a.schools[i].turnedOn);
   });
 });
 
@@ -188,14 +213,16 @@ describe("schoolAtFixedRates for other counts", () => {
       sources: [{ name: "Aid", amount: 5_000_000 }],
     };
     const a = allocated(x);
-    const base = a.sources[0].base as number; // cents per weighted pupil
+    const m = calculatorModel(a, 0);
     const counts = originalCounts(a, 0);
-    counts[0][0] += 10;
-    counts[0][1] += 7;
-    const after = schoolAtFixedRates(a, 0, counts);
-    // Independent arithmetic: each line rounds to the cent once, so the change is within a cent per line of the exact rate.
-    const exact = 10 * base + 7 * base * 0.4;
-    expect(Math.abs(after.total - a.schools[0].total - exact)).toBeLessThanOrEqual(2);
+    const before = schoolAtFixedRates(a, 0, counts, m);
+    const more = counts.map((row) => row.slice());
+    more[0][0] += 10;
+    more[0][1] += 7;
+    const after = schoolAtFixedRates(a, 0, more, m);
+    const hand = (c: number[][]) => [...handLines(m, c, m.unitDigits).values()].reduce((t, v) => t + Math.round(v * 100), 0);
+    expect(after.total - before.total).toBe(hand(more) - hand(counts));
+    expect(after.total).toBeGreaterThan(before.total);
     expect(after.bySource[0]).toBe(after.total);
   });
 
@@ -209,7 +236,7 @@ describe("schoolAtFixedRates for other counts", () => {
     const counts = originalCounts(a, i);
     counts[0][1] = 140; // 50%
     const after = schoolAtFixedRates(a, i, counts, model);
-    const rate = fixed12((a.matrix.bySource[titleI][0][1] as number) / 100);
+    const rate = model.constants.find((c) => c.id === `rate:${titleI}:0:1`)?.value as number;
     expect(after.bySource[titleI]).toBe(Math.round(140 * rate * 100));
     expect(after.bySource[titleI]).toBeGreaterThan(0);
     // Back below the line: no Title I again.
@@ -240,14 +267,31 @@ describe("schoolAtFixedRates for other counts", () => {
       expect(b.bySource.reduce((x, y) => x + y, 0)).toBe(b.total);
     });
   });
+});
 
-  test("the rounding adjustment is the difference between the engine and the formulas at the projected counts", () => {
-    const a = allocated(richDistrict());
-    const m = calculatorModel(a, 0);
-    const v = evaluateModel(m, originalCounts(a, 0));
-    for (const s of m.sources) {
-      const adj = m.constants.find((c) => c.id === s.adjustmentId)?.value as number;
-      expect(Math.round(((v.get(s.finalId) as number) + adj) * 100)).toBe(s.engine);
+describe("each rule's formula equals its computation (one definition per rule)", () => {
+  const rnd = mulberry32(11);
+  const cases = Array.from({ length: 300 }, () => ({ a: Math.round(rnd() * 1e8) / 100, b: Math.round(rnd() * 1e8) / 100, c: Math.round(rnd() * 1e7) / 100, p: Math.round(rnd() * 100) / 100, k: 0.8 + rnd() * 0.4 }));
+  const v = (...xs: number[]) => new Map(xs.map((x, n) => [`x${n}`, x]));
+  const R = (n: number) => X.ref(`x${n}`);
+
+  test("phase-in target and general target", () => {
+    for (const { a, b, c, p } of cases) {
+      expect(X.evaluate(phaseInTargetFormula(R(0), R(1), R(2)), v(a, b, p))).toBeCloseTo(phaseInTarget(a, b, p), 6);
+      expect(X.evaluate(generalTargetFormula(R(0), R(1)), v(a, c))).toBe(generalTarget(a, c));
+    }
+  });
+
+  test("general money bounds and the bounded, scaled share", () => {
+    for (const { a, b, c, k } of cases) {
+      const [floor, cap] = [Math.min(a, b), Math.max(a, b)];
+      const bounds = generalBounds(floor, cap, c);
+      const f = generalBoundsFormula(R(0), R(1), R(2));
+      expect(X.evaluate(f.lo!, v(floor, cap, c))).toBe(bounds.lo);
+      expect(X.evaluate(f.hi!, v(floor, cap, c))).toBe(bounds.hi);
+      const t = (a + b) / 2;
+      const share = X.evaluate(boundedShareFormula(R(0), R(1), R(2), R(3), 2), v(k, t, bounds.lo, bounds.hi));
+      expect(Math.abs(share - boundedShare(k, t, bounds.lo, bounds.hi))).toBeLessThanOrEqual(0.005 + 1e-9);
     }
   });
 });

@@ -1,8 +1,8 @@
 import { allocate } from "../../src/engine/allocate";
-import { calculatorModel, evaluateModel, originalCounts } from "../../src/engine/calculator";
+import { calculatorModel, evaluateModel, originalCounts, schoolAtFixedRates } from "../../src/engine/calculator";
 import { parseDistrict } from "../../src/engine/parse";
 import type { Allocation } from "../../src/engine/types";
-import { CALCULATOR_SHEETS, calculatorFileName, calculatorPlans, categoryCodes, SHADOW_SENTENCES, shadowSentence } from "../../src/report/calculator";
+import { CALCULATOR_SHEETS, calculatorFileName, calculatorPlans, categoryCodes, DIFFERENCE_SENTENCES, differenceSentence, SHADOW_SENTENCES, shadowSentence } from "../../src/report/calculator";
 import { decodeRange } from "../../src/xlsx/loaded-tables";
 import type { PlanCell, SheetPlan } from "../../src/report/plan";
 import { sampleDistrict } from "../../src/sample/district";
@@ -43,14 +43,37 @@ describe("calculatorPlans", () => {
     expect(calculatorPlans(a, k8, { password: "s3cret" }).every((p) => p.protect?.password === "s3cret")).toBe(true);
   });
 
-  test("Total_Budget names the Budget cell whose formula sums the sources, with the engine's total cached", () => {
+  test("Total_Budget names the Budget cell whose formula sums the sources' budgets, with the model's total cached", () => {
     const totals = names(plans).filter((n) => n.name === "Total_Budget");
     expect(totals).toHaveLength(1);
     expect(totals[0].sheet).toBe(CALCULATOR_SHEETS.budget);
     const cell = cellAt(byName.Budget, totals[0].ref) as PlanCell;
-    expect(cell.f).toMatch(/^ROUND\(SUM\(I\d+:I\d+\),2\)$/);
-    expect(cell.result).toBe(a.schools[k8].total / 100);
-    expect(byName.Cover.cells.some((c) => c.f === "Total_Budget" && c.result === a.schools[k8].total / 100)).toBe(true);
+    expect(cell.f).toMatch(/^ROUND\(SUM\((Budget_[A-Za-z_]+,?)+\),2\)$|^ROUND\(SUM\(.*\),2\)$/);
+    expect(cell.result).toBe(values.get(m.ids.total));
+    expect(byName.Cover.cells.some((c) => c.f === "Total_Budget" && c.result === values.get(m.ids.total))).toBe(true);
+  });
+
+  test("no adjustment cell: the words beside the total say how it compares with the district's allocation", () => {
+    const all = plans.flatMap((p) => p.cells.map((c) => String(c.v ?? c.result ?? "")));
+    expect(all.join("\n")).not.toMatch(/rounding adjustment/i);
+    expect(names(plans).map((n) => n.name)).not.toContain("Turned_On_Rounding_Adjustment");
+    const total = names(plans).find((n) => n.name === "Total_Budget")!;
+    const cell = cellAt(byName.Budget, total.ref) as PlanCell;
+    const words = byName.Budget.cells.find((c) => c.r === cell.r && c.c === cell.c + 1);
+    expect(words?.f).toMatch(/^IF\(Inputs!\$[A-Z]+\$\d+>0,"/);
+    const diff = values.get(m.ids.districtDifference) as number;
+    expect(words?.result).toBe(differenceSentence(0, diff));
+    expect(values.get(m.ids.districtDifference)).toBe(Math.round((values.get(m.ids.total) as number) * 100 - a.schools[k8].total) / 100);
+    for (const t of Object.values(DIFFERENCE_SENTENCES)) {
+      expect(words?.f).toContain(`"${t}"`);
+      expect(t.length).toBeLessThanOrEqual(255);
+      expect(t).not.toContain('"');
+    }
+    expect(byName.Cover.cells.some((c) => c.f === words?.f)).toBe(true);
+  });
+
+  test("no word 'seed' on any calculator sheet", () => {
+    for (const p of plans) for (const c of p.cells) expect(`${c.v ?? ""} ${c.f ?? ""} ${c.result ?? ""}`).not.toMatch(/\bseeds?\b/i);
   });
 
   test("the shadow notice: Cover shows this year's budget, the formula fully turned on and the gap, all live", () => {
@@ -59,22 +82,23 @@ describe("calculatorPlans", () => {
     const gap = names(plans).find((n) => n.name === "Shadow_Gap");
     expect(turned?.sheet).toBe(CALCULATOR_SHEETS.budget);
     expect(gap?.sheet).toBe(CALCULATOR_SHEETS.budget);
-    // The turned-on figure is a formula of the same model: general + restricted money + its rounding adjustment.
+    // The turned-on figure is a formula of the same model: every source's money before phase-in, floors and caps.
     const onCell = cellAt(byName.Budget, turned!.ref) as PlanCell;
-    expect(onCell.f).toMatch(/^ROUND\(F\d+\+F\d+\+Turned_On_Rounding_Adjustment,2\)$/);
-    expect(onCell.result).toBe(school.turnedOn / 100);
+    expect(onCell.f).toMatch(/^ROUND\(SUM\(F\d+(,F\d+)*\),2\)$/);
+    expect(onCell.result).toBe(values.get(m.ids.turnedOn));
     const gapCell = cellAt(byName.Budget, gap!.ref) as PlanCell;
     expect(gapCell.f).toBe("ROUND(Turned_On_Budget-Total_Budget,2)");
-    expect(gapCell.result).toBe((school.turnedOn - school.total) / 100);
+    expect(gapCell.result).toBe(values.get(m.ids.shadowGap));
     const cover = byName.Cover;
     const rowOf = (label: string) => cover.cells.find((c) => c.c === 0 && c.v === label)?.r;
     const valueAt = (label: string) => cover.cells.find((c) => c.c === 1 && c.r === rowOf(label));
-    expect(valueAt("Your budget this year")).toMatchObject({ f: "Total_Budget", result: school.total / 100 });
-    expect(valueAt("With the formula fully turned on")).toMatchObject({ f: "Turned_On_Budget", result: school.turnedOn / 100 });
-    expect(valueAt("Gap (turned on − this year)")).toMatchObject({ f: "Shadow_Gap", result: (school.turnedOn - school.total) / 100 });
+    expect(valueAt("Your budget this year")).toMatchObject({ f: "Total_Budget", result: values.get(m.ids.total) });
+    expect(valueAt("With the formula fully turned on")).toMatchObject({ f: "Turned_On_Budget", result: values.get(m.ids.turnedOn) });
+    expect(valueAt("Gap (turned on − this year)")).toMatchObject({ f: "Shadow_Gap", result: values.get(m.ids.shadowGap) });
+    void school;
     // The sentence follows the gap's sign live, and its cached text matches this school's gap.
     const sentence = cover.cells.find((c) => c.f?.startsWith("IF(Shadow_Gap>0,"));
-    expect(sentence?.result).toBe(shadowSentence((school.turnedOn - school.total) / 100));
+    expect(sentence?.result).toBe(shadowSentence(values.get(m.ids.shadowGap) as number));
     for (const t of Object.values(SHADOW_SENTENCES)) {
       expect(sentence?.f).toContain(`"${t}"`);
       expect(t.length).toBeLessThanOrEqual(255);
@@ -87,7 +111,7 @@ describe("calculatorPlans", () => {
     a.schools.forEach((school, i) => {
       const cover = calculatorPlans(a, i)[0];
       const sentence = cover.cells.find((c) => c.f?.startsWith("IF(Shadow_Gap>0,"))?.result;
-      const g = school.turnedOn - school.total;
+      const g = schoolAtFixedRates(a, i).gap;
       expect(sentence).toBe(g > 0 ? SHADOW_SENTENCES.gain : g < 0 ? SHADOW_SENTENCES.loss : SHADOW_SENTENCES.none);
       kinds.add(String(sentence));
     });
@@ -131,31 +155,33 @@ describe("calculatorPlans", () => {
 
   test("Budget lines read Input × Rate by name, and every model figure carries its computed result", () => {
     const budget = byName.Budget;
-    expect(budget.cells.some((c) => c.f === "ROUND(Input_Students_Elementary*Rate_Elementary_Base_State_Base_Aid,2)")).toBe(true);
-    expect(budget.cells.some((c) => c.f === "ROUND(Input_Poverty_Middle*Rate_Middle_Poverty_Title_I_Part_A,2)")).toBe(true);
-    // Budget_<Source> names hold each source's budget: the engine's figure for the school.
+    // Each line rounds to the district's rounding unit (the sample rounds to whole dollars).
+    const digits = a.district.policy.rounding === "dollar" ? 0 : 2;
+    expect(budget.cells.some((c) => c.f === `ROUND(Input_Students_Elementary*Rate_Elementary_Base_State_Base_Aid,${digits})`)).toBe(true);
+    expect(budget.cells.some((c) => c.f === `ROUND(Input_Poverty_Middle*Rate_Middle_Poverty_Title_I_Part_A,${digits})`)).toBe(true);
+    // Budget_<Source> names hold each source's budget.
     for (const s of m.sources) {
       const n = names(plans).find((x) => x.name === `Budget_${s.name.replace(/[^A-Za-z0-9]+/g, "_")}`);
       expect(n).toBeDefined();
-      expect(cellAt(budget, n!.ref)?.result).toBe(a.sources[s.index].bySchool[k8] / 100);
+      expect(cellAt(budget, n!.ref)?.result).toBe(values.get(s.budgetId));
     }
     // Formula cells whose result is a number agree with the model's evaluation.
     const quantityResults = new Set(m.quantities.map((q) => values.get(q.id)));
     const numeric = budget.cells.filter((c) => c.f && typeof c.result === "number");
     expect(numeric.length).toBeGreaterThan(20);
-    for (const c of numeric.filter((x) => /^ROUND|^IF|^SUM/.test(x.f as string) && !/^SUM\(/.test(x.f as string))) expect(quantityResults.has(c.result as number)).toBe(true);
+    for (const c of numeric.filter((x) => /^ROUND|^IF|^SUM/.test(x.f as string) && !/^SUM\(/.test(x.f as string))) expect({ f: c.f, known: quantityResults.has(c.result as number) }).toEqual({ f: c.f, known: true });
   });
 
   test("readable rate names and the locked district figures", () => {
     const all = names(plans).map((n) => n.name);
     expect(all).toEqual(
-      expect.arrayContaining(["Rate_Elementary_Base", "Rate_High_Special_Education", "Neutrality_Factor", "Current_Budget", "School_Floor", "Foundation_State_Base_Aid", "Turned_On_Budget", "Shadow_Gap", "Turned_On_Rounding_Adjustment"]),
+      expect.arrayContaining(["Rate_Elementary_Base", "Rate_High_Special_Education", "Neutrality_Factor", "Current_Budget", "School_Floor", "Foundation_State_Base_Aid", "Turned_On_Budget", "Shadow_Gap", "District_Allocation_Total", "District_Difference"]),
     );
     expect(new Set(all.map((n) => n.toLowerCase())).size).toBe(all.length);
     const rates = byName.Rates;
     const factor = names(plans).find((n) => n.name === "Neutrality_Factor")!;
     expect(cellAt(rates, factor.ref)?.v).toBeCloseTo(a.neutralityFactor, 10);
-    expect(rates.cells.some((c) => typeof c.v === "string" && /cannot repeat/.test(c.v))).toBe(true);
+    expect(rates.cells.some((c) => typeof c.v === "string" && /holds fixed/.test(c.v))).toBe(true);
   });
 
   test("no formula links outside the workbook", () => {
@@ -171,7 +197,7 @@ describe("calculatorPlans", () => {
 
   test("School Plan: available money per source comes from Budget and the checks flag overspending and restricted misuse", () => {
     const plan = byName["School Plan"];
-    const avail = plan.cells.filter((c) => c.f && /^Budget!\$I\$\d+$/.test(c.f));
+    const avail = plan.cells.filter((c) => c.f && /^Budget!\$F\$\d+$/.test(c.f));
     expect(avail.length).toBe(m.sources.filter((s) => s.engine !== 0 || s.eligibleId).length);
     expect(plan.cells.some((c) => c.f?.includes('"Overspent"'))).toBe(true);
     const check = plan.cells.find((c) => c.f?.includes("Restricted source used for an ineligible category"));

@@ -3,6 +3,7 @@ import "@testing-library/jest-dom";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import JSZip from "jszip";
 import { allocate } from "../../src/engine/allocate";
+import { schoolAtFixedRates } from "../../src/engine/calculator";
 import { parseDistrict } from "../../src/engine/parse";
 import { createMemoryHost, type MemoryHost } from "../../src/host/memory";
 import { XLSX_MIME, ZIP_MIME } from "../../src/host/types";
@@ -56,7 +57,8 @@ describe("pane: school calculators", () => {
     expect(files[0].name).toMatch(/Baker Elementary\.xlsx$/);
     const { names, cached } = await totalBudget(files[0].bytes);
     expect(names).toContain("Total_Budget");
-    expect(cached).toBeCloseTo(a.schools[index].total / 100, 2);
+    // The calculator's total: the district's rules for this school at its counts, rates held fixed.
+    expect(cached).toBeCloseTo(schoolAtFixedRates(a, index).total / 100, 2);
     expect(screen.getByText(/Downloaded .*Baker Elementary\.xlsx/)).toBeInTheDocument();
   }, 30000);
 
@@ -76,7 +78,7 @@ describe("pane: school calculators", () => {
     expect(Object.keys(zip.files).sort()).toEqual([...calculatorFileNames(a, a.schools.map((_, i) => i))].sort());
     for (const [k, s] of a.schools.entries()) {
       const bytes = await zip.file(calculatorFileNames(a, [k])[0])!.async("uint8array");
-      expect((await totalBudget(bytes)).cached).toBeCloseTo(s.total / 100, 2);
+      expect({ school: s.id, cached: (await totalBudget(bytes)).cached }).toEqual({ school: s.id, cached: schoolAtFixedRates(a, k).total / 100 });
     }
     expect(screen.getByText(/3 calculators, one per school/)).toBeInTheDocument();
   }, 40000);

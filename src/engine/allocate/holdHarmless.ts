@@ -1,3 +1,4 @@
+import * as X from "../calculator/expr";
 import type { Adjustment } from "../types";
 
 export interface Bounds {
@@ -41,4 +42,19 @@ export function schoolBounds(
   if (gainCap !== null && current !== null) hi = Math.floor((current * (1 + gainCap)) / unit + 1e-9) * unit;
   if (hi < lo) hi = lo;
   return { lo, hi, floorRule };
+}
+
+/**
+ * Bounds on a school's general money: its floor and its cap less its other money that counts toward them (every
+ * non-grant source that floors and caps never move). The cap is never below the floor.
+ */
+export function generalBounds(floor: number, ceiling: number, other: number): { lo: number; hi: number } {
+  const lo = Math.max(0, floor - other);
+  return { lo, hi: Math.max(lo, ceiling - other) };
+}
+
+/** The same bounds as calculator formulas (null where the school has no floor or no cap). */
+export function generalBoundsFormula(floor: X.Expr | null, ceiling: X.Expr | null, other: X.Expr): { lo: X.Expr | null; hi: X.Expr | null } {
+  const lo = floor ? X.max(X.num(0), X.sub(floor, other)) : null;
+  return { lo, hi: ceiling ? X.max(lo ?? X.num(0), X.sub(ceiling, other)) : null };
 }

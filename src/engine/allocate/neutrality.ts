@@ -1,3 +1,5 @@
+import * as X from "../calculator/expr";
+
 /**
  * Budget neutrality for floors, caps and phase-in. Each school i has a target t[i] (its general money after
  * phase-in) and bounds [lo[i], hi[i]]. Find the common factor k >= 0 such that
@@ -35,7 +37,7 @@ export function solveNeutralFactor(
   }
   const direct = sumLo < total ? breakpointFactor(t, lo, hi, total) : NaN;
   if (!Number.isNaN(direct)) {
-    for (let i = 0; i < n; i++) values[i] = clamp(direct * t[i], lo[i], hi[i]);
+    for (let i = 0; i < n; i++) values[i] = boundedShare(direct, t[i], lo[i], hi[i]);
     return { k: direct, values, excess: 0 };
   }
   const f = (k: number): number => {
@@ -139,4 +141,16 @@ function breakpointFactor(t: ArrayLike<number>, lo: ArrayLike<number>, hi: Array
 
 function state(v: number, lo: number, hi: number): number {
   return v <= lo ? 0 : v >= hi ? 2 : 1;
+}
+
+/** A school's general money at factor k: its target scaled by k, held between its floor and its cap. */
+export function boundedShare(k: number, t: number, lo: number, hi: number): number {
+  return clamp(k * t, lo, hi);
+}
+
+/** The same as a calculator formula, rounded to the rounding unit (bounds are whole units already). */
+export function boundedShareFormula(k: X.Expr, t: X.Expr, lo: X.Expr | null, hi: X.Expr | null, digits: number): X.Expr {
+  const scaled = X.mul(k, t);
+  const floored = lo ? X.max(scaled, lo) : scaled;
+  return X.round(hi ? X.min(floored, hi) : floored, digits);
 }

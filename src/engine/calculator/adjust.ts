@@ -1,0 +1,89 @@
+/**
+ * Phase-in, floors, caps and the budget-neutral factor in a school calculator: only general money moves, by the
+ * engine's own rules (phaseIn.ts, holdHarmless.ts, neutrality.ts export each rule's formula beside its
+ * computation), with the district-wide figures (factor, shares, this school's floor and cap) fixed.
+ */
+import { generalBoundsFormula } from "../allocate/holdHarmless";
+import { boundedShareFormula } from "../allocate/neutrality";
+import { generalTargetFormula, phaseInTargetFormula } from "../allocate/phaseIn";
+import type { Allocation } from "../types";
+import { dollarsOf, type ModelBuilder } from "./builder";
+import * as X from "./expr";
+import { fixed12 } from "./numbers";
+import type { CalcAdjust, CalcSource } from "./types";
+
+export interface AdjustIds {
+  generalAmount: string;
+  otherAmount: string;
+  currentId: string | null;
+  floorId: string | null;
+  ceilingId: string | null;
+}
+
+/** The phase-in share this year: 0 while the revenue trigger keeps the weights off (schools keep their current budgets). */
+function phaseInShare(a: Allocation): number {
+  return (a as { weightsOn?: boolean }).weightsOn === false ? 0 : Math.max(0, a.district.policy.phaseIn);
+}
+
+/** Whether any rule can move this school's general money. */
+export function adjusts(a: Allocation, i: number, generals: CalcSource[]): boolean {
+  const school = a.schools[i];
+  const phased = school.current !== null && phaseInShare(a) < 1;
+  return generals.length > 0 && (a.neutralityFactor !== 1 || school.floor !== null || school.ceiling !== null || phased);
+}
+
+function target(b: ModelBuilder, a: Allocation, ids: AdjustIds, formulaTotalId: string): string | null {
+  const share = phaseInShare(a);
+  if (ids.currentId === null || share >= 1) return null;
+  const phaseId = b.k({ id: "phaseIn", kind: "phaseIn", nameParts: ["Phase_In"], label: "Phase-in (share of the move applied this year)", value: share, fmt: "percent", note: share === 0 && a.district.policy.phaseIn > 0 ? "The revenue trigger is not reached: schools keep their current budgets, scaled to the pool." : undefined });
+  return b.q("target", "Phase-in target: current + phase-in × (formula − current)", phaseInTargetFormula(X.ref(formulaTotalId), X.ref(ids.currentId), X.ref(phaseId)));
+}
+
+/** How the general money moved: 1 held at the floor, 2 held at the cap, 3 scaled or phased in, 0 unchanged. */
+function ruleFormula(final: string, scaled: X.Expr, low: string | null, high: string | null, change: string): X.Expr {
+  const moved = X.iff(X.cmp("<>", X.ref(change), X.num(0)), X.num(3), X.num(0));
+  const capped = high ? X.iff(X.and(X.cmp("=", X.ref(final), X.ref(high)), X.cmp(">", scaled, X.ref(high))), X.num(2), moved) : moved;
+  return low ? X.iff(X.and(X.cmp("=", X.ref(final), X.ref(low)), X.cmp("<", scaled, X.ref(low))), X.num(1), capped) : capped;
+}
+
+/** General money after the rules, the change, and each general source's part of it (its adjustment line). */
+export function adjustGeneral(b: ModelBuilder, a: Allocation, ids: AdjustIds, generals: CalcSource[], shares: number[], ud: 0 | 2): CalcAdjust {
+  const formulaTotalId = b.q("formulaTotal", "Formula total (before phase-in, floors and caps; grants not counted)", X.round(X.add(X.ref(ids.generalAmount), X.ref(ids.otherAmount)), 2));
+  const targetId = target(b, a, ids, formulaTotalId);
+  const generalTargetId = b.q("generalTarget", "General money target (target − restricted money, at least 0)", generalTargetFormula(X.ref(targetId ?? formulaTotalId), X.ref(ids.otherAmount)));
+  const factorId = b.k({ id: "factor", kind: "factor", nameParts: ["Neutrality_Factor"], label: "Budget-neutral factor on general money", value: fixed12(a.neutralityFactor), fmt: "factor", note: "Set by the whole district so that floors and caps cost nothing extra: schools not held at a floor or cap share the cost." });
+  const bounds = generalBoundsFormula(ids.floorId ? X.ref(ids.floorId) : null, ids.ceilingId ? X.ref(ids.ceilingId) : null, X.ref(ids.otherAmount));
+  const lowId = bounds.lo ? b.q("low", "Floor for general money (floor − restricted money, at least 0)", bounds.lo) : null;
+  const highId = bounds.hi ? b.q("high", "Cap for general money (cap − restricted money, at least the floor)", bounds.hi) : null;
+  const scaled = X.mul(X.ref(factorId), X.ref(generalTargetId));
+  const generalFinalId = b.q("generalFinal", "General money after phase-in, floors and caps", boundedShareFormula(X.ref(factorId), X.ref(generalTargetId), lowId ? X.ref(lowId) : null, highId ? X.ref(highId) : null, ud));
+  const changeId = b.q("change", "Change in general money", X.round(X.sub(X.ref(generalFinalId), X.ref(ids.generalAmount)), 2));
+  const ruleId = b.q("rule", "Rule applied (1 floor, 2 cap, 3 factor or phase-in, 0 none)", ruleFormula(generalFinalId, scaled, lowId, highId, changeId), "flag");
+  splitChange(b, generals, shares, changeId, ud);
+  return { formulaTotalId, targetId, generalTargetId, lowId, highId, generalFinalId, changeId, ruleId };
+}
+
+/** Each general source's part of the change: by its district share, rounded; the last takes what is left. */
+function splitChange(b: ModelBuilder, generals: CalcSource[], shares: number[], changeId: string, ud: 0 | 2): void {
+  const totalShare = generals.reduce((x, g) => x + shares[g.index], 0);
+  const moves: string[] = [];
+  generals.forEach((g, n) => {
+    let expr: X.Expr;
+    if (n < generals.length - 1) {
+      const shareId = b.k({ id: `gshare:${g.index}`, kind: "share", nameParts: ["Share", g.name], label: `${g.name}: share of general money`, value: fixed12(totalShare > 0 ? shares[g.index] / totalShare : 1 / generals.length), fmt: "share", sourceIndex: g.index, note: "District-wide share of this source in the general money; a school's change in general money is split by these shares." });
+      expr = X.round(X.mul(X.ref(changeId), X.ref(shareId)), ud);
+    } else expr = moves.length === 0 ? X.ref(changeId) : X.round(X.sub(X.ref(changeId), X.sum(...moves.map(X.ref))), 2);
+    g.moveId = b.q(`move:${g.index}`, `${g.name}: phase-in, floors, caps and budget-neutral change`, expr);
+    moves.push(g.moveId);
+  });
+}
+
+/** This school's fixed figures: current budget, MOB, floor and cap (constants with defined names). */
+export function schoolBoundsConstants(b: ModelBuilder, a: Allocation, i: number): Pick<AdjustIds, "currentId" | "floorId" | "ceilingId"> & { minimumId: string | null } {
+  const s = a.schools[i];
+  const currentId = s.current !== null ? b.k({ id: "current", kind: "current", nameParts: ["Current_Budget"], label: "Current budget (this year)", value: dollarsOf(s.current), fmt: "currency" }) : null;
+  const minimumId = s.minimum !== null ? b.k({ id: "minimum", kind: "minimum", nameParts: ["Minimum_Budget"], label: "Minimum operating budget (MOB)", value: dollarsOf(s.minimum), fmt: "currency" }) : null;
+  const floorId = s.floor !== null ? b.k({ id: "floor", kind: "floor", nameParts: ["School_Floor"], label: "Floor on this school's total (the larger of MOB and hold harmless)", value: dollarsOf(s.floor), fmt: "currency" }) : null;
+  const ceilingId = s.ceiling !== null ? b.k({ id: "ceiling", kind: "ceiling", nameParts: ["School_Ceiling"], label: "Cap on this school's total (gain cap)", value: dollarsOf(s.ceiling), fmt: "currency" }) : null;
+  return { currentId, minimumId, floorId, ceilingId };
+}

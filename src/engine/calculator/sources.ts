@@ -1,0 +1,155 @@
+/**
+ * Each source's part of a school calculator: who may receive it (fixed parts of eligibility decided here, need-share
+ * rules live), its formula lines (count × the engine's whole-cent rate, rounded to the rounding unit — the same
+ * lines as the allocation's), its foundation and shortfall lines, and its money before phase-in, floors and caps.
+ */
+import { fundedCategory } from "../allocate/layout";
+import { attributeMatches, describeEligibility, describeRule } from "../eligibility";
+import { labelKey, normalizeHeader } from "../parse/headers";
+import type { Allocation, EligibilityRule, Line } from "../types";
+import { dollarsOf, type ModelBuilder } from "./builder";
+import * as X from "./expr";
+import type { CalcLine, CalcSource } from "./types";
+
+/** A line's amount as a formula: count × rate, rounded half away from zero to the rounding unit (the engine's line rule). */
+export function lineAmountFormula(count: X.Expr, rate: X.Expr, digits: number): X.Expr {
+  return X.round(X.mul(count, rate), digits);
+}
+
+/** What the model needs of the whole allocation, computed once for every school's calculator. */
+export interface CalculatorContext {
+  lines: (schoolIndex: number) => Line[];
+  /** Each general source's district-wide general money before adjustments (splits a school's change). */
+  shares: number[];
+}
+
+export interface SchoolScope {
+  a: Allocation;
+  i: number;
+  levels: number[];
+  categories: string[];
+  ud: 0 | 2;
+  engineLines: Line[];
+}
+
+/** Why the school can never receive source s (level, School ID list, attribute, Locked), or null. */
+function fixedReason(sc: SchoolScope, s: number): string | null {
+  const { a, i } = sc;
+  const sr = a.sources[s];
+  const e = a.district.sources[s].eligible;
+  if (sr.status === "Locked") return "held centrally (Locked)";
+  if (sr.schoolPool === 0) return "no school pool";
+  if (e.schoolIds !== null && !e.schoolIds.some((id) => labelKey(id) === labelKey(a.schools[i].id))) return `only for ${e.schoolIds.join(", ")}`;
+  for (const r of e.rules) {
+    if (r.kind !== "attribute") continue;
+    const cell = a.district.schools[i].attributes[r.key];
+    if (!attributeMatches(cell === undefined ? null : cell, r.op, r.value)) return `only where ${describeRule(r)}`;
+  }
+  return null;
+}
+
+/** The whole-cent rate the engine uses for source s at (level, category): the school's own line's rate when it has one. */
+function rateCents(sc: SchoolScope, s: number, l: number, c: number): number {
+  const { a } = sc;
+  const name = a.sources[s].name;
+  const level = a.district.levels[l];
+  const category = a.matrix.categories[c];
+  const own = sc.engineLines.find((x) => x.kind === "formula" && x.source === name && x.level === level && x.category === category);
+  return own?.rate ?? a.matrix.bySource[s]?.[l]?.[c] ?? 0;
+}
+
+function formulaLines(b: ModelBuilder, sc: SchoolScope, s: number): CalcLine[] {
+  const { a } = sc;
+  const d = a.district;
+  const src = d.sources[s];
+  const cat = fundedCategory(d, src);
+  const levelOk = (l: number) => src.eligible.levels === null || src.eligible.levels.some((x) => labelKey(x) === labelKey(d.levels[l]));
+  const lines: CalcLine[] = [];
+  for (const l of sc.levels.filter(levelOk)) {
+    for (let c = 0; c < sc.categories.length; c++) {
+      const rate = cat === -1 || cat === c ? rateCents(sc, s, l, c) : 0;
+      if (!(rate > 0)) continue;
+      const what = c === 0 ? "Base" : sc.categories[c];
+      const rateId = b.k({ id: `rate:${s}:${l}:${c}`, kind: "rate", nameParts: ["Rate", d.levels[l], what, src.name], label: `${src.name}: ${d.levels[l]} ${what}`, value: dollarsOf(rate), fmt: "rate", sourceIndex: s, levelIndex: l, category: c });
+      const id = b.q(`line:${s}:${l}:${c}`, `${src.name}: ${d.levels[l]} ${c === 0 ? "students" : sc.categories[c]} × $ per pupil`, lineAmountFormula(X.ref(`in:${l}:${c}`), X.ref(rateId), sc.ud));
+      lines.push({ id, levelIndex: l, category: c, inputId: `in:${l}:${c}`, rateId });
+    }
+  }
+  return lines;
+}
+
+/** The live share of students in a need category (percent, 6 decimals), made once per need. */
+function shareId(b: ModelBuilder, sc: SchoolScope, shares: Record<string, string>, need: string): string | null {
+  const d = sc.a.district;
+  const j = d.needs.findIndex((n) => normalizeHeader(n) === normalizeHeader(need));
+  if (j < 0) return null;
+  if (shares[need]) return shares[need];
+  const count = X.sum(...sc.levels.map((l) => X.ref(`in:${l}:${j + 1}`)));
+  const pct = X.iff(X.cmp(">", X.ref("students"), X.num(0)), X.round(X.div(X.mul(count, X.num(100)), X.ref("students")), 6), X.num(0));
+  shares[need] = b.q(`share:${j + 1}`, `${d.needs[j]} share of students (%)`, pct, "share");
+  return shares[need];
+}
+
+function eligibleId(b: ModelBuilder, sc: SchoolScope, s: number, rules: EligibilityRule[], shares: Record<string, string>): string | null {
+  if (rules.length === 0) return null;
+  const conds = rules.map((r) => {
+    const id = shareId(b, sc, shares, r.key);
+    return id === null ? X.num(0) : X.cmp(r.op, X.ref(id), X.num(Number(r.value)));
+  });
+  return b.q(`elig:${s}`, `${sc.a.sources[s].name}: eligible (1 = yes)`, X.iff(conds.length === 1 ? conds[0] : X.and(...conds), X.num(1), X.num(0)), "flag");
+}
+
+/** One source's lines and money before adjustments, or the reason the school cannot receive it. */
+export function sourcePart(b: ModelBuilder, sc: SchoolScope, s: number, shares: Record<string, string>): CalcSource | { unavailable: string } {
+  const { a, i } = sc;
+  const sr = a.sources[s];
+  const src = a.district.sources[s];
+  const reason = fixedReason(sc, s);
+  const engine = sr.bySchool[i];
+  const foundation = a.schools[i].foundation > 0 ? sr.foundationPerSchool : 0;
+  const shortfall = shortfallOf(sr, i);
+  const lines = reason === null ? formulaLines(b, sc, s) : [];
+  if (lines.length === 0 && foundation === 0 && shortfall === 0 && engine === 0 && sr.turnedOnBySchool[i] === 0) {
+    return { unavailable: reason ?? (sc.levels.some((l) => src.eligible.levels === null || src.eligible.levels.some((x) => labelKey(x) === labelKey(a.district.levels[l]))) ? "no $ per pupil for this school's students" : `only for ${describeEligibility(src.eligible).replace(/^Only /, "")}`) };
+  }
+  const elig = lines.length > 0 ? eligibleId(b, sc, s, src.eligible.rules.filter((r) => r.kind === "share"), shares) : null;
+  const linesSum = X.sum(...lines.map((x) => X.ref(x.id)));
+  const formulaId = lines.length ? b.q(`formula:${s}`, `${src.name}: formula`, X.round(elig ? X.mul(linesSum, X.ref(elig)) : linesSum, 2)) : null;
+  const foundationId = foundation > 0 ? b.k({ id: `foundation:${s}`, kind: "foundation", nameParts: ["Foundation", src.name], label: `Foundation per school from ${src.name}`, value: dollarsOf(foundation), fmt: "currency", sourceIndex: s, note: "Every school with students receives the foundation, paid by the general sources in proportion to their school pools." }) : null;
+  const shortfallId = shortfall !== 0 ? b.k({ id: `shortfall:${s}`, kind: "shortfall", nameParts: ["Shortfall", src.name], label: `${src.name}: what its pool cannot pay of the fixed $ per pupil`, value: dollarsOf(shortfall), fmt: "currency", sourceIndex: s, note: "The district's fixed $ per pupil costs more than this source can pay; this school's part of the gap, as in the district's allocation." }) : null;
+  const parts = [foundationId, formulaId].filter((x): x is string => x !== null).map(X.ref);
+  let amount: X.Expr = parts.length === 0 ? X.num(0) : parts.length === 1 ? parts[0] : X.add(parts[0], parts[1]);
+  if (shortfallId) amount = X.sub(amount, X.ref(shortfallId));
+  const amountId = b.q(`amount:${s}`, `${src.name}: before phase-in, floors and caps`, X.round(amount, 2));
+  return {
+    index: s,
+    name: src.name,
+    general: sr.general,
+    restricted: sr.restricted,
+    grant: isGrant(a, s),
+    funds: src.funds,
+    category: fundedCategory(a.district, src),
+    eligibility: elig ? "rule" : "yes",
+    eligibleText: describeEligibility(src.eligible),
+    eligibleId: elig,
+    lines,
+    foundationId,
+    shortfallId,
+    formulaId,
+    amountId,
+    moveId: null,
+    budgetId: `budget:${s}`,
+    engine,
+    engineTurnedOn: sr.turnedOnBySchool[i],
+  };
+}
+
+/** Status Grant: paid on top of the other sources (supplement, not supplant). */
+export function isGrant(a: Allocation, s: number): boolean {
+  return (a.sources[s] as { grant?: boolean }).grant === true;
+}
+
+function shortfallOf(sr: Allocation["sources"][number], i: number): number {
+  const by = (sr as { shortfallBySchool?: readonly number[] | null }).shortfallBySchool;
+  return by ? (by[i] ?? 0) : 0;
+}

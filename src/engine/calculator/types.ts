@@ -1,0 +1,153 @@
+/**
+ * The shapes of a school calculator model: the editable counts (inputs), the district's locked figures
+ * (constants) and the computed figures (quantities, each an expression that is both the TypeScript computation
+ * and the workbook formula), grouped by source and by rule.
+ */
+import type { Cents } from "../types";
+import type { Expr } from "./expr";
+
+export type CalcFormat = "currency" | "rate" | "count" | "percent" | "factor" | "flag" | "share";
+
+/** An editable count: students or a need count at one of the school's levels. */
+export interface CalcInput {
+  id: string;
+  /** Workbook-level defined name, e.g. Input_Students_Elementary, Input_English_Learner_Elementary. */
+  name: string;
+  levelIndex: number;
+  level: string;
+  /** 0 = Students, k = district.needs[k - 1]. */
+  category: number;
+  categoryName: string;
+  /** The district's projected count. */
+  original: number;
+}
+
+export type ConstantKind = "rate" | "foundation" | "shortfall" | "share" | "factor" | "phaseIn" | "floor" | "ceiling" | "current" | "minimum" | "projected" | "district";
+
+/** A locked number the formulas read. */
+export interface CalcConstant {
+  id: string;
+  kind: ConstantKind;
+  /** Defined name, e.g. Rate_Elementary_Base_State_Base_Aid. */
+  name: string;
+  label: string;
+  value: number;
+  fmt: CalcFormat;
+  sourceIndex?: number;
+  levelIndex?: number;
+  category?: number;
+  /** Where the figure comes from, when it is not a plain input of the district. */
+  note?: string;
+}
+
+/** A computed figure: its expression is both the TypeScript computation and the workbook formula. */
+export interface CalcQuantity {
+  id: string;
+  label: string;
+  expr: Expr;
+  fmt: CalcFormat;
+}
+
+/** One formula line: count × rate (whole cents) rounded to the rounding unit, as the engine's line. */
+export interface CalcLine {
+  id: string;
+  levelIndex: number;
+  category: number;
+  inputId: string;
+  rateId: string;
+}
+
+export interface CalcSource {
+  index: number;
+  name: string;
+  general: boolean;
+  restricted: boolean;
+  /** Status Grant: paid on top, never counted toward floors or caps. */
+  grant: boolean;
+  /** "All" or the category the source pays for. */
+  funds: string;
+  /** Category index the source pays (-1 = whole formula). */
+  category: number;
+  /** "yes": always eligible here; "rule": decided live by a need-share rule. */
+  eligibility: "yes" | "rule";
+  eligibleText: string;
+  eligibleId: string | null;
+  lines: CalcLine[];
+  foundationId: string | null;
+  /** What the pool could not pay of its fixed-rate lines (the engine's labelled shortfall line), or null. */
+  shortfallId: string | null;
+  /** SUM(lines) [× eligible]. */
+  formulaId: string | null;
+  /** Foundation + formula − shortfall: the money before phase-in, floors and caps. */
+  amountId: string;
+  /** The source's part of the change in general money (its adjustment line), or null. */
+  moveId: string | null;
+  /** Amount + adjustment: the source's budget. */
+  budgetId: string;
+  /** The full allocation's figures for this school (cents). */
+  engine: Cents;
+  engineTurnedOn: Cents;
+}
+
+/** Phase-in, floors, caps and the budget-neutral factor on general money (null: no rule moves this school). */
+export interface CalcAdjust {
+  /** Non-grant money before adjustments. */
+  formulaTotalId: string;
+  targetId: string | null;
+  generalTargetId: string;
+  lowId: string | null;
+  highId: string | null;
+  generalFinalId: string;
+  changeId: string;
+  /** 1 held at the floor, 2 held at the cap, 3 scaled by the factor or phased in, 0 unchanged. */
+  ruleId: string;
+}
+
+export interface CalculatorModel {
+  schoolIndex: number;
+  schoolId: string;
+  schoolName: string;
+  /** District level indexes the school has (its Inputs rows), in district order. */
+  levels: number[];
+  /** "Students" then the needs. */
+  categories: string[];
+  /** 0 = whole dollars, 2 = cents (Policy Rounding). */
+  unitDigits: 0 | 2;
+  inputs: CalcInput[];
+  constants: CalcConstant[];
+  /** In evaluation order (each refers only to inputs, constants and earlier quantities). */
+  quantities: CalcQuantity[];
+  sources: CalcSource[];
+  /** Sources the school cannot receive (not eligible), with the reason. */
+  unavailable: { index: number; name: string; reason: string }[];
+  adjust: CalcAdjust | null;
+  ids: {
+    students: string;
+    generalAmount: string;
+    otherAmount: string;
+    grantAmount: string;
+    total: string;
+    perPupil: string;
+    changeVsCurrent: string | null;
+    changePercent: string | null;
+    aboveMinimum: string | null;
+    /** Total − School_Floor (≥ 0 always), or null without a floor. */
+    aboveFloor: string | null;
+    shares: Record<string, string>;
+    /** The budget with the formula fully turned on (before phase-in, floors and caps). */
+    turnedOn: string;
+    /** Turned on − this year's total. */
+    shadowGap: string;
+    /** How many counts differ from the district's projection. */
+    countsChanged: string;
+    /** The full allocation's total for this school (a reference figure, never added to anything). */
+    districtTotal: string;
+    /** Total − the full allocation's total. */
+    districtDifference: string;
+  };
+  /** The full allocation's figures for the school (cents). */
+  engine: { total: Cents; turnedOn: Cents; current: Cents | null; minimum: Cents | null; floor: Cents | null; ceiling: Cents | null; adjustment: string | null };
+}
+
+/** Counts by [district level index][category] (0 = Students); levels the school does not have are ignored. */
+export type CalculatorCounts = number[][];
