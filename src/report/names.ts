@@ -36,10 +36,20 @@ export function cutText(s: string, max: number, measure: (t: string) => number =
   return out;
 }
 
-const encoder = new TextEncoder();
-/** Size of `s` in UTF-8 bytes (what file systems count). */
+/** Size of `s` in UTF-8 bytes (what file systems count). Counted by code point, so it needs no TextEncoder
+ * (absent in some test and host environments); a lone surrogate counts as U+FFFD (3 bytes), as an encoder writes it. */
 export function utf8Bytes(s: string): number {
-  return encoder.encode(s).length;
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
 }
 
 /** A legal Excel sheet name close to `name` (not yet de-duplicated). */

@@ -76,3 +76,15 @@ describe("file names are cut by UTF-8 bytes", () => {
     expect(cutText("éé", 3, utf8Bytes)).toBe("é");
   });
 });
+
+describe("utf8Bytes", () => {
+  it("counts what Node's UTF-8 encoder writes, lone surrogates included (differential)", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 40 }), fc.string({ unit: fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c)), maxLength: 3 }), (a, b) => {
+        const s = a + b + a;
+        expect(utf8Bytes(s)).toBe(Buffer.byteLength(s, "utf8"));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
