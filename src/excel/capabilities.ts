@@ -22,5 +22,11 @@ export function capabilities(env: ExcelEnv): { ok: boolean; missing: string[] } 
         "Page layout (landscape, fit to page) is not set either.",
     );
   }
+  if (!supports(env, API_SETS.mergedAreas)) {
+    missing.push(
+      "Merged cells inside input tables are found only with Excel JavaScript API 1.13; in this Excel a merged cell reads as " +
+        "its first row's value with blanks below, so unmerge input tables (Home > Merge & Center > Unmerge Cells).",
+    );
+  }
   return { ok, missing };
 }

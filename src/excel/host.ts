@@ -29,7 +29,7 @@ export function officeRunner(): ExcelRunner {
  * a RequestContext (tested with an in-memory fake of the Excel object model); opening a new workbook and
  * downloading go through `files` (Excel.createWorkbook and a browser download).
  */
-export function createExcelHost(run: ExcelRunner = officeRunner(), env: ExcelEnv = officeEnv(), files: WorkbookFiles = officeWorkbookFiles()): Host & {
+export function createExcelHost(run: ExcelRunner = officeRunner(), env: ExcelEnv = officeEnv(), files: WorkbookFiles = officeWorkbookFiles(env)): Host & {
   render(plans: SheetPlan[], options?: RenderOptions): Promise<ExcelRenderResult>;
 } {
   return {

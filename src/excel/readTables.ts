@@ -72,7 +72,7 @@ export async function readTables(context: Excel.RequestContext, env?: ExcelEnv):
   const candidates: Candidate[] = located.map((l) => {
     const i = present.indexOf(l);
     const block = blocks[i];
-    const merged = l.merged && !l.merged.isNullObject ? splitAreas(l.merged.address) : [];
+    const merged = mergedAreas && l.merged && !l.merged.isNullObject ? splitAreas(l.merged.address) : [];
     return { kind: l.kind, label: l.label, sheet: l.sheet, values: i < 0 ? null : values[i], r: block?.r ?? 0, c: block?.c ?? 0, showHeaders: l.showHeaders, showTotals: l.showTotals, merged };
   });
   return assembleTables(candidates, own);

@@ -18,9 +18,10 @@ export interface WorkbookFiles {
   download(name: string, bytes: Uint8Array, mime: string): Promise<void>;
 }
 
-export function officeWorkbookFiles(): WorkbookFiles {
+export function officeWorkbookFiles(env: ExcelEnv): WorkbookFiles {
   return {
     createWorkbook: async (base64) => {
+      if (!supports(env, CREATE_WORKBOOK_SET)) throw new Error(cannotOpenMessage("the file"));
       await Excel.createWorkbook(base64);
     },
     download: (name, bytes, mime) => browserDownload(name, bytes, mime),
