@@ -26,7 +26,7 @@ module.exports = tseslint.config(
     },
   },
   {
-    files: ["scripts/**/*.js"],
+    files: ["scripts/**/*.js", "bench/**/*.cjs"],
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {

@@ -1,6 +1,7 @@
 import { benchEngine } from "./engine";
 import { benchCalculators } from "./calculators";
 import { benchIo } from "./io";
+import { benchCli } from "./cli";
 
 const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 0)} ms`;
 const mb = (b: number) => `${(b / 1024 / 1024).toFixed(1)} MB`;
@@ -22,6 +23,7 @@ async function run(): Promise<void> {
   console.log("School calculators: 1,000 schools");
   console.log(`  build + write all workbooks         ${(calc.ms / 1000).toFixed(1)} s   (${(calc.ms / 1000).toFixed(1)} ms per school)`);
   console.log(`  total size                          ${mb(calc.bytes)}   (${Math.round(calc.bytes / 1000 / 1024)} KB per school)`);
+  for (const line of await benchCli()) console.log(line);
 }
 
 run().catch((err) => {

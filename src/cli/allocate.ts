@@ -2,19 +2,23 @@ import * as path from "path";
 import { analyseInitiatives, aroiJson } from "../engine/aroi";
 import { summaryJson } from "../engine/summary";
 import type { Allocation } from "../engine/types";
-import { allocationPlans } from "../report/allocation";
-import { SKIPS_CHARTS, writeWorkbook } from "../xlsx/write";
+import { DEFAULT_SCHOOL_SHEETS, resultPlans } from "../report/schoolLines";
+import { saveWorkbook } from "../xlsx/save";
+import { SKIPS_CHARTS } from "../xlsx/write";
 import { EXIT_BAD_INPUT, EXIT_OK, parseArgs, type CliIO } from "./io";
 import { withOutputs } from "./outputs";
 import { guardFileOutputs, jsonText, loadAndAllocate, notCarriedIn, reportNotCarried } from "./pipeline";
 
-export const ALLOCATE_USAGE = "usage: sfs allocate <district.xlsx> [--out <result.xlsx>] [--json <summary.json>] [--quiet]";
+export const ALLOCATE_USAGE =
+  "usage: sfs allocate <district.xlsx> [--out <result.xlsx>] [--json <summary.json>] [--school-sheets <n>] [--quiet]";
 
 /** `sfs allocate`: read, validate, allocate; write the result workbook and the JSON summary. Nothing is written on bad input. */
 export async function runAllocate(argv: string[], io: CliIO): Promise<number> {
   const { positional, options } = parseArgs(argv, ["quiet"]);
-  if (positional.length !== 1 || options.out === true || options.json === true) {
-    io.stderr.write(`${ALLOCATE_USAGE}\n`);
+  const sheetsText = options["school-sheets"];
+  const schoolSheets = sheetsText === undefined ? DEFAULT_SCHOOL_SHEETS : typeof sheetsText === "string" && /^\d+$/.test(sheetsText.trim()) ? Number(sheetsText) : null;
+  if (positional.length !== 1 || options.out === true || options.json === true || schoolSheets === null) {
+    io.stderr.write(`${ALLOCATE_USAGE}\n${schoolSheets === null ? "--school-sheets takes a whole number of schools (0 or more)\n" : ""}`);
     return EXIT_BAD_INPUT;
   }
   const input = path.resolve(io.cwd, positional[0]);
@@ -27,15 +31,19 @@ export async function runAllocate(argv: string[], io: CliIO): Promise<number> {
   const a = loaded.allocation;
   const extra = extraSummary(loaded.allocation);
   const notCarried = out || json ? await notCarriedIn(input) : [];
+  const notes: string[] = [];
   await withOutputs(async (outputs) => {
-    if (out) await outputs.stage(out, await writeWorkbook(allocationPlans(a), loaded.workbook));
+    if (out) notes.push(...(await outputs.stageWith(out, (temp) => saveWorkbook(temp, resultPlans(a, schoolSheets), loaded.workbook))).notes);
     if (json) await outputs.stage(json, jsonText({ ...summaryJson(a), ...extra, notCarried }));
     await outputs.commit();
   });
   reportNotCarried(io, notCarried, out);
+  if (options.quiet !== true) for (const n of notes) io.stdout.write(`note: ${n}\n`);
   if (options.quiet !== true) {
     io.stdout.write(renderSummaryText(a));
     for (const w of loaded.warnings) io.stdout.write(`note: ${w}\n`);
+    if (out && a.schools.length > schoolSheets)
+      io.stdout.write(`The ${a.schools.length.toLocaleString("en-US")} schools' lines are in one "School Lines" table (more than ${schoolSheets} schools; --school-sheets <n> changes this).\n`);
     if (out) io.stdout.write(`Result workbook: ${out}${SKIPS_CHARTS ? " (charts are drawn by the Excel add-in; the .xlsx holds the tables they use)" : ""}\n`);
     if (json) io.stdout.write(`JSON summary: ${json}\n`);
   }

@@ -29,7 +29,8 @@ import { findTable } from "../engine/parse/headers";
 import type { District, InputError, RawTables } from "../engine/types";
 import { aroiFundingPlan, aroiPlans } from "../report/aroi";
 import { readWorkbook } from "../xlsx/read";
-import { SKIPS_CHARTS, writeWorkbook } from "../xlsx/write";
+import { saveWorkbook } from "../xlsx/save";
+import { SKIPS_CHARTS } from "../xlsx/write";
 import { EXIT_BAD_INPUT, EXIT_OK, parseArgs, type CliIO } from "./io";
 import { withOutputs } from "./outputs";
 import { guardFileOutputs, jsonText, notCarriedIn, reportNotCarried } from "./pipeline";
@@ -352,12 +353,14 @@ export async function runAroi(argv: string[], io: CliIO): Promise<number> {
   if (funding) plans.push(aroiFundingPlan(funding));
 
   const notCarried = out || json ? await notCarriedIn(input) : [];
+  const notes: string[] = [];
   await withOutputs(async (outputs) => {
-    if (out) await outputs.stage(out, await writeWorkbook(plans, read.workbook));
+    if (out) notes.push(...(await outputs.stageWith(out, (temp) => saveWorkbook(temp, plans, read.workbook))).notes);
     if (json) await outputs.stage(json, jsonText({ ...aroiSummaryJson(analysis), ...(funding ? { funding: fundingJson(funding) } : {}), notCarried }));
     await outputs.commit();
   });
   reportNotCarried(io, notCarried, out);
+  if (options.quiet !== true) for (const n of notes) io.stdout.write(`note: ${n}\n`);
   if (options.quiet !== true) {
     io.stdout.write(renderAroiText(analysis));
     if (funding) io.stdout.write(`  ${fundingSummaryLine(funding)}\n\n`);

@@ -24,7 +24,8 @@ import { summaryJson } from "../engine/summary";
 import type { InputError } from "../engine/types";
 import { equityPlans } from "../report/equity";
 import type { SheetPlan } from "../report/plan";
-import { SKIPS_CHARTS, writeWorkbook } from "../xlsx/write";
+import { saveWorkbook } from "../xlsx/save";
+import { SKIPS_CHARTS } from "../xlsx/write";
 import { extraSummary } from "./allocate";
 import { readDistrict } from "./aroi";
 import { EXIT_BAD_INPUT, EXIT_OK, parseArgs, type CliIO } from "./io";
@@ -201,12 +202,14 @@ export async function runEquity(argv: string[], io: CliIO): Promise<number> {
   const summary = equitySummary(inputs);
 
   const notCarried = out || json ? await notCarriedIn(input) : [];
+  const notes: string[] = [];
   await withOutputs(async (outputs) => {
-    if (out) await outputs.stage(out, await writeWorkbook(withBasis(equityPlans(summary), basis), read.workbook));
+    if (out) notes.push(...(await outputs.stageWith(out, (temp) => saveWorkbook(temp, withBasis(equityPlans(summary), basis), read.workbook))).notes);
     if (json) await outputs.stage(json, jsonText({ ...summaryJson(alloc), ...extraSummary(alloc), equity: equitySummaryJson(summary, basis), notCarried }));
     await outputs.commit();
   });
   reportNotCarried(io, notCarried, out);
+  if (options.quiet !== true) for (const n of notes) io.stdout.write(`note: ${n}\n`);
   if (options.quiet !== true) {
     io.stdout.write(renderEquityText(summary, basis));
     const notes = [...read.warnings, ...alloc.warnings];

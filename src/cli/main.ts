@@ -29,7 +29,7 @@ const HELP = `School Funding Studio (sfs)
       Run the bundled sample district and print a readable summary (used by npm start).
 
 Options for every command: --quiet (print nothing on success), --debug (show the details of an internal error).
-  sfs allocate/plan ... --school-sheets <n>: above n schools (default 200) the per-school lines are written as one
+  sfs allocate ... --school-sheets <n>: above n schools (default 200) the per-school lines are written as one
       "School Lines" table instead of one sheet per school.
 
 Outputs: the input workbook is never written. A path that is the input, names another output twice, is an existing

@@ -251,13 +251,13 @@ export class OutputSet {
   }
 
   /** Stage a file that `write` produces at the temporary path it is given (for writers that stream to disk). */
-  async stageWith(target: string, write: (temp: string) => Promise<void>): Promise<void> {
+  async stageWith<T>(target: string, write: (temp: string) => Promise<T>): Promise<T> {
     const file = path.resolve(target);
     await this.ensureDir(path.dirname(file));
     const temp = tempName(file, "");
     this.staged.push({ target: file, temp, aside: null });
     try {
-      await write(temp);
+      return await write(temp);
     } catch (e) {
       if (e instanceof OutputError) throw e;
       if ((e as NodeJS.ErrnoException | null)?.code) throw outputFailure("write", file, e);

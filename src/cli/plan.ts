@@ -6,7 +6,8 @@ import { MAX_PLAN_YEARS } from "../engine/parse/projections";
 import { summaryJson } from "../engine/summary";
 import type { InputError } from "../engine/types";
 import { planningPlans } from "../report/planning";
-import { SKIPS_CHARTS, writeWorkbook } from "../xlsx/write";
+import { saveWorkbook } from "../xlsx/save";
+import { SKIPS_CHARTS } from "../xlsx/write";
 import { extraSummary } from "./allocate";
 import { readDistrict } from "./aroi";
 import { EXIT_BAD_INPUT, EXIT_OK, parseArgs, type CliIO } from "./io";
@@ -86,12 +87,14 @@ export async function runPlan(argv: string[], io: CliIO): Promise<number> {
   const first = analysis.plan.years[0].allocation;
 
   const notCarried = out || json ? await notCarriedIn(input) : [];
+  const notes: string[] = [];
   await withOutputs(async (outputs) => {
-    if (out) await outputs.stage(out, await writeWorkbook(planningPlans(analysis), read.workbook));
+    if (out) notes.push(...(await outputs.stageWith(out, (temp) => saveWorkbook(temp, planningPlans(analysis), read.workbook))).notes);
     if (json) await outputs.stage(json, jsonText({ ...summaryJson(first), ...extraSummary(first), ...planJson(analysis), notCarried }));
     await outputs.commit();
   });
   reportNotCarried(io, notCarried, out);
+  if (options.quiet !== true) for (const n of notes) io.stdout.write(`note: ${n}\n`);
   if (options.quiet !== true) {
     io.stdout.write(renderPlanText(analysis));
     for (const w of [...withoutPlanSettingWarnings(read.warnings), ...parsed.warnings, ...analysis.plan.warnings]) io.stdout.write(`note: ${w}\n`);

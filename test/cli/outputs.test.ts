@@ -6,6 +6,7 @@ import { spawn } from "child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
+import ExcelJS from "exceljs";
 import { main, registerCommand } from "../../src/cli/main";
 import { checkOutputs, nodeFs, OutputError, OutputSet, type OutputFs } from "../../src/cli/outputs";
 import { BIN, SAMPLE } from "../helpers/cli";
@@ -166,5 +167,24 @@ describe("what the copy cannot carry is listed, never dropped silently", () => {
     const r = await run(["allocate", "in.xlsx", "--json", "s.json", "--quiet"], dir);
     expect(r).toEqual({ code: 0, stdout: "", stderr: "" });
     expect(JSON.parse(readFileSync(path.join(dir, "s.json"), "utf8")).notCarried).toEqual([]);
+  });
+});
+
+describe("--school-sheets", () => {
+  test("above the threshold the lines go to one School Lines table", async () => {
+    const dir = fresh();
+    const r = await run(["allocate", "in.xlsx", "--out", "r.xlsx", "--school-sheets", "5"], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/39 schools' lines are in one "School Lines" table \(more than 5 schools; --school-sheets <n> changes this\)/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, "r.xlsx"));
+    const names = wb.worksheets.map((w) => w.name);
+    expect(names).toContain("School Lines");
+    expect(names.filter((n) => /^E101 /.test(n))).toEqual([]);
+  });
+  test("a value that is not a whole number is a usage error", async () => {
+    const r = await run(["allocate", "in.xlsx", "--school-sheets", "many"], fresh());
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--school-sheets takes a whole number/);
   });
 });

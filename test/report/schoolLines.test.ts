@@ -1,0 +1,35 @@
+import { allocate } from "../../src/engine/allocate";
+import { parseDistrict } from "../../src/engine/parse";
+import { allocationPlans } from "../../src/report/allocation";
+import { resultPlans, SCHOOL_LINES_HEADERS, schoolLinesPlan } from "../../src/report/schoolLines";
+import { sampleDistrict } from "../../src/sample/district";
+
+const parsed = parseDistrict(sampleDistrict());
+if (!parsed.ok) throw new Error("sample does not parse");
+const a = allocate(parsed.district);
+
+describe("School Lines: every school's lines in one table", () => {
+  const plan = schoolLinesPlan(a);
+  const t = plan.tables[0];
+  const col = (h: string) => SCHOOL_LINES_HEADERS.indexOf(h);
+
+  test("each school's rows add up to its total, to the cent", () => {
+    const sums = new Map<string, number>();
+    for (const r of t.rows) sums.set(r[col("School ID")] as string, (sums.get(r[col("School ID")] as string) ?? 0) + Math.round((r[col("Amount")] as number) * 100));
+    expect(sums.size).toBe(a.schools.length);
+    for (const s of a.schools) expect(sums.get(s.id)).toBe(s.total);
+  });
+
+  test("the rows are the school sheets' lines, in the same order", () => {
+    const sheets = allocationPlans(a).filter((p) => p.role === "school");
+    const fromSheets = sheets.flatMap((p, i) => p.tables[0].rows.map((r) => [a.schools[i].id, a.schools[i].name, ...r]));
+    expect(t.rows).toEqual(fromSheets);
+  });
+
+  test("above the threshold the school sheets give way to the one table", () => {
+    const n = a.schools.length;
+    expect(resultPlans(a, n).map((p) => p.role)).toEqual(allocationPlans(a).map((p) => p.role));
+    const roles = resultPlans(a, n - 1).map((p) => p.role);
+    expect(roles).toEqual(["summary", "matrix", "school-budgets", "school-lines"]);
+  });
+});
