@@ -1,31 +1,9 @@
-/** Blank input tables (headers only) built from the workbook contract's columns. */
+/** Blank input tables (headers only) built from the input-tables registry (src/engine/tables.ts). */
+import { CONTRACT_TABLES, templateHeaders } from "../engine/tables";
 import type { RawTable, RawTables } from "../engine/types";
 
-export const CONTRACT_COLUMNS: Record<string, string[]> = {
-  Schools: ["School ID", "School Name", "Current Budget", "Minimum Budget"],
-  Enrollment: ["School ID", "Level", "Students"],
-  Weights: ["Category", "Level", "Weight", "Per Pupil"],
-  Revenue: ["Source", "Type", "Restricted", "Amount", "Status", "School Share", "Funds", "Eligible"],
-  Policy: ["Setting", "Value"],
-  Initiatives: [
-    "Initiative",
-    "Department",
-    "Coordinator",
-    "Schools",
-    "Strategic Priority",
-    "Target Population",
-    "Definition of Success",
-    "Direct Cost",
-    "Staff Hours",
-    "Hourly Cost",
-    "Indirect Cost",
-    "Students Served",
-    "Learning Gain",
-    "Importance",
-    "Effectiveness",
-  ],
-  "Initiative Segments": ["Initiative", "Segment", "Students Served", "Learning Gain", "Cost"],
-};
+/** The contract tables' columns, from the input-tables registry. */
+export const CONTRACT_COLUMNS: Record<string, string[]> = Object.fromEntries(CONTRACT_TABLES.map((t) => [t, templateHeaders(t)]));
 
 /** Header-only tables for every contract table not in `present` (lower-cased names already in the workbook). */
 export function blankTemplates(present: Set<string> = new Set()): RawTables {

@@ -16,19 +16,12 @@
 import type { RawTable } from "../types";
 import type { BudgetLine } from "../plan/types";
 import { findTable, labelKey, TableReader, type ParseContext, type TableName } from "./headers";
+import { columnsOf } from "../tables";
 
 /** The table's name (one of the optional inputs in src/engine/tables.ts). */
 export const BUDGET_LINES_TABLE = "Budget Lines" satisfies TableName;
 
-export const BUDGET_LINE_COLUMNS = [
-  { name: "Fund" },
-  { name: "Area", aliases: ["Program Area", "Focus Area"] },
-  { name: "Function", required: true, aliases: ["Function/Area", "Function Area", "Function Name"] },
-  { name: "Object", aliases: ["Object Code", "Object Name", "Expense Type"] },
-  { name: "School ID", required: true, aliases: ["School", "Location", "Site"] },
-  { name: "Amount", required: true, aliases: ["Dollars", "Budget"] },
-  { name: "FTE", aliases: ["FTEs", "Positions"] },
-];
+export const BUDGET_LINE_COLUMNS = columnsOf("Budget Lines");
 
 /** The word that marks central spending in the School ID column. */
 export const CENTRAL = "Central";

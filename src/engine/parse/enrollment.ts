@@ -6,6 +6,7 @@ import type { RawTable } from "../types";
 import { labelKey, missingTable, normalizeHeader, stripUnit, TableReader, type ParseContext } from "./headers";
 import type { SchoolsResult } from "./schools";
 import { describeCell, readNumeric, readPlainNumber } from "./values";
+import { columnsOf } from "../tables";
 
 /** An enrollment row before levels are ordered (levels depend on the Weights table too). */
 export interface ParsedEnrollmentRow {
@@ -30,11 +31,7 @@ export interface EnrollmentResult {
   otherColumns: Map<string, string>;
 }
 
-export const ENROLLMENT_COLUMNS = [
-  { name: "School ID", required: true },
-  { name: "Level", required: true },
-  { name: "Students", required: true },
-];
+export const ENROLLMENT_COLUMNS = columnsOf("Enrollment");
 
 /** Columns never taken as need categories even when they hold numbers. */
 const NOT_NEEDS = new Set(["schoolname", "name"]);

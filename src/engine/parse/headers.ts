@@ -4,7 +4,7 @@
  */
 import { columnLetter } from "../excelNames";
 import type { Cell, Cents, InputError, RawTable } from "../types";
-import { INPUT_TABLES, type InputTable } from "../tables";
+import { INPUT_TABLES, type ColumnSpec, type InputTable } from "../tables";
 import {
   cellText,
   describeCell,
@@ -36,14 +36,7 @@ export function stripUnit(header: string): string {
   }
 }
 
-/** One column of a contract table. */
-export interface ColumnSpec {
-  /** Contract header, e.g. "School ID". */
-  name: string;
-  required?: boolean;
-  /** Other accepted header spellings (contract-style, normalised before use). */
-  aliases?: string[];
-}
+export type { ColumnSpec } from "../tables";
 
 /** Where errors and warnings of one parse go. */
 export interface ParseContext {
@@ -69,7 +62,7 @@ export class TableReader {
   constructor(
     readonly table: TableName,
     readonly raw: RawTable,
-    specs: ColumnSpec[],
+    specs: readonly ColumnSpec[],
     private readonly ctx: ParseContext,
   ) {
     const wanted = new Map<string, string>();

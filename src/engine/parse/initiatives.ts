@@ -4,24 +4,9 @@
  */
 import type { Cell, Initiative, InitiativeSegment, RawTable } from "../types";
 import { labelKey, normalizeHeader, TableReader, type ParseContext } from "./headers";
+import { columnsOf } from "../tables";
 
-export const INITIATIVE_COLUMNS = [
-  { name: "Initiative", required: true },
-  { name: "Department" },
-  { name: "Coordinator" },
-  { name: "Schools" },
-  { name: "Strategic Priority" },
-  { name: "Target Population" },
-  { name: "Definition of Success" },
-  { name: "Direct Cost", required: true },
-  { name: "Staff Hours" },
-  { name: "Hourly Cost" },
-  { name: "Indirect Cost" },
-  { name: "Students Served", required: true },
-  { name: "Learning Gain" },
-  { name: "Importance", aliases: ["Importance Rating", "Principal Importance", "Principal Rating Importance"] },
-  { name: "Effectiveness", aliases: ["Effectiveness Rating", "Principal Effectiveness", "Principal Rating Effectiveness"] },
-];
+export const INITIATIVE_COLUMNS = columnsOf("Initiatives");
 
 const GAIN = "a number (the learning gain per student served, in the district's unit), or blank for no outcome data";
 const RATING = "a rating from 1 to 5, or blank";
@@ -84,13 +69,7 @@ export function parseInitiatives(raw: RawTable | undefined, ctx: ParseContext): 
   return { initiatives: out, names };
 }
 
-export const SEGMENT_COLUMNS = [
-  { name: "Initiative", required: true },
-  { name: "Segment", required: true },
-  { name: "Students Served", required: true },
-  { name: "Learning Gain", required: true },
-  { name: "Cost" },
-];
+export const SEGMENT_COLUMNS = columnsOf("Initiative Segments");
 
 /**
  * Parse Initiative Segments. `initiatives` is the Initiatives result: a segment must name an initiative there.

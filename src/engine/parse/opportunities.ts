@@ -18,21 +18,11 @@ import type { RawTable } from "../types";
 import { readDate } from "../plan/fiscal";
 import type { ConstraintKind, Opportunity, OpportunityStatus } from "../plan/types";
 import { findTable, labelKey, TableReader, type ParseContext, type TableName } from "./headers";
+import { columnsOf } from "../tables";
 
 export const OPPORTUNITIES_TABLE = "Opportunities" satisfies TableName;
 
-export const OPPORTUNITY_COLUMNS = [
-  { name: "Opportunity", required: true, aliases: ["Savings Opportunity", "Name"] },
-  { name: "Area", required: true, aliases: ["Focus Area", "Category"] },
-  { name: "Low $", required: true, aliases: ["Low", "Low Estimate", "Savings Low", "Low Savings"] },
-  { name: "High $", required: true, aliases: ["High", "High Estimate", "Savings High", "High Savings"] },
-  { name: "Ease", required: true, aliases: ["Ease 1-5", "Ease 1–5", "Ease (1-5)", "Ease of Implementation"] },
-  { name: "Constraint", aliases: ["Constraint Type"] },
-  { name: "Contract End Date", aliases: ["Contract End", "Contract Ends"] },
-  { name: "Owner" },
-  { name: "Status" },
-  { name: "Funds", aliases: ["Pays For", "Priority", "Initiative"] },
-];
+export const OPPORTUNITY_COLUMNS = columnsOf("Opportunities");
 
 const STATUSES: OpportunityStatus[] = ["Proposed", "Approved", "Funded", "Implemented", "Rejected"];
 const STATUS_ALIASES: Record<string, OpportunityStatus> = { identified: "Proposed", idea: "Proposed", adopted: "Approved" };

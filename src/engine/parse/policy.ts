@@ -14,13 +14,11 @@ import {
 import type { Cell, Policy, RawTable } from "../types";
 import { normalizeHeader, TableReader, type ParseContext } from "./headers";
 import { cellText } from "./values";
+import { columnsOf } from "../tables";
 
 export { defaultPolicy };
 
-export const POLICY_COLUMNS = [
-  { name: "Setting", required: true },
-  { name: "Value", required: true },
-];
+export const POLICY_COLUMNS = columnsOf("Policy");
 
 export function parsePolicy(raw: RawTable | undefined, ctx: ParseContext): Policy {
   const policy = defaultPolicy();

@@ -11,22 +11,17 @@
 import type { Cell, District, RawTable } from "../types";
 import { readFiscalYear, readMonth, planYearOf } from "../plan/fiscal";
 import type { PlanSettings, Projection, ProjectionKind } from "../plan/types";
-import { findTable, labelKey, normalizeHeader, TableReader, type ParseContext, type TableName } from "./headers";
+import { findTable, labelKey, normalizeHeader, TableReader, type ColumnSpec, type ParseContext, type TableName } from "./headers";
 import { POLICY_COLUMNS } from "./policy";
 import { cellText } from "./values";
 import { DEFAULT_PLAN_YEARS, findSetting, MAX_PLAN_YEARS, planSetting } from "../policySettings";
 import { PLAN_SETTINGS, isPlanSetting } from "./planSettings";
 import { WEIGHT_COLUMNS } from "./weights";
+import { columnsOf, TARGET_WEIGHT_COLUMN } from "../tables";
 
 export const PROJECTIONS_TABLE = "Projections" satisfies TableName;
 
-export const PROJECTION_COLUMNS = [
-  { name: "Year", required: true, aliases: ["Fiscal Year", "School Year", "Plan Year"] },
-  { name: "Kind", required: true, aliases: ["Type", "What"] },
-  { name: "Key", required: true, aliases: ["Level or Source", "Level/Source", "Item"] },
-  { name: "School ID", aliases: ["School"] },
-  { name: "Value", required: true, aliases: ["Amount", "Projected"] },
-];
+export const PROJECTION_COLUMNS = columnsOf("Projections");
 
 export { DEFAULT_PLAN_YEARS, MAX_PLAN_YEARS };
 export { PLAN_SETTINGS, isPlanSetting };
@@ -50,7 +45,7 @@ export function defaultPlanSettings(district: Pick<District, "levels" | "sources
 
 
 /** A reader whose construction problems (already reported by parseDistrict) are dropped; cell problems are kept. */
-function quietReader(table: TableName, raw: RawTable, specs: { name: string; required?: boolean; aliases?: string[] }[], ctx: ParseContext) {
+function quietReader(table: TableName, raw: RawTable, specs: readonly ColumnSpec[], ctx: ParseContext) {
   const scratch: ParseContext = { errors: [], warnings: [] };
   const t = new TableReader(table, raw, specs, scratch);
   const start = scratch.errors.length;
@@ -237,7 +232,7 @@ export function parseProjections(raw: RawTable | undefined, district: District |
   return out;
 }
 
-const TARGET_COLUMNS = [...WEIGHT_COLUMNS, { name: "Target Weight", aliases: ["Target", "Long-Term Weight", "Goal Weight"] }];
+const TARGET_COLUMNS = [...WEIGHT_COLUMNS, TARGET_WEIGHT_COLUMN];
 
 /**
  * The Weights table's optional `Target Weight` column, resolved like the weights themselves (a level-specific row

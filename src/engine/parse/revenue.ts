@@ -6,17 +6,9 @@ import { eligibleForms, parseEligibility, ALL_ELIGIBLE, type EligibilityContext 
 import type { RawTable, RevenueType, Source, Status } from "../types";
 import { labelKey, missingTable, normalizeHeader, TableReader, type ParseContext } from "./headers";
 import { percentText } from "./values";
+import { columnsOf } from "../tables";
 
-export const REVENUE_COLUMNS = [
-  { name: "Source", required: true },
-  { name: "Type" },
-  { name: "Restricted" },
-  { name: "Amount", required: true },
-  { name: "Status" },
-  { name: "School Share" },
-  { name: "Funds" },
-  { name: "Eligible", aliases: ["Eligibility"] },
-];
+export const REVENUE_COLUMNS = columnsOf("Revenue");
 
 const TYPES: RevenueType[] = ["Federal", "State", "Local", "Private", "Other"];
 const STATUSES: Status[] = ["Unlocked", "Locked", "Grant"];

@@ -1,6 +1,7 @@
 /** The `Schools` table: unique School IDs, names, optional budgets, every other column kept as an attribute. */
 import type { Cell, RawTable, School } from "../types";
 import { labelKey, missingTable, normalizeHeader, TableReader, type ParseContext } from "./headers";
+import { columnsOf } from "../tables";
 
 export interface SchoolsResult {
   schools: School[];
@@ -12,12 +13,7 @@ export interface SchoolsResult {
   known: boolean;
 }
 
-export const SCHOOL_COLUMNS = [
-  { name: "School ID", required: true },
-  { name: "School Name", required: true },
-  { name: "Current Budget" },
-  { name: "Minimum Budget" },
-];
+export const SCHOOL_COLUMNS = columnsOf("Schools");
 
 export function parseSchools(raw: RawTable | undefined, ctx: ParseContext): SchoolsResult {
   const result: SchoolsResult = { schools: [], byId: new Map(), attributeHeaders: {}, known: false };

@@ -19,18 +19,12 @@
 import type { InputError, RawTable } from "../types";
 import type { SpendingRow } from "../equity/inputs";
 import { findTable, labelKey, TableReader, type ParseContext, type TableName } from "./headers";
+import { columnsOf } from "../tables";
 
 /** The table's name (one of the optional inputs in src/engine/tables.ts). */
 export const SPENDING_TABLE = "Spending" satisfies TableName;
 
-export const SPENDING_COLUMNS = [
-  { name: "School ID", required: true },
-  { name: "Year", required: true, aliases: ["School Year", "Fiscal Year", "FY"] },
-  { name: "Restricted $", required: true, aliases: ["Restricted Spending", "Restricted Dollars"] },
-  { name: "Unrestricted $", required: true, aliases: ["Unrestricted Spending", "Unrestricted Dollars"] },
-  { name: "Actual Salaries", aliases: ["Actual Salary", "Actual Salaries Cost"] },
-  { name: "Average Salaries", aliases: ["Average Salary", "Average Salaries Cost"] },
-];
+export const SPENDING_COLUMNS = columnsOf("Spending");
 
 export interface SpendingResult {
   /** Parsed rows (rows with errors left out); null when the workbook has no Spending table. */

@@ -6,6 +6,7 @@ import type { RawTable, Rate } from "../types";
 import { labelKey, missingTable, normalizeHeader, TableReader, type ParseContext } from "./headers";
 import type { EnrollmentResult } from "./enrollment";
 import { readDollars, readPlainNumber, toCents } from "./values";
+import { columnsOf } from "../tables";
 
 export interface WeightRow {
   /** 0 = Base, k = needs[k-1]. */
@@ -25,12 +26,7 @@ export interface WeightsResult {
   sheet: string | null;
 }
 
-export const WEIGHT_COLUMNS = [
-  { name: "Category", required: true },
-  { name: "Level", required: true },
-  { name: "Weight" },
-  { name: "Per Pupil", aliases: ["Per Pupil Amount", "Dollars Per Pupil", "Amount Per Pupil"] },
-];
+export const WEIGHT_COLUMNS = columnsOf("Weights");
 
 export function parseWeights(raw: RawTable | undefined, enrollment: EnrollmentResult, ctx: ParseContext): WeightsResult {
   const result: WeightsResult = { rows: [], levelOrder: new Map(), categoryHeader: null, sheet: null };
