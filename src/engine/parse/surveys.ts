@@ -23,6 +23,7 @@ import type { RawTable, RawTables } from "../types";
 import { findSetting, settingProblem, SURVEY_SETTING_SPECS } from "../policySettings";
 import { findTable, labelKey, TableReader, type ParseContext, type TableName } from "./headers";
 import { readPlainNumber } from "./values";
+import { columnsOf } from "../tables";
 
 export const SURVEY_RESPONSES_TABLE = "Survey Responses" satisfies TableName;
 export const SURVEY_ITEMS_TABLE = "Survey Items" satisfies TableName;
@@ -34,20 +35,9 @@ export const DISTRICT_WIDE = "District";
 /** The default of the Policy setting `Survey Minimum Group` (src/engine/policySettings.ts). */
 export const DEFAULT_MINIMUM_GROUP = SURVEY_SETTING_SPECS[0].default;
 
-export const SURVEY_RESPONSE_COLUMNS = [
-  { name: "Respondent", required: true, aliases: ["Respondent ID", "Response ID", "ID"] },
-  { name: "Role", required: true, aliases: ["Respondent Role", "Stakeholder", "Group"] },
-  { name: "School ID", aliases: ["School", "Site"] },
-  { name: "Wave", required: true, aliases: ["Survey Wave", "Survey", "Round"] },
-  { name: "Item", aliases: ["Statement", "Question"] },
-  { name: "Component", aliases: ["Theme", "Area"] },
-  { name: "Response", aliases: ["Answer", "Rating", "Score"] },
-];
-export const SURVEY_ITEM_COLUMNS = [
-  { name: "Item", required: true, aliases: ["Statement", "Question"] },
-  { name: "Component", required: true, aliases: ["Theme", "Area"] },
-];
-export const SURVEY_WAVE_COLUMNS = [{ name: "Wave", required: true, aliases: ["Survey Wave", "Survey", "Round"] }];
+export const SURVEY_RESPONSE_COLUMNS = columnsOf("Survey Responses");
+export const SURVEY_ITEM_COLUMNS = columnsOf("Survey Items");
+export const SURVEY_WAVE_COLUMNS = columnsOf("Survey Waves");
 
 /** The components the guidebook names, in its order (other text is allowed and comes after, by first appearance). */
 export const SURVEY_COMPONENTS = ["Equity", "Transparency", "Autonomy", "Efficiency", "Accountability", "Community Engagement", "Innovation"] as const;
