@@ -3,6 +3,7 @@ import type { RenderOptions, RenderResult } from "../host/types";
 import type { CellStyle, PlanCell, PlanTable, PlanValue, SheetPlan } from "../report/plan";
 import { excelName, sanitizeSheetName, uniqueExcelName, uniqueSheetName } from "../report/names";
 import { REGISTRY_SHEET, SCENARIO_SHEET } from "../report/registry";
+import { effectiveWidths, printSetup } from "../report/print";
 import { MARK_PREFIX, REGISTRY_NAME, newRunId, nextRegistry, planReplacement, referenceSheet, registrySheetName, type Ownership, type RegistryEntry, type Replacement } from "../host/ownership";
 import { queueMark, queueRegistry, surveyWorkbook, type WorkbookSurvey } from "./registry";
 import type { Rect } from "./address";
@@ -231,7 +232,7 @@ function sheetOps(plan: number, p: SheetPlan, env: RenderEnv, notes: string[], o
       },
     });
   }
-  const widths = Object.entries(p.widths ?? {});
+  const widths = Object.entries(effectiveWidths(p));
   if (widths.length > 0) {
     out.push({
       plan,
@@ -254,16 +255,27 @@ function sheetOps(plan: number, p: SheetPlan, env: RenderEnv, notes: string[], o
     });
   }
   const tab = p.tabColor;
-  const print = p.print && supports(env, API_SETS.pageLayout) ? p.print : undefined;
+  // Page layout is ExcelApi 1.9: without it the sheets are written unchanged and capabilities() says so.
+  const print = !p.hidden && supports(env, API_SETS.pageLayout) ? printSetup(p) : undefined;
   if (tab || p.hidden || print) {
     out.push({
       plan,
-      bytes: OP_BYTES * 3,
+      bytes: OP_BYTES * 12,
       run: (ws) => {
         if (tab) ws.tabColor = tab.startsWith("#") ? tab : `#${tab}`;
         if (p.hidden) ws.visibility = "Hidden" as Excel.SheetVisibility;
-        if (print?.landscape) ws.pageLayout.orientation = "Landscape" as Excel.PageOrientation;
-        if (print?.fitToPage) ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+        if (print) {
+          const layout = ws.pageLayout;
+          layout.orientation = (print.orientation === "landscape" ? "Landscape" : "Portrait") as Excel.PageOrientation;
+          layout.zoom = { horizontalFitToPages: print.fitWidth, verticalFitToPages: print.fitHeight };
+          if (print.area) layout.setPrintArea(print.area);
+          if (print.titleRows) layout.setPrintTitleRows(print.titleRows);
+          const all = layout.headersFooters.defaultForAllPages;
+          all.leftHeader = "&F";
+          all.rightHeader = "&A";
+          all.leftFooter = "School Funding Studio";
+          all.rightFooter = "Page &P of &N";
+        }
       },
     });
   }

@@ -98,8 +98,21 @@ export interface SheetPlan {
   hidden?: boolean;
   /** Tab colour as hex RGB, e.g. "1F6FB2". */
   tabColor?: string;
-  /** Landscape, fit to one page wide. */
-  print?: { landscape?: boolean; fitToPage?: boolean };
+  /**
+   * Page setup choices that differ from the defaults `printSetup` (./print.ts) derives from the plan (orientation
+   * from the width of the used range, fit to one page wide, the main table's header row repeated, the used range as
+   * print area, header and footer). Every writer applies the derived setup to every visible sheet.
+   */
+  print?: {
+    landscape?: boolean;
+    portrait?: boolean;
+    /** Kept for plans that asked for it; every sheet is fitted to one page wide anyway. */
+    fitToPage?: boolean;
+    /** Pages tall to fit into (default 0: as many as needed). */
+    fitHeight?: number;
+    /** 0-based rows repeated at the top of every page (default: the header row of the largest table). */
+    titleRows?: { first: number; last: number } | null;
+  };
 }
 
 /** A whole output workbook. */

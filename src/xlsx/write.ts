@@ -14,6 +14,7 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import type { PlanCell, PlanTable, SheetPlan } from "../report/plan";
 import { a1, quoteSheet, uniqueExcelName } from "../report/names";
+import { effectiveWidths, printSetup, usedBounds, type PrintSetup } from "../report/print";
 import { REGISTRY_NAME, newRunId, nextRegistry, planReplacement, registrySheetName } from "../host/ownership";
 import { renameReferences, type Renames } from "./formula";
 import { decodeRange, repairLoadedTables, worksheetTables } from "./loaded-tables";
@@ -23,6 +24,18 @@ import { planResultToExcel, planValueToExcel } from "./values";
 
 /** ExcelJS cannot write charts: `plan.charts` are left out of .xlsx output (the CLI tells the user). */
 export const SKIPS_CHARTS = true;
+
+/** Where the charts are, since this file cannot hold them: a note where each chart would be, and one on the Summary. */
+export const CHARTS_NOTE =
+  "Charts: this workbook was written by the command line, which cannot draw Excel charts; the tables they plot are on their sheets. " +
+  "The School Funding Studio add-in draws them in Excel, and the board pack (sfs report <district.xlsx> --out <board-pack.html>) prints them.";
+
+function chartNotes(plan: SheetPlan): PlanCell[] {
+  if (!SKIPS_CHARTS) return [];
+  const notes: PlanCell[] = plan.charts.map((ch) => ({ r: ch.at.r, c: ch.at.c, v: `Chart "${ch.title}": drawn here by the add-in in Excel; printed in the board pack (sfs report).`, style: "note" }));
+  if (plan.role === "summary") notes.push({ r: usedBounds(plan).rows + 1, c: 0, v: CHARTS_NOTE, style: "note" });
+  return notes;
+}
 
 /** Excel's sheet size limits (1-based maxima). */
 const MAX_ROWS = 1048576;
@@ -248,29 +261,36 @@ function renderSheet(
       ? [{ state: "frozen", xSplit: Math.max(0, freeze.cols), ySplit: Math.max(0, freeze.rows), topLeftCell: a1(Math.max(0, freeze.rows), Math.max(0, freeze.cols)) }]
       : undefined,
   });
-  if (plan.widths) {
-    for (const [c, w] of Object.entries(plan.widths)) {
-      const col = Number(c);
-      if (Number.isInteger(col) && col >= 0 && col < MAX_COLS && Number.isFinite(w) && w > 0) ws.getColumn(col + 1).width = Math.min(w, 255);
-    }
+  for (const [c, w] of Object.entries(effectiveWidths(plan))) {
+    const col = Number(c);
+    if (Number.isInteger(col) && col >= 0 && col < MAX_COLS && Number.isFinite(w) && w > 0) ws.getColumn(col + 1).width = Math.min(w, 255);
   }
   for (const cell of plan.cells) writeCell(ws, cell, styles, renames);
   plan.tables.forEach((t, i) => writeTable(ws, t, layout.tables[i], styles));
+  for (const cell of chartNotes(plan)) writeCell(ws, cell, styles, renames);
   (plan.names ?? []).forEach((n, i) => {
     const box = decodeRange(n.ref);
     if (!box) return;
     const ref = box.top === box.bottom && box.left === box.right ? a1(box.top - 1, box.left - 1, true) : `${a1(box.top - 1, box.left - 1, true)}:${a1(box.bottom - 1, box.right - 1, true)}`;
     workbook.definedNames.add(`${quoteSheet(layout.sheet)}!${ref}`, layout.names[i]);
   });
-  if (plan.print) {
-    if (plan.print.landscape) ws.pageSetup.orientation = "landscape";
-    if (plan.print.fitToPage) {
-      ws.pageSetup.fitToPage = true;
-      ws.pageSetup.fitToWidth = 1;
-      ws.pageSetup.fitToHeight = 0;
-    }
-  }
+  if (!plan.hidden) applyPrint(ws, printSetup(plan));
   if (plan.protect) protection.apply(ws, plan.protect.password ?? "");
+}
+
+/** Page setup (src/report/print.ts): orientation, one page wide, print area, repeated header row, header and footer. */
+function applyPrint(ws: ExcelJS.Worksheet, p: PrintSetup): void {
+  ws.pageSetup.orientation = p.orientation;
+  ws.pageSetup.fitToPage = true;
+  ws.pageSetup.fitToWidth = p.fitWidth;
+  ws.pageSetup.fitToHeight = p.fitHeight;
+  // ExcelJS writes these names without doubling a quote in the sheet name ('O'Brien'!…), which Excel rejects:
+  // a sheet whose name has an apostrophe prints its whole used range, fitted the same way, without them.
+  const quoteSafe = !ws.name.includes("'");
+  if (p.area && quoteSafe) ws.pageSetup.printArea = p.area;
+  if (p.titleRows && quoteSafe) ws.pageSetup.printTitlesRow = p.titleRows.replace(/\$/g, "");
+  ws.headerFooter.oddHeader = p.header;
+  ws.headerFooter.oddFooter = p.footer;
 }
 
 /** Make sure the workbook opens on a visible sheet. */

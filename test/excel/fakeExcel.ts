@@ -670,8 +670,24 @@ export class FakeWorksheet extends Proxy0 {
         }),
     };
   }
+  /** PageLayout (ExcelApi 1.9): properties, setPrintArea / setPrintTitleRows and the header/footer of all pages. */
   get pageLayout(): Record<string, unknown> {
-    return bag(this.fx, "pageLayout", (prop, v) => (this.model().props[`pageLayout.${prop}`] = v));
+    const record = (prop: string) => (v: unknown) => this.fx.queue(`pageLayout.${prop}`, v, () => (this.model().props[`pageLayout.${prop}`] = v));
+    const methods: Record<string, unknown> = {
+      setPrintArea: record("printArea"),
+      setPrintTitleRows: record("printTitleRows"),
+      headersFooters: { defaultForAllPages: bag(this.fx, "pageLayout.headersFooters", (prop, v) => (this.model().props[`pageLayout.headersFooters.${prop}`] = v)) },
+    };
+    return new Proxy(methods, {
+      set: (_t, prop, v) => {
+        record(String(prop))(v);
+        return true;
+      },
+      get: (t, prop) => {
+        if (prop in t) return t[String(prop)];
+        throw new Error(`fake: reading pageLayout.${String(prop)} is not supported`);
+      },
+    });
   }
 }
 

@@ -105,7 +105,14 @@ describe("renderPlans", () => {
     const fx2 = userWorkbook();
     await renderPlans(fx2.ctx, [p], {}, envUpTo("1.9"));
     expect(fx2.appCalls).toContain("screen");
-    expect(fx2.sheet("=SUM(A1)").props).toEqual({ "pageLayout.orientation": "Landscape", "pageLayout.zoom": { horizontalFitToPages: 1, verticalFitToPages: 0 } });
+    expect(fx2.sheet("=SUM(A1)").props).toMatchObject({
+      "pageLayout.orientation": "Landscape",
+      "pageLayout.zoom": { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      "pageLayout.printArea": expect.stringMatching(/^A1:[A-Z]+\d+$/),
+      "pageLayout.headersFooters.leftHeader": "&F",
+      "pageLayout.headersFooters.rightHeader": "&A",
+      "pageLayout.headersFooters.rightFooter": "Page &P of &N",
+    });
   });
 
   test("text that looks like a formula or a number is written as text (quote prefix), never as a formula", async () => {
