@@ -1,6 +1,7 @@
 import { allocate } from "../src/engine/allocate";
 import { parseDistrict } from "../src/engine/parse";
 import { syntheticDistrict } from "../src/sample/synthetic";
+import { calculatorContext } from "../src/engine/calculator";
 import { calculatorWorkbook } from "../src/xlsx/calculators";
 
 /**
@@ -15,6 +16,7 @@ export async function benchCalculators(n: number): Promise<{ ms: number; bytes: 
   const now = new Date();
   const t = performance.now();
   let bytes = 0;
-  for (let i = 0; i < a.schools.length; i++) bytes += (await calculatorWorkbook(a, i, { now })).length;
+  const context = calculatorContext(a);
+  for (let i = 0; i < a.schools.length; i++) bytes += (await calculatorWorkbook(a, i, { now, context })).length;
   return { ms: performance.now() - t, bytes };
 }

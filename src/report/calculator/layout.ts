@@ -140,6 +140,7 @@ export class Layout {
       });
     }
     for (const c of this.m.constants) if (!this.placed.has(c.id)) throw new Error(`calculator plan: constant ${c.id} was not placed`);
-    for (const qn of this.m.quantities) if (!this.pending.some((p) => p.id === qn.id)) throw new Error(`calculator plan: quantity ${qn.id} was not placed`);
+    const written = new Set(this.pending.map((p) => p.id));
+    for (const qn of this.m.quantities) if (!written.has(qn.id)) throw new Error(`calculator plan: quantity ${qn.id} was not placed`);
   }
 }
