@@ -1,5 +1,6 @@
 import * as path from "path";
 import { analyseInitiatives, aroiJson } from "../engine/aroi";
+import { dollars } from "../engine/money";
 import { summaryJson } from "../engine/summary";
 import type { Allocation } from "../engine/types";
 import { DEFAULT_SCHOOL_SHEETS, resultPlans } from "../report/schoolLines";
@@ -59,7 +60,8 @@ export function extraSummary(a: Allocation): Record<string, unknown> {
   return extra;
 }
 
-const usd0 = (cents: number) => (cents / 100).toLocaleString("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 });
+/** Money as printed everywhere else: whole dollars without cents, otherwise to the cent (never rounded away). */
+const usd0 = (cents: number) => dollars(Math.round(cents));
 const usd2 = (cents: number) => (cents / 100).toLocaleString("en-US", { style: "currency", currency: "USD" });
 
 function pad(s: string, n: number, right = false): string {
@@ -76,15 +78,17 @@ export function renderSummaryText(a: Allocation): string {
   out.push(`  Revenue (pool)            ${pad(usd0(t.revenue), 16, true)}`);
   out.push(`  Held centrally            ${pad(usd0(t.central - t.surplus), 16, true)}`);
   if (t.surplus) out.push(`  Surplus kept centrally    ${pad(usd2(t.surplus), 16, true)}`);
+  if (t.remainder) out.push(`    of which rounding       ${pad(usd2(t.remainder), 16, true)}   (central rounding remainder: rates are whole cents)`);
   out.push(`  Distributed to schools    ${pad(usd0(t.schools), 16, true)}   (${students ? usd0(t.schools / students) : "$0"} per pupil)`);
   if (t.unfunded) out.push(`  Unfunded formula cost     ${pad(usd0(t.unfunded), 16, true)}`);
+  if (!a.weightsOn) out.push("  Weights not yet turned on: the unlocked pool is below the Revenue Trigger; schools keep their current unrestricted budgets scaled to the pool.");
   out.push("");
   const m = a.matrix;
   const w = Math.max(8, ...m.categories.map((c) => c.length)) + 2;
   const lw = Math.max(6, ...m.levels.map((l) => l.length)) + 2;
   out.push("  Per-pupil matrix ($ per student, school eligible for every source)");
-  out.push(`  ${pad("Level", lw)}${m.categories.map((c) => pad(c, w, true)).join("")}`);
-  m.levels.forEach((l, i) => out.push(`  ${pad(l, lw)}${m.perPupil[i].map((v) => pad(usd0(v), w, true)).join("")}`));
+  out.push(`  ${pad("Level", lw)}${m.categories.map((c) => pad(c, w + 3, true)).join("")}`);
+  m.levels.forEach((l, i) => out.push(`  ${pad(l, lw)}${m.perPupil[i].map((v) => pad(usd2(v), w + 3, true)).join("")}`));
   out.push("");
   const withCurrent = a.schools.filter((s) => s.current !== null).map((s) => ({ s, change: s.total - (s.current as number) }));
   const gainers = [...withCurrent].sort((x, y) => y.change - x.change || x.s.id.localeCompare(y.s.id)).filter((x) => x.change > 0).slice(0, 5);

@@ -1,5 +1,6 @@
+import { explainer } from "./allocate/explain";
 import { dollarsFromCents } from "./money";
-import type { Allocation } from "./types";
+import type { Allocation, Line } from "./types";
 
 
 function round2(x: number): number {
@@ -7,9 +8,14 @@ function round2(x: number): number {
 }
 
 export interface SummaryJson {
-  totals: { revenue: number; central: number; schools: number; surplus: number; unfunded: number };
+  totals: { revenue: number; central: number; schools: number; surplus: number; unfunded: number; roundingRemainder: number };
+  /** Whether the weights decide the general money (false while the Revenue Trigger is not reached). */
+  weightsOn: boolean;
   matrix: Record<string, Record<string, number>>;
+  /** Effective weights: each cell's $ per pupil from every source relative to the first level's Base. */
   weights: Record<string, Record<string, number>>;
+  /** Nominal weights as entered in the Weights table (null for a Per Pupil cell or none). */
+  nominalWeights: Record<string, Record<string, number | null>>;
   sources: {
     name: string;
     status: string;
@@ -18,6 +24,7 @@ export interface SummaryJson {
     schoolPool: number;
     foundation: number;
     surplus: number;
+    roundingRemainder: number;
     schools: number;
     basePerWeightedPupil: number | null;
   }[];
@@ -34,22 +41,43 @@ export interface SummaryJson {
     perPupil: number;
     adjustment: string | null;
     unfunded: number;
+    lines: SummaryLine[];
   }[];
   warnings: string[];
+}
+
+/** One line of a school's budget: count × rate = amount (rate and amount in dollars), or a labelled amount. */
+export interface SummaryLine {
+  source: string;
+  kind: Line["kind"];
+  level: string | null;
+  category: string | null;
+  count: number | null;
+  rate: number | null;
+  amount: number;
+}
+
+function summaryLine(l: Line): SummaryLine {
+  const category = l.kind === "adjustment" ? (l.rule ?? "Rescaled") : l.kind === "foundation" ? "Foundation" : l.kind === "shortfall" ? "Shortfall" : l.category;
+  return { source: l.source, kind: l.kind, level: l.level, category, count: l.count, rate: l.rate === null ? null : dollarsFromCents(l.rate), amount: dollarsFromCents(l.amount) };
 }
 
 /** The contract's summary.json for an allocation (money in dollars, at most two decimals). */
 export function summaryJson(a: Allocation): SummaryJson {
   const matrix: Record<string, Record<string, number>> = {};
   const weights: Record<string, Record<string, number>> = {};
+  const nominalWeights: Record<string, Record<string, number | null>> = {};
   a.matrix.levels.forEach((level, l) => {
     matrix[level] = {};
     weights[level] = {};
+    nominalWeights[level] = {};
     a.matrix.categories.forEach((cat, c) => {
       matrix[level][cat] = dollarsFromCents(Math.round(a.matrix.perPupil[l][c]));
       weights[level][cat] = Math.round(a.matrix.weights[l][c] * 10000) / 10000;
+      nominalWeights[level][cat] = a.matrix.nominal[l][c];
     });
   });
+  const explain = explainer(a);
   return {
     totals: {
       revenue: dollarsFromCents(a.totals.revenue),
@@ -57,9 +85,12 @@ export function summaryJson(a: Allocation): SummaryJson {
       schools: dollarsFromCents(a.totals.schools),
       surplus: dollarsFromCents(a.totals.surplus),
       unfunded: dollarsFromCents(a.totals.unfunded),
+      roundingRemainder: dollarsFromCents(a.totals.remainder),
     },
+    weightsOn: a.weightsOn,
     matrix,
     weights,
+    nominalWeights,
     sources: a.sources.map((s) => ({
       name: s.name,
       status: s.status,
@@ -68,8 +99,10 @@ export function summaryJson(a: Allocation): SummaryJson {
       schoolPool: dollarsFromCents(s.schoolPool),
       foundation: dollarsFromCents(s.foundation),
       surplus: dollarsFromCents(s.surplus),
+      roundingRemainder: dollarsFromCents(s.remainder),
       schools: dollarsFromCents(s.toSchools),
-      basePerWeightedPupil: s.base === null ? null : round2(s.base / 100),
+      // The solved base exactly as it gives the rates (rate = base × weight rounded down to the cent).
+      basePerWeightedPupil: s.base === null ? null : Math.round(s.base * 1e6) / 1e8,
     })),
     schools: a.schools.map((s, i) => ({
       id: s.id,
@@ -84,6 +117,7 @@ export function summaryJson(a: Allocation): SummaryJson {
       perPupil: s.students > 0 ? round2(s.total / s.students / 100) : 0,
       adjustment: s.adjustment,
       unfunded: dollarsFromCents(s.unfunded),
+      lines: explain(i).map(summaryLine),
     })),
     warnings: a.warnings,
   };

@@ -122,6 +122,11 @@ export interface Policy {
   rounding: "cent" | "dollar";
   /** Unit of learning gain for A-ROI (free text), e.g. "effect size". */
   gainUnit: string;
+  /**
+   * The unlocked pool (cents) at which the weights turn on; while the pool is below it, schools keep their current
+   * unrestricted budgets scaled to the general money. Null or absent = the weights are on.
+   */
+  revenueTrigger?: Cents | null;
   /** Every setting as written (normalised key -> raw value), including ones the engine does not use. */
   raw: Record<string, Cell>;
 }
@@ -175,7 +180,7 @@ export interface District {
 export type ParseResult = { ok: true; district: District; warnings: string[] } | { ok: false; errors: InputError[] };
 
 /** Which rule, if any, moved a school away from its formula ("turned-on") amount. */
-export type Adjustment = "MOB" | "Hold harmless" | "Gain cap" | "Phase-in" | "Rescaled" | null;
+export type Adjustment = "MOB" | "Hold harmless" | "Gain cap" | "Phase-in" | "Revenue trigger" | "Rescaled" | null;
 
 export interface SourceResult {
   name: string;
@@ -189,8 +194,20 @@ export interface SourceResult {
   schoolPool: Cents;
   /** Part of the pool paid out as foundation. */
   foundation: Cents;
-  /** Part of the pool kept centrally because the fixed formula cost less than the pool, or nobody was eligible, or rounding to dollars left cents over. */
+  /**
+   * Part of the pool kept centrally: what the fixed formula did not need, a pool nobody was eligible for, money
+   * capped away from schools, and the rounding remainder below.
+   */
   surplus: Cents;
+  /**
+   * Part of `surplus` left because solved rates are whole cents (each cell's rate is base × weight rounded down,
+   * each line rounded to the unit): the central rounding remainder, shown as its own line.
+   */
+  remainder: Cents;
+  /** Status Grant: paid on top of the other sources by its own solved rates, never moved by floors or caps. */
+  grant: boolean;
+  /** Per school, what the pool could not pay of its fixed-rate lines (≥ 0, its own labelled line), or null. */
+  shortfallBySchool: readonly Cents[] | null;
   /** Sum over schools of the final allocation from this source. */
   toSchools: Cents;
   /** Per school, final cents (aligned with District.schools). */
@@ -233,10 +250,24 @@ export interface Matrix {
   categories: string[];
   /** perPupil[level][category]: cents per pupil for a school eligible for every source. */
   perPupil: number[][];
-  /** weights[level][category] = perPupil / perPupil[0][0]. */
+  /**
+   * Effective weights: weights[level][category] = perPupil / perPupil[0][0], the $ of every source (restricted and
+   * grants included) relative to the first level's Base.
+   */
   weights: number[][];
-  /** bySource[s][level][category]: cents per pupil from source s. */
+  /** Nominal weights as entered in the Weights table (null for a Per Pupil cell or no rate). */
+  nominal: (number | null)[][];
+  /** bySource[s][level][category]: whole cents per pupil from source s (the rate its lines use). */
   bySource: number[][][];
+}
+
+/**
+ * The whole-cent rates every line uses (see explain.ts): cell[s][level * nCats + category] for solved rates,
+ * row[s][row * nCats + category] for the fixed-rate cells a source pays (null when it pays none).
+ */
+export interface Rates {
+  readonly cell: readonly Float64Array[];
+  readonly row: readonly (Float64Array | null)[];
 }
 
 export interface Allocation {
@@ -244,9 +275,12 @@ export interface Allocation {
   sources: SourceResult[];
   schools: SchoolResult[];
   matrix: Matrix;
-  totals: { revenue: Cents; central: Cents; schools: Cents; surplus: Cents; unfunded: Cents };
+  totals: { revenue: Cents; central: Cents; schools: Cents; surplus: Cents; unfunded: Cents; remainder: Cents };
   /** Factor applied to general money of unconstrained schools to keep floors/caps budget-neutral (1 = none). */
   neutralityFactor: number;
+  /** Whether the weights decide the general money (false while the Revenue Trigger is not reached). */
+  weightsOn: boolean;
+  rates: Rates;
   warnings: string[];
   /**
    * Problems that make the decisions impossible to carry out (e.g. floors that cost more than the flexible pool,
@@ -255,14 +289,19 @@ export interface Allocation {
   errors: InputError[];
 }
 
-/** One line of a school's explanation: count × rate = amount, or a named adjustment. */
+/**
+ * One line of a school's explanation: count × rate = amount (rate in whole cents, amount rounded half-up to the
+ * rounding unit), or a labelled amount: the foundation, a fixed-rate shortfall, or an adjustment (`rule`).
+ */
 export interface Line {
   source: string;
-  kind: "formula" | "foundation" | "adjustment";
+  kind: "formula" | "foundation" | "shortfall" | "adjustment";
+  /** For adjustment lines, the rule that moved the money. */
+  rule?: Adjustment;
   level: string | null;
   category: string | null;
   count: number | null;
-  /** Cents per pupil (may be fractional) for formula lines. */
+  /** Whole cents per pupil for formula lines. */
   rate: number | null;
   amount: Cents;
   text: string;

@@ -37,42 +37,51 @@ function money(r: number, c: number, cents: number, style?: PlanCell["style"]): 
   return { r, c, v: $(cents), fmt: "currency", ...(style ? { style } : {}) };
 }
 
+/** Label / value rows of the Summary, in order: `null` leaves an empty row; a string alone is a subtitle. */
+type SummaryRow = null | string | [string, (r: number) => PlanCell];
+
+function summaryRows(a: Allocation): SummaryRow[] {
+  const p = a.district.policy;
+  const students = a.schools.reduce((x, s) => x + s.students, 0);
+  const m = (cents: number, style?: PlanCell["style"]) => (r: number) => money(r, 1, cents, style);
+  const v = (value: PlanValue, fmt?: PlanCell["fmt"]) => (r: number): PlanCell => (fmt ? { r, c: 1, v: value, fmt } : text(r, 1, value));
+  return [
+    ["Total revenue", m(a.totals.revenue)],
+    ["Held centrally (locked sources and school shares)", m(a.totals.central - a.totals.surplus)],
+    ["Kept centrally as surplus (unspent pool, caps, rounding)", m(a.totals.surplus)],
+    ["  of which central rounding remainder (whole-cent rates)", m(a.totals.remainder)],
+    ["Distributed to schools", m(a.totals.schools, "total")],
+    ["Unfunded formula cost (fixed $ per pupil)", m(a.totals.unfunded)],
+    ["Schools", v(a.schools.length, "integer")],
+    ["Students", v(students, "integer")],
+    ["Average $ per pupil (schools)", v(students > 0 ? Math.round(a.totals.schools / students) / 100 : 0, "currency")],
+    null,
+    "Policy",
+    // Every setting the registry prints on the Summary, then what the engine made of them.
+    ...SUMMARY_SETTINGS.map((spec): SummaryRow => {
+      const { v: value, fmt } = settingValue(spec, p);
+      return [spec.label, v(value, fmt)];
+    }),
+    ["Weights turned on", v(a.weightsOn ? "Yes" : "No: the unlocked pool is below the revenue trigger")],
+    ["Budget-neutral factor on unconstrained schools", v(Math.round(a.neutralityFactor * 1e6) / 1e6, "decimal4")],
+  ];
+}
+
 export function summaryPlan(a: Allocation, title?: string): SheetPlan {
   const d = a.district;
-  const p = d.policy;
-  const students = a.schools.reduce((x, s) => x + s.students, 0);
   const cells: PlanCell[] = [
     text(0, 0, title ? `Allocation summary — ${title}` : "Allocation summary", "title"),
     text(1, 0, "School Funding Studio: how this year's revenue reaches schools. Money in dollars; every source adds up to the cent.", "note"),
-    text(3, 0, "Total revenue", "label"),
-    money(3, 1, a.totals.revenue),
-    text(4, 0, "Held centrally (locked sources and school shares)", "label"),
-    money(4, 1, a.totals.central - a.totals.surplus),
-    text(5, 0, "Kept centrally as surplus (unspent pool, rounding, caps)", "label"),
-    money(5, 1, a.totals.surplus),
-    text(6, 0, "Distributed to schools", "label"),
-    money(6, 1, a.totals.schools, "total"),
-    text(7, 0, "Unfunded formula cost (fixed $ per pupil)", "label"),
-    money(7, 1, a.totals.unfunded),
-    text(8, 0, "Schools", "label"),
-    { r: 8, c: 1, v: a.schools.length, fmt: "integer" },
-    text(9, 0, "Students", "label"),
-    { r: 9, c: 1, v: students, fmt: "integer" },
-    text(10, 0, "Average $ per pupil (schools)", "label"),
-    { r: 10, c: 1, v: students > 0 ? Math.round(a.totals.schools / students) / 100 : 0, fmt: "currency" },
-    text(12, 0, "Policy", "subtitle"),
   ];
-  // The Policy block: every setting the registry prints on the Summary, then the neutrality factor.
-  let row = 13;
-  for (const spec of SUMMARY_SETTINGS) {
-    const { v, fmt } = settingValue(spec, p);
-    cells.push(text(row, 0, spec.label, "label"), fmt ? { r: row, c: 1, v, fmt } : text(row, 1, v));
+  let row = 3;
+  for (const item of summaryRows(a)) {
+    if (typeof item === "string") cells.push(text(row, 0, item, "subtitle"));
+    else if (item) cells.push(text(row, 0, item[0], "label"), item[1](row));
     row++;
   }
-  cells.push(text(row, 0, "Budget-neutral factor on unconstrained schools", "label"), { r: row, c: 1, v: Math.round(a.neutralityFactor * 1e6) / 1e6, fmt: "decimal4" });
-  const top = row + 3;
+  const top = row + 2;
   cells.push(text(top - 1, 0, "Revenue by source", "subtitle"));
-  const headers = ["Source", "Type", "Status", "Restricted", "Funds", "Eligible", "Amount", "School Share", "Held Centrally", "School Pool", "Foundation", "Surplus", "To Schools", "Base per Weighted Pupil"];
+  const headers = ["Source", "Type", "Status", "Restricted", "Funds", "Eligible", "Amount", "School Share", "Held Centrally", "School Pool", "Foundation", "Surplus", "To Schools", "Base per Weighted Pupil", "Rounding Remainder"];
   const rows: PlanValue[][] = a.sources.map((s, k) => {
     const src = d.sources[k];
     return [
@@ -89,7 +98,8 @@ export function summaryPlan(a: Allocation, title?: string): SheetPlan {
       $(s.foundation),
       $(s.surplus),
       $(s.toSchools),
-      s.base === null ? null : Math.round(s.base) / 100,
+      s.base === null ? null : Math.round(s.base * 1e6) / 1e8,
+      $(s.remainder),
     ];
   });
   const table: PlanTable = {
@@ -98,8 +108,8 @@ export function summaryPlan(a: Allocation, title?: string): SheetPlan {
     c: 0,
     headers,
     rows,
-    formats: [undefined, undefined, undefined, undefined, undefined, undefined, "currency", "percent", "currency", "currency", "currency", "currency", "currency", "currency"],
-    totals: [6, 8, 9, 10, 11, 12],
+    formats: [undefined, undefined, undefined, undefined, undefined, undefined, "currency", "percent", "currency", "currency", "currency", "currency", "currency", "decimal4", "currency"],
+    totals: [6, 8, 9, 10, 11, 12, 14],
   };
   const last = top + rows.length;
   const charts: PlanChart[] = [
@@ -126,32 +136,41 @@ export function summaryPlan(a: Allocation, title?: string): SheetPlan {
     cells,
     tables: [table],
     charts,
-    widths: { 0: 46, 1: 18, 2: 11, 3: 11, 4: 18, 5: 30, 6: 16, 7: 12, 8: 16, 9: 16, 10: 14, 11: 12, 12: 16, 13: 14 },
+    widths: { 0: 46, 1: 18, 2: 11, 3: 11, 4: 18, 5: 30, 6: 16, 7: 12, 8: 16, 9: 16, 10: 14, 11: 12, 12: 16, 13: 14, 14: 14 },
     tabColor: BLUE,
     print: { landscape: true, fitToPage: true },
   };
 }
 
+/** The labels of the two weights, the same wherever weights are shown. */
+export const WEIGHT_LABELS = {
+  nominal: "Weights you set (Weights table)",
+  effective: "Effective weights (all sources, restricted and grants included)",
+} as const;
+
 export function matrixPlan(a: Allocation): SheetPlan {
   const m = a.matrix;
   const cells: PlanCell[] = [
     text(0, 0, "Per-pupil funding matrix", "title"),
-    text(1, 0, "Dollars a school receives per student in each cell, for a school eligible for every source (seed Table 2.2). The foundation per school is paid on top.", "note"),
+    text(1, 0, "Dollars a school receives per student in each cell, for a school eligible for every source: the whole-cent rates the school sheets use (students × rate = amount). The foundation per school is paid on top.", "note"),
   ];
   const tables: PlanTable[] = [];
   const cats = m.categories;
-  const formats = [undefined, ...cats.map(() => "currency" as const)];
-  tables.push({ name: "MatrixPerPupil", r: 3, c: 0, headers: ["Level", ...cats], rows: m.levels.map((l, i) => [l, ...m.perPupil[i].map((v) => Math.round(v) / 100)]), formats });
-  let r = 3 + m.levels.length + 3;
-  cells.push(text(r - 1, 0, `Weights relative to the ${m.levels[0] ?? "first level"} base`, "subtitle"));
-  tables.push({
-    name: "MatrixWeights",
+  const byLevel = (name: string, r: number, values: (number | null)[][], fmt: "currency" | "decimal4"): PlanTable => ({
+    name,
     r,
     c: 0,
     headers: ["Level", ...cats],
-    rows: m.levels.map((l, i) => [l, ...m.weights[i].map((v) => Math.round(v * 10000) / 10000)]),
-    formats: [undefined, ...cats.map(() => "decimal4" as const)],
+    rows: m.levels.map((l, i) => [l, ...values[i]]),
+    formats: [undefined, ...cats.map(() => fmt)],
   });
+  tables.push(byLevel("MatrixPerPupil", 3, m.perPupil.map((row) => row.map((v) => Math.round(v) / 100)), "currency"));
+  let r = 3 + m.levels.length + 3;
+  cells.push(text(r - 1, 0, WEIGHT_LABELS.nominal, "subtitle"));
+  tables.push(byLevel("MatrixNominalWeights", r, m.nominal, "decimal4"));
+  r += m.levels.length + 3;
+  cells.push(text(r - 1, 0, `${WEIGHT_LABELS.effective}, relative to the ${m.levels[0] ?? "first level"} Base`, "subtitle"));
+  tables.push(byLevel("MatrixWeights", r, m.weights.map((row) => row.map((v) => Math.round(v * 10000) / 10000)), "decimal4"));
   r += m.levels.length + 3;
   cells.push(text(r - 1, 0, "By source ($ per pupil)", "subtitle"));
   const rows: PlanValue[][] = [];
@@ -269,11 +288,19 @@ export function povertyShares(a: Allocation): number[] {
   return need.map((n, i) => (students[i] > 0 ? (n * 100) / students[i] : 0));
 }
 
+/** The Category column of a line: the need (or Base), else what the labelled line is. */
+function lineCategory(l: Line): string {
+  if (l.kind === "formula") return l.category ?? "";
+  if (l.kind === "foundation") return "Foundation";
+  if (l.kind === "shortfall") return "Pool shortfall";
+  return l.rule === "Revenue trigger" ? "Revenue trigger" : "Adjustment";
+}
+
 export function schoolPlan(a: Allocation, i: number, lines: Line[]): SheetPlan {
   const s = a.schools[i];
   const cells: PlanCell[] = [
     text(0, 0, `${s.name} (${s.id})`, "title"),
-    text(1, 0, "How this school's budget was calculated: each line is students × $ per pupil from one source; the lines add up to the total.", "note"),
+    text(1, 0, "How this school's budget was calculated: each line is students × $ per pupil from one source, rounded to the rounding unit (a desktop calculator gives the same); labelled lines are the foundation and the adjustments; the lines add up to the total.", "note"),
     text(3, 0, "Students", "label"),
     { r: 3, c: 1, v: s.students, fmt: "integer" },
     text(4, 0, "Total budget", "label"),
@@ -293,7 +320,7 @@ export function schoolPlan(a: Allocation, i: number, lines: Line[]): SheetPlan {
   ];
   if (s.unfunded > 0) cells.push(text(11, 0, "Unfunded formula cost", "label"), money(11, 1, s.unfunded, "bad"));
   const top = 13;
-  const rows: PlanValue[][] = lines.map((l) => [l.source, l.level ?? "", l.category ?? (l.kind === "foundation" ? "Foundation" : l.kind === "adjustment" ? "Adjustment" : ""), l.count, l.rate === null ? null : Math.round(l.rate) / 100, $(l.amount), l.text]);
+  const rows: PlanValue[][] = lines.map((l) => [l.source, l.level ?? "", lineCategory(l), l.count, l.rate === null ? null : l.rate / 100, $(l.amount), l.text]);
   const table: PlanTable = {
     name: excelName(`School_${s.id}_Lines`),
     r: top,

@@ -176,7 +176,9 @@ function estimateFormula(schools: SchoolData[], rows: EnrollmentRowData[], amoun
   const unlockedTotal = unlockedPools.reduce((a, b) => a + b, 0);
   const foundationTotal = POLICY.foundation * schools.length;
   SOURCES.forEach((source, i) => {
-    if (source.status === "Locked") return;
+    // Current Budget is a school's money from the sources floors and caps apply to: grants are paid on top
+    // (supplement, not supplant) and are not part of it.
+    if (source.status !== "Unlocked") return;
     let pool = (amounts[i] ?? 0) * (source.share ?? 1);
     if (source.status === "Unlocked") pool -= (foundationTotal * (unlockedPools[i] ?? 0)) / unlockedTotal;
     const units = rows.map((r) => {

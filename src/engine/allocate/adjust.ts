@@ -4,7 +4,8 @@ import { floorToUnit, largestRemainder } from "./largestRemainder";
 import { solveNeutralFactor } from "./neutrality";
 import { phaseInTarget } from "./phaseIn";
 import { spreadChanges } from "./redistribute";
-import { dollars, scratchF64, scratchI32, type Work } from "./work";
+import { weightsOn } from "./trigger";
+import { dollars, type Work } from "./work";
 
 export interface AdjustOutcome {
   adjustment: Adjustment[];
@@ -29,7 +30,8 @@ export function applyAdjustments(w: Work): AdjustOutcome {
   const ceiling: (number | null)[] = new Array(N).fill(null);
   const p = d.policy;
   const anyMob = d.schools.some((s) => s.minimum !== null && s.minimum > 0);
-  if (p.phaseIn >= 1 && p.holdHarmless === null && p.gainCap === null && !anyMob) return { adjustment, floor, ceiling, factor: 1 };
+  const on = weightsOn(d);
+  if (on && p.phaseIn >= 1 && p.holdHarmless === null && p.gainCap === null && !anyMob) return { adjustment, floor, ceiling, factor: 1 };
 
   const generals: number[] = [];
   for (let s = 0; s < S; s++) if (w.general[s]) generals.push(s);
@@ -37,14 +39,14 @@ export function applyAdjustments(w: Work): AdjustOutcome {
   // Participants: schools with enrollment rows.
   let n = 0;
   for (let i = 0; i < N; i++) if (L.hasRows[i]) n++;
-  const idx = scratchI32("adjust.idx", n);
+  const idx = new Int32Array(n);
   n = 0;
   for (let i = 0; i < N; i++) if (L.hasRows[i]) idx[n++] = i;
-  const t = scratchF64("adjust.t", n);
-  const lo = scratchF64("adjust.lo", n);
-  const hi = scratchF64("adjust.hi", n);
+  const t = new Float64Array(n);
+  const lo = new Float64Array(n);
+  const hi = new Float64Array(n);
   const rules: Adjustment[] = new Array(n).fill(null);
-  const { totalU, moves } = targetsAndBounds(w, idx, { t, lo, hi, rules, floor, ceiling });
+  const { totalU, moves } = targetsAndBounds(w, idx, on ? p.phaseIn : 0, { t, lo, hi, rules, floor, ceiling });
   if (!moves) return { adjustment, floor, ceiling, factor: 1 };
   if (generals.length === 0 || totalU === 0) {
     w.errors.push({
@@ -56,7 +58,7 @@ export function applyAdjustments(w: Work): AdjustOutcome {
     });
     return { adjustment, floor, ceiling, factor: 1 };
   }
-  const solved = solveNeutralFactor(t, lo, hi, totalU, scratchF64("adjust.values", n));
+  const solved = solveNeutralFactor(t, lo, hi, totalU, new Float64Array(n));
   if (solved === null) {
     let need = 0;
     for (let k = 0; k < n; k++) need += lo[k];
@@ -71,8 +73,8 @@ export function applyAdjustments(w: Work): AdjustOutcome {
   }
   // Schools held at a floor or a cap get exactly that bound (bounds are whole units); the free schools share
   // the rest with largest remainders.
-  const finalU = scratchF64("adjust.finalU", n);
-  const freeWeights = scratchF64("adjust.freeWeights", n);
+  const finalU = new Float64Array(n);
+  const freeWeights = new Float64Array(n);
   let bounded = 0;
   let anyFree = false;
   for (let k = 0; k < n; k++) {
@@ -86,17 +88,18 @@ export function applyAdjustments(w: Work): AdjustOutcome {
     }
   }
   const freeTotal = anyFree ? floorToUnit(Math.max(0, totalU - bounded - Math.ceil(solved.excess / unit - 1e-9) * unit), unit) : 0;
-  const freeParts = largestRemainder(freeTotal, freeWeights, unit, scratchF64("adjust.freeParts", n));
+  const freeParts = largestRemainder(freeTotal, freeWeights, unit, new Float64Array(n));
   for (let k = 0; k < n; k++) if (freeWeights[k] > 0) finalU[k] = freeParts[k];
   const distributable = bounded + freeTotal;
   // Per-school change of general money, in units, split across general sources.
-  const delta = scratchF64("adjust.delta", n);
+  const delta = new Float64Array(n);
   for (let k = 0; k < n; k++) {
     const i = idx[k];
     delta[k] = (finalU[k] - U[i]) / unit;
     const v = solved.values[k];
     if (v <= lo[k] + 1e-6 && lo[k] > 0 && lo[k] > solved.k * t[k] + 1e-6) adjustment[i] = rules[k];
     else if (Number.isFinite(hi[k]) && v >= hi[k] - 1e-6 && hi[k] < solved.k * t[k] - 1e-6) adjustment[i] = "Gain cap";
+    else if (!on) adjustment[i] = "Revenue trigger";
     else if (p.phaseIn < 1 && d.schools[i].current !== null) adjustment[i] = "Phase-in";
     else if (finalU[k] !== U[i]) adjustment[i] = "Rescaled";
   }
@@ -132,12 +135,16 @@ export function applyAdjustments(w: Work): AdjustOutcome {
 
 /**
  * For each participant k (school idx[k]): its target t (general money after phase-in) and bounds [lo, hi] on
- * its general money (the school's floor and cap less its other money), the rule behind the floor, and the
- * school's floor and ceiling. Returns the general money paid to the participants and whether any rule moves it.
+ * its general money (the school's floor and cap less its other non-grant money), the rule behind the floor, and
+ * the school's floor and ceiling. Floors, caps and targets compare a school's NON-GRANT money with its Current
+ * and Minimum Budget: grant money is paid on top and never counts toward them (supplement, not supplant).
+ * A phase-in of 0 (also the rule while the revenue trigger is not reached) targets the Current Budget itself.
+ * Returns the general money paid to the participants and whether any rule moves it.
  */
 function targetsAndBounds(
   w: Work,
   idx: Int32Array,
+  phaseIn: number,
   out: { t: Float64Array; lo: Float64Array; hi: Float64Array; rules: Adjustment[]; floor: (number | null)[]; ceiling: (number | null)[] },
 ): { totalU: number; moves: boolean } {
   const { d, unit } = w;
@@ -150,10 +157,10 @@ function targetsAndBounds(
   for (let k = 0; k < idx.length; k++) {
     const i = idx[k];
     const school = d.schools[i];
-    // Turned-on money: general (U) and the rest (O), both exact sums of whole cents.
-    const Oi = onTotal[i] - U[i];
+    // Turned-on money: general (U) and the other non-grant money (O), both exact sums of whole cents.
+    const Oi = onTotal[i] - U[i] - w.onGrant[i];
     const A = U[i] + Oi;
-    const target = phaseInTarget(A, school.current, p.phaseIn);
+    const target = phaseInTarget(A, school.current, phaseIn);
     const b = schoolBounds(school.current, school.minimum, p.holdHarmless, p.gainCap, unit);
     floor[i] = b.lo > 0 ? b.lo : null;
     ceiling[i] = Number.isFinite(b.hi) ? b.hi : null;

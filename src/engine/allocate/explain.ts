@@ -1,21 +1,28 @@
 import { eligibleRows } from "../eligibility";
-import type { Allocation, Line } from "../types";
-import { largestRemainder } from "./largestRemainder";
+import type { Adjustment, Allocation, Line } from "../types";
 import { buildLayout, fundedCategory } from "./layout";
+import { lineAmount } from "./rounding";
 import { count, dollars } from "../money";
 
 /**
- * The explanation of each school's total as lines (count x rate = $), source by source, plus the foundation and
- * the adjustment (phase-in, floors, caps) — summing exactly to the school's total. Rates are the same ones the
- * allocation used: source base x weight for weight cells, the source's share of the fixed $ for fixed cells.
- * Each source's formula amount is split over its lines with largest remainders, so lines add up to the cent.
+ * The explanation of each school's total as lines, source by source: the foundation, one line per enrollment
+ * row and category with count × rate = amount (the whole-cent rate the allocation used, the amount rounded
+ * half-up to the rounding unit — exactly how the engine computed it), a fixed-rate shortfall when a pool could
+ * not pay its lines, and the adjustment (phase-in, revenue trigger, floors, caps, budget-neutral rescaling).
+ * The lines add up exactly to the school's money from each source, hence to its total.
  */
 export function explainer(alloc: Allocation): (schoolIndex: number) => Line[] {
   const d = alloc.district;
   const L = buildLayout(d);
   const elig = d.sources.map((s) => eligibleRows(d, s));
   const cats = d.sources.map((s) => fundedCategory(d, s));
+  const unit = d.policy.rounding === "dollar" ? 100 : 1;
   const categories = alloc.matrix.categories;
+  const rateAt = (s: number, r: number, c: number): number => {
+    const o = L.rowLevel[r] * L.nCats + c;
+    if (L.isFixed[o] && !alloc.sources[s].grant) return alloc.rates.row[s]?.[r * L.nCats + c] ?? 0;
+    return elig[s][r] && (cats[s] === -1 || cats[s] === c) ? alloc.rates.cell[s][o] : 0;
+  };
   return (i: number): Line[] => {
     const lines: Line[] = [];
     const school = alloc.schools[i];
@@ -24,54 +31,30 @@ export function explainer(alloc: Allocation): (schoolIndex: number) => Line[] {
       const on = src.turnedOnBySchool[i];
       if (final === 0 && on === 0) return;
       const f = school.foundation > 0 ? src.foundationPerSchool : 0;
-      if (f !== 0) {
-        lines.push({ source: src.name, kind: "foundation", level: null, category: null, count: null, rate: null, amount: f, text: `Foundation per school from ${src.name}: ${dollars(f)}` });
-      }
-      const formula = on - f;
-      if (formula !== 0) {
-        const parts: { level: number; cat: number; count: number; rate: number }[] = [];
-        for (let k = L.rowStart[i]; k < L.rowStart[i + 1]; k++) {
-          const r = L.rowsOf[k];
-          if (!elig[s][r]) continue;
-          const l = L.rowLevel[r];
-          for (let c = 0; c < L.nCats; c++) {
-            if (cats[s] !== -1 && cats[s] !== c) continue;
-            const count = L.counts[r * L.nCats + c];
-            const rate = alloc.matrix.bySource[s][l][c];
-            if (count > 0 && rate > 0) parts.push({ level: l, cat: c, count, rate });
-          }
-        }
-        const amounts = parts.length ? largestRemainder(formula, parts.map((p) => p.count * p.rate), 1) : new Float64Array(0);
-        let given = 0;
-        parts.forEach((p, k) => {
-          const amount = amounts[k];
-          given += amount;
-          const level = d.levels[p.level];
-          const category = categories[p.cat];
-          const who = p.cat === 0 ? "students" : `${category} students`;
-          lines.push({
-            source: src.name,
-            kind: "formula",
-            level,
-            category,
-            count: p.count,
-            rate: p.rate,
-            amount,
-            text: `${fmtCount(p.count)} ${level} ${who} × ${dollars(Math.round(p.rate))} = ${dollars(amount)} (${src.name})`,
-          });
-        });
-        if (given !== formula) {
-          lines.push({ source: src.name, kind: "formula", level: null, category: null, count: null, rate: null, amount: formula - given, text: `${src.name}: formula amount ${dollars(formula - given)}` });
+      if (f !== 0) lines.push({ source: src.name, kind: "foundation", level: null, category: null, count: null, rate: null, amount: f, text: `Foundation per school from ${src.name}: ${dollars(f)}` });
+      for (let k = L.rowStart[i]; k < L.rowStart[i + 1]; k++) {
+        const r = L.rowsOf[k];
+        for (let c = 0; c < L.nCats; c++) {
+          const n = L.counts[r * L.nCats + c];
+          const rate = n > 0 ? rateAt(s, r, c) : 0;
+          if (rate > 0) lines.push(formulaLine(src.name, d.levels[L.rowLevel[r]], categories[c], c, n, rate, lineAmount(n, rate, unit)));
         }
       }
+      const short = src.shortfallBySchool?.[i] ?? 0;
+      if (short !== 0) lines.push({ source: src.name, kind: "shortfall", level: null, category: null, count: null, rate: null, amount: -short, text: `${src.name} cannot pay all its fixed-rate lines: −${dollars(short)}` });
       const change = final - on;
       if (change !== 0) {
-        const why = school.adjustment ?? "Rescaled";
-        lines.push({ source: src.name, kind: "adjustment", level: null, category: null, count: null, rate: null, amount: change, text: `${adjustmentWords(why)} (${src.name}): ${change > 0 ? "+" : ""}${dollars(change)}` });
+        const rule: Adjustment = school.adjustment ?? "Rescaled";
+        lines.push({ source: src.name, kind: "adjustment", rule, level: null, category: null, count: null, rate: null, amount: change, text: `${adjustmentWords(rule)} (${src.name}): ${change > 0 ? "+" : ""}${dollars(change)}` });
       }
     });
     return lines;
   };
+}
+
+function formulaLine(source: string, level: string, category: string, c: number, n: number, rate: number, amount: number): Line {
+  const who = c === 0 ? "students" : `${category} students`;
+  return { source, kind: "formula", level, category, count: n, rate, amount, text: `${count(n)} ${level} ${who} × ${dollars(rate)} = ${dollars(amount)} (${source})` };
 }
 
 export function explainSchool(alloc: Allocation, schoolIndex: number): Line[] {
@@ -88,11 +71,9 @@ export function adjustmentWords(a: string): string {
       return "Gain capped against the current budget";
     case "Phase-in":
       return "Phase-in of the move from the current budget";
+    case "Revenue trigger":
+      return "Weights not yet turned on (revenue trigger): current unrestricted budget scaled to the pool";
     default:
       return "Budget-neutral rescaling (pays for other schools' floors or caps)";
   }
-}
-
-function fmtCount(n: number): string {
-  return count(n);
 }

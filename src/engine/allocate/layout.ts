@@ -1,4 +1,5 @@
 import type { District, Source } from "../types";
+import { roundHalfUp } from "./rounding";
 
 /**
  * The district flattened into typed arrays, so that every rule runs as tight loops over numbers. The arrays are
@@ -16,8 +17,18 @@ export interface Layout {
   counts: Float64Array;
   /** weight[l * nCats + c]: additive weight of a weight cell (0 for none or a fixed cell). */
   weight: Float64Array;
-  /** fixed[l * nCats + c]: cents per pupil of a fixed cell (0 for none or a weight cell). */
+  /** fixed[l * nCats + c]: cents per pupil of a fixed cell, whole cents (0 for none or a weight cell). */
   fixed: Float64Array;
+  /**
+   * grantWeight[l * nCats + c]: how a Grant source spreads its money over the cells it pays (always a solved
+   * rate, on top of the formula): the cell's weight (weight cells and Base Amount cells); for Per Pupil cells the
+   * $ per pupil, but only when no cell of the table is a weight (a grant never mixes the two scales).
+   */
+  grantWeight: Float64Array;
+  /** True when grantWeight holds $ per pupil (no cell of the table is a weight). */
+  grantByDollars: boolean;
+  /** True when every count is a whole number (then count × rate needs no rounding at cent rounding). */
+  integral: boolean;
   isFixed: Uint8Array;
   anyFixed: boolean;
   /** Rows of school i are rowsOf[rowStart[i] .. rowStart[i+1]). */
@@ -30,7 +41,7 @@ export interface Layout {
 }
 
 /** The enrollment-only part of the layout (everything but the rates). */
-type RowLayout = Pick<Layout, "nSchools" | "nRows" | "nCats" | "rowSchool" | "rowLevel" | "counts" | "rowStart" | "rowsOf" | "students" | "hasRows">;
+type RowLayout = Pick<Layout, "nSchools" | "nRows" | "nCats" | "rowSchool" | "rowLevel" | "counts" | "rowStart" | "rowsOf" | "students" | "hasRows" | "integral">;
 
 /**
  * The enrollment part depends only on the enrollment rows, the number of schools and of need categories: it is
@@ -51,6 +62,7 @@ function rowLayout(d: District): RowLayout {
   const students = new Float64Array(nSchools);
   const hasRows = new Uint8Array(nSchools);
   const perSchool = new Int32Array(nSchools + 1);
+  let integral = true;
   for (let r = 0; r < nRows; r++) {
     const e = d.enrollment[r];
     rowSchool[r] = e.schoolIndex;
@@ -58,6 +70,7 @@ function rowLayout(d: District): RowLayout {
     const o = r * nCats;
     counts[o] = e.students;
     for (let k = 0; k < e.needs.length; k++) counts[o + 1 + k] = e.needs[k];
+    for (let c = 0; c < nCats; c++) if (!Number.isInteger(counts[o + c])) integral = false;
     students[e.schoolIndex] += e.students;
     hasRows[e.schoolIndex] = 1;
     perSchool[e.schoolIndex + 1]++;
@@ -67,31 +80,39 @@ function rowLayout(d: District): RowLayout {
   const fill = rowStart.slice(0, nSchools);
   const rowsOf = new Int32Array(nRows);
   for (let r = 0; r < nRows; r++) rowsOf[fill[rowSchool[r]]++] = r;
-  const rows: RowLayout = { nSchools, nRows, nCats, rowSchool, rowLevel, counts, rowStart, rowsOf, students, hasRows };
+  const rows: RowLayout = { nSchools, nRows, nCats, rowSchool, rowLevel, counts, rowStart, rowsOf, students, hasRows, integral };
   ROWS_MEMO.set(d.enrollment, rows);
   return rows;
 }
 
 export function buildLayout(d: District): Layout {
-  const { nSchools, nRows, nCats, rowSchool, rowLevel, counts, rowStart, rowsOf, students, hasRows } = rowLayout(d);
+  const rows = rowLayout(d);
+  const { nCats } = rows;
   const nLevels = d.levels.length;
   const weight = new Float64Array(nLevels * nCats);
   const fixed = new Float64Array(nLevels * nCats);
   const isFixed = new Uint8Array(nLevels * nCats);
+  const grantWeight = new Float64Array(nLevels * nCats);
   const base = d.policy.baseAmount;
   let anyFixed = false;
+  let anyWeight = false;
   for (let l = 0; l < nLevels; l++) {
     for (let c = 0; c < nCats; c++) {
       const rate = d.rates[l]?.[c] ?? null;
       if (!rate) continue;
       const o = l * nCats + c;
       if (rate.kind === "perPupil") {
-        fixed[o] = rate.cents;
+        // Per Pupil cells are read to the cent; rounding again only guards against a fractional input.
+        fixed[o] = roundHalfUp(rate.cents, 1);
         isFixed[o] = 1;
         anyFixed = true;
-      } else if (base !== null) {
-        // A fixed Base Amount turns every weight into a fixed $ per pupil: base x weight.
-        fixed[o] = base * rate.weight;
+        continue;
+      }
+      anyWeight = true;
+      grantWeight[o] = rate.weight;
+      if (base !== null) {
+        // A fixed Base Amount turns every weight into a fixed $ per pupil: base × weight, rounded to the cent.
+        fixed[o] = roundHalfUp(base * rate.weight, 1);
         isFixed[o] = 1;
         anyFixed = true;
       } else {
@@ -99,7 +120,8 @@ export function buildLayout(d: District): Layout {
       }
     }
   }
-  return { nSchools, nRows, nLevels, nCats, rowSchool, rowLevel, counts, weight, fixed, isFixed, anyFixed, rowStart, rowsOf, students, hasRows };
+  if (!anyWeight) grantWeight.set(fixed);
+  return { ...rows, nLevels, weight, fixed, grantWeight, grantByDollars: !anyWeight, isFixed, anyFixed };
 }
 
 /** Category index a source pays for, or -1 for the whole formula ("All"). */

@@ -1,173 +1,180 @@
-import { floorToUnit, splitShares } from "./largestRemainder";
-import { dollars, scratchF64, scratchI32, type Work } from "./work";
+import { floorToUnit, lineAmount } from "./rounding";
+import { dollars, payEvery, type Work } from "./work";
 
 /**
- * Solved base (no Base Amount in Policy): each source spreads what is left of its school pool over the weighted
- * pupils it pays for, in the schools and levels eligible for it, so that the pool is used exactly:
- * base = pool / weighted pupils. A pupil at level L in needs N1, N2 counts Base(L) + w(N1, L) + w(N2, L); a source
- * restricted to one category counts only that category's weighted pupils. Shares are rounded with largest
- * remainders, so each source pays out its pool to the cent (to the dollar under dollar rounding, the odd
- * cents staying central).
- *
- * Sources that pay the same category over the same enrollment rows share one weighted-pupil count.
+ * Solved rates (weight cells; and every Grant source, which is always paid on top by its own solved rate).
+ * Each source spreads what is left of its school pool over the weighted pupils it pays for, in the schools and
+ * levels eligible for it. Its rate in a cell is base × weight rounded DOWN to the whole cent, and a line is
+ * count × rate rounded half-up to the rounding unit. The base is the largest one whose lines fit in the pool;
+ * what the whole-cent rates leave over is the source's central rounding remainder, one labelled central line.
+ * A pupil at level L in needs N1, N2 counts Base(L) + w(N1, L) + w(N2, L); a source restricted to one
+ * category counts only that category's weighted pupils.
  */
 export function solveBase(w: Work): void {
-  const { L, d, unit } = w;
-  const groups: WeightedPupils[] = [];
-  const perRow: (Float64Array | null)[] = new Array(L.nCats + 1).fill(null);
+  const { d } = w;
   for (let s = 0; s < d.sources.length; s++) {
-    const a = w.avail[s];
-    if (a <= 0) continue;
-    const cat = w.cat[s];
-    const rows = eligibleRowList(w.elig[s]);
-    let g = groups.find((x) => x.cat === cat && sameRows(x.rows, rows));
-    if (!g) {
-      const x = perRow[cat + 1] ?? (perRow[cat + 1] = weightedPerRow(w, cat));
-      g = weightedPupils(w, rows, cat, x, groups.length);
-      groups.push(g);
-    }
-    if (!(g.W > 0)) {
+    if (w.avail[s] <= 0) continue;
+    const cells = scopeCells(w, s);
+    if (!(cells.W > 0)) {
       if (w.fixedPaid[s] === 0 && w.foundationPer[s] === 0) {
+        const cat = w.cat[s];
         const what = cat >= 0 ? (cat === 0 ? "Base" : d.needs[cat - 1]) : "the formula";
-        w.warnings.push(`${d.sources[s].name}: no eligible weighted pupils for ${what}; its school pool of ${dollars(a)} is held centrally.`);
+        w.warnings.push(`${d.sources[s].name}: no eligible weighted pupils for ${what}; its school pool of ${dollars(w.avail[s])} is held centrally.`);
       }
       continue;
     }
-    const total = floorToUnit(a, unit);
-    payShares(w, s, g, Math.floor(total / unit), unit);
-    w.avail[s] -= total;
-    w.base[s] = total / g.W;
+    const total = floorToUnit(w.avail[s], w.unit);
+    const base = fitBase(w, s, cells, total);
+    const rates = w.cellRate[s];
+    for (let o = 0; o < rates.length; o++) rates[o] = cells.weight[o] > 0 ? rateFor(base, cells.weight[o]) : 0;
+    const paid = schoolAmounts(w, s, rates);
+    payEvery(w, s, w.perSchool);
+    w.avail[s] -= paid;
+    w.remainder[s] = total - paid;
+    // A grant spread by $ per pupil (a table without weights) has no base per weighted pupil to print.
+    w.base[s] = w.grant[s] && w.L.grantByDollars ? null : shortestBase(base, cells.weight);
   }
 }
 
-/**
- * Pay source s its largest-remainder split of `units` over the group's schools, finishing the split in the same
- * pass (see ShareSplit). Amounts are whole cents, so the running sums kept in w are exact in any order.
- */
-function payShares(w: Work, s: number, g: WeightedPupils, units: number, unit: number): void {
-  const split = splitShares(units, g.shares, g.schools.length);
-  const { schools, shares } = g;
-  const by = w.by[s];
-  const onTotal = w.onTotal;
-  const onGeneral = w.onGeneral;
-  const general = w.general[s];
-  const { parts, threshold, ties } = split;
-  let paid = 0;
-  for (let j = 0; j < schools.length; j++) {
-    let v: number;
-    if (parts === null) {
-      const q = units * shares[j];
-      const f = Math.floor(q);
-      v = (f + Math.ceil(q - f - threshold)) * unit;
-    } else v = parts[j] * unit;
-    const i = schools[j];
-    by[i] += v;
-    onTotal[i] += v;
-    if (general) onGeneral[i] += v;
-    paid += v;
-  }
-  for (let k = 0; k < ties.length; k++) {
-    const i = schools[ties[k]];
-    by[i] += unit;
-    onTotal[i] += unit;
-    if (general) onGeneral[i] += unit;
-    paid += unit;
-  }
-  w.paid[s] += paid;
+/** The whole-cent rate of a cell: base × weight rounded down (a hair of tolerance for decimal bases). */
+export function rateFor(base: number, weight: number): number {
+  return Math.floor(base * weight + 1e-7);
 }
 
-/** Weighted pupils of one (category, eligible rows) pair. */
-interface WeightedPupils {
-  cat: number;
-  rows: Int32Array;
-  /** Sum of the rows' weighted pupils, in row order. */
+interface ScopeCells {
+  /** Per (level, category): the weight the source pays by (0 outside its scope). */
+  weight: Float64Array;
+  /** Per (level, category): pupils over the source's eligible rows. */
+  count: Float64Array;
+  /** Weighted pupils. */
   W: number;
-  /** Schools with weighted pupils, in school order, and each one's share of their total. */
-  schools: Int32Array;
-  shares: Float64Array;
+  /** Number of lines (rows × cells with pupils). */
+  lines: number;
+}
+
+function scopeCells(w: Work, s: number): ScopeCells {
+  const { L } = w;
+  const { nLevels, nCats, nRows, counts, rowLevel } = L;
+  const source = w.grant[s] ? L.grantWeight : L.weight;
+  const cat = w.cat[s];
+  const weight = new Float64Array(nLevels * nCats);
+  const levels = w.d.sources[s].eligible.levels;
+  for (let l = 0; l < nLevels; l++) {
+    if (levels !== null && !levels.some((x) => x.trim().toLowerCase() === w.d.levels[l].trim().toLowerCase())) continue;
+    for (let c = 0; c < nCats; c++) if (cat === -1 || cat === c) weight[l * nCats + c] = Math.max(0, source[l * nCats + c]);
+  }
+  const count = new Float64Array(nLevels * nCats);
+  const e = w.elig[s];
+  let lines = 0;
+  for (let r = 0; r < nRows; r++) {
+    if (!e[r]) continue;
+    const lo = rowLevel[r] * nCats;
+    const o = r * nCats;
+    for (let c = 0; c < nCats; c++) {
+      const n = counts[o + c];
+      if (n > 0 && weight[lo + c] > 0) {
+        count[lo + c] += n;
+        lines++;
+      }
+    }
+  }
+  let W = 0;
+  for (let o = 0; o < weight.length; o++) W += count[o] * weight[o];
+  return { weight, count, W, lines };
+}
+
+/** Σ over cells of pupils × whole-cent rate at `base` (the lines before each is rounded to the unit). */
+function cellSum(cells: ScopeCells, base: number): number {
+  let f = 0;
+  for (let o = 0; o < cells.weight.length; o++) if (cells.count[o] > 0) f += cells.count[o] * rateFor(base, cells.weight[o]);
+  return f;
+}
+
+/** The largest base whose cell sum is at most `target` (bisection on a non-decreasing step function). */
+function baseForTarget(cells: ScopeCells, target: number): number {
+  if (target <= 0) return 0;
+  let lo = target / cells.W;
+  let sumCounts = 0;
+  for (let o = 0; o < cells.count.length; o++) sumCounts += cells.count[o];
+  let hi = (target + sumCounts) / cells.W + 1;
+  if (cellSum(cells, lo) > target) lo = 0;
+  for (let k = 0; k < 200 && hi - lo > 1e-12 * hi; k++) {
+    const m = (lo + hi) / 2;
+    if (cellSum(cells, m) <= target) lo = m;
+    else hi = m;
+  }
+  return lo;
 }
 
 /**
- * Weighted pupils of every row for one category (count x weight), or for the whole formula (cat = -1: the
- * sum over categories, in category order).
+ * The base whose lines, each rounded to the unit, add up to at most `total`. With whole counts at cent rounding
+ * the cell sum is exact. Otherwise each line's rounding moves it by at most half a unit: aim lower by what the
+ * lines overshoot, a few times, and finally by the worst case (half a unit per line), which always fits.
  */
-function weightedPerRow(w: Work, cat: number): Float64Array {
-  const { nRows, nCats, counts, weight, rowLevel } = w.L;
-  const x = scratchF64(`solveBase.perRow.${cat}`, nRows);
-  if (cat >= 0) {
-    for (let r = 0; r < nRows; r++) x[r] = counts[r * nCats + cat] * weight[rowLevel[r] * nCats + cat];
-    return x;
+function fitBase(w: Work, s: number, cells: ScopeCells, total: number): number {
+  const exact = w.unit === 1 && w.L.integral;
+  let target = total;
+  const rates = w.cellRate[s];
+  for (let attempt = 0; ; attempt++) {
+    const base = baseForTarget(cells, target);
+    if (exact) return base;
+    for (let o = 0; o < rates.length; o++) rates[o] = cells.weight[o] > 0 ? rateFor(base, cells.weight[o]) : 0;
+    const over = schoolAmounts(w, s, rates) - total;
+    if (over <= 0) return base;
+    target = attempt < 6 ? target - over : total - Math.ceil((cells.lines * w.unit) / 2);
+    if (attempt >= 7) return baseForTarget(cells, target);
   }
+}
+
+/**
+ * Each school's lines from source s at whole-cent cell rates, written to w.perSchool; returns their sum. The
+ * explanation lines (explain.ts) are built by the same rule, so they add up to these amounts.
+ */
+function schoolAmounts(w: Work, s: number, rates: Float64Array): number {
+  const { nRows, nCats, counts, rowLevel, rowSchool } = w.L;
+  const out = w.perSchool;
+  out.fill(0);
+  const e = w.elig[s];
+  const unit = w.unit;
+  let sum = 0;
   for (let r = 0; r < nRows; r++) {
+    if (!e[r]) continue;
     const lo = rowLevel[r] * nCats;
     const o = r * nCats;
     let v = 0;
-    for (let c = 0; c < nCats; c++) v += counts[o + c] * weight[lo + c];
-    x[r] = v;
-  }
-  return x;
-}
-
-function weightedPupils(w: Work, rows: Int32Array, cat: number, x: Float64Array, slot: number): WeightedPupils {
-  const { nSchools, rowSchool } = w.L;
-  const wp = scratchPupils(nSchools);
-  const touched = scratchI32(`solveBase.schools.${slot}`, Math.min(rows.length, nSchools));
-  let nt = 0;
-  let W = 0;
-  let sorted = true;
-  for (let k = 0; k < rows.length; k++) {
-    const r = rows[k];
-    const v = x[r];
-    if (v > 0) {
-      const i = rowSchool[r];
-      if (wp[i] === 0) {
-        if (nt > 0 && touched[nt - 1] > i) sorted = false;
-        touched[nt++] = i;
-      }
-      wp[i] += v;
-      W += v;
+    for (let c = 0; c < nCats; c++) {
+      const rate = rates[lo + c];
+      if (rate > 0 && counts[o + c] > 0) v += lineAmount(counts[o + c], rate, unit);
+    }
+    if (v !== 0) {
+      out[rowSchool[r]] += v;
+      sum += v;
     }
   }
-  const schools = touched.subarray(0, nt);
-  if (!sorted) schools.sort();
-  // The largest-remainder split: each school's weight over the sum of the weights, summed in school order.
-  let sum = 0;
-  for (let j = 0; j < nt; j++) sum += wp[schools[j]];
-  const shares = scratchF64(`solveBase.shares.${slot}`, nt);
-  for (let j = 0; j < nt; j++) {
-    const i = schools[j];
-    shares[j] = wp[i] / sum;
-    wp[i] = 0;
+  return sum;
+}
+
+/**
+ * The base to print: the decimal with the fewest digits that gives exactly the same whole-cent rates
+ * (rate = base × weight rounded down), so that a reader who multiplies the printed base by a weight finds the
+ * printed rate.
+ */
+function shortestBase(base: number, weight: Float64Array): number {
+  let lo = 0;
+  let hi = Infinity;
+  for (let o = 0; o < weight.length; o++) {
+    if (!(weight[o] > 0)) continue;
+    const r = rateFor(base, weight[o]);
+    lo = Math.max(lo, r / weight[o]);
+    hi = Math.min(hi, (r + 1) / weight[o]);
   }
-  return { cat, rows, W, schools, shares };
-}
-
-/** The eligible rows of a source as a list of row indexes, remembered per eligibility array. */
-export function eligibleRowList(elig: Uint8Array): Int32Array {
-  const hit = ROW_LISTS.get(elig);
-  if (hit) return hit;
-  let n = 0;
-  for (let r = 0; r < elig.length; r++) if (elig[r]) n++;
-  const rows = new Int32Array(n);
-  n = 0;
-  for (let r = 0; r < elig.length; r++) if (elig[r]) rows[n++] = r;
-  ROW_LISTS.set(elig, rows);
-  return rows;
-}
-
-const ROW_LISTS = new WeakMap<Uint8Array, Int32Array>();
-
-function sameRows(a: Int32Array, b: Int32Array): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
-  return true;
-}
-
-// Scratch, reused across runs (never escapes a call); kept all zero between uses.
-let PUPILS = new Float64Array(0);
-
-function scratchPupils(n: number): Float64Array {
-  if (PUPILS.length < n) PUPILS = new Float64Array(n);
-  return PUPILS;
+  for (let k = 0; k <= 6; k++) {
+    const p = 10 ** k;
+    const v = Math.ceil(lo * p - 1e-9) / p;
+    if (v >= hi) continue;
+    let same = true;
+    for (let o = 0; o < weight.length && same; o++) if (weight[o] > 0 && rateFor(v, weight[o]) !== rateFor(base, weight[o])) same = false;
+    if (same) return v;
+  }
+  return base;
 }

@@ -1,7 +1,10 @@
 import type { District, InputError } from "../types";
 import type { Layout } from "./layout";
 
-/** Mutable working state of one allocation run, shared by the rule steps in order. */
+/**
+ * Mutable working state of one allocation run, shared by the rule steps in order. Everything here belongs to
+ * the run that created it (see newWork): no rule keeps state between runs.
+ */
 export interface Work {
   d: District;
   L: Layout;
@@ -12,20 +15,23 @@ export interface Work {
   /** Per source: category index it pays (-1 = whole formula). */
   cat: number[];
   general: boolean[];
+  /** Per source: Status Grant (paid on top of everything else, never moved by floors, caps or the trigger). */
+  grant: boolean[];
   central: number[];
   pool: number[];
   /** School pool not yet paid out (integer cents). */
   avail: number[];
   /**
    * Per source, per school, cents paid so far (these arrays become the results' bySchool). Every payment
-   * keeps `paid`, `onTotal` and `onGeneral` up to date (see payEvery).
+   * keeps `paid`, `onTotal`, `onGeneral` and `onGrant` up to date (see payEvery).
    */
   by: number[][];
   /** Per source: cents paid to schools so far (sum of by[s]). */
   paid: number[];
-  /** Per school: cents paid so far by all sources, and by the general sources. */
+  /** Per school: cents paid so far by all sources, by the general sources and by the grants. */
   onTotal: Float64Array;
   onGeneral: Float64Array;
+  onGrant: Float64Array;
   /** Per source: the turned-on amounts, recorded before the adjustments move general money (null = never moved). */
   turnedOn: (number[] | null)[];
   /** Per school: cents moved by the adjustments (final total = onTotal + moved). */
@@ -34,13 +40,24 @@ export interface Work {
   /** Per school: 1 when it receives the foundation. */
   receivesFoundation: Uint8Array;
   fixedPaid: number[];
+  /** Per source: the solved $ per weighted pupil (cents) its cell rates come from, or null. */
   base: (number | null)[];
-  /** Per source, per (level, category): cents of fixed cost paid (for the matrix). */
-  paidCat: Float64Array[];
-  /** Per (level, category): total fixed cost demanded. */
-  costCat: Float64Array;
-  /** Per (row, category): fixed cost still unpaid. */
+  /** Per source: whole-cent rate of each (level, category) cell it pays by a solved rate (0 = none). */
+  cellRate: Float64Array[];
+  /**
+   * Per source: whole-cent rate of each (row, category) fixed cell it pays in the fixed-rate waterfall, for the
+   * enrollment rows then one virtual row per level (a school eligible for every source, for the matrix); null
+   * when the source pays no fixed cell.
+   */
+  rowRate: (Float64Array | null)[];
+  /** Per source, per school: what the source's pool could not pay of its fixed-rate lines (≥ 0), or null. */
+  shortfall: (number[] | null)[];
+  /** Per source: solved-rate pool left central because the whole-cent rates pay a little less (≥ 0). */
+  remainder: number[];
+  /** Per (row, category): fixed rate no source pays (whole cents), for the unfunded amount. */
   rem: Float64Array;
+  /** Per school, scratch of one step (cleared by whoever uses it). */
+  perSchool: Float64Array;
   errors: InputError[];
   warnings: string[];
 }
@@ -49,44 +66,17 @@ export interface Work {
 export function payEvery(w: Work, s: number, amounts: ArrayLike<number>): void {
   const by = w.by[s];
   const onTotal = w.onTotal;
-  const onGeneral = w.onGeneral;
-  const general = w.general[s];
+  const side = w.general[s] ? w.onGeneral : w.grant[s] ? w.onGrant : null;
   let paid = 0;
   for (let i = 0; i < amounts.length; i++) {
     const v = amounts[i];
     if (v === 0) continue;
     by[i] += v;
     onTotal[i] += v;
-    if (general) onGeneral[i] += v;
+    if (side) side[i] += v;
     paid += v;
   }
   w.paid[s] += paid;
-}
-
-/**
- * Scratch typed arrays reused from run to run, one per named slot: allocating (and collecting) large typed
- * arrays costs more than the loops that fill them. The engine is synchronous and never re-entered, each call
- * site uses its own slot, and no scratch array escapes a run (results are always fresh arrays).
- */
-const SCRATCH_F64 = new Map<string, Float64Array>();
-const SCRATCH_I32 = new Map<string, Int32Array>();
-
-/** A zero-filled Float64Array of length n, reused: valid until the next request for the same slot. */
-export function scratchF64(slot: string, n: number): Float64Array {
-  const a = SCRATCH_F64.get(slot);
-  if (a && a.length === n) return a.fill(0);
-  const b = new Float64Array(n);
-  SCRATCH_F64.set(slot, b);
-  return b;
-}
-
-/** A zero-filled Int32Array of length n, reused like scratchF64. */
-export function scratchI32(slot: string, n: number): Int32Array {
-  const a = SCRATCH_I32.get(slot);
-  if (a && a.length === n) return a.fill(0);
-  const b = new Int32Array(n);
-  SCRATCH_I32.set(slot, b);
-  return b;
 }
 
 let ZEROS: number[] = [];
@@ -94,7 +84,7 @@ let ZEROS: number[] = [];
 /**
  * A new plain array of n zeros. Copying a packed template is much faster than new Array(n).fill(0); the
  * template holds doubles (it once held 0.5), so that cents beyond the small-integer range never make V8
- * convert the copies' storage while they are being filled.
+ * convert the copies' storage while they are being filled. The template is never handed out.
  */
 export function zeros(n: number): number[] {
   if (ZEROS.length !== n) {
