@@ -48,6 +48,10 @@ export function applyAdjustments(w: Work): AdjustOutcome {
   const rules: Adjustment[] = new Array(n).fill(null);
   const { totalU, moves } = targetsAndBounds(w, idx, on ? p.phaseIn : 0, { t, lo, hi, rules, floor, ceiling });
   if (!moves) return { adjustment, floor, ceiling, factor: 1 };
+  let needed = 0;
+  for (let k = 0; k < n; k++) needed += lo[k];
+  // Without general money there is nothing to move: only a floor that needs some is a problem.
+  if ((generals.length === 0 || totalU === 0) && needed === 0) return { adjustment, floor, ceiling, factor: 1 };
   if (generals.length === 0 || totalU === 0) {
     w.errors.push({
       table: "Policy",

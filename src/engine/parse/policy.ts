@@ -48,7 +48,8 @@ export function parsePolicy(raw: RawTable | undefined, ctx: ParseContext): Polic
       );
       continue;
     }
-    if (match.spec.target === "policy") readSetting(policy, match.spec, t, k, vCol);
+    // The Revenue Trigger is a planning setting that allocate() honours too (the weights stay off below it).
+    if (match.spec.target === "policy" || match.spec.key === "revenueTrigger") readSetting(policy, match.spec as PolicySetting, t, k, vCol);
   }
   return policy;
 }

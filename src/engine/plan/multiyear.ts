@@ -5,17 +5,19 @@
  * 1. enrollment and revenue are projected (projection.ts);
  * 2. weights move linearly from the Weights table toward their Target Weight, reached in the Target Year
  *    (default: the last plan year): w(y) = w + (target − w) × min(1, (y − 1) ÷ (Target Year − 1));
- * 3. each school's Current Budget is last year's plan total (year 1: the Schools table), so Hold Harmless and the
- *    Gain Cap work year over year;
+ * 3. each school's Current Budget is last year's plan total less its grants (year 1: the Schools table), so Hold
+ *    Harmless and the Gain Cap work year over year on the money they apply to (grants are paid on top);
  * 4. Hold Harmless falls by `Hold Harmless Decay` percentage points a year from the year the weights turn on
  *    (95% → 93% → 91% with a 2-point decay), and stops at 0 (no floor);
- * 5. before the revenue trigger is reached, general money follows Current Budget (trigger.ts).
+ * 5. before the revenue trigger is reached, allocate() itself keeps the weights off (allocate/trigger.ts): general
+ *    money follows each school's current unrestricted budget, scaled to the pool, with the floors and caps; once
+ *    reached, the weights stay on. Year 1 is the workbook itself, so plan year 1 equals `sfs allocate`.
  */
 import { allocate } from "../allocate";
 import type { Allocation, Cents, District, InputError, Rate } from "../types";
 import { fiscalLabel } from "./fiscal";
 import { projectDistricts } from "./projection";
-import { statusQuo, triggerIndex, unlockedPool } from "./trigger";
+import { triggerIndex, unlockedPool } from "./trigger";
 import type { Planning } from "./types";
 
 export interface PlanYear {
@@ -71,7 +73,7 @@ export function ratesForYear(rates: (Rate | null)[][], targets: (number | null)[
   return rates.map((row, l) =>
     row.map((r, c) => {
       const t = targets[l]?.[c] ?? null;
-      if (r === null || r.kind !== "weight" || t === null) return r;
+      if (r === null || r.kind !== "weight" || t === null || progress === 0) return r;
       const w = r.weight + (t - r.weight) * progress;
       return { kind: "weight", weight: Math.round(w * 1e9) / 1e9 };
     }),
@@ -84,6 +86,13 @@ export function holdHarmlessFor(base: number | null, decay: number, year: number
   if (onYear === null || year <= onYear || decay <= 0) return base;
   const h = Math.round((base - decay * (year - onYear)) * 1e9) / 1e9;
   return h > 0 ? h : null;
+}
+
+/** A school's money from every source but the grants (what Current Budget, floors and caps are about). */
+export function nonGrantTotal(a: Allocation, i: number): Cents {
+  let grants = 0;
+  for (const s of a.sources) if (s.grant) grants += s.bySchool[i];
+  return a.schools[i].total - grants;
 }
 
 /** Sources whose money does not add up (amount ≠ central + surplus + schools); empty when the year conserves. */
@@ -105,7 +114,6 @@ export function planYears(district: District, planning: Planning, years: number 
   const onYear = ti === null ? null : ti + 1;
   const targetYear = st.targetYear ?? n;
   const hasTargets = planning.targets.some((row) => row.some((t) => t !== null));
-  const key = district.schools.map((s) => s.current ?? 0);
   const warnings: string[] = [];
   for (const p of planning.projections) {
     if (p.year > n) warnings.push(`Projections row ${p.sheetRow}: year ${p.year} is after the last plan year (${n}); the row is not used.`);
@@ -123,16 +131,16 @@ export function planYears(district: District, planning: Planning, years: number 
     const d: District = {
       ...step.district,
       rates: hasTargets ? ratesForYear(district.rates, planning.targets, progress) : district.rates,
-      schools: prev === null ? step.district.schools : step.district.schools.map((s, i) => ({ ...s, current: prev.schools[i].total })),
-      policy: { ...district.policy, holdHarmless },
+      schools: prev === null ? step.district.schools : step.district.schools.map((s, i) => ({ ...s, current: nonGrantTotal(prev, i) })),
+      // Before the turn-on year the trigger stays (allocate sees the pool below it); from then on the weights stay on.
+      policy: { ...district.policy, holdHarmless, revenueTrigger: onYear !== null && y >= onYear ? null : st.revenueTrigger },
     };
-    let a = allocate(d);
+    const a = allocate(d);
     if (a.errors.length) {
       const errors = a.errors.map((e) => ({ ...e, expected: `${e.expected} (in plan year ${y}, ${label})` }));
       return { years: out, trigger: st.revenueTrigger, triggerYear: onYear, targetYear, hasTargets, schools: [], warnings, errors };
     }
-    const turnedOn = onYear !== null && y >= onYear;
-    if (!turnedOn) a = statusQuo(a, key);
+    const turnedOn = a.weightsOn;
     for (const w of a.warnings) warnings.push(`${label}: ${w}`);
     out.push({
       year: y,

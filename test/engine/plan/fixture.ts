@@ -3,13 +3,13 @@ import type { BudgetLine, Opportunity, Planning, PlanSettings } from "../../../s
 import type { District } from "../../../src/engine/types";
 import { makeDistrict } from "../../helpers/district";
 
-/** Three schools, two levels, one need; a general source, a Title I grant and a locked source. */
+/** Three schools, two levels, one need; a general source, a Title I grant and a locked source. Current budgets are the schools' non-grant money (the general pool). */
 export function smallDistrict(policy: Partial<District["policy"]> = {}): District {
   return makeDistrict({
     schools: [
-      { id: "A", current: 400_000, minimum: null },
-      { id: "B", current: 300_000, minimum: null },
-      { id: "C", current: 250_000, minimum: 100_000 },
+      { id: "A", current: 380_000, minimum: null },
+      { id: "B", current: 285_000, minimum: null },
+      { id: "C", current: 235_000, minimum: 100_000 },
     ],
     levels: ["Elementary", "High"],
     needs: ["Poverty"],
