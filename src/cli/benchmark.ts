@@ -9,12 +9,13 @@ import { parsePeers, PEERS_TABLE } from "../engine/parse/peers";
 import { summaryJson } from "../engine/summary";
 import type { InputError } from "../engine/types";
 import { benchmarkPlans } from "../report/benchmark";
-import { SKIPS_CHARTS, writeWorkbook } from "../xlsx/write";
+import { saveWorkbook } from "../xlsx/save";
+import { SKIPS_CHARTS } from "../xlsx/write";
 import { extraSummary } from "./allocate";
 import { readDistrict } from "./aroi";
 import { EXIT_BAD_INPUT, EXIT_OK, parseArgs, type CliIO } from "./io";
 import { withOutputs } from "./outputs";
-import { guardFileOutputs, jsonText } from "./pipeline";
+import { guardFileOutputs, jsonText, notCarriedIn, reportNotCarried } from "./pipeline";
 
 export const BENCHMARK_USAGE = "usage: sfs benchmark <district.xlsx> [--out <result.xlsx>] [--json <summary.json>] [--quiet]";
 
@@ -82,11 +83,15 @@ export async function runBenchmark(argv: string[], io: CliIO): Promise<number> {
   const students = read.district.enrollment.reduce((t, r) => t + r.students, 0);
   const result = benchmark(peers, lines, students);
 
+  const notCarried = out || json ? await notCarriedIn(input) : [];
+  const notes: string[] = [];
   await withOutputs(async (outputs) => {
-    if (out) await outputs.stage(out, await writeWorkbook(benchmarkPlans(result), read.workbook));
-    if (json) await outputs.stage(json, jsonText({ ...summaryJson(alloc), ...extraSummary(alloc), benchmark: benchmarkJson(result) }));
+    if (out) notes.push(...(await outputs.stageWith(out, (temp) => saveWorkbook(temp, benchmarkPlans(result), read.workbook))).notes);
+    if (json) await outputs.stage(json, jsonText({ ...summaryJson(alloc), ...extraSummary(alloc), benchmark: benchmarkJson(result), notCarried }));
     await outputs.commit();
   });
+  reportNotCarried(io, notCarried, out);
+  if (options.quiet !== true) for (const n of notes) io.stdout.write(`note: ${n}\n`);
   if (options.quiet !== true) {
     io.stdout.write(renderBenchmarkText(result));
     for (const w of [...read.warnings, ...ctx.warnings, ...alloc.warnings]) io.stdout.write(`note: ${w}\n`);

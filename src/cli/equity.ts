@@ -20,6 +20,10 @@ import { dollarsFromCents } from "../engine/money";
 import { sortErrors } from "../engine/parse";
 import type { ParseContext } from "../engine/parse/headers";
 import { findSpending, matchYear, missingSpendingError, parseSpending } from "../engine/parse/spending";
+import { parseOutcomes } from "../engine/parse/outcomes";
+import { analyseOutcomes, outcomesJson, type OutcomesAnalysis } from "../analysis/outcomes";
+import { perPupilByStudentType, studentTypesJson, type StudentTypes } from "../analysis/studentTypes";
+import { outcomesPlan, studentTypesPlan } from "../report/outcomes";
 import { summaryJson } from "../engine/summary";
 import type { InputError } from "../engine/types";
 import { equityPlans } from "../report/equity";
@@ -33,7 +37,7 @@ import { withOutputs } from "./outputs";
 import { guardFileOutputs, jsonText, notCarriedIn, reportNotCarried } from "./pipeline";
 
 export const EQUITY_USAGE =
-  "usage: sfs equity <district.xlsx> [--out <result.xlsx>] [--json <summary.json>] [--source allocation|spending] [--year <year>] [--quiet]";
+  "usage: sfs equity <district.xlsx> [--out <result.xlsx>] [--json <summary.json>] [--source allocation|spending] [--year <year>] [--measure <outcome measure>] [--quiet]";
 
 export type EquitySource = "allocation" | "spending";
 
@@ -151,6 +155,18 @@ export function renderEquityText(s: EquitySummary, basis: EquityBasis): string {
   return out.join("\n") + "\n";
 }
 
+/** Per-pupil $ by student type and the outcome lines, as printed by `sfs equity`. */
+export function renderExtrasText(types: StudentTypes, outcomes: OutcomesAnalysis | null): string {
+  const out: string[] = ["  $ per pupil by student type (district-wide, from the allocation's lines)"];
+  for (const r of types.rows) out.push(`    ${r.type.padEnd(30)}${(r.perPupil === null ? "n/a" : dollars(r.perPupil)).padStart(12)}  (${r.students.toLocaleString("en-US")} students)`);
+  if (outcomes) {
+    out.push("", `  Outcomes: ${outcomes.measure} (${outcomes.year}), ${outcomes.schools.length} schools`);
+    for (const line of outcomes.readings) out.push(`    ${line}`);
+  }
+  out.push("");
+  return out.join("\n") + "\n";
+}
+
 /** `sfs equity`: allocate (or read actual spending), compute the equity statistics, write the equity sheets and JSON. */
 export async function runEquity(argv: string[], io: CliIO): Promise<number> {
   const { positional, options } = parseArgs(argv, ["quiet"]);
@@ -160,6 +176,7 @@ export async function runEquity(argv: string[], io: CliIO): Promise<number> {
     options.out === true ||
     options.json === true ||
     options.year === true ||
+    options.measure === true ||
     (sourceOpt !== "allocation" && sourceOpt !== "spending");
   if (bad || (options.year !== undefined && sourceOpt !== "spending")) {
     io.stderr.write(`${EQUITY_USAGE}\n${!bad ? "--year applies to --source spending\n" : ""}`);
@@ -179,6 +196,7 @@ export async function runEquity(argv: string[], io: CliIO): Promise<number> {
   const ctx: ParseContext = { errors: [], warnings: [] };
   const spendingRaw = findSpending(read.tables);
   const spending = parseSpending(spendingRaw, ctx, read.district ? read.district.schools.map((s) => s.id) : undefined);
+  const outcomeRows = parseOutcomes(read.tables, ctx, read.district ? read.district.schools.map((s) => s.id) : undefined);
   const errors = [...read.errors, ...ctx.errors];
   if (source === "spending" && !spendingRaw) errors.push(missingSpendingError());
   else if (source === "spending" && spending.rows && spending.rows.length === 0 && ctx.errors.length === 0)
@@ -200,18 +218,31 @@ export async function runEquity(argv: string[], io: CliIO): Promise<number> {
     Object.assign(basis, { year: sp.year, years: sp.years, missing: sp.missing });
   } else inputs = equityInputs(alloc);
   const summary = equitySummary(inputs);
+  const outcomes = outcomeRows ? analyseOutcomes(outcomeRows, summary, typeof options.measure === "string" ? { measure: options.measure } : {}) : null;
+  const studentTypes = perPupilByStudentType(alloc);
+  const extraPlans = [...(outcomes ? [outcomesPlan(outcomes, summary.povertyNeed)] : []), studentTypesPlan(studentTypes)];
 
   const notCarried = out || json ? await notCarriedIn(input) : [];
   const notes: string[] = [];
   await withOutputs(async (outputs) => {
-    if (out) notes.push(...(await outputs.stageWith(out, (temp) => saveWorkbook(temp, withBasis(equityPlans(summary), basis), read.workbook))).notes);
-    if (json) await outputs.stage(json, jsonText({ ...summaryJson(alloc), ...extraSummary(alloc), equity: equitySummaryJson(summary, basis), notCarried }));
+    if (out) notes.push(...(await outputs.stageWith(out, (temp) => saveWorkbook(temp, [...withBasis(equityPlans(summary), basis), ...extraPlans], read.workbook))).notes);
+    if (json)
+      await outputs.stage(
+        json,
+        jsonText({
+          ...summaryJson(alloc),
+          ...extraSummary(alloc),
+          equity: { ...equitySummaryJson(summary, basis), studentTypes: studentTypesJson(studentTypes), outcomes: outcomes ? outcomesJson(outcomes) : null },
+          notCarried,
+        }),
+      );
     await outputs.commit();
   });
   reportNotCarried(io, notCarried, out);
   if (options.quiet !== true) for (const n of notes) io.stdout.write(`note: ${n}\n`);
   if (options.quiet !== true) {
     io.stdout.write(renderEquityText(summary, basis));
+    io.stdout.write(renderExtrasText(studentTypes, outcomes));
     const notes = [...read.warnings, ...alloc.warnings];
     if (source === "allocation" && spending.hasSalaries)
       notes.push("The Spending table has salary columns: run with --source spending to see the salary-averaging adjustment.");

@@ -15,12 +15,13 @@ import type { InputError, RawTables } from "../engine/types";
 import type { SheetPlan } from "../report/plan";
 import { readinessPlan } from "../report/readiness";
 import { surveyPlans } from "../report/survey";
-import { SKIPS_CHARTS, writeWorkbook } from "../xlsx/write";
+import { saveWorkbook } from "../xlsx/save";
+import { SKIPS_CHARTS } from "../xlsx/write";
 import { extraSummary } from "./allocate";
 import { readDistrict } from "./aroi";
 import { EXIT_BAD_INPUT, EXIT_OK, parseArgs, type CliIO } from "./io";
 import { checkOutputs, withOutputs } from "./outputs";
-import { guardFileOutputs, jsonText } from "./pipeline";
+import { guardFileOutputs, jsonText, notCarriedIn, reportNotCarried } from "./pipeline";
 
 export const SURVEY_USAGE =
   "usage: sfs survey <district.xlsx> [--out <result.xlsx>] [--json <summary.json>] [--quiet]\n       sfs survey --template <new.xlsx>";
@@ -96,7 +97,7 @@ export async function runSurvey(argv: string[], io: CliIO): Promise<number> {
       return EXIT_BAD_INPUT;
     }
     const bytes = await templateWorkbook({ ...surveyTemplate(), ...readinessTemplate() });
-    await withOutputs(async (outputs) => {
+  await withOutputs(async (outputs) => {
       await outputs.stage(file, bytes);
       await outputs.commit();
     });
@@ -140,8 +141,10 @@ export async function runSurvey(argv: string[], io: CliIO): Promise<number> {
 
   const plans: SheetPlan[] = surveyPlans(analysis);
   if (readiness) plans.push(readinessPlan(readiness, { surveySheet: true }));
+  const notCarried = out || json ? await notCarriedIn(input) : [];
+  const notes: string[] = [];
   await withOutputs(async (outputs) => {
-    if (out) await outputs.stage(out, await writeWorkbook(plans, read.workbook));
+    if (out) notes.push(...(await outputs.stageWith(out, (temp) => saveWorkbook(temp, plans, read.workbook))).notes);
     if (json)
       await outputs.stage(
         json,
@@ -149,10 +152,13 @@ export async function runSurvey(argv: string[], io: CliIO): Promise<number> {
           ...(alloc ? { ...summaryJson(alloc), ...extraSummary(alloc) } : {}),
           survey: surveyJson(analysis),
           ...(readiness ? { readiness: readinessJson(readiness) } : {}),
+          notCarried,
         }),
       );
     await outputs.commit();
   });
+  reportNotCarried(io, notCarried, out);
+  if (options.quiet !== true) for (const n of notes) io.stdout.write(`note: ${n}\n`);
   if (options.quiet !== true) {
     io.stdout.write(renderSurveyText(analysis, readiness));
     for (const w of [...(isDistrict ? read.warnings : []), ...ctx.warnings, ...(alloc?.warnings ?? [])]) io.stdout.write(`note: ${w}\n`);

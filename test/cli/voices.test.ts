@@ -73,7 +73,7 @@ describe("sfs survey (through the real bin)", () => {
     expect(again.stderr).toContain("already exists");
   });
 
-  test("a workbook of survey tables alone (no district) is analysed; JSON holds only the survey", async () => {
+  test("a workbook of survey tables alone (no district) is analysed; JSON holds only the survey (and the list of what a copy cannot carry)", async () => {
     const raw = sampleDistrict();
     const only = { "survey responses": raw["survey responses"], "survey items": raw["survey items"] };
     const input = path.join(dir, "only-survey.xlsx");
@@ -82,7 +82,7 @@ describe("sfs survey (through the real bin)", () => {
     const r = sfs(["survey", input, "--json", json, "--quiet"]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
-    expect(Object.keys(JSON.parse(readFileSync(json, "utf8")))).toEqual(["survey"]);
+    expect(Object.keys(JSON.parse(readFileSync(json, "utf8")))).toEqual(["survey", "notCarried"]);
   });
 });
 
@@ -140,4 +140,25 @@ test("usage errors", () => {
   writeFileSync(path.join(dir, "x.txt"), "");
   expect(sfs(["survey"]).code).toBe(2);
   expect(sfs(["benchmark"]).stderr).toContain("usage: sfs benchmark");
+});
+
+describe("sfs equity: outcomes, the size control and $ per pupil by student type", () => {
+  test("the sample district", async () => {
+    const out = path.join(dir, "equity.xlsx");
+    const json = path.join(dir, "equity.json");
+    const r = sfs(["equity", SAMPLE, "--out", out, "--json", json]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("$ per pupil by student type");
+    expect(r.stdout).toMatch(/Reading Proficiency % \(2026\): each 10 more points of Poverty go with [\d.]+ lower/);
+    const e = JSON.parse(readFileSync(json, "utf8")).equity;
+    expect(e.regression.multivariate.pupilWeighted.coefficients.map((c: { name: string }) => c.name)).toEqual(["Intercept", "Poverty", "English Learner", "Special Education", "School size (ln of Students)"]);
+    expect(e.studentTypes.map((t: { type: string }) => t.type)).toEqual(["Base", "Poverty", "English Learner", "Special Education", "Foundation and adjustments"]);
+    const total = e.studentTypes.reduce((t: number, x: { amount: number }) => t + Math.round(x.amount * 100), 0);
+    expect(total).toBe(Math.round(JSON.parse(readFileSync(json, "utf8")).totals.schools * 100));
+    expect(e.outcomes).toMatchObject({ measure: "Reading Proficiency %", year: "2026", schools: 39 });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(["Equity", "Outcomes", "Outcome Analysis", "Student Types"]));
+  });
 });

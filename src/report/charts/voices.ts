@@ -4,6 +4,8 @@
  * district against its peers by function. Each returns null when there is nothing to plot.
  */
 import type { Benchmark } from "../../analysis/benchmark";
+import type { OutcomesAnalysis } from "../../analysis/outcomes";
+import type { StudentTypes } from "../../analysis/studentTypes";
 import type { ReadinessAnalysis } from "../../analysis/readiness";
 import type { GroupStats, SurveyAnalysis } from "../../analysis/survey";
 import type { ChartContext } from "./describe";
@@ -127,5 +129,64 @@ export function benchmarkDotChart(b: Benchmark, ctx: ChartContext = {}): ChartDe
     ],
     xAxis: { title: "$ per pupil", format: "currency" },
     yAxis: { title: "Function (# in the table)", format: "integer" },
+  };
+}
+
+/** One outcome measure against poverty (x = share in points) or against $ per pupil, with the fitted line. */
+export function outcomeChart(o: OutcomesAnalysis, against: "poverty" | "perPupil", povertyName: string | null, ctx: ChartContext = {}): ChartDescription | null {
+  const fit = against === "poverty" ? o.onPoverty : o.onPerPupil;
+  const pts = o.schools.filter((s) => (against === "poverty" ? s.poverty !== null : true));
+  if (pts.length === 0) return null;
+  const xOf = (s: OutcomesAnalysis["schools"][number]) => (against === "poverty" ? (s.poverty as number) : Math.round(s.perPupil) / 100);
+  const sorted = [...pts].sort((a, b) => xOf(a) - xOf(b));
+  const pov = povertyName ?? "Poverty";
+  const xTitle = against === "poverty" ? `${pov} (% of students)` : "$ per pupil";
+  return {
+    id: against === "poverty" ? "OutcomeOnPoverty" : "OutcomeOnPerPupil",
+    kind: "scatter",
+    title: `${o.measure} (${o.year}) against ${against === "poverty" ? `% ${pov}` : "$ per pupil"}`,
+    caption:
+      `Each dot is a school. ` +
+      (fit.ok ? `The line is the least-squares fit, each school counted once${fit.r2 !== null ? ` (R² ${fit.r2.toFixed(2)})` : ""}.` : `No line: ${fit.reason}.`),
+    source: `Outcomes and the equity analysis of ${wb(ctx)}.`,
+    alt: `Scatter of ${pts.length} schools. ${o.readings[against === "poverty" ? 0 : 1] ?? ""}`,
+    columns: [
+      { header: "School", format: "text" },
+      { header: xTitle, format: against === "poverty" ? "percentPoints" : "currency" },
+      { header: o.measure, format: "decimal" },
+      { header: "Fitted", format: "decimal" },
+    ],
+    rows: sorted.map((s) => [s.name, xOf(s), s.value, fit.ok ? Math.round((fit.intercept + fit.slope * xOf(s)) * 100) / 100 : null]),
+    category: 0,
+    series: [
+      { name: "Schools", mark: "point", x: 1, y: 2, tone: "blue" },
+      ...(fit.ok ? [{ name: "Fitted line", mark: "line" as const, x: 1, y: 3, tone: "fit" as const }] : []),
+    ],
+    xAxis: { title: xTitle, format: against === "poverty" ? "percentPoints" : "currency" },
+    yAxis: { title: o.measure, format: "decimal" },
+  };
+}
+
+/** District-wide $ per pupil by student type (base for every student, then each need on top). */
+export function studentTypeChart(s: StudentTypes, ctx: ChartContext = {}): ChartDescription | null {
+  const rows = s.rows.filter((r) => r.perPupil !== null);
+  if (rows.length === 0) return null;
+  return {
+    id: "StudentTypes",
+    kind: "column",
+    title: "$ per pupil by student type, district-wide",
+    caption: "Base: the formula's base dollars for every student ÷ all students. Each need: the dollars the formula gives for it ÷ the students counted in it, on top of base.",
+    source: `Allocation of ${wb(ctx)} (each school's explanation lines).`,
+    alt: `Column chart: ${rows.map((r) => `${r.type} $${Math.round((r.perPupil as number) / 100).toLocaleString("en-US")}`).join(", ")}.`,
+    columns: [
+      { header: "Student type", format: "text" },
+      { header: "$ per pupil", format: "currency" },
+      { header: "Students", format: "integer" },
+    ],
+    rows: rows.map((r) => [r.type, Math.round(r.perPupil as number) / 100, r.students]),
+    category: 0,
+    series: [{ name: "$ per pupil", mark: "bar", y: 1, tone: "teal" }],
+    xAxis: { title: "Student type", format: "text" },
+    yAxis: { title: "$ per pupil", format: "currency" },
   };
 }
