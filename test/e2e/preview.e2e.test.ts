@@ -196,12 +196,15 @@ describeIfChromium("browser preview, end to end", () => {
   });
 
   test("saves a scenario and opens the comparison", async () => {
+    await goTo("Scenarios");
     await page.getByLabel("Scenario name").fill("Raised weight");
     await page.getByRole("button", { name: "Save scenario" }).click();
     await page.getByRole("list", { name: "Saved scenarios" }).getByText("Raised weight", { exact: true }).waitFor();
     await shot("scenario-saved", page.getByRole("list", { name: "Saved scenarios" }));
     // Change the formula again so the saved scenario and the current decisions differ, then compare them.
+    await goTo("Allocation");
     await bumpRate(matrixInputs().nth(1));
+    await goTo("Scenarios");
     await page.getByLabel("Scenario A").selectOption("Raised weight");
     await page.getByRole("button", { name: "Compare", exact: true }).click();
     const comparison = page.getByRole("table", { name: /^Comparison of Raised weight and / });
@@ -216,6 +219,7 @@ describeIfChromium("browser preview, end to end", () => {
   });
 
   test("analyses the initiatives: a ranked row, and those without outcome data say so", async () => {
+    await goTo("Initiatives");
     await page.getByRole("button", { name: "Analyse initiatives" }).click();
     const ranked = page.getByRole("list", { name: "Ranked initiatives" });
     await ranked.waitFor();
@@ -230,6 +234,7 @@ describeIfChromium("browser preview, end to end", () => {
   });
 
   test("the Equity section shows both statistics columns and the poverty deciles", async () => {
+    await goTo("Equity");
     await page.getByRole("heading", { name: "Equity", exact: true }).scrollIntoViewIfNeeded();
     const stats = page.getByRole("table", { name: "Equity statistics" });
     await stats.waitFor();
@@ -247,6 +252,7 @@ describeIfChromium("browser preview, end to end", () => {
   });
 
   test("creates a calculator for a school: the preview downloads its .xlsx", async () => {
+    await goTo("Allocation");
     const schools = schoolsTable();
     const name = (await schools.locator("tbody tr").first().locator("td").nth(1).innerText()).trim();
     await schools.getByRole("button", { name, exact: true }).click();
@@ -265,6 +271,7 @@ describeIfChromium("browser preview, end to end", () => {
   });
 
   test("analyses planning: the budget tree adds up, the multi-year plan and the shadow notice show, the sheets are written", async () => {
+    await goTo("Planning");
     await page.getByRole("heading", { name: "Planning", exact: true }).scrollIntoViewIfNeeded();
     await page.getByRole("button", { name: "Analyse planning" }).click();
     const tree = page.getByRole("table", { name: "Budget tree" });
@@ -321,6 +328,7 @@ describeIfChromium("browser preview, end to end", () => {
 
   test("at 350 px (the Excel pane) nothing is cut off; dark theme is readable", async () => {
     await page.setViewportSize({ width: 350, height: 900 });
+    await goTo("Allocation");
     await page.evaluate(() => window.scrollTo(0, 0));
     expect(await pageWidth()).toBeLessThanOrEqual(350);
     // Every total and every school's amounts fit their boxes.
@@ -343,6 +351,18 @@ describeIfChromium("browser preview, end to end", () => {
   test("no page errors, console errors or failed requests along the way", () => {
     expect(problems).toEqual([]);
   });
+
+  /** Go to a view of the pane: its tab in a wide pane, else through the views menu. */
+  async function goTo(label: string): Promise<void> {
+    const tabs = page.getByTestId("view-tabs");
+    if (await tabs.isVisible()) {
+      await tabs.getByRole("tab", { name: label, exact: true }).click();
+    } else {
+      await page.getByTestId("view-menu").click();
+      await page.getByRole("menuitemradio", { name: label, exact: true }).click();
+    }
+    await page.locator(`main [data-view]`).first().waitFor();
+  }
 
   /** True when a tab is wholly inside the visible part of the scrolling tab strip. */
   async function inStrip(tab: Locator): Promise<boolean> {

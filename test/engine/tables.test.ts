@@ -18,7 +18,7 @@ import { CONTRACT_TABLES, INPUT_TABLES, TABLE_SPECS, type InputTable } from "../
 import { WANTED_TABLES } from "../../src/host/tables";
 import { sampleDistrict } from "../../src/sample/district";
 import { TABLE_NAMES } from "../../src/sample/tables";
-import { blankTemplates, CONTRACT_COLUMNS } from "../../src/taskpane/templates";
+import { blankTemplates, CONTRACT_COLUMNS } from "../../src/taskpane/features/inputs/templates";
 import { DEFAULT_TABLE_NAMES } from "../../src/xlsx/read";
 
 describe("input-tables registry", () => {

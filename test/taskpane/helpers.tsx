@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import type { MemoryHost } from "../../src/host/memory";
 import { App } from "../../src/taskpane/App";
 
@@ -16,12 +16,21 @@ if (typeof window !== "undefined" && !("ResizeObserver" in window)) {
 export async function renderApp(host: MemoryHost) {
   const utils = render(<App host={host} />);
   await waitFor(() => expect(screen.getByRole("button", { name: "Read workbook" })).toBeEnabled());
-  await waitFor(() => expect(screen.queryByText(/Workbook not read yet/)).toBeNull());
+  await waitFor(() => expect(screen.queryByText("Not read")).toBeNull());
+  await waitFor(() => expect(screen.queryByText("Reading…")).toBeNull());
   return utils;
 }
 
-/** Click Allocate and wait for the results. */
+/** Go to a view of the pane by its label in the navigation ("Home", "Allocation", "Schools", …). */
+export function goTo(label: string) {
+  // jsdom applies no container query, so both the narrow menu and the wide tab list are there: the tabs are
+  // quicker (no popover). Found within the tab list: role queries over a whole view are slow in jsdom.
+  fireEvent.click(within(screen.getByTestId("view-tabs")).getByRole("tab", { name: label }));
+}
+
+/** Click Allocate (on Home) and wait for the results (the Allocation view). */
 export async function allocateNow() {
+  if (!screen.queryByRole("button", { name: "Allocate" })) goTo("Home");
   fireEvent.click(screen.getByRole("button", { name: "Allocate" }));
   await screen.findByRole("heading", { name: "Results" });
 }
@@ -39,12 +48,14 @@ export function type(input: HTMLElement, text: string) {
 
 /** The school table's row texts, in display order (name and total). */
 export function schoolOrder(): string[] {
+  if (!screen.queryByRole("table", { name: "Schools" })) goTo("Schools");
   const table = screen.getByRole("table", { name: "Schools" });
   return Array.from(table.querySelectorAll("tbody tr")).map((tr) => tr.querySelectorAll("td")[1]?.textContent ?? "");
 }
 
 /** A total cell of a school row in the school table. */
 export function schoolCell(name: string, column: number): string {
+  if (!screen.queryByRole("table", { name: "Schools" })) goTo("Schools");
   const table = screen.getByRole("table", { name: "Schools" });
   const row = Array.from(table.querySelectorAll("tbody tr")).find((tr) => tr.querySelectorAll("td")[1]?.textContent === name);
   return row?.querySelectorAll("td")[column]?.textContent ?? "";

@@ -1,0 +1,150 @@
+import { useState } from "react";
+import { Field, Input, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { setRate } from "../../../engine/decisions";
+import type { Allocation, District } from "../../../engine/types";
+import { moneyCents, parseRate, rateText } from "../../ui/format";
+import { scrollX } from "../../ui/styles";
+
+const useStyles = makeStyles({
+  wrap: scrollX,
+  // Columns sized by content: a header wraps between words ("Special / Education"), never inside one.
+  table: { borderCollapse: "collapse", width: "100%", tableLayout: "auto" },
+  th: {
+    textAlign: "right",
+    fontWeight: tokens.fontWeightSemibold,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXXS}`,
+    overflowWrap: "break-word",
+    verticalAlign: "bottom",
+  },
+  corner: { textAlign: "left" },
+  rowHead: {
+    textAlign: "left",
+    fontWeight: tokens.fontWeightSemibold,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXS} 0 0`,
+    overflowWrap: "break-word",
+    verticalAlign: "top",
+    width: "1%",
+  },
+  td: { padding: tokens.spacingHorizontalXXS, verticalAlign: "top", minWidth: "52px" },
+  input: { width: "100%", minWidth: 0, "& input": { textAlign: "right", fontVariantNumeric: "tabular-nums", minWidth: 0 } },
+  other: {
+    display: "block",
+    textAlign: "right",
+    whiteSpace: "nowrap",
+    fontVariantNumeric: "tabular-nums",
+    color: tokens.colorNeutralForeground3,
+    fontSize: tokens.fontSizeBase100,
+    lineHeight: tokens.lineHeightBase200,
+    paddingRight: tokens.spacingHorizontalXXS,
+  },
+});
+
+export interface MatrixGridProps {
+  district: District;
+  allocation: Allocation;
+  onChange: (district: District) => void;
+}
+
+/** True when the district's formula is written in $ per pupil rather than weights. */
+export function usesPerPupil(d: District): boolean {
+  return d.rates.some((row) => row.some((r) => r?.kind === "perPupil"));
+}
+
+/**
+ * The per-pupil matrix as an editable grid: one input per level × category. A valid entry re-allocates at once;
+ * an invalid one shows a field validation message and changes nothing. Under each input, the other view of the
+ * formula: $ per pupil under a weight, the weight relative to the first level's base under a $ amount.
+ */
+export function MatrixGrid({ district, allocation, onChange }: MatrixGridProps) {
+  const s = useStyles();
+  const [drafts, setDrafts] = useState<Record<string, { text: string; error: string | null }>>({});
+  const categories = ["Base", ...district.needs];
+  const perPupil = usesPerPupil(district);
+  const unit = perPupil ? "$ per pupil" : "weight";
+
+  const edit = (li: number, ci: number, text: string) => {
+    const key = `${li}:${ci}`;
+    const parsed = parseRate(text, perPupil);
+    if (!parsed.ok) {
+      setDrafts((d) => ({ ...d, [key]: { text, error: parsed.message } }));
+      return;
+    }
+    let next: District;
+    try {
+      next = setRate(district, li, ci, parsed.value);
+    } catch (e) {
+      setDrafts((d) => ({ ...d, [key]: { text, error: e instanceof Error ? e.message : String(e) } }));
+      return;
+    }
+    setDrafts((d) => ({ ...d, [key]: { text, error: null } }));
+    onChange(next);
+  };
+
+  const blur = (li: number, ci: number) => {
+    const key = `${li}:${ci}`;
+    setDrafts((d) => {
+      if (!d[key] || d[key].error) return d;
+      const rest = { ...d };
+      delete rest[key];
+      return rest;
+    });
+  };
+
+  return (
+    <div className={s.wrap}>
+      <table className={s.table} aria-label={`Funding formula (${unit} by level and category)`}>
+        <thead>
+          <tr>
+            <th className={mergeClasses(s.th, s.corner)} scope="col">
+              Level
+            </th>
+            {categories.map((c) => (
+              <th key={c} className={s.th} scope="col">
+                {c}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {district.levels.map((level, li) => (
+            <tr key={level}>
+              <th className={s.rowHead} scope="row">
+                {level}
+              </th>
+              {categories.map((cat, ci) => {
+                const key = `${li}:${ci}`;
+                const draft = drafts[key];
+                const rate = district.rates[li]?.[ci] ?? null;
+                const pp = allocation.matrix.perPupil[li]?.[ci];
+                const w = allocation.matrix.weights[li]?.[ci];
+                const other = rate?.kind === "perPupil" || (rate === null && perPupil) ? (w !== undefined && Number.isFinite(w) ? `×${w.toFixed(2)}` : "") : pp !== undefined ? moneyCents(pp) : "";
+                return (
+                  <td key={cat} className={s.td}>
+                    <Field size="small" validationMessage={draft?.error ?? undefined} validationState={draft?.error ? "error" : "none"}>
+                      <Input
+                        className={s.input}
+                        size="small"
+                        aria-label={`${level} ${cat} ${unit}`}
+                        value={draft ? draft.text : rateText(rate)}
+                        placeholder="0"
+                        onChange={(_, data) => edit(li, ci, data.value)}
+                        onBlur={() => blur(li, ci)}
+                      />
+                    </Field>
+                    <Text className={s.other}>
+                      {other}
+                    </Text>
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

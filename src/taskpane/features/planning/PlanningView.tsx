@@ -1,0 +1,146 @@
+import { useCallback, useRef } from "react";
+import {
+  Button,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import type { OpportunityStatus } from "../../../engine/plan";
+import { formatError } from "../../../engine/errors";
+import type { InputError } from "../../../engine/types";
+import { PANE_MAX_YEARS, PLANNING_WRITE, parseYears, type PlanningOutcome } from "./records";
+import type { WriteState } from "../../store/types";
+import type { PlanningLib } from "./state";
+import { CommitInput } from "../../ui/CommitInput";
+import { WarningList } from "../../ui/WarningList";
+import { WriteStatus } from "../../ui/WriteStatus";
+import { column, heading, note, bulletList } from "../../ui/styles";
+
+const useStyles = makeStyles({
+  root: column,
+  h: heading,
+  actions: { display: "flex", flexWrap: "wrap", alignItems: "end", gap: tokens.spacingHorizontalS },
+  years: { width: "7.5em" },
+  problems: bulletList,
+  note,
+});
+
+export interface PlanningViewProps {
+  /** The planning tables present in the workbook as last read (Budget Lines, Opportunities, Projections). */
+  tables: string[];
+  /** Null until "Analyse planning". */
+  outcome: PlanningOutcome | null;
+  lib: PlanningLib | null;
+  analysing: boolean;
+  /** Years typed in the pane (null = the Policy's Plan Years). */
+  years: number | null;
+  write: WriteState;
+  /** Reading or writing: actions wait. */
+  busy: boolean;
+  locate: (e: InputError) => { sheet: string; address: string } | null;
+  onSelectProblem: (e: InputError) => void;
+  onAnalyse: () => void;
+  onYears: (years: number | null) => void;
+  onStatus: (name: string, status: OpportunityStatus | null) => void;
+  onWrite: () => void;
+  onCancel: () => void;
+}
+
+/**
+ * Planning (issue 8): the budget tree and cost drivers, the savings screener, the multi-year plan and the shadow
+ * notice, from the optional planning tables next to the pane's decisions.
+ */
+export function PlanningView(p: PlanningViewProps) {
+  const s = useStyles();
+  const running = p.write.phase === "running";
+  const ok = p.outcome?.kind === "ok" ? p.outcome : null;
+  const Panels = p.lib?.PlanningPanels ?? null;
+  const shownYears = p.years ?? ok?.years ?? null;
+  // A stable callback for the memoised panels (the pane passes a new arrow on every render).
+  const onStatusRef = useRef(p.onStatus);
+  onStatusRef.current = p.onStatus;
+  const onStatus = useCallback((name: string, status: OpportunityStatus | null) => onStatusRef.current(name, status), []);
+  const notes = ok ? [...ok.warnings, ...ok.unknownStatuses.map((n) => `A saved status for "${n}" is kept but no opportunity has that name now.`)] : [];
+  return (
+    <section className={s.root} aria-labelledby="sfs-planning">
+      <h2 id="sfs-planning" className={s.h}>
+        Planning
+      </h2>
+      <Text size={200}>
+        {p.tables.length > 0
+          ? `From ${p.tables.join(", ")} and the Policy's planning settings, with the decisions made in this pane.`
+          : "The multi-year plan and the shadow notice need only the allocation tables; add Budget Lines, Opportunities and Projections for the budget tree, the savings screener and your own projections."}
+      </Text>
+      <div className={s.actions}>
+        <CommitInput
+          className={s.years}
+          label="Years"
+          value={shownYears === null ? "" : String(shownYears)}
+          placeholder="Policy"
+          hint={`1 to ${PANE_MAX_YEARS}`}
+          commit={(text) => {
+            if (text.trim() === "") {
+              p.onYears(null);
+              return null;
+            }
+            const r = parseYears(text);
+            if (!r.ok) return r.message;
+            p.onYears(r.value);
+            return null;
+          }}
+        />
+        <Button appearance={ok ? "secondary" : "primary"} disabled={p.busy || p.analysing} onClick={p.onAnalyse}>
+          Analyse planning
+        </Button>
+        {ok && (
+          <Button disabled={p.busy || running} onClick={p.onWrite}>
+            Write planning sheets
+          </Button>
+        )}
+        {p.analysing && <Spinner size="tiny" label="Reading the planning tables" />}
+      </div>
+      {ok && ok.policyYears > PANE_MAX_YEARS && p.years === null && (
+        <Text className={s.note}>
+          The Policy asks for {ok.policyYears} years; the pane plans at most {PANE_MAX_YEARS} (the command line `sfs plan` plans them all).
+        </Text>
+      )}
+      <WriteStatus write={p.write} what={PLANNING_WRITE} onCancel={p.onCancel} />
+      {p.outcome?.kind === "problems" && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Fix the planning tables first</MessageBarTitle>
+            Nothing can be planned or written until {p.outcome.errors.length === 1 ? "this problem is" : `these ${p.outcome.errors.length} problems are`} fixed.
+            <ol className={s.problems} aria-label="Planning problems">
+              {p.outcome.errors.map((e, k) => (
+                <li key={k}>
+                  {p.locate(e) ? (
+                    <Link as="button" onClick={() => p.onSelectProblem(e)}>
+                      {formatError(e)}
+                    </Link>
+                  ) : (
+                    <Text>{formatError(e)}</Text>
+                  )}
+                </li>
+              ))}
+            </ol>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {p.outcome?.kind === "failed" && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>The plan could not be computed</MessageBarTitle>
+            {p.outcome.message} Nothing was written.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <WarningList title="About this plan" warnings={notes} />
+      {ok && Panels && <Panels outcome={ok} disabled={p.busy} onStatus={onStatus} />}
+    </section>
+  );
+}

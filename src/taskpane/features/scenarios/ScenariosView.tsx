@@ -1,0 +1,171 @@
+import { useState } from "react";
+import {
+  Button,
+  Field,
+  Input,
+  Select,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from "@fluentui/react-components";
+import type { ScenarioRecord } from "../../../host/types";
+import { money, signedMoney, signedPercent } from "../../ui/format";
+import { CURRENT, type ComparisonView } from "./state";
+import { NARROW, narrowCells, heading, actionRow, note, plainList, itemName, scrollX, num, numHead, wideOnly, gain, loss } from "../../ui/styles";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  h: heading,
+  save: { display: "flex", alignItems: "end", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  grow: { flexGrow: 1, minWidth: "150px" },
+  list: plainList,
+  item: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS },
+  itemName,
+  pick: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(140px, 1fr))", gap: tokens.spacingHorizontalS },
+  actions: actionRow,
+  wrap: scrollX,
+  num,
+  head: numHead,
+  // In a narrow pane: smaller type, and A is left out (B and the change say it all).
+  table: {
+    [NARROW]: { "& td, & th": narrowCells },
+  },
+  wideOnly,
+  gain,
+  loss,
+  note,
+});
+
+export interface ScenariosViewProps {
+  scenarios: ScenarioRecord[];
+  comparison: ComparisonView | null;
+  canSave: boolean;
+  writing: boolean;
+  onSave: (name: string) => void;
+  onLoad: (name: string) => void;
+  onDelete: (name: string) => void;
+  onCompare: (a: string, b: string) => void;
+  onWriteComparison: () => void;
+}
+
+export function ScenariosView({ scenarios, comparison, canSave, writing, onSave, onLoad, onDelete, onCompare, onWriteComparison }: ScenariosViewProps) {
+  const s = useStyles();
+  const [name, setName] = useState("");
+  const options = [CURRENT, ...scenarios.map((r) => r.name)];
+  const [a, setA] = useState<string>(CURRENT);
+  const [b, setB] = useState<string>(CURRENT);
+  const pickA = options.includes(a) ? a : CURRENT;
+  const pickB = options.includes(b) ? b : CURRENT;
+  const tone = (v: number | null) => (v === null || v === 0 ? undefined : v > 0 ? s.gain : s.loss);
+
+  return (
+    <section className={s.root} aria-labelledby="sfs-scenarios">
+      <h2 id="sfs-scenarios" className={s.h}>
+        Scenarios
+      </h2>
+      <form
+        className={s.save}
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (name.trim() !== "") {
+            onSave(name);
+            setName("");
+          }
+        }}
+      >
+        <Field label="Scenario name" className={s.grow} size="small">
+          <Input size="small" value={name} onChange={(_, d) => setName(d.value)} placeholder="e.g. Equity focus" />
+        </Field>
+        <Button type="submit" size="small" disabled={!canSave || name.trim() === ""}>
+          Save scenario
+        </Button>
+      </form>
+      {scenarios.length === 0 ? (
+        <Text className={s.note}>No saved scenarios yet. Saving stores the current decisions (rates, sources, policy) in the workbook.</Text>
+      ) : (
+        <ul className={s.list} aria-label="Saved scenarios">
+          {scenarios.map((r) => (
+            <li key={r.name} className={s.item}>
+              <Text className={s.itemName}>{r.name}</Text>
+              <Button size="small" aria-label={`Load ${r.name}`} disabled={!canSave} onClick={() => onLoad(r.name)}>
+                Load
+              </Button>
+              <Button size="small" appearance="subtle" aria-label={`Delete ${r.name}`} onClick={() => onDelete(r.name)}>
+                Delete
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className={s.pick}>
+        <Field label="Scenario A" size="small">
+          <Select size="small" value={pickA} onChange={(_, d) => setA(d.value)}>
+            {options.map((o) => (
+              <option key={o} value={o}>
+                {o}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Scenario B" size="small">
+          <Select size="small" value={pickB} onChange={(_, d) => setB(d.value)}>
+            {options.map((o) => (
+              <option key={o} value={o}>
+                {o}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      <div className={s.actions}>
+        <Button disabled={!canSave} onClick={() => onCompare(pickA, pickB)}>
+          Compare
+        </Button>
+        {comparison && (
+          <Button disabled={writing} onClick={onWriteComparison}>
+            Write comparison
+          </Button>
+        )}
+      </div>
+      {comparison && (
+        <div>
+          <Text className={s.note} as="p">
+            {comparison.nameB} vs {comparison.nameA}: {comparison.cmp.gainers} gain, {comparison.cmp.losers} lose, {comparison.cmp.unchanged} unchanged; total{" "}
+            {signedMoney(comparison.cmp.totals.delta)}.
+          </Text>
+          <div className={s.wrap}>
+            <Table size="extra-small" className={s.table} aria-label={`Comparison of ${comparison.nameA} and ${comparison.nameB}`}>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>School</TableHeaderCell>
+                  <TableHeaderCell className={mergeClasses(s.head, s.wideOnly)}>A</TableHeaderCell>
+                  <TableHeaderCell className={s.head}>B</TableHeaderCell>
+                  <TableHeaderCell className={s.head}>Change $</TableHeaderCell>
+                  <TableHeaderCell className={s.head}>Change %</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {comparison.cmp.schools.map((r) => (
+                  <TableRow key={`${r.side}:${r.id}`}>
+                    <TableCell>{r.name}</TableCell>
+                    <TableCell className={mergeClasses(s.num, s.wideOnly)}>{r.a === null ? "—" : money(r.a)}</TableCell>
+                    <TableCell className={s.num}>{r.b === null ? "—" : money(r.b)}</TableCell>
+                    <TableCell className={mergeClasses(s.num, tone(r.delta))}>{r.delta === null ? (r.side === "onlyA" ? "only in A" : "only in B") : signedMoney(r.delta)}</TableCell>
+                    <TableCell className={mergeClasses(s.num, tone(r.delta))}>{r.deltaPct === null ? "—" : signedPercent(r.deltaPct)}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,124 @@
+/** @jest-environment jsdom */
+import "@testing-library/jest-dom";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { createMemoryHost } from "../../../../src/host/memory";
+import { smallDistrict } from "../../fixture";
+import { allocateNow, renderApp, schoolCell, schoolOrder, total, type } from "../../helpers";
+
+/** "$1,234,567.89" or "−$5" as a number of dollars. */
+function dollars(text: string): number {
+  const n = Number(text.replace(/[$,+\s]/g, "").replace("−", "-"));
+  if (Number.isNaN(n)) throw new Error(`not dollars: ${text}`);
+  return n;
+}
+
+async function ready() {
+  const host = createMemoryHost(smallDistrict());
+  await renderApp(host);
+  await allocateNow();
+  return host;
+}
+
+describe("pane: results", () => {
+  test("shows the totals of the allocation", async () => {
+    await ready();
+    expect(total("Revenue pool")).toBe("$11,100,000");
+    expect(total("Held centrally")).toBe("$500,000");
+    expect(total("To schools")).toBe("$10,600,000");
+    expect(screen.queryByText("Unfunded", { selector: "dt" })).toBeNull();
+  });
+
+  test("editing a weight re-allocates at once and every figure updates; nothing is written", async () => {
+    const host = await ready();
+    const before = schoolCell("Adams Elementary", 2);
+    const baker = schoolCell("Baker Elementary", 2);
+    const perPupilBefore = screen.getByRole("table", { name: /Funding formula/ }).textContent;
+    type(screen.getByLabelText("Elementary Poverty weight"), "1");
+    await waitFor(() => expect(schoolCell("Adams Elementary", 2)).not.toBe(before));
+    expect(schoolCell("Baker Elementary", 2)).not.toBe(baker);
+    // Money is conserved: the pool is the same, it moved between schools.
+    expect(total("To schools")).toBe("$10,600,000");
+    expect(screen.getByRole("table", { name: /Funding formula/ }).textContent).not.toBe(perPupilBefore);
+    expect(host.sheets().every((s) => !s.own)).toBe(true);
+  });
+
+  test("an invalid entry shows a validation message and changes nothing", async () => {
+    await ready();
+    const before = schoolCell("Adams Elementary", 2);
+    const input = screen.getByLabelText("High Base weight");
+    type(input, "lots");
+    expect(await screen.findByText("Enter a weight, e.g. 0.4.")).toBeInTheDocument();
+    expect(schoolCell("Adams Elementary", 2)).toBe(before);
+    type(input, "-1");
+    expect(await screen.findByText("Enter a value of 0 or more.")).toBeInTheDocument();
+    type(input, "1.5");
+    await waitFor(() => expect(screen.queryByText("Enter a value of 0 or more.")).toBeNull());
+    expect(schoolCell("Adams Elementary", 2)).not.toBe(before);
+  });
+
+  test("the school table sorts by clicking a header (and again to reverse)", async () => {
+    await ready();
+    expect(schoolOrder()).toEqual(["Adams Elementary", "Baker Elementary", "Carver High"]);
+    const totalHeader = screen.getByRole("columnheader", { name: "Total" });
+    fireEvent.click(within(totalHeader).getByRole("button"));
+    expect(totalHeader).toHaveAttribute("aria-sort", "descending");
+    expect(schoolOrder()).toEqual(["Carver High", "Adams Elementary", "Baker Elementary"]);
+    fireEvent.click(within(totalHeader).getByRole("button"));
+    expect(schoolOrder()).toEqual(["Baker Elementary", "Adams Elementary", "Carver High"]);
+    const changeHeader = screen.getByRole("columnheader", { name: "Change $" });
+    fireEvent.click(within(changeHeader).getByRole("button"));
+    // Adams gains, Baker and Carver lose: gainers green first.
+    expect(schoolOrder()[0]).toBe("Adams Elementary");
+    expect(schoolCell("Adams Elementary", 4)).toMatch(/^\+\$/);
+    expect(schoolCell("Baker Elementary", 4)).toMatch(/^−\$/);
+  });
+
+  test("clicking a school opens how it was calculated, lines summing to its total", async () => {
+    await ready();
+    fireEvent.click(screen.getByRole("button", { name: "Adams Elementary" }));
+    const detail = await screen.findByRole("region", { name: "How it was calculated: Adams Elementary" });
+    expect(detail).toHaveTextContent("400 Elementary students × $4,798.46");
+    expect(detail).toHaveTextContent("State Aid");
+    expect(detail).toHaveTextContent("Title I");
+    const lineTotal = within(detail).getByTestId("detail-total").textContent ?? "";
+    expect(Math.round(dollars(lineTotal))).toBe(dollars(schoolCell("Adams Elementary", 2)));
+    fireEvent.click(within(detail).getByRole("button", { name: "Close" }));
+    expect(screen.queryByRole("region", { name: /How it was calculated/ })).toBeNull();
+  });
+
+  test("a source's status and school share re-allocate at once", async () => {
+    await ready();
+    fireEvent.change(screen.getByLabelText("State Aid status"), { target: { value: "Locked" } });
+    await waitFor(() => expect(total("Held centrally")).toBe("$10,500,000"));
+    expect(screen.getByLabelText("State Aid school share")).toHaveValue("0%");
+    fireEvent.change(screen.getByLabelText("State Aid status"), { target: { value: "Unlocked" } });
+    await waitFor(() => expect(total("Held centrally")).toBe("$500,000"));
+    type(screen.getByLabelText("State Aid school share"), "90%");
+    await waitFor(() => expect(total("Held centrally")).toBe("$1,500,000"));
+    type(screen.getByLabelText("State Aid school share"), "150%");
+    expect(await screen.findByText("Enter a percent of at most 100%.")).toBeInTheDocument();
+    expect(total("Held centrally")).toBe("$1,500,000");
+  });
+
+  test("policy: a hold-harmless floor keeps every school at 95% of its current budget or more", async () => {
+    await ready();
+    expect(dollars(schoolCell("Baker Elementary", 2))).toBeLessThan(1_615_000);
+    type(screen.getByLabelText("Hold harmless"), "95%");
+    await waitFor(() => expect(dollars(schoolCell("Baker Elementary", 2))).toBe(1_615_000));
+    expect(dollars(schoolCell("Carver High", 2))).toBe(6_555_000);
+    expect(total("To schools")).toBe("$10,600,000");
+    type(screen.getByLabelText("Phase-in"), "abc");
+    expect(await screen.findByText(/"abc" is not a percent/)).toBeInTheDocument();
+  });
+
+  test("decisions that cannot be carried out are explained and block writing", async () => {
+    await ready();
+    expect(screen.getByRole("button", { name: "Write to workbook" })).toBeEnabled();
+    type(screen.getByLabelText("Hold harmless"), "100%");
+    expect(await screen.findByText("These decisions cannot be carried out")).toBeInTheDocument();
+    expect(screen.getByText(/floors needing \$10,400,000 of general money/)).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Write to workbook" })).toBeDisabled();
+    type(screen.getByLabelText("Hold harmless"), "");
+    await waitFor(() => expect(screen.getByRole("button", { name: "Write to workbook" })).toBeEnabled());
+  });
+});
