@@ -44,7 +44,9 @@ const sheet = fc.record({
   hidden: fc.boolean(),
 });
 
-async function build(sheets: fc.Infer<typeof sheet>[]): Promise<Buffer> {
+type SheetSpec = typeof sheet extends fc.Arbitrary<infer T> ? T : never;
+
+async function build(sheets: SheetSpec[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const used = new Set<string>();
   for (const s of sheets) {
