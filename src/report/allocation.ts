@@ -289,6 +289,11 @@ export function povertyShares(a: Allocation): number[] {
 }
 
 /** The Category column of a line: the need (or Base), else what the labelled line is. */
+/** One explanation line as a row of a school sheet (and of the School Lines table): Source … Explanation. */
+export function schoolLineRow(l: Line): PlanValue[] {
+  return [l.source, l.level ?? "", lineCategory(l), l.count, l.rate === null ? null : l.rate / 100, $(l.amount), l.text];
+}
+
 function lineCategory(l: Line): string {
   if (l.kind === "formula") return l.category ?? "";
   if (l.kind === "foundation") return "Foundation";
@@ -320,7 +325,7 @@ export function schoolPlan(a: Allocation, i: number, lines: Line[]): SheetPlan {
   ];
   if (s.unfunded > 0) cells.push(text(11, 0, "Unfunded formula cost", "label"), money(11, 1, s.unfunded, "bad"));
   const top = 13;
-  const rows: PlanValue[][] = lines.map((l) => [l.source, l.level ?? "", lineCategory(l), l.count, l.rate === null ? null : l.rate / 100, $(l.amount), l.text]);
+  const rows: PlanValue[][] = lines.map(schoolLineRow);
   const table: PlanTable = {
     name: excelName(`School_${s.id}_Lines`),
     r: top,

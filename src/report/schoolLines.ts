@@ -6,18 +6,13 @@
  */
 import { adjustmentWords, explainer } from "../engine/allocate/explain";
 import type { Allocation } from "../engine/types";
-import { allocationPlans } from "./allocation";
+import { allocationPlans, schoolLineRow } from "./allocation";
 import type { PlanCell, PlanValue, SheetPlan } from "./plan";
-import { dollars } from "./sheetParts";
 
 /** Up to this many schools get one sheet each; above it the lines go to the one "School Lines" table. */
 export const DEFAULT_SCHOOL_SHEETS = 200;
 
 export const SCHOOL_LINES_HEADERS = ["School ID", "School Name", "Source", "Level", "Category", "Students", "$ per Pupil", "Amount", "Explanation"];
-
-function category(kind: string, c: string | null): string {
-  return c ?? (kind === "foundation" ? "Foundation" : kind === "adjustment" ? "Adjustment" : "");
-}
 
 /** Every school's explanation lines in one table (school order, then line order). */
 export function schoolLinesPlan(a: Allocation): SheetPlan {
@@ -25,7 +20,7 @@ export function schoolLinesPlan(a: Allocation): SheetPlan {
   const rows: PlanValue[][] = [];
   a.schools.forEach((s, i) => {
     for (const l of explain(i))
-      rows.push([s.id, s.name, l.source, l.level ?? "", category(l.kind, l.category), l.count, l.rate === null ? null : Math.round(l.rate) / 100, dollars(l.amount), l.text]);
+      rows.push([s.id, s.name, ...schoolLineRow(l)]);
   });
   const adjusted = a.schools.filter((s) => s.adjustment).length;
   const cells: PlanCell[] = [
@@ -39,7 +34,8 @@ export function schoolLinesPlan(a: Allocation): SheetPlan {
   ];
   return {
     name: "School Lines",
-    role: "school-lines",
+    // The same role as the per-school sheets: a re-run in either form replaces the other, never leaving stale lines.
+    role: "school",
     cells,
     tables: [{ name: "SchoolLines", r: 3, c: 0, headers: SCHOOL_LINES_HEADERS, rows, formats: [undefined, undefined, undefined, undefined, undefined, "decimal2", "currency", "currency", undefined] }],
     charts: [],

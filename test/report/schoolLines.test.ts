@@ -30,6 +30,25 @@ describe("School Lines: every school's lines in one table", () => {
     const n = a.schools.length;
     expect(resultPlans(a, n).map((p) => p.role)).toEqual(allocationPlans(a).map((p) => p.role));
     const roles = resultPlans(a, n - 1).map((p) => p.role);
-    expect(roles).toEqual(["summary", "matrix", "school-budgets", "school-lines"]);
+    expect(roles).toEqual(["summary", "matrix", "school-budgets", "school"]);
+    expect(resultPlans(a, n - 1)[3].name).toBe("School Lines");
+  });
+});
+
+describe("re-running in the other form replaces the school lines", () => {
+  test("per-school sheets, then one School Lines table, then sheets again: no stale sheet is left", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const { renderPlans } = await import("../../src/xlsx/write");
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Mine").getCell("A1").value = "keep";
+    const n = a.schools.length;
+    renderPlans(wb, resultPlans(a, n));
+    expect(wb.worksheets.filter((w) => w.name.startsWith("E101 "))).toHaveLength(1);
+    renderPlans(wb, resultPlans(a, 0));
+    expect(wb.worksheets.filter((w) => w.name.startsWith("E101 "))).toHaveLength(0);
+    expect(wb.getWorksheet("School Lines")).toBeDefined();
+    renderPlans(wb, resultPlans(a, n));
+    expect(wb.getWorksheet("School Lines")).toBeUndefined();
+    expect(wb.getWorksheet("Mine")!.getCell("A1").value).toBe("keep");
   });
 });

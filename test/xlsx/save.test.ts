@@ -17,7 +17,7 @@ function bigPlan(n: number): SheetPlan {
   ]);
   return {
     name: "Lines",
-    role: "school-lines",
+    role: "school",
     cells: [{ r: 0, c: 0, v: "School lines", style: "title" }],
     tables: [{ name: "Lines", r: 3, c: 1, headers: ["ID", "Name", "Amount", "Flag"], rows, formats: [undefined, undefined, "currency", undefined] }],
     charts: [],
