@@ -14,6 +14,7 @@ import { allocationPlans } from "../../src/report/allocation";
 import { sampleDistrict } from "../../src/sample/district";
 import { syntheticDistrict } from "../../src/sample/synthetic";
 import { writeWorkbook } from "../../src/xlsx/write";
+import { load } from "../xlsx/helpers";
 
 const cents = (dollars: number) => Math.round(dollars * 100);
 
@@ -124,8 +125,7 @@ function labelled(ws: ExcelJS.Worksheet, label: string): unknown {
 }
 
 async function checkWorkbook(a: Allocation): Promise<void> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(await writeWorkbook(allocationPlans(a)));
+  const wb = await load(await writeWorkbook(allocationPlans(a)));
   const summary = wb.getWorksheet("Summary")!;
   expect(cents(labelled(summary, "Distributed to schools") as number)).toBe(a.totals.schools);
   expect(cents(labelled(summary, "Kept centrally as surplus (unspent pool, caps, rounding)") as number)).toBe(a.totals.surplus);
