@@ -14,34 +14,52 @@ export const DEFAULT_SCHOOL_SHEETS = 200;
 
 export const SCHOOL_LINES_HEADERS = ["School ID", "School Name", "Source", "Level", "Category", "Students", "$ per Pupil", "Amount", "Explanation"];
 
-/** Every school's explanation lines in one table (school order, then line order). */
-export function schoolLinesPlan(a: Allocation): SheetPlan {
+/** Data rows per School Lines sheet: Excel's 1,048,576 rows less the title, note, blank and header rows. */
+export const SCHOOL_LINES_PER_SHEET = 1_048_576 - 4;
+
+/**
+ * Every school's explanation lines in one table (school order, then line order); a district with more lines than
+ * one sheet holds continues on "School Lines 2", "School Lines 3"… (a school's lines may then span two sheets).
+ */
+export function schoolLinesPlans(a: Allocation, perSheet = SCHOOL_LINES_PER_SHEET): SheetPlan[] {
   const explain = explainer(a);
   const rows: PlanValue[][] = [];
   a.schools.forEach((s, i) => {
-    for (const l of explain(i))
-      rows.push([s.id, s.name, ...schoolLineRow(l)]);
+    for (const l of explain(i)) rows.push([s.id, s.name, ...schoolLineRow(l)]);
   });
   const adjusted = a.schools.filter((s) => s.adjustment).length;
-  const cells: PlanCell[] = [
-    { r: 0, c: 0, v: "School lines", style: "title" },
-    {
-      r: 1,
-      c: 0,
-      v: `How each school's budget was calculated, one row per line (students × $ per pupil from one source, or a named adjustment); filter by School ID to see one school. A school's lines add up to its total on School Budgets.${adjusted ? ` ${adjusted} school${adjusted === 1 ? "" : "s"} had a floor or cap applied (${adjustmentWords(a.schools.find((s) => s.adjustment)!.adjustment!)}…).` : ""}`,
-      style: "note",
-    },
-  ];
-  return {
-    name: "School Lines",
-    // The same role as the per-school sheets: a re-run in either form replaces the other, never leaving stale lines.
-    role: "school",
-    cells,
-    tables: [{ name: "SchoolLines", r: 3, c: 0, headers: SCHOOL_LINES_HEADERS, rows, formats: [undefined, undefined, undefined, undefined, undefined, "decimal2", "currency", "currency", undefined] }],
-    charts: [],
-    widths: { 0: 11, 1: 28, 2: 24, 3: 14, 4: 20, 5: 11, 6: 13, 7: 15, 8: 70 },
-    freeze: { rows: 4, cols: 2 },
-  };
+  const note = `How each school's budget was calculated, one row per line (students × $ per pupil from one source, or a named adjustment); filter by School ID to see one school. A school's lines add up to its total on School Budgets.${adjusted ? ` ${adjusted} school${adjusted === 1 ? "" : "s"} had a floor or cap applied (${adjustmentWords(a.schools.find((s) => s.adjustment)!.adjustment!)}…).` : ""}`;
+  const parts = Math.max(1, Math.ceil(rows.length / perSheet));
+  return Array.from({ length: parts }, (_, k): SheetPlan => {
+    const cells: PlanCell[] = [
+      { r: 0, c: 0, v: parts > 1 ? `School lines (part ${k + 1} of ${parts})` : "School lines", style: "title" },
+      { r: 1, c: 0, v: note, style: "note" },
+    ];
+    return {
+      name: k === 0 ? "School Lines" : `School Lines ${k + 1}`,
+      // The same role as the per-school sheets: a re-run in either form replaces the other, never leaving stale lines.
+      role: "school",
+      cells,
+      tables: [
+        {
+          name: k === 0 ? "SchoolLines" : `SchoolLines_${k + 1}`,
+          r: 3,
+          c: 0,
+          headers: SCHOOL_LINES_HEADERS,
+          rows: rows.slice(k * perSheet, (k + 1) * perSheet),
+          formats: [undefined, undefined, undefined, undefined, undefined, "decimal2", "currency", "currency", undefined],
+        },
+      ],
+      charts: [],
+      widths: { 0: 11, 1: 28, 2: 24, 3: 14, 4: 20, 5: 11, 6: 13, 7: 15, 8: 70 },
+      freeze: { rows: 4, cols: 2 },
+    };
+  });
+}
+
+/** The School Lines of a district that fits one sheet. */
+export function schoolLinesPlan(a: Allocation): SheetPlan {
+  return schoolLinesPlans(a)[0];
 }
 
 /**
@@ -50,5 +68,5 @@ export function schoolLinesPlan(a: Allocation): SheetPlan {
  */
 export function resultPlans(a: Allocation, schoolSheets = DEFAULT_SCHOOL_SHEETS): SheetPlan[] {
   if (a.schools.length <= schoolSheets) return allocationPlans(a);
-  return [...allocationPlans(a, { schools: [] }), schoolLinesPlan(a)];
+  return [...allocationPlans(a, { schools: [] }), ...schoolLinesPlans(a)];
 }

@@ -1,7 +1,7 @@
 import { allocate } from "../../src/engine/allocate";
 import { parseDistrict } from "../../src/engine/parse";
 import { allocationPlans } from "../../src/report/allocation";
-import { resultPlans, SCHOOL_LINES_HEADERS, schoolLinesPlan } from "../../src/report/schoolLines";
+import { resultPlans, SCHOOL_LINES_HEADERS, schoolLinesPlan, schoolLinesPlans } from "../../src/report/schoolLines";
 import { sampleDistrict } from "../../src/sample/district";
 
 const parsed = parseDistrict(sampleDistrict());
@@ -51,4 +51,12 @@ describe("re-running in the other form replaces the school lines", () => {
     expect(wb.getWorksheet("School Lines")).toBeUndefined();
     expect(wb.getWorksheet("Mine")!.getCell("A1").value).toBe("keep");
   });
+});
+
+test("more lines than a sheet holds continue on School Lines 2, 3…", () => {
+  const all = schoolLinesPlan(a).tables[0].rows;
+  const parts = schoolLinesPlans(a, 100);
+  expect(parts.map((p) => p.name)).toEqual(Array.from({ length: Math.ceil(all.length / 100) }, (_, k) => (k ? `School Lines ${k + 1}` : "School Lines")));
+  expect(parts.flatMap((p) => p.tables[0].rows)).toEqual(all);
+  expect(new Set(parts.map((p) => p.tables[0].name)).size).toBe(parts.length);
 });
