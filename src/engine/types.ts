@@ -129,6 +129,16 @@ export interface Policy {
   revenueTrigger?: Cents | null;
   /** Every setting as written (normalised key -> raw value), including ones the engine does not use. */
   raw: Record<string, Cell>;
+  /** Where each setting of the Policy table was read (its Value cell), so that a problem names the row to fix. */
+  places?: Partial<Record<string, CellPlace>>;
+}
+
+/** A cell of an input table: its sheet row, the column header as written, the A1 address and the sheet. */
+export interface CellPlace {
+  row: number;
+  column: string;
+  cell: string;
+  sheet?: string;
 }
 
 export interface Initiative {

@@ -224,7 +224,7 @@ describe("sfs aroi (through the real bin)", () => {
     };
     const withFunding = await run(input);
     expect(withFunding.code).toBe(2);
-    expect(withFunding.stderr).toMatch(/Policy, column "Foundation Per School": expected at most \$[\d,.]+ per school/);
+    expect(withFunding.stderr).toMatch(/Policy row 2, column "Value" \(B2\): expected Foundation Per School: at most \$[\d,.]+ per school/);
     // The same district without the Funding Source column: the A-ROI analysis does not need the allocation.
     const F = broken.initiatives.headers.indexOf("Funding Source");
     broken.initiatives.headers.splice(F, 1);

@@ -1,3 +1,4 @@
+import { floorsError, noGeneralMoneyError } from "../located";
 import type { Adjustment } from "../types";
 import { schoolBounds } from "./holdHarmless";
 import { floorToUnit, largestRemainder } from "./largestRemainder";
@@ -53,26 +54,14 @@ export function applyAdjustments(w: Work): AdjustOutcome {
   // Without general money there is nothing to move: only a floor that needs some is a problem.
   if ((generals.length === 0 || totalU === 0) && needed === 0) return { adjustment, floor, ceiling, factor: 1 };
   if (generals.length === 0 || totalU === 0) {
-    w.errors.push({
-      table: "Policy",
-      row: null,
-      column: "Hold Harmless / Gain Cap / Phase In / Minimum Budget",
-      expected: "general money to move between schools (an Unlocked, unrestricted source that funds All for all schools)",
-      found: "floors, caps or phase-in that change school totals, but no general money",
-    });
+    w.errors.push(noGeneralMoneyError(d));
     return { adjustment, floor, ceiling, factor: 1 };
   }
   const solved = solveNeutralFactor(t, lo, hi, totalU, new Float64Array(n));
   if (solved === null) {
     let need = 0;
     for (let k = 0; k < n; k++) need += lo[k];
-    w.errors.push({
-      table: "Policy",
-      row: null,
-      column: "Hold Harmless / Minimum Budget",
-      expected: `floors that the general school money can pay (${dollars(totalU)})`,
-      found: `floors needing ${dollars(need)} of general money`,
-    });
+    w.errors.push(floorsError(d, dollars(totalU), dollars(need)));
     return { adjustment, floor, ceiling, factor: 1 };
   }
   // Schools held at a floor or a cap get exactly that bound (bounds are whole units); the free schools share

@@ -1,3 +1,4 @@
+import { settingError } from "../located";
 import { largestRemainder } from "./largestRemainder";
 import { dollars, type Work } from "./work";
 
@@ -17,39 +18,25 @@ export function payFoundation(w: Work): void {
   for (let i = 0; i < L.nSchools; i++) if (L.hasRows[i]) receivers++;
   if (receivers === 0) return;
   if (payers.length === 0) {
-    w.errors.push({
-      table: "Policy",
-      row: null,
-      column: "Foundation Per School",
-      expected: "at least one Unlocked, unrestricted source that funds All for all schools, to pay the foundation",
-      found: `${dollars(amount)} per school and no such source`,
-    });
+    w.errors.push(
+      settingError(d, "foundationPerSchool", "at least one Unlocked, unrestricted source that funds All for all schools, to pay the foundation", `${dollars(amount)} per school and no such source`),
+    );
     return;
   }
   const split = largestRemainder(amount, payers.map((s) => w.pool[s]), unit);
   let totalAvail = 0;
   for (const s of payers) totalAvail += w.pool[s];
   if (amount * receivers > totalAvail) {
-    w.errors.push({
-      table: "Policy",
-      row: null,
-      column: "Foundation Per School",
-      expected: `at most ${dollars(Math.floor(totalAvail / receivers))} per school (the general school pool ${dollars(totalAvail)} ÷ ${receivers} schools)`,
-      found: dollars(amount),
-    });
+    w.errors.push(
+      settingError(d, "foundationPerSchool", `at most ${dollars(Math.floor(totalAvail / receivers))} per school (the general school pool ${dollars(totalAvail)} ÷ ${receivers} schools)`, dollars(amount)),
+    );
     return;
   }
   payers.forEach((s, k) => {
     const per = split[k];
     if (per * receivers > w.avail[s]) {
       // Rounding could in theory push one source over its pool; rebalance by failing loudly rather than overdrawing.
-      w.errors.push({
-        table: "Policy",
-        row: null,
-        column: "Foundation Per School",
-        expected: `a foundation that ${d.sources[s].name} can pay from its school pool`,
-        found: `${dollars(per * receivers)} needed, ${dollars(w.avail[s])} available`,
-      });
+      w.errors.push(settingError(d, "foundationPerSchool", `a foundation that ${d.sources[s].name} can pay from its school pool`, `${dollars(per * receivers)} needed, ${dollars(w.avail[s])} available`));
       return;
     }
     w.foundationPer[s] = per;

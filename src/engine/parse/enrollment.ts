@@ -5,7 +5,7 @@
 import type { RawTable } from "../types";
 import { labelKey, missingTable, normalizeHeader, stripUnit, TableReader, type ParseContext } from "./headers";
 import type { SchoolsResult } from "./schools";
-import { describeCell, readNumeric, readPlainNumber } from "./values";
+import { describeCell, readNumeric } from "./values";
 import { columnsOf } from "../tables";
 
 /** An enrollment row before levels are ordered (levels depend on the Weights table too). */
@@ -107,16 +107,15 @@ export function parseEnrollment(
         else firstRow.set(pair, t.sheetRow(k));
       }
     }
-    const students = t.number(k, studentsCol, "a number of students ≥ 0", { min: 0 });
+    const students = t.students(k, studentsCol, "a number of students ≥ 0");
     const needs: number[] = [];
     needCols.forEach((c) => {
       if (t.blank(k, c)) {
         needs.push(0);
         return;
       }
-      const v = readPlainNumber(t.cell(k, c));
-      if (v === null || v < 0) {
-        t.error(k, c, "a number of students ≥ 0 (blank means 0)");
+      const v = t.students(k, c, "a number of students ≥ 0 (blank means 0)");
+      if (v === undefined) {
         needs.push(0);
       } else if (students !== undefined && students !== null && v > students) {
         t.error(

@@ -9,6 +9,10 @@ import {
   cellText,
   describeCell,
   isBlank,
+  isWholeCents,
+  isWholeCount,
+  MAX_CENTS,
+  MAX_STUDENTS,
   readDollars,
   readPercent,
   readPlainNumber,
@@ -213,8 +217,11 @@ export class TableReader {
     return v;
   }
 
-  /** A dollar amount ≥ 0 as integer cents; blank gives `blank` when given, else an error. */
-  cents(k: number, col: number, opts: { blank?: Cents | null; what?: string } = {}): Cents | null | undefined {
+  /**
+   * A dollar amount ≥ 0 as integer cents; blank gives `blank` when given, else an error. Amounts above $1 trillion
+   * and fractions of a cent are refused (never rounded silently).
+   */
+  cents(k: number, col: number, opts: { blank?: Cents | null; what?: string; max?: number } = {}): Cents | null | undefined {
     const what = opts.what ?? "a dollar amount ≥ 0";
     if (col < 0) return opts.blank;
     if (this.blank(k, col)) {
@@ -227,7 +234,43 @@ export class TableReader {
       this.error(k, col, what);
       return undefined;
     }
+    const max = Math.min(opts.max ?? MAX_CENTS, MAX_CENTS);
+    if (v * 100 > max) {
+      this.error(k, col, `${what}, at most ${moneyText(max)}`);
+      return undefined;
+    }
+    if (!isWholeCents(v)) {
+      this.error(k, col, `${what}, in whole cents (at most two decimals)`);
+      return undefined;
+    }
     return toCents(v);
+  }
+
+  /**
+   * A number of students: a whole number from 0 to 10,000,000 (fractions only where `fractions` says so, e.g. an
+   * average daily attendance). Blank gives `blank` when given, else an error. Returns undefined after an error.
+   */
+  students(k: number, col: number, what: string, opts: { blank?: number; fractions?: boolean } = {}): number | undefined {
+    if (col < 0) return opts.blank;
+    if (this.blank(k, col)) {
+      if (opts.blank !== undefined) return opts.blank;
+      this.error(k, col, what);
+      return undefined;
+    }
+    const v = readPlainNumber(this.cell(k, col));
+    if (v === null || v < 0) {
+      this.error(k, col, what);
+      return undefined;
+    }
+    if (v > MAX_STUDENTS) {
+      this.error(k, col, `${what}, at most ${MAX_STUDENTS.toLocaleString("en-US")} in one row`);
+      return undefined;
+    }
+    if (!opts.fractions && !isWholeCount(v)) {
+      this.error(k, col, `${what}, a whole number of students`);
+      return undefined;
+    }
+    return opts.fractions ? v : Math.round(v);
   }
 
   /** A percentage as a fraction within [min, max] (fractions); blank gives `blank`. */
@@ -256,6 +299,11 @@ export class TableReader {
     }
     return v;
   }
+}
+
+/** Cents as "$1,000,000,000,000" for a bound in a message. */
+function moneyText(cents: number): string {
+  return `$${Math.floor(cents / 100).toLocaleString("en-US")}`;
 }
 
 /** Report a missing required table. */

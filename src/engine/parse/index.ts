@@ -4,7 +4,8 @@
  * Initiatives, Initiative Segments), then by row (table-level problems first), then by column.
  */
 import type { EligibilityContext } from "../eligibility";
-import type { District, EnrollmentRow, InputError, ParseResult, RawTables } from "../types";
+import type { District, EnrollmentRow, InputError, ParseResult, RawTables, Source } from "../types";
+import { MAX_CENTS } from "./values";
 import { findTable, TABLE_ORDER, type ParseContext } from "./headers";
 import { parseEnrollment } from "./enrollment";
 import { parseInitiatives, parseSegments } from "./initiatives";
@@ -47,6 +48,30 @@ export function sortErrors(errors: InputError[]): InputError[] {
     .map((x) => x.e);
 }
 
+const inTable = (ctx: ParseContext, table: string) => ctx.errors.some((e) => e.table === table);
+
+/**
+ * Problems no single cell causes, said as such and placed on the column whose values combine: no revenue at all,
+ * revenue adding up beyond what whole cents hold exactly, no students at all. Checked only when the table's own
+ * cells are fine (a bad cell is the first thing to fix).
+ */
+function checkTotals(rows: readonly EnrollmentRow[], sources: readonly Source[], ctx: ParseContext): void {
+  if (sources.length > 0 && !inTable(ctx, "Revenue")) {
+    const total = sources.reduce((t, s) => t + s.amount, 0);
+    const at = { table: "Revenue", row: null, column: "Amount" } as const;
+    if (total === 0) ctx.errors.push({ ...at, expected: "some revenue to allocate", found: "every Amount in Revenue is 0" });
+    else if (total > MAX_CENTS)
+      ctx.errors.push({
+        ...at,
+        expected: `amounts adding up to at most $${(MAX_CENTS / 100).toLocaleString("en-US")}`,
+        found: `amounts that add up to $${Math.round(total / 100).toLocaleString("en-US")} (no one cell is wrong: together they are too large)`,
+      });
+  }
+  if (rows.length > 0 && !inTable(ctx, "Enrollment") && rows.every((r) => r.students === 0)) {
+    ctx.errors.push({ table: "Enrollment", row: null, column: "Students", expected: "some students to allocate to", found: "every Students in Enrollment is 0" });
+  }
+}
+
 export function parseDistrict(raw: RawTables): ParseResult {
   const ctx: ParseContext = { errors: [], warnings: [] };
   const schools = parseSchools(findTable(raw, "Schools"), ctx);
@@ -85,6 +110,7 @@ export function parseDistrict(raw: RawTables): ParseResult {
         }
       : null;
   const sources = parseRevenue(findTable(raw, "Revenue"), eligibility, ctx);
+  checkTotals(enrollmentRows, sources, ctx);
   const policy = parsePolicy(findTable(raw, "Policy"), ctx);
   const initiatives = parseInitiatives(findTable(raw, "Initiatives"), ctx);
   const segments = parseSegments(findTable(raw, "Initiative Segments"), initiatives, ctx);

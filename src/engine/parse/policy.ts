@@ -49,7 +49,11 @@ export function parsePolicy(raw: RawTable | undefined, ctx: ParseContext): Polic
       continue;
     }
     // The Revenue Trigger is a planning setting that allocate() honours too (the weights stay off below it).
-    if (match.spec.target === "policy" || match.spec.key === "revenueTrigger") readSetting(policy, match.spec as PolicySetting, t, k, vCol);
+    if (match.spec.target === "policy" || match.spec.key === "revenueTrigger") {
+      readSetting(policy, match.spec as PolicySetting, t, k, vCol);
+      const row = t.sheetRow(k);
+      (policy.places ??= {})[match.spec.key] = { row, column: t.header(vCol), cell: t.address(vCol, row), sheet: raw.origin.sheet };
+    }
   }
   return policy;
 }

@@ -100,6 +100,30 @@ export function readDollars(c: Cell | undefined): number | null {
   return n && !n.percent ? n.value : null;
 }
 
+/**
+ * The largest amount of money any cell may hold, and the largest total: $1 trillion. Beyond it whole cents are no
+ * longer exact in a spreadsheet's numbers once amounts are added up, and no school district is that large.
+ */
+export const MAX_DOLLARS = 1_000_000_000_000;
+export const MAX_CENTS = MAX_DOLLARS * 100;
+/** The most students one row may count (no school is larger; counts stay exact when added up). */
+export const MAX_STUDENTS = 10_000_000;
+
+/**
+ * True when a dollar amount is a whole number of cents. A value a formula computed may carry binary noise
+ * (3703703.4000000004): a difference from whole cents of up to a few units in the last place is noise, not a
+ * fraction of a cent; 1000.005 is a fraction of a cent.
+ */
+export function isWholeCents(dollars: number): boolean {
+  const c = dollars * 100;
+  return Math.abs(c - Math.round(c)) <= Math.max(1e-6, Math.abs(c) * 2e-15);
+}
+
+/** True when a count is a whole number (allowing a formula's binary noise). */
+export function isWholeCount(n: number): boolean {
+  return Math.abs(n - Math.round(n)) <= Math.max(1e-9, Math.abs(n) * 2e-15);
+}
+
 /** Dollars to integer cents, as Math.round(x * 100). */
 export function toCents(dollars: number): Cents {
   const c = Math.round(dollars * 100);

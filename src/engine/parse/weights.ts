@@ -5,7 +5,7 @@
 import type { RawTable, Rate } from "../types";
 import { labelKey, missingTable, normalizeHeader, TableReader, type ParseContext } from "./headers";
 import type { EnrollmentResult } from "./enrollment";
-import { readDollars, readPlainNumber, toCents } from "./values";
+import { readPlainNumber } from "./values";
 import { columnsOf } from "../tables";
 
 export interface WeightRow {
@@ -107,12 +107,8 @@ function readRate(t: TableReader, k: number, weightCol: number, ppCol: number): 
     }
     return { kind: "weight", weight: w };
   }
-  const d = readDollars(t.cell(k, ppCol));
-  if (d === null || d < 0) {
-    t.error(k, ppCol, "a dollar amount per pupil ≥ 0");
-    return undefined;
-  }
-  return { kind: "perPupil", cents: toCents(d) };
+  const cents = t.cents(k, ppCol, { what: "a dollar amount per pupil ≥ 0" });
+  return typeof cents === "number" ? { kind: "perPupil", cents } : undefined;
 }
 
 /**

@@ -239,7 +239,7 @@ describe("the solver searches only allocations the engine accepts", () => {
     expect(at.errors).toEqual([]);
     expect(measure(at, target)).toBe(r.closest!.value);
     // and names why the rest of the range is excluded
-    expect(r.reason).toMatch(/the engine rejects the allocation at weight 0 \(Policy, column "Hold Harmless/);
+    expect(r.reason).toMatch(/the engine rejects the allocation at weight 0 \(Policy row \d+, column "Value" \(B\d+\): expected Hold Harmless/);
   });
 
   test("differential against a naive grid search (sample and a small district)", () => {

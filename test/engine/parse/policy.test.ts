@@ -28,7 +28,11 @@ describe("parsePolicy", () => {
     );
     expect(errors).toEqual([]);
     expect(warnings).toEqual([]);
-    expect(policy).toEqual({
+    // Where each setting was read, so that a problem the allocation finds names its row.
+    expect(policy.places?.holdHarmless).toEqual({ row: 4, column: "Value", cell: "B4", sheet: "Policy" });
+    expect(Object.keys(policy.places ?? {})).toHaveLength(7);
+    const { places: _places, ...read } = policy;
+    expect(read).toEqual({
       baseAmount: 425025,
       foundationPerSchool: 15000000,
       holdHarmless: 0.98,

@@ -33,7 +33,7 @@ describe("Weights", () => {
           ["Category", "Level", "Per Pupil ($)"],
           ["Base", "Elementary", "$4,000"],
           ["Base", "Middle", 4200.5],
-          ["Base", "High", "4,400.499"],
+          ["Base", "High", "4,400.50"],
           ["Poverty", "Elementary", "$1,272"],
           ["EL", "all", 900],
         ],
