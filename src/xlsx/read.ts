@@ -226,19 +226,16 @@ function readSheetTable(name: string, ws: ExcelJS.Worksheet): { raw: RawTable; f
   };
 }
 
-/** Merged ranges of a worksheet as boxes (1-based, inclusive). */
+/** Merged ranges of a worksheet as boxes (1-based, inclusive), from ExcelJS's merge index (not `ws.model`, which rebuilds the sheet). */
 function mergedBoxes(ws: ExcelJS.Worksheet): { text: string; top: number; left: number; bottom: number; right: number }[] {
-  const merges = (ws.model as { merges?: string[] }).merges ?? [];
-  const out: { text: string; top: number; left: number; bottom: number; right: number }[] = [];
-  for (const text of merges) {
-    const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(text.trim());
-    if (!m) continue;
-    const col = (letters: string) => [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-    const [l, t] = [col(m[1]), Number(m[2])];
-    const [r, b] = m[3] ? [col(m[3]), Number(m[4])] : [l, t];
-    out.push({ text: text.replace(/\$/g, "").toUpperCase(), top: Math.min(t, b), left: Math.min(l, r), bottom: Math.max(t, b), right: Math.max(l, r) });
-  }
-  return out;
+  const merges = (ws as unknown as { _merges?: Record<string, { top: number; left: number; bottom: number; right: number; range?: string }> })._merges ?? {};
+  return Object.values(merges).map((m) => ({
+    text: `${columnLetter(m.left)}${m.top}:${columnLetter(m.right)}${m.bottom}`,
+    top: m.top,
+    left: m.left,
+    bottom: m.bottom,
+    right: m.right,
+  }));
 }
 
 /**

@@ -9,6 +9,7 @@
  * the style of each column copied from the first row. Text is written as inline text, never as a formula.
  */
 import { createWriteStream } from "fs";
+import { writeFile } from "fs/promises";
 import { Readable } from "stream";
 import type ExcelJS from "exceljs";
 import JSZip from "jszip";
@@ -160,6 +161,10 @@ export async function saveWorkbook(file: string, plans: SheetPlan[], base?: Exce
   });
   const result = renderPlans(workbook, slim, options);
   const bytes = await workbook.xlsx.writeBuffer();
+  if (!deferred.length) {
+    await writeFile(file, new Uint8Array(bytes as ArrayBuffer));
+    return result;
+  }
   const zip = await JSZip.loadAsync(bytes as ArrayBuffer);
   for (const d of deferred) {
     const t = plans[d.plan].tables[d.table];
