@@ -79,6 +79,8 @@ export interface MemoryUserEdits {
   renameSheet(from: string, to: string): void;
   /** Add a workbook-level defined name referring to cell A1 of `sheet`. */
   addName(name: string, sheet: string): void;
+  /** Merge cells (e.g. "A4:A5"): only the top-left cell keeps its value. */
+  merge(sheet: string, address: string): void;
 }
 
 function aborted(signal: AbortSignal | undefined): boolean {
@@ -230,6 +232,7 @@ export function createMemoryHost(initial: RawTables | null, options: MemoryHostO
       deleteSheet: (name) => change(userEdits.deleteSheet(book, name)),
       renameSheet: (from, to) => change(userEdits.renameSheet(book, from, to)),
       addName: (name, sheet) => change(userEdits.addName(book, name, sheet)),
+      merge: (sheet, address) => change(userEdits.merge(book, sheet, address)),
     },
   };
 }

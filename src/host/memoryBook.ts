@@ -35,6 +35,8 @@ export interface BookSheet {
   /** Plain cells from A1 (the registry's rows, or what a user typed on a sheet without tables). */
   rows: unknown[][];
   visibility: Visibility;
+  /** Merged areas (A1 addresses) a user made. */
+  merged?: string[];
 }
 
 export interface Book {
@@ -83,11 +85,11 @@ export function readBook(book: Book): TablesRead {
   for (const s of book.sheets) {
     for (const t of s.tables) {
       const values = [t.headers, ...t.rows];
-      candidates.push({ kind: "table", label: t.name, sheet: s.name, values, r: t.origin.headerRow - 1, c: t.origin.firstColumn - 1, showHeaders: true, showTotals: false });
+      candidates.push({ kind: "table", label: t.name, sheet: s.name, values, r: t.origin.headerRow - 1, c: t.origin.firstColumn - 1, showHeaders: true, showTotals: false, merged: s.merged });
     }
     if (s.tables.length === 0 && s.plan === null) {
       const used = s.rows.length > 0 && s.rows.some((r) => r.some((v) => v !== null && v !== undefined && v !== ""));
-      candidates.push({ kind: "sheet", label: s.name, sheet: s.name, values: used ? s.rows : null, r: 0, c: 0, showHeaders: true, showTotals: false });
+      candidates.push({ kind: "sheet", label: s.name, sheet: s.name, values: used ? s.rows : null, r: 0, c: 0, showHeaders: true, showTotals: false, merged: s.merged });
     }
   }
   return assembleTables(candidates, toolSheets(bookOwnership(book)));
@@ -138,6 +140,24 @@ export const userEdits = {
       sheets: book.sheets.map((x) => (x === s ? { ...cloneSheet(x), name: to, tables: x.tables.map((t) => ({ ...cloneTable(t), origin: { ...t.origin, sheet: to } })) } : x)),
       names: book.names.map((n) => (n.sheet !== null && lower(n.sheet) === lower(from) ? { ...n, sheet: to } : n)),
     };
+  },
+  /** Merge cells: as in Excel, only the top-left cell of the area keeps its value. */
+  merge(book: Book, sheet: string, address: string): Book {
+    const s = findSheet(book, sheet);
+    if (!s) throw new Error(`There is no sheet named "${sheet}".`);
+    const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(address);
+    if (!m) throw new Error(`"${address}" is not a range such as A4:A5.`);
+    const col = (l: string) => [...l].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+    const [r0, c0, r1, c1] = [Number(m[2]) - 1, col(m[1]), Number(m[4]) - 1, col(m[3])];
+    const blank = (r: number, c: number) => (r >= r0 && r <= r1 && c >= c0 && c <= c1 && !(r === r0 && c === c0));
+    const next = cloneSheet(s);
+    next.rows = next.rows.map((row, r) => row.map((v, c) => (blank(r, c) ? null : v)));
+    next.tables = next.tables.map((t) => {
+      const [hr, fc] = [t.origin.headerRow - 1, t.origin.firstColumn - 1];
+      return { ...t, headers: t.headers.map((h, j) => (blank(hr, fc + j) ? "" : h)), rows: t.rows.map((row, i) => row.map((v, j) => (blank(hr + 1 + i, fc + j) ? null : v))) };
+    });
+    next.merged = [...(s.merged ?? []), address];
+    return { ...book, sheets: book.sheets.map((x) => (x === s ? next : x)) };
   },
   addName(book: Book, name: string, sheet: string): Book {
     if (book.names.some((n) => lower(n.name) === lower(name))) throw new Error(`The name "${name}" already exists.`);

@@ -26,7 +26,7 @@ export interface Candidate {
   c: number;
   showHeaders: boolean;
   showTotals: boolean;
-  /** Merged areas inside the range (A1 addresses), when the host can tell. */
+  /** Merged areas on the sheet (A1 addresses, e.g. "A4:A5"), when the host can tell; those inside the range are refused. */
   merged?: readonly string[];
 }
 
@@ -99,21 +99,46 @@ function toRawTable(name: string, c: Candidate, errors: InputError[]): RawTable 
     errors.push({ table: name, row: null, column: null, sheet: c.sheet, expected: `table "${c.label}" with its header row shown`, found: "the header row hidden" });
     return null;
   }
-  if (c.merged && c.merged.length > 0) {
-    errors.push({
-      table: name,
-      row: null,
-      column: null,
-      sheet: c.sheet,
-      expected: "no merged cells inside an input table (each row needs its own values)",
-      found: `merged cells ${c.merged.join(", ")}; unmerge them (Home › Merge & Center › Unmerge Cells) and fill every cell`,
-    });
-    return null;
-  }
   const values = c.values.map((row) => row.map(toCell));
   if (c.showTotals) values.pop();
   const headerCells = values.shift() ?? [];
   const headers = headerCells.map((h) => (h === null ? "" : String(h)));
   while (values.length > 0 && isEmptyRow(values[values.length - 1])) values.pop();
+  errors.push(...mergedCellErrors(name, c, headers, 1 + values.length + (c.showTotals ? 1 : 0)));
   return { name, headers, rows: values, origin: { sheet: c.sheet, headerRow: c.r + 1, firstColumn: c.c + 1, kind: c.kind } };
+}
+
+function parseArea(text: string): { top: number; left: number; bottom: number; right: number } | null {
+  const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i.exec(text.trim());
+  if (!m) return null;
+  const col = (letters: string) => [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const [l, t] = [col(m[1]), Number(m[2])];
+  const [r, b] = m[3] ? [col(m[3]), Number(m[4])] : [l, t];
+  return { top: Math.min(t, b), left: Math.min(l, r), bottom: Math.max(t, b), right: Math.max(l, r) };
+}
+
+/**
+ * Merged cells inside an input table are refused, one message per merged range (the same as the .xlsx reader): a
+ * merged range keeps its value in its first cell only, so the other rows would be read as blank (a merged School ID
+ * over two rows would silently drop a row's students).
+ */
+function mergedCellErrors(name: string, c: Candidate, headers: readonly string[], rows: number): InputError[] {
+  const [top, left] = [c.r + 1, c.c + 1];
+  const [bottom, right] = [top + rows - 1, left + headers.length - 1];
+  const out: InputError[] = [];
+  for (const text of c.merged ?? []) {
+    const m = parseArea(text);
+    if (!m || m.top > bottom || top > m.bottom || m.left > right || left > m.right) continue;
+    const area = text.replace(/\$/g, "").toUpperCase();
+    out.push({
+      table: name,
+      row: m.top,
+      column: m.left >= left && headers[m.left - left] ? headers[m.left - left] : null,
+      cell: area,
+      sheet: c.sheet,
+      expected: "no merged cells inside an input table (one value in every cell: unmerge the cells and fill each row)",
+      found: `the merged range ${area}`,
+    });
+  }
+  return out;
 }

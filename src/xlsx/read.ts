@@ -10,9 +10,9 @@ import { promises as fs } from "fs";
 import ExcelJS from "exceljs";
 import type { Cell, InputError, RawTable, RawTables } from "../engine/types";
 import { columnLetter } from "../report/names";
-import { REGISTRY_SHEET, SCENARIO_SHEET } from "../report/registry";
 import { repairLoadedTables, tableBox, worksheetTables, type TableModelLike } from "./loaded-tables";
-import { ownWorksheets } from "./registry-sheet";
+import { toolSheets } from "../host/ownership";
+import { workbookOwnership } from "./registry-sheet";
 import { cellText, cellToCell } from "./values";
 import { INPUT_TABLES } from "../engine/tables";
 
@@ -269,9 +269,7 @@ export function extractTables(
   workbook: ExcelJS.Workbook,
   names: readonly string[] = DEFAULT_TABLE_NAMES,
 ): { tables: RawTables; found: FoundTable[]; errors: InputError[] } {
-  const own = new Set(ownWorksheets(workbook).map((ws) => ws.name.toLowerCase()));
-  own.add(REGISTRY_SHEET.toLowerCase());
-  own.add(SCENARIO_SHEET.toLowerCase());
+  const own = toolSheets(workbookOwnership(workbook));
   const sheets = workbook.worksheets.filter((ws) => !own.has(ws.name.toLowerCase()));
   const tableCandidates: Candidate<{ ws: ExcelJS.Worksheet; model: TableModelLike }>[] = [];
   for (const ws of sheets) {

@@ -30,6 +30,8 @@ export interface Harness {
   renameSheet(from: string, to: string): Promise<void>;
   /** A workbook-level defined name referring to A1 of the sheet. */
   addName(name: string, sheet: string): Promise<void>;
+  /** Merge cells (e.g. "A3:A4"); only the top-left cell keeps its value. */
+  merge(sheet: string, address: string): Promise<void>;
 }
 
 export interface HostKind {
@@ -59,6 +61,7 @@ export const officeHost: HostKind = {
       deleteSheet: async (name) => fx.deleteSheet(fx.sheet(name)),
       renameSheet: async (from, to) => fx.renameSheet(fx.sheet(from), to),
       addName: async (name, sheet) => fx.addName(name, sheet, "$A$1"),
+      merge: async (sheet, address) => fx.merge(sheet, address),
     };
   },
 };
@@ -83,8 +86,8 @@ export const xlsxHost: HostKind = {
         return { sheets: r.sheets, notes: r.notes };
       },
       readTables: async () => {
-        const { tables: found } = extractTables(wb);
-        return { tables: found, status: [], errors: [] };
+        const { tables: found, errors } = extractTables(wb);
+        return { tables: found, status: [], errors };
       },
       sheetNames: async () => wb.worksheets.map((w) => w.name),
       a1: async (sheet) => {
@@ -117,6 +120,12 @@ export const xlsxHost: HostKind = {
         wb.definedNames.add(`'${sheet}'!$A$1`, name);
         await roundTrip();
       },
+      merge: async (sheet, address) => {
+        const ws = wb.getWorksheet(sheet);
+        if (!ws) throw new Error(`no sheet ${sheet}`);
+        ws.mergeCells(address);
+        await roundTrip();
+      },
     };
   },
 };
@@ -138,6 +147,7 @@ export const memoryHost: HostKind = {
       deleteSheet: async (name) => host.userEdit.deleteSheet(name),
       renameSheet: async (from, to) => host.userEdit.renameSheet(from, to),
       addName: async (name, sheet) => host.userEdit.addName(name, sheet),
+      merge: async (sheet, address) => host.userEdit.merge(sheet, address),
     };
   },
 };
