@@ -149,19 +149,31 @@ async function renderSlowly(book: Book, plans: SheetPlan[], opts: RenderOptions,
   return { book: out.book, result: { sheets: out.sheets, cancelled: false, notes: out.notes } };
 }
 
-export function createMemoryHost(initial: RawTables | null, options: MemoryHostOptions = {}): MemoryHost {
-  let book: Book = initial ? placeTables(emptyBook(), initial) : emptyBook();
-  let selection: { sheet: string; address: string } | null = null;
+/** Named scenarios kept in memory (names compared case-insensitively). */
+function scenarioStore(notify: () => void): Pick<Host, "listScenarios" | "saveScenario" | "deleteScenario"> {
   const scenarios = new Map<string, ScenarioRecord>();
-  const listeners = new Set<() => void>();
+  const drop = (name: string) => {
+    for (const key of Array.from(scenarios.keys())) if (key.toLowerCase() === name.trim().toLowerCase()) scenarios.delete(key);
+  };
+  return {
+    listScenarios: async () => Array.from(scenarios.values(), (s) => ({ ...s })).sort((a, b) => a.name.localeCompare(b.name)),
+    async saveScenario(record: ScenarioRecord) {
+      const name = record.name.trim();
+      if (name === "") throw new Error("A scenario needs a name.");
+      drop(name);
+      scenarios.set(name, { ...record, name });
+      notify();
+    },
+    async deleteScenario(name: string) {
+      drop(name);
+      notify();
+    },
+  };
+}
+
+/** Files handed to the user (opened as workbooks or downloaded), recorded after delivery. */
+function fileShelf(options: MemoryHostOptions, notify: () => void): Pick<MemoryHost, "openWorkbook" | "download" | "files"> {
   const files: MemoryFile[] = [];
-  const notify = (): void => {
-    for (const l of Array.from(listeners)) l();
-  };
-  const change = (next: Book): void => {
-    book = next;
-    notify();
-  };
   const handOut = async (kind: MemoryFile["kind"], name: string, bytes: Uint8Array, mime: string): Promise<void> => {
     if (name.trim() === "") throw new Error("A file needs a name.");
     if (!(bytes instanceof Uint8Array) || bytes.byteLength === 0) throw new Error(`"${name}" is empty; nothing was ${kind === "workbook" ? "opened" : "downloaded"}.`);
@@ -170,10 +182,30 @@ export function createMemoryHost(initial: RawTables | null, options: MemoryHostO
     files.push({ kind, name, mime, bytes: new Uint8Array(bytes) });
     notify();
   };
-  const dropScenario = (name: string) => {
-    for (const key of Array.from(scenarios.keys())) if (key.toLowerCase() === name.trim().toLowerCase()) scenarios.delete(key);
+  return {
+    openWorkbook: (name: string, xlsx: Uint8Array) => handOut("workbook", name, xlsx, XLSX_MIME),
+    download: (name: string, bytes: Uint8Array, mime: string) => handOut("download", name, bytes, mime),
+    files: () => files.map((f) => ({ ...f, bytes: new Uint8Array(f.bytes) })),
   };
+}
 
+function refuseClashes(book: Book, tables: RawTables): void {
+  const present = new Set(book.sheets.flatMap((s) => s.tables.map((t) => t.name.toLowerCase())));
+  const clashes = Object.values(tables).filter((t) => present.has(t.name.toLowerCase()));
+  if (clashes.length > 0) throw new Error(`The workbook already has ${clashes.map((t) => t.name).join(", ")}; existing tables are never replaced.`);
+}
+
+export function createMemoryHost(initial: RawTables | null, options: MemoryHostOptions = {}): MemoryHost {
+  let book: Book = initial ? placeTables(emptyBook(), initial) : emptyBook();
+  let selection: { sheet: string; address: string } | null = null;
+  const listeners = new Set<() => void>();
+  const notify = (): void => {
+    for (const l of Array.from(listeners)) l();
+  };
+  const change = (next: Book): void => {
+    book = next;
+    notify();
+  };
   return {
     kind: "preview",
     readTables: async () => readBook(book),
@@ -191,30 +223,15 @@ export function createMemoryHost(initial: RawTables | null, options: MemoryHostO
       notify();
     },
     async insertTables(tables: RawTables) {
-      const present = new Set(book.sheets.flatMap((s) => s.tables.map((t) => t.name.toLowerCase())));
-      const clashes = Object.values(tables).filter((t) => present.has(t.name.toLowerCase()));
-      if (clashes.length > 0) throw new Error(`The workbook already has ${clashes.map((t) => t.name).join(", ")}; existing tables are never replaced.`);
+      refuseClashes(book, tables);
       change(placeTables(book, tables));
     },
-    listScenarios: async () => Array.from(scenarios.values(), (s) => ({ ...s })).sort((a, b) => a.name.localeCompare(b.name)),
-    async saveScenario(record: ScenarioRecord) {
-      const name = record.name.trim();
-      if (name === "") throw new Error("A scenario needs a name.");
-      dropScenario(name);
-      scenarios.set(name, { ...record, name });
-      notify();
-    },
-    async deleteScenario(name: string) {
-      dropScenario(name);
-      notify();
-    },
+    ...scenarioStore(notify),
     async capabilities() {
       const c = options.capabilities ?? { ok: true, missing: [] };
       return { ok: c.ok, missing: [...c.missing] };
     },
-    openWorkbook: (name: string, xlsx: Uint8Array) => handOut("workbook", name, xlsx, XLSX_MIME),
-    download: (name: string, bytes: Uint8Array, mime: string) => handOut("download", name, bytes, mime),
-    files: () => files.map((f) => ({ ...f, bytes: new Uint8Array(f.bytes) })),
+    ...fileShelf(options, notify),
     sheets: () => snapshot(book),
     allSheetNames: () => book.sheets.map((s) => s.name),
     cellValue: (sheet, r, c) => cellValue(book, sheet, r, c),

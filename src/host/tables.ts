@@ -42,6 +42,8 @@ export const WANTED_TABLES: readonly string[] = [...CONTRACT_TABLES, ...EXTRA_TA
 export function toCell(v: unknown): Cell {
   if (v === "" || v === undefined || v === null) return null;
   if (typeof v === "number" || typeof v === "boolean" || typeof v === "string") return v;
+  // Office.js sends dates as serial numbers; the .xlsx reader and the in-memory host hold Date objects: kept as they are.
+  if (v instanceof Date) return v;
   return String(v);
 }
 

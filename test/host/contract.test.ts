@@ -103,3 +103,16 @@ describe("host contract: sheet replacement", () => {
     expect(same.values.map(([n]) => n)).not.toContain("Adams");
   });
 });
+
+describe("host contract: values", () => {
+  test("dates held as dates stay dates (the .xlsx reader and the in-memory host), never their text", async () => {
+    const tables: RawTables = {
+      ...smallDistrict(),
+      opportunities: { name: "Opportunities", headers: ["Opportunity", "Contract End Date"], rows: [["Buses", new Date(Date.UTC(2027, 5, 30))]], origin: { sheet: "Opportunities", headerRow: 1, firstColumn: 1, kind: "table" } },
+    };
+    for (const kind of HOSTS.filter((k) => k.name !== "Office.js host")) {
+      const read = await (await kind.create(tables)).readTables();
+      expect({ host: kind.name, value: read.tables.opportunities.rows[0][1] }).toEqual({ host: kind.name, value: new Date(Date.UTC(2027, 5, 30)) });
+    }
+  });
+});
