@@ -7,13 +7,14 @@ import { adjustmentWords } from "./allocate/explain";
 import { calculatorContext } from "./calculator/model";
 import type { CalculatorContext } from "./calculator/sources";
 import type { Allocation } from "./types";
+import { count, wholeDollars } from "./money";
 
 export { calculatorContext, calculatorModel, evaluateModel, originalCounts, schoolAtFixedRates, type FixedRateBudget } from "./calculator/model";
 export { fixed12 } from "./calculator/numbers";
 export type { CalculatorContext } from "./calculator/sources";
 export type * from "./calculator/types";
 
-const usd = (cents: number): string => (Math.round(cents / 100)).toLocaleString("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 });
+const usd = wholeDollars;
 
 /** What drives the school's budget, in plain sentences (from the engine's explanation lines at the projected counts). */
 export function calculatorDrivers(a: Allocation, schoolIndex: number, ctx: CalculatorContext = calculatorContext(a)): string[] {
@@ -32,7 +33,7 @@ export function calculatorDrivers(a: Allocation, schoolIndex: number, ctx: Calcu
   }
   const total = school.total;
   const pct = (x: number): string => (total > 0 ? `${Math.round((x / total) * 100)}%` : "0%");
-  out.push(`${school.name} receives ${usd(total)} for ${school.students.toLocaleString("en-US")} students (${usd(school.perPupil)} per student).`);
+  out.push(`${school.name} receives ${usd(total)} for ${count(school.students)} students (${usd(school.perPupil)} per student).`);
   const base = byCat.get("Base") ?? 0;
   if (base) out.push(`${usd(base)} (${pct(base)}) follows every student: the base $ per pupil for each schooling level.`);
   const needs = [...byCat.entries()].filter(([c]) => c !== "Base" && byCat.get(c));

@@ -1,25 +1,99 @@
 /**
- * Formatting money and counts for explanations and messages. Intl formatters are built once: creating one per call
- * (what toLocaleString with options does) costs ~0.1 ms, which adds up to seconds over thousands of lines.
+ * Money in one module: the `Cents` type, its arithmetic, rounding and how money and counts are written for people
+ * (explanations, messages, the pane, the sheets' notes and the command line). Every surface formats through here,
+ * so "$1,234", "−$300" (a true minus sign) and "10,126 students" look the same everywhere.
+ *
+ * Intl formatters are built once: creating one per call (what toLocaleString with options does) costs ~0.1 ms,
+ * which adds up to seconds over thousands of lines.
  */
-const USD0 = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 });
+export { lineAmount, roundHalfUp } from "./allocate/rounding";
+
+declare const CENTS: unique symbol;
+
+/**
+ * A whole number of cents, checked. The engine's records keep money as plain integer cents (`Cents` in types.ts);
+ * this branded form marks values that went through `cents()`, so a dollar figure cannot be passed by mistake.
+ */
+export type WholeCents = number & { readonly [CENTS]: true };
+
+/** The minus sign people read: U+2212, not the hyphen. */
+export const MINUS = "\u2212";
+
+/** A whole number of cents, or a RangeError (a fraction of a cent or a non-finite value is a bug, not data). */
+export function cents(n: number): WholeCents {
+  if (!Number.isSafeInteger(n)) throw new RangeError(`not a whole number of cents: ${n}`);
+  return (n === 0 ? 0 : n) as WholeCents;
+}
+
+/** Dollars (as typed or read) to whole cents, rounded half away from zero to the cent. */
+export function fromDollars(dollars: number): WholeCents {
+  return cents(Math.sign(dollars) * Math.round(Math.abs(dollars) * 100));
+}
+
+/** The sum of amounts in cents (exact for whole cents within ±2^53). */
+export function sumCents(amounts: Iterable<number>): number {
+  let t = 0;
+  for (const a of amounts) t += a;
+  return t;
+}
+
+/** Cents to dollars for output (JSON, sheet cells): rounded to the cent, at most two decimals, never -0. */
+export function dollarsFromCents(c: number): number {
+  const d = Math.round(c) / 100;
+  return d === 0 ? 0 : d;
+}
+
+const USD0 = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", minimumFractionDigits: 0, maximumFractionDigits: 0 });
 const USD2 = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const COUNT0 = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 const COUNT2 = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
 
-/** Cents as dollars: "$1,234" for whole dollars, "$1,234.56" otherwise. */
-export function dollars(cents: number): string {
-  const v = cents / 100;
-  return Number.isInteger(v) ? USD0.format(v) : USD2.format(v);
+/** A formatted non-negative figure with a true minus in front when `negative`; never "−$0". */
+function signed(negative: boolean, text: string, zero: string): string {
+  return negative && text !== zero ? `${MINUS}${text}` : text;
 }
 
-/** A student count: "1,234" or "12.5". */
+/** Cents as dollars: "$1,234" for whole dollars, "$1,234.56" otherwise; "−$300" below zero. */
+export function dollars(c: number): string {
+  const v = Math.round(Math.abs(c)) / 100;
+  return signed(c < 0, Number.isInteger(v) ? USD0.format(v) : USD2.format(v), "$0");
+}
+
+/** Cents as whole dollars, rounded half away from zero: "$1,235", "−$300". */
+export function wholeDollars(c: number): string {
+  const v = Math.round(Math.abs(c) / 100);
+  return signed(c < 0, USD0.format(v), "$0");
+}
+
+/** Cents as dollars and cents, always two decimals: "$1,234.50", "−$0.25". */
+export function dollarsAndCents(c: number): string {
+  return signed(c < 0, USD2.format(Math.round(Math.abs(c)) / 100), "$0.00");
+}
+
+/** A change in whole dollars with its sign: "+$1,200", "−$300", "$0". */
+export function signedDollars(c: number): string {
+  const text = wholeDollars(Math.abs(c));
+  if (text === "$0") return text;
+  return `${c > 0 ? "+" : MINUS}${text}`;
+}
+
+/** A per-pupil amount: dollars and cents unless whole ("$9,123.45", "$1,272"). */
+export function perPupil(c: number): string {
+  return dollars(c);
+}
+
+/** A count of students or items with thousands separators: "10,126"; fractions (FTE, averages) to 2 places. */
 export function count(n: number): string {
-  return Number.isInteger(n) ? COUNT0.format(n) : COUNT2.format(n);
+  const text = Number.isInteger(n) ? COUNT0.format(Math.abs(n)) : COUNT2.format(Math.abs(n));
+  return signed(n < 0, text, "0");
 }
 
-/** Cents to dollars for output (JSON, sheet cells): rounded to the cent, at most two decimals, never -0. */
-export function dollarsFromCents(cents: number): number {
-  const d = Math.round(cents) / 100;
-  return d === 0 ? 0 : d;
+/** A whole count with thousands separators, rounded: "10,126". */
+export function wholeCount(n: number): string {
+  return count(Math.round(n));
+}
+
+/** "1 school", "39 schools", "10,126 students": a count and its noun. */
+export function countOf(n: number, one: string, many = `${one}s`): string {
+  return `${count(n)} ${n === 1 ? one : many}`;
 }

@@ -96,7 +96,5 @@ export function zeros(n: number): number[] {
   return ZEROS.slice();
 }
 
-export function dollars(cents: number): string {
-  const v = cents / 100;
-  return v.toLocaleString("en-US", { style: "currency", currency: "USD", maximumFractionDigits: Number.isInteger(v) ? 0 : 2 });
-}
+/** Money in messages and explanation lines: the one money format (src/engine/money.ts). */
+export { dollars } from "../money";

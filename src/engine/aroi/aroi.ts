@@ -9,6 +9,7 @@
  * cost is $0 (a return per dollar does not exist); `why` says which.
  */
 import type { Cents } from "../types";
+import { wholeCount } from "../money";
 
 export interface AroiValue {
   /** Gain-units × students per dollar, or null. */
@@ -64,7 +65,7 @@ export function formatNumber(x: number): string {
   if (!Number.isFinite(x)) return String(x);
   const abs = Math.abs(x);
   if (abs === 0) return "0";
-  if (abs >= 100) return Math.round(x).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  if (abs >= 100) return wholeCount(x);
   if (abs >= 1) return String(Number(x.toFixed(2)));
   return String(Number(x.toPrecision(3)));
 }

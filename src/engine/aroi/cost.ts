@@ -44,15 +44,8 @@ export function initiativeCost(i: Initiative): InitiativeCost {
   return { direct: i.directCost, staff, indirect: i.indirectCost, total, perStudent: costPerStudent(total, i.studentsServed) };
 }
 
-/** "$1,234.56" (or "-$1,234.56") for a cents amount; used in reasons and notes. */
-export function formatDollars(cents: number): string {
-  const neg = cents < 0;
-  const whole = Math.round(Math.abs(cents));
-  const dollars = Math.floor(whole / 100);
-  const rest = whole % 100;
-  const grouped = String(dollars).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${neg ? "-" : ""}$${grouped}.${String(rest).padStart(2, "0")}`;
-}
+/** "$1,234.56" (or "−$1,234.56") for a cents amount; used in reasons and notes (src/engine/money.ts). */
+export { dollarsAndCents as formatDollars } from "../money";
 
 /** Cents to dollars for output (JSON, sheet cells): at most two decimals. */
 export { dollarsFromCents } from "../money";

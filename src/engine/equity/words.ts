@@ -3,6 +3,7 @@
  * vertical equity = students with greater needs get systematically more). Every sentence is built from the
  * computed statistics, so the words cannot drift from the numbers. Money arrives in cents per pupil.
  */
+import { dollarsAndCents, wholeDollars } from "../money";
 import type { Decile } from "./deciles";
 import { SIZE_TERM as SIZE_TERM_NAME, type MultiFit, type SimpleFit } from "./regression";
 import type { StatKey, Stats } from "./stats";
@@ -10,11 +11,9 @@ import type { StatKey, Stats } from "./stats";
 /** Benchmarks commonly used in school-finance equity studies (Odden & Picus). */
 export const BENCHMARKS = { cv: 0.1, mcloone: 0.95 } as const;
 
-/** Cents to "$1,234" (or with cents when decimals = 2); negative as "-$1,234". */
+/** Cents to "$1,234" (or with cents when decimals = 2); negative as "−$1,234" (src/engine/money.ts). */
 export function dollars(cents: number, decimals = 0): string {
-  const d = Math.abs(cents) / 100;
-  const text = d.toLocaleString("en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
-  return (cents < 0 && text.replace(/[0.,]/g, "") !== "" ? "-$" : "$") + text;
+  return decimals === 2 ? dollarsAndCents(cents) : wholeDollars(cents);
 }
 
 /** 0.1234 to "12.3%". */

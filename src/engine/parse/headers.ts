@@ -3,6 +3,7 @@
  * table, the sheet row the user sees, the column header as written, the A1 cell and the sheet.
  */
 import { columnLetter } from "../excelNames";
+import { count, wholeDollars } from "../money";
 import type { Cell, Cents, InputError, RawTable } from "../types";
 import { INPUT_TABLES, type ColumnSpec, type InputTable } from "../tables";
 import {
@@ -236,7 +237,7 @@ export class TableReader {
     }
     const max = Math.min(opts.max ?? MAX_CENTS, MAX_CENTS);
     if (v * 100 > max) {
-      this.error(k, col, `${what}, at most ${moneyText(max)}`);
+      this.error(k, col, `${what}, at most ${wholeDollars(max)}`);
       return undefined;
     }
     if (!isWholeCents(v)) {
@@ -263,7 +264,7 @@ export class TableReader {
       return undefined;
     }
     if (v > MAX_STUDENTS) {
-      this.error(k, col, `${what}, at most ${MAX_STUDENTS.toLocaleString("en-US")} in one row`);
+      this.error(k, col, `${what}, at most ${count(MAX_STUDENTS)} in one row`);
       return undefined;
     }
     if (!opts.fractions && !isWholeCount(v)) {
@@ -299,11 +300,6 @@ export class TableReader {
     }
     return v;
   }
-}
-
-/** Cents as "$1,000,000,000,000" for a bound in a message. */
-function moneyText(cents: number): string {
-  return `$${Math.floor(cents / 100).toLocaleString("en-US")}`;
 }
 
 /** Report a missing required table. */

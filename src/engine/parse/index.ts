@@ -6,6 +6,7 @@
 import type { EligibilityContext } from "../eligibility";
 import type { District, EnrollmentRow, InputError, ParseResult, RawTables, Source } from "../types";
 import { MAX_CENTS } from "./values";
+import { wholeDollars } from "../money";
 import { findTable, TABLE_ORDER, type ParseContext } from "./headers";
 import { parseEnrollment } from "./enrollment";
 import { parseInitiatives, parseSegments } from "./initiatives";
@@ -63,8 +64,8 @@ function checkTotals(rows: readonly EnrollmentRow[], sources: readonly Source[],
     else if (total > MAX_CENTS)
       ctx.errors.push({
         ...at,
-        expected: `amounts adding up to at most $${(MAX_CENTS / 100).toLocaleString("en-US")}`,
-        found: `amounts that add up to $${Math.round(total / 100).toLocaleString("en-US")} (no one cell is wrong: together they are too large)`,
+        expected: `amounts adding up to at most ${wholeDollars(MAX_CENTS)}`,
+        found: `amounts that add up to ${wholeDollars(total)} (no one cell is wrong: together they are too large)`,
       });
   }
   if (rows.length > 0 && !inTable(ctx, "Enrollment") && rows.every((r) => r.students === 0)) {

@@ -37,7 +37,7 @@ describe("fully loaded cost", () => {
   test("formatting dollars", () => {
     expect(formatDollars(123_456_789)).toBe("$1,234,567.89");
     expect(formatDollars(5)).toBe("$0.05");
-    expect(formatDollars(-5)).toBe("-$0.05");
+    expect(formatDollars(-5)).toBe("\u2212$0.05");
     expect(formatDollars(12_500)).toBe("$125.00");
     expect(formatDollars(30_000.4)).toBe("$300.00");
     expect(dollarsFromCents(2_500_001)).toBe(25_000.01);

@@ -7,7 +7,7 @@ import { input } from "./fixture";
 describe("words", () => {
   test("money and percent formatting", () => {
     expect(dollars(123_456)).toBe("$1,235");
-    expect(dollars(-50_000)).toBe("-$500");
+    expect(dollars(-50_000)).toBe("\u2212$500");
     expect(dollars(1234, 2)).toBe("$12.34");
     expect(pct(0.1234)).toBe("12.3%");
   });
