@@ -34,7 +34,8 @@ function loadCli() {
     } catch {
       built = 0;
     }
-    if (built > 0 && built >= newest(path.join(root, "src"))) return require(compiled);
+    const vendor = fs.existsSync(path.join(root, "dist-cli", "exceljs.js"));
+    if (built > 0 && vendor && built >= newest(path.join(root, "src"))) return require(compiled);
   }
   require("tsx/cjs/api").register();
   return require(path.join(root, "src", "cli", "main.ts"));
