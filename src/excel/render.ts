@@ -379,9 +379,13 @@ function planLayout(plans: SheetPlan[], s: Survey): Layout {
   const registrySheet = registrySheetName(ownership, s.sheets, finals);
   const allSheets = new Set([...s.sheets, ...finals, REGISTRY_SHEET, SCENARIO_SHEET, registrySheet]);
   const temps = plans.map((_, i) => uniqueSheetName(`${TEMP_PREFIX}${i + 1}`, allSheets));
+  // Removed at the swap: names into replaced sheets, a registry name the tool did not write, and marks of sheets the
+  // user deleted (Excel leaves them as =#REF!).
   const stale = s.names.filter((n) => {
     const sheet = referenceSheet(n.formula);
-    return (sheet !== null && replaced.has(sheet.toLowerCase())) || (ownership.registryNameStale && n.name.toLowerCase() === REGISTRY_NAME);
+    const lower = n.name.toLowerCase();
+    if (sheet === null) return lower.startsWith(MARK_PREFIX);
+    return replaced.has(sheet.toLowerCase()) || (ownership.registryNameStale && lower === REGISTRY_NAME);
   });
   const staleLower = new Set(stale.map((n) => n.name.toLowerCase()));
   const keptDefined = s.names.map((n) => n.name).filter((n) => !staleLower.has(n.toLowerCase()));
@@ -585,7 +589,8 @@ async function undoSwap(context: Excel.RequestContext, s: SwapState): Promise<st
       if (names.delete(n.toLowerCase())) wb.names.getItem(n).delete();
     }
     for (const n of s.stale) {
-      if (names.has(n.name.toLowerCase())) continue;
+      // A mark of a sheet the user deleted (=#REF!) points nowhere: nothing to put back.
+      if (names.has(n.name.toLowerCase()) || referenceSheet(n.formula) === null) continue;
       const item = wb.names.add(n.name, n.formula);
       if (n.name.toLowerCase().startsWith(MARK_PREFIX) || n.name.toLowerCase() === REGISTRY_NAME) item.visible = false;
     }

@@ -9,6 +9,7 @@ import type { SheetPlan } from "../report/plan";
 import { uniqueSheetName } from "../report/names";
 import { SCENARIO_SHEET } from "../report/registry";
 import {
+  MARK_PREFIX,
   REGISTRY_NAME,
   decideOwnership,
   markName,
@@ -112,7 +113,8 @@ export function renderBook(book: Book, plans: readonly SheetPlan[], runId: strin
   const existing = sheets.find((s) => lower(s.name) === lower(registry));
   if (existing) sheets = sheets.map((s) => (s === existing ? { ...s, rows: registryRowsNow, visibility: "VeryHidden" } : s));
   else sheets.push({ name: registry, role: "", plan: null, tables: [], rows: registryRowsNow, visibility: "VeryHidden" });
-  const names = book.names.filter((n) => !(n.sheet !== null && gone.has(lower(n.sheet))) && lower(n.name) !== REGISTRY_NAME);
+  // Names into replaced sheets go, and so do marks of sheets the user deleted (#REF!); the registry name is re-added.
+  const names = book.names.filter((n) => (n.sheet === null ? !lower(n.name).startsWith(MARK_PREFIX) : !gone.has(lower(n.sheet))) && lower(n.name) !== REGISTRY_NAME);
   names.push({ name: REGISTRY_NAME, sheet: registry });
   plans.forEach((_, i) => names.push({ name: markName(entries[rep.kept.length + i].mark), sheet: rep.finals[i] }));
   return { book: { sheets, names }, sheets: rep.finals, notes: [...ownership.notes, ...rep.notes] };

@@ -406,3 +406,19 @@ describe("renderPlans: what real Excel refuses", () => {
     expect(Math.max(...fx.requests.map((r) => r.bytes))).toBeLessThanOrEqual(400_000);
   });
 });
+
+describe("renderPlans: the tool's marks", () => {
+  test("every written sheet carries a hidden mark; the mark of a sheet the user deleted (#REF!) is removed at the next write", async () => {
+    const fx = userWorkbook();
+    await renderPlans(fx.ctx, [summaryPlan(), budgetsPlan()], {}, envUpTo("1.12"));
+    const marks = () => fx.names.filter((n) => n.name.startsWith("_sfs_own_"));
+    expect(marks().map((n) => [n.sheet?.name, n.visible])).toEqual([
+      ["Summary (2)", false],
+      ["School Budgets", false],
+    ]);
+    fx.deleteSheet(fx.sheet("School Budgets"));
+    expect(marks().map((n) => n.sheet?.name ?? "#REF!")).toEqual(["Summary (2)", "#REF!"]);
+    await renderPlans(fx.ctx, [summaryPlan()], {}, envUpTo("1.12"));
+    expect(marks().map((n) => n.sheet?.name ?? "#REF!")).toEqual(["Summary (2)"]);
+  });
+});
