@@ -230,7 +230,65 @@ const carryCases: Case[] = rich.map(([what, parts, message]): Case => ({
   adds: ["r.xlsx", "s.json"],
 }));
 
-const cases: Case[] = [...pathCases, ...calculatorPathCases, ...inputCases, ...cellCases, ...nameCases, ...carryCases];
+// 6. Ownership: a hand-made registry is never obeyed; a user sheet named like a tool sheet is kept.
+const editBook = async (file: string, edit: (wb: ExcelJS.Workbook) => void) => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  edit(wb);
+  await wb.xlsx.writeFile(file);
+};
+const sheetText = async (file: string, sheet: string, cell: string) => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb.getWorksheet(sheet)?.getCell(cell).value;
+};
+const ownershipCases: Case[] = [
+  {
+    name: "allocate: a forged registry listing the user's Notes sheet is not obeyed",
+    setup: (d) =>
+      editBook(path.join(d, "in.xlsx"), (wb) => {
+        wb.addWorksheet("Notes").getCell("A1").value = "my notes";
+        const reg = wb.addWorksheet("_sfs_registry", { state: "veryHidden" });
+        reg.addRow(["Sheet", "Role", "Written", "Mark"]);
+        reg.addRow(["Notes", "summary", "2026-01-01T00:00:00Z", "x"]);
+      }),
+    args: ["allocate", "in.xlsx", "--out", "r.xlsx", "--quiet"],
+    code: 0,
+    adds: ["r.xlsx"],
+    check: async (d) => expect(await sheetText(path.join(d, "r.xlsx"), "Notes", "A1")).toBe("my notes"),
+  },
+  {
+    name: "allocate: the user's own Matrix sheet is kept and the tool says where it wrote its own",
+    setup: (d) => editBook(path.join(d, "in.xlsx"), (wb) => (wb.addWorksheet("Matrix").getCell("B2").value = "mine")),
+    args: ["allocate", "in.xlsx", "--out", "r.xlsx"],
+    code: 0,
+    adds: ["r.xlsx"],
+    check: async (d, o) => {
+      expect(await sheetText(path.join(d, "r.xlsx"), "Matrix", "B2")).toBe("mine");
+      expect(o.stdout).toMatch(/note: .*"Matrix" was kept/);
+    },
+  },
+  {
+    name: "allocate: after a run, a user-made Matrix in place of the tool's is kept on the next run",
+    setup: async (d) => {
+      const quiet = { write: () => true };
+      expect(await main(["allocate", "in.xlsx", "--out", "first.xlsx", "--quiet"], { stdout: quiet, stderr: quiet, cwd: d })).toBe(0);
+      await editBook(path.join(d, "first.xlsx"), (wb) => {
+        wb.removeWorksheet(wb.getWorksheet("Matrix")!.id);
+        // As in Excel, names that pointed into the deleted sheet no longer point at a sheet called Matrix (#REF!).
+        const names = wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] };
+        names.model = names.model.filter((n) => !n.ranges.some((r) => /^'?Matrix'?!/.test(r)));
+        wb.addWorksheet("Matrix").getCell("C3").value = "my matrix";
+      });
+    },
+    args: ["allocate", "first.xlsx", "--out", "second.xlsx", "--quiet"],
+    code: 0,
+    adds: ["second.xlsx"],
+    check: async (d) => expect(await sheetText(path.join(d, "second.xlsx"), "Matrix", "C3")).toBe("my matrix"),
+  },
+];
+
+const cases: Case[] = [...ownershipCases, ...pathCases, ...calculatorPathCases, ...inputCases, ...cellCases, ...nameCases, ...carryCases];
 
 describe(`hostile inputs (${cases.length} generated cases)`, () => {
   test("at least 120 cases", () => expect(cases.length).toBeGreaterThanOrEqual(120));
