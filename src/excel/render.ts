@@ -232,6 +232,16 @@ function sheetOps(plan: number, p: SheetPlan, env: RenderEnv, notes: string[], o
       },
     });
   }
+  if (p.tables.length > 0) {
+    // Table header rows wrap (as in the .xlsx writer): long headers take more lines, never overlap.
+    out.push({
+      plan,
+      bytes: OP_BYTES * p.tables.length,
+      run: (ws) => {
+        for (const t of p.tables) ws.getRangeByIndexes(t.r, t.c, 1, t.headers.length).format.wrapText = true;
+      },
+    });
+  }
   const widths = Object.entries(effectiveWidths(p));
   if (widths.length > 0) {
     out.push({
@@ -269,6 +279,13 @@ function sheetOps(plan: number, p: SheetPlan, env: RenderEnv, notes: string[], o
           layout.orientation = (print.orientation === "landscape" ? "Landscape" : "Portrait") as Excel.PageOrientation;
           layout.zoom = { horizontalFitToPages: print.fitWidth, verticalFitToPages: print.fitHeight };
           if (print.area) layout.setPrintArea(print.area);
+          const m = print.margins;
+          layout.leftMargin = m.left * 72;
+          layout.rightMargin = m.right * 72;
+          layout.topMargin = m.top * 72;
+          layout.bottomMargin = m.bottom * 72;
+          layout.headerMargin = m.header * 72;
+          layout.footerMargin = m.footer * 72;
           if (print.titleRows) layout.setPrintTitleRows(print.titleRows);
           const all = layout.headersFooters.defaultForAllPages;
           all.leftHeader = "&F";

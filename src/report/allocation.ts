@@ -189,66 +189,65 @@ export function schoolBudgetsPlan(a: Allocation): SheetPlan {
   const firstNeed = d.needs[0] ?? null;
   const shares = povertyShares(a);
   const sourceCols = a.sources.filter((s) => s.toSchools !== 0 || s.schoolPool !== 0);
-  const headers = [
-    "School ID",
-    "School Name",
-    "Students",
-    "Total",
-    ...sourceCols.map((s) => s.name),
-    "Current Budget",
-    "Minimum Budget",
-    "Change",
-    "Change %",
-    "Per Pupil",
-    "Turned-On Amount",
-    "Floor or Cap Applied",
-    "Unfunded",
-    firstNeed ? `${firstNeed} %` : "Need %",
-  ];
+  // Three tables, so that each prints one page wide and legible on Letter landscape: each school's budget against
+  // its current budget; the floors, caps and formula amount behind it; the budget by source.
+  // Money columns of whole dollars print without ".00" (nothing is hidden: a cent would show the cents).
+  const money = (col: number, rs: PlanValue[][]): "currency" | "currency0" =>
+    rs.every((r) => r[col] === null || (typeof r[col] === "number" && Number.isInteger(r[col]))) ? "currency0" : "currency";
+  const headers = ["School ID", "School Name", "Students", "Total", "Current Budget", "Change", "Change %", "Per Pupil", firstNeed ? `${firstNeed} %` : "Need %"];
   const rows: PlanValue[][] = a.schools.map((s, i) => [
     s.id,
     s.name,
     s.students,
     $(s.total),
-    ...sourceCols.map((src) => $(src.bySchool[i])),
     s.current === null ? null : $(s.current),
-    s.minimum === null ? null : $(s.minimum),
     s.current === null ? null : $(s.total - s.current),
     s.current ? (s.total - s.current) / s.current : null,
     s.students > 0 ? Math.round(s.total / s.students) / 100 : null,
-    $(s.turnedOn),
-    s.adjustment ?? "",
-    $(s.unfunded),
-    Math.round(shares[i] * 100) / 100,
+    Math.round(shares[i] * 100) / 10000,
   ]);
-  const nSrc = sourceCols.length;
-  const formats: (PlanTable["formats"] extends (infer T)[] | undefined ? T : never)[] = [
-    undefined,
-    undefined,
-    "integer",
-    "currency",
-    ...sourceCols.map(() => "currency" as const),
-    "currency",
-    "currency",
-    "currency",
-    "percent1",
-    "currency",
-    "currency",
-    undefined,
-    "currency",
-    "decimal2",
-  ];
   const top = 2;
-  const table: PlanTable = { name: "SchoolBudgets", r: top, c: 0, headers, rows, formats, totals: [2, 3, ...sourceCols.map((_, k) => 4 + k), 4 + nSrc, 4 + nSrc + 1, 4 + nSrc + 2, 4 + nSrc + 5, 4 + nSrc + 7] };
+  const table: PlanTable = {
+    name: "SchoolBudgets",
+    r: top,
+    c: 0,
+    headers,
+    rows,
+    formats: [undefined, undefined, wholeCounts(a) ? "integer" : "decimal2", money(3, rows), money(4, rows), money(5, rows), "percent1", "currency", "percent1"],
+    totals: [2, 3, 4, 5],
+  };
   const first = top + 2;
   const lastRow = top + 1 + rows.length;
+  const floorsTop = lastRow + 4;
+  const floorRows: PlanValue[][] = a.schools.map((s) => [s.id, s.name, $(s.total), $(s.turnedOn), s.minimum === null ? null : $(s.minimum), s.adjustment ?? "", $(s.unfunded)]);
+  const floors: PlanTable = {
+    name: "SchoolBudgetsFloors",
+    r: floorsTop,
+    c: 0,
+    headers: ["School ID", "School Name", "Total", "Turned-On Amount", "Minimum Budget", "Floor or Cap Applied", "Unfunded"],
+    rows: floorRows,
+    formats: [undefined, undefined, money(2, floorRows), money(3, floorRows), money(4, floorRows), undefined, money(6, floorRows)],
+    totals: [2, 3, 4, 6],
+  };
+  const sourcesTop = floorsTop + 1 + rows.length + 4;
+  const sourceRows: PlanValue[][] = a.schools.map((s, i) => [s.id, s.name, $(s.total), ...sourceCols.map((src) => $(src.bySchool[i]))]);
+  const bySource: PlanTable = {
+    name: "SchoolBudgetsBySource",
+    r: sourcesTop,
+    c: 0,
+    headers: ["School ID", "School Name", "Total", ...sourceCols.map((s) => s.name)],
+    rows: sourceRows,
+    formats: [undefined, undefined, ...sourceRows[0]?.slice(2).map((_, k) => money(k + 2, sourceRows)) ?? []],
+    totals: [2, ...sourceCols.map((_, k) => 3 + k)],
+  };
   const col = (k: number) => columnLetter(k + 1);
-  const perPupilCol = col(4 + nSrc + 4);
+  const perPupilCol = col(7);
   const needCol = col(headers.length - 1);
-  const chartTop = lastRow + 3;
-  // Budget change by school (sorted, from its chart description): its data under the table, the chart beside it.
+  const chartTop = sourcesTop + 1 + rows.length + 3;
+  const chartWidth = Math.max(4, Math.min(8, headers.length - 5));
+  // Budget change by school (sorted, from its chart description): its data under the tables, the chart beside it.
   const change = budgetChangeChart(a);
-  const placed = change && placeChart(change, chartTop, 0, { r: chartTop, c: 5, width: 10, height: Math.max(20, Math.ceil(change.rows.length * 0.8)) });
+  const placed = change && placeChart(change, chartTop, 0, { r: chartTop, c: 5, width: chartWidth, height: Math.max(20, Math.ceil(change.rows.length * 0.8)) });
   const scatterTop = chartTop + (placed ? Math.max(21, Math.ceil((change?.rows.length ?? 0) * 0.8) + 1) : 0);
   const charts: PlanChart[] = [
     ...(placed?.chart ? [placed.chart] : []),
@@ -258,22 +257,31 @@ export function schoolBudgetsPlan(a: Allocation): SheetPlan {
       series: [{ name: "Schools", values: `${perPupilCol}${first}:${perPupilCol}${lastRow}`, categories: `${needCol}${first}:${needCol}${lastRow}`, trendline: "linear" }],
       xTitle: `${firstNeed ?? "Need"} % of students`,
       yTitle: "$ per pupil",
-      at: { r: scatterTop, c: 5, width: 8, height: 18 },
+      at: { r: scatterTop, c: 5, width: chartWidth, height: 18 },
     },
   ];
-  const widths: Record<number, number> = { 0: 11, 1: 30, 2: 10, 3: 16 };
-  for (let k = 4; k < headers.length; k++) widths[k] = 15;
+  const widths: Record<number, number> = { 0: 10, 1: 26 };
   return {
     name: "School Budgets",
     role: "school-budgets",
-    cells: [text(0, 0, "School budgets", "title"), text(1, 0, "Final budget by school and source, against the current budget; the turned-on amount is the formula result before floors, caps and phase-in.", "note")],
-    tables: placed ? [table, placed.table] : [table],
+    cells: [
+      text(0, 0, "School budgets", "title"),
+      text(1, 0, "Final budget by school, against the current budget; then the floors and caps behind it (the turned-on amount is the formula result before floors, caps and phase-in), and the budget by source.", "note"),
+      text(floorsTop - 1, 0, "Floors, caps and the formula amount", "subtitle"),
+      text(sourcesTop - 1, 0, "Budget by source", "subtitle"),
+    ],
+    tables: placed ? [table, floors, bySource, placed.table] : [table, floors, bySource],
     charts,
     widths,
     freeze: { rows: top + 1, cols: 2 },
     tabColor: BLUE,
     print: { landscape: true, fitToPage: true },
   };
+}
+
+/** Whether every enrollment count is a whole number (counts print without decimals then). */
+function wholeCounts(a: Allocation): boolean {
+  return a.district.enrollment.every((e) => Number.isInteger(e.students) && e.needs.every((n) => Number.isInteger(n)));
 }
 
 /** Share of each school's students in the first need category, in percent points. */
@@ -332,7 +340,7 @@ export function schoolPlan(a: Allocation, i: number, lines: Line[]): SheetPlan {
     c: 0,
     headers: ["Source", "Level", "Category", "Students", "$ per Pupil", "Amount", "Explanation"],
     rows,
-    formats: [undefined, undefined, undefined, "decimal2", "currency", "currency", undefined],
+    formats: [undefined, undefined, undefined, rows.every((r) => r[3] === null || Number.isInteger(r[3])) ? "integer" : "decimal2", "currency", "currency", undefined],
   };
   const sumRow = top + rows.length + 1;
   cells.push(text(sumRow + 1, 4, "Sum of lines", "total"), {

@@ -6,7 +6,7 @@
  * Plain data; the .xlsx writer and the Office.js renderer apply it.
  */
 import { a1 } from "./names";
-import type { SheetPlan } from "./plan";
+import type { NumberFormat, SheetPlan } from "./plan";
 
 export interface PrintSetup {
   orientation: "portrait" | "landscape";
@@ -20,23 +20,76 @@ export interface PrintSetup {
   /** Header and footer in Excel's codes: &F file name, &A sheet name, &P page, &N pages. */
   header: string;
   footer: string;
+  /** Margins in inches: narrow at the sides (more of the page for the table, so it prints larger). */
+  margins: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
 }
 
-/** Character width of a column that shows its header in full (plus room for the table's filter button). */
+export const PRINT_MARGINS = { left: 0.3, right: 0.3, top: 0.6, bottom: 0.6, header: 0.25, footer: 0.25 };
+
+/**
+ * Character width a table column needs for its header: table header rows wrap (both writers), so the longest word
+ * (or the whole header when it is short) plus room for the filter button.
+ */
 export function headerWidth(header: string): number {
-  return Math.min(60, Math.ceil(header.length * 1.1) + 4);
+  const longest = Math.max(0, ...header.split(/\s+/).map((w) => w.length));
+  return Math.min(40, (header.length <= 10 ? header.length : longest) + 2);
 }
 
-/** Column widths: the plan's, widened where a table header would not fit (headers never overlap or get cut). */
+const COMMAS = (n: number) => Math.max(0, Math.floor((Math.floor(Math.abs(n)).toString().length - 1) / 3));
+
+/** Characters a number takes in a format ("$1,234,567.00", "12.5%", "1,234"). */
+export function formattedLength(v: number, fmt: NumberFormat | undefined): number {
+  const digits = Math.floor(Math.abs(v)).toString().length;
+  const sign = v < 0 ? 1 : 0;
+  switch (fmt) {
+    case "currency":
+      return sign + 1 + digits + COMMAS(v) + 3;
+    case "currency0":
+      return sign + 1 + digits + COMMAS(v);
+    case "percent":
+      return sign + Math.floor(Math.abs(v * 100)).toString().length + 1;
+    case "percent1":
+      return sign + Math.floor(Math.abs(v * 100)).toString().length + 3;
+    case "integer":
+      return sign + digits + COMMAS(v);
+    case "decimal2":
+      return sign + digits + COMMAS(v) + 3;
+    case "decimal4":
+      return sign + digits + COMMAS(v) + 5;
+    default:
+      return String(v).length;
+  }
+}
+
+/**
+ * Column widths: number columns of tables fit their longest value (the totals row included) and their header's
+ * words; other columns keep the plan's width, widened where a header word would not fit. Headers never overlap or
+ * get cut, and no column is wider than its content needs (so sheets print large enough to read).
+ */
 export function effectiveWidths(p: SheetPlan): Record<number, number> {
   const widths: Record<number, number> = { ...(p.widths ?? {}) };
+  const need = new Map<number, number>();
+  const text = new Set<number>();
   for (const t of p.tables) {
     t.headers.forEach((h, k) => {
       const c = t.c + k;
-      const need = headerWidth(String(h ?? ""));
-      if ((widths[c] ?? 8.43) < need) widths[c] = need;
+      let sum = 0;
+      let longest = 0;
+      let numbers = 0;
+      for (const row of t.rows) {
+        const v = row[k];
+        if (typeof v === "number" && Number.isFinite(v)) {
+          numbers++;
+          sum += v;
+          longest = Math.max(longest, formattedLength(v, t.formats?.[k]));
+        } else if (v !== null && v !== "") text.add(c);
+      }
+      if (t.totals?.includes(k)) longest = Math.max(longest, formattedLength(sum, t.formats?.[k]));
+      need.set(c, Math.max(need.get(c) ?? 0, headerWidth(String(h ?? "")), numbers ? longest + 1 : 0));
     });
   }
+  // Number-only columns fit their content; columns holding text keep the plan's width when it is wider.
+  for (const [c, w] of need) widths[c] = text.has(c) ? Math.max(widths[c] ?? 8.43, w) : Math.min(60, w);
   return widths;
 }
 
@@ -83,5 +136,6 @@ export function printSetup(p: SheetPlan): PrintSetup {
     titleRows,
     header: "&L&F&R&A",
     footer: "&LSchool Funding Studio&RPage &P of &N",
+    margins: { ...PRINT_MARGINS },
   };
 }

@@ -21,22 +21,6 @@ export interface CalculatorFilesOptions extends Omit<CalculatorPlanOptions, "mod
   now?: Date;
 }
 
-/** Sheets of the used range, as "A1:I48". */
-function usedRange(ws: ExcelJS.Worksheet): string | null {
-  let maxRow = 0;
-  let maxCol = 0;
-  ws.eachRow({ includeEmpty: false }, (row, r) => {
-    row.eachCell({ includeEmpty: false }, (_cell, c) => {
-      if (r > maxRow) maxRow = r;
-      if (c > maxCol) maxCol = c;
-    });
-  });
-  if (maxRow === 0) return null;
-  let letters = "";
-  for (let n = maxCol; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return `A1:${letters}${maxRow}`;
-}
-
 /** Protect, fit and recalculate: what a distributed calculator needs beyond the plans. */
 function finish(workbook: ExcelJS.Workbook): void {
   const protectedSheet = workbook.worksheets.find((ws) => (ws as unknown as { sheetProtection?: unknown }).sheetProtection);
@@ -44,12 +28,7 @@ function finish(workbook: ExcelJS.Workbook): void {
   for (const ws of workbook.worksheets) {
     const target = ws as unknown as { sheetProtection: Record<string, unknown> | null };
     if (!target.sheetProtection && protection) target.sheetProtection = { ...protection };
-    if (ws.state !== "visible" && ws.state !== undefined) continue;
-    const area = usedRange(ws);
-    if (area) ws.pageSetup.printArea = area;
-    ws.pageSetup.fitToPage = true;
-    ws.pageSetup.fitToWidth = 1;
-    ws.pageSetup.fitToHeight = 1;
+    // Page setup (orientation, one page wide, print area, header and footer) comes with every sheet from the writer.
   }
   const calc = workbook.calcProperties as { fullCalcOnLoad?: boolean };
   calc.fullCalcOnLoad = true;

@@ -219,6 +219,12 @@ function writeTable(ws: ExcelJS.Worksheet, t: PlanTable, name: string, styles: S
     columns,
     rows: rows.map((row) => headers.map((_, j) => planValueToExcel(row[j] ?? null))),
   });
+  // Header cells wrap, so a long header takes two or three lines instead of overlapping or being cut.
+  const headerRow = ws.getRow(t.r + 1);
+  headers.forEach((_, j) => {
+    const cell = headerRow.getCell(t.c + 1 + j);
+    cell.style = { ...cell.style, alignment: { wrapText: true, vertical: "bottom" } };
+  });
   const totalsRowNumber = t.r + 1 + rows.length + 1;
   if (totals.has(0)) {
     // ExcelJS always labels the first column of a totals row; a summed first column is set by hand.
@@ -261,12 +267,24 @@ function renderSheet(
       ? [{ state: "frozen", xSplit: Math.max(0, freeze.cols), ySplit: Math.max(0, freeze.rows), topLeftCell: a1(Math.max(0, freeze.rows), Math.max(0, freeze.cols)) }]
       : undefined,
   });
-  for (const [c, w] of Object.entries(effectiveWidths(plan))) {
+  const widths = effectiveWidths(plan);
+  for (const [c, w] of Object.entries(widths)) {
     const col = Number(c);
-    if (Number.isInteger(col) && col >= 0 && col < MAX_COLS && Number.isFinite(w) && w > 0) ws.getColumn(col + 1).width = Math.min(w, 255);
+    // ExcelJS leaves out a column of width exactly 9 (its own default), which Excel then shows at 8.43.
+    if (Number.isInteger(col) && col >= 0 && col < MAX_COLS && Number.isFinite(w) && w > 0) ws.getColumn(col + 1).width = w === 9 ? 9.01 : Math.min(w, 255);
   }
   for (const cell of plan.cells) writeCell(ws, cell, styles, renames);
   plan.tables.forEach((t, i) => writeTable(ws, t, layout.tables[i], styles));
+  wrapLongNotes(ws, plan, widths);
+  // A table's text longer than its column (a long school name) wraps onto a second line instead of being cut.
+  for (const t of plan.tables)
+    t.rows.forEach((row, j) =>
+      row.forEach((v, k) => {
+        if (typeof v !== "string" || v.length <= (widths[t.c + k] ?? 8.43) - 1) return;
+        const cell = ws.getRow(t.r + 2 + j).getCell(t.c + 1 + k);
+        cell.style = { ...cell.style, alignment: { ...(cell.style.alignment ?? {}), wrapText: true, vertical: "top" } };
+      }),
+    );
   for (const cell of chartNotes(plan)) writeCell(ws, cell, styles, renames);
   (plan.names ?? []).forEach((n, i) => {
     const box = decodeRange(n.ref);
@@ -278,12 +296,37 @@ function renderSheet(
   if (plan.protect) protection.apply(ws, plan.protect.password ?? "");
 }
 
+/**
+ * A note longer than the printed width would spill past the print area (and printing would shrink the whole page to
+ * show it): it wraps across the sheet's used columns instead (merged when nothing else is on its row there), with a
+ * row tall enough for its lines.
+ */
+function wrapLongNotes(ws: ExcelJS.Worksheet, plan: SheetPlan, widths: Record<number, number>): void {
+  const cols = Math.max(1, usedBounds(plan).cols);
+  const taken = new Map<number, number[]>();
+  for (const c of plan.cells) taken.set(c.r, [...(taken.get(c.r) ?? []), c.c]);
+  for (const cell of plan.cells) {
+    if (cell.style !== "note" || typeof cell.v !== "string") continue;
+    const last = Math.max(cell.c, cols - 1);
+    if ((taken.get(cell.r) ?? []).some((c) => c > cell.c && c <= last)) continue;
+    if (plan.tables.some((t) => cell.r >= t.r && cell.r <= t.r + 1 + t.rows.length && last >= t.c && cell.c < t.c + t.headers.length)) continue;
+    let room = 0;
+    for (let c = cell.c; c <= last; c++) room += widths[c] ?? 8.43;
+    if (cell.v.length <= room) continue;
+    if (last > cell.c) ws.mergeCells(cell.r + 1, cell.c + 1, cell.r + 1, last + 1);
+    const target = ws.getRow(cell.r + 1).getCell(cell.c + 1);
+    target.style = { ...target.style, alignment: { wrapText: true, vertical: "top" } };
+    ws.getRow(cell.r + 1).height = 15 * Math.ceil((cell.v.length * 1.1) / Math.max(1, room));
+  }
+}
+
 /** Page setup (src/report/print.ts): orientation, one page wide, print area, repeated header row, header and footer. */
 function applyPrint(ws: ExcelJS.Worksheet, p: PrintSetup): void {
   ws.pageSetup.orientation = p.orientation;
   ws.pageSetup.fitToPage = true;
   ws.pageSetup.fitToWidth = p.fitWidth;
   ws.pageSetup.fitToHeight = p.fitHeight;
+  ws.pageSetup.margins = { ...p.margins };
   // ExcelJS writes these names without doubling a quote in the sheet name ('O'Brien'!…), which Excel rejects:
   // a sheet whose name has an apostrophe prints its whole used range, fitted the same way, without them.
   const quoteSafe = !ws.name.includes("'");

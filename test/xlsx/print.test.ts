@@ -29,7 +29,9 @@ function expectPrintable(ws: ExcelJS.Worksheet, plan?: SheetPlan): void {
     expect(ps.orientation).toBe(want.orientation);
     if (want.titleRows) expect(ps.printTitlesRow).toBe(want.titleRows.replace(/\$/g, ""));
     // every table header fits its column
-    for (const t of plan.tables) t.headers.forEach((h, k) => expect(ws.getColumn(t.c + k + 1).width ?? 0).toBeGreaterThanOrEqual(headerWidth(h)));
+    const narrow: string[] = [];
+    for (const t of plan.tables) t.headers.forEach((h, k) => (ws.getColumn(t.c + k + 1).width ?? 0) < headerWidth(h) && narrow.push(`${plan.name}: ${h} ${ws.getColumn(t.c + k + 1).width}`));
+    expect(narrow).toEqual([]);
   }
 }
 
@@ -43,10 +45,9 @@ describe("print setup", () => {
     const narrow: SheetPlan = { name: "N", role: "x", cells: [{ r: 0, c: 0, v: "a" }], tables: [], charts: [] };
     expect(printSetup(narrow)).toMatchObject({ orientation: "portrait", area: "A1:A1", titleRows: null, fitWidth: 1, fitHeight: 0 });
     expect(printSetup({ ...narrow, print: { landscape: true } }).orientation).toBe("landscape");
-    // "Floor or Cap Applied" is never cut
+    // every header word fits its column ("Floor or Cap Applied" wraps, never cut to "Floor or Cap Applie")
     const w = effectiveWidths(budgets);
-    const col = budgets.tables[0].headers.indexOf("Floor or Cap Applied");
-    expect(w[col]).toBeGreaterThanOrEqual("Floor or Cap Applied".length + 2);
+    for (const t of budgets.tables) t.headers.forEach((h, k) => expect(w[t.c + k]).toBeGreaterThanOrEqual(Math.max(...h.split(" ").map((x) => x.length)) + 2));
   });
 
   test("the result workbook: every visible sheet set up for printing (allocation and equity sheets)", async () => {
