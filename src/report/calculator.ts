@@ -90,6 +90,7 @@ export function fixedNotes(a: Allocation, m: CalculatorModel): string[] {
     "Each source's $ per pupil (whole cents) is set from the whole district: its pool ÷ all schools' weighted pupils. Here it stays fixed; a full re-run with your counts would re-solve it, because your students are part of the district's weighted pupils.",
     "Every line is students × $ per pupil rounded half up, exactly as the district computes it, so at the projected counts each line equals the district's line.",
   ];
+  if (!m.weightsOn) out.push("The district's revenue trigger is not reached: the weights are not yet turned on, so this year each school keeps its current budget (grants aside), scaled to the general money. The lines show what the formula gives; the adjustment line moves the general money to that scaled budget.");
   if (m.adjust) {
     out.push("Floors and caps are budget-neutral through one district-wide factor, held fixed here. The district shares its rounding across all schools, so at the projected counts a school the factor scales can differ by one rounding unit; the Budget sheet says so beside the total.");
     out.push("A change in general money is split across the general sources by their district-wide shares (the district rounds that split across all schools).");

@@ -66,14 +66,16 @@ function allocated(x: SimpleDistrict): Allocation {
 }
 
 /** The Budget lines recomputed by hand: count × printed rate, rounded half up to the unit (a naive reference). */
-function handLines(m: CalculatorModel, counts: number[][], unit: 0 | 2): Map<string, number> {
+function handLines(m: CalculatorModel, counts: number[][], unit: 0 | 2, values?: Map<string, number>): Map<string, number> {
   const out = new Map<string, number>();
   for (const s of m.sources) {
+    // A source with a need-share rule pays its lines only when the school meets it (the flag is live).
+    const eligible = s.eligibleId && values ? (values.get(s.eligibleId) as number) : 1;
     for (const line of s.lines) {
       const rate = m.constants.find((c) => c.id === line.rateId)?.value as number;
       const cents = counts[line.levelIndex][line.category] * Math.round(rate * 100);
       const u = unit === 0 ? 100 : 1;
-      out.set(line.id, (Math.sign(cents) * Math.floor(Math.abs(cents) / u + 0.5) * u) / 100);
+      out.set(line.id, (eligible * Math.sign(cents) * Math.floor(Math.abs(cents) / u + 0.5) * u) / 100);
     }
   }
   return out;
@@ -118,7 +120,7 @@ describe("no hidden adjustment: lines, sources and total", () => {
       expect(m.constants.map((c) => c.kind)).not.toContain("adjustment");
       for (const counts of [originalCounts(a, i), randomCounts(a, i, rnd)]) {
         const b = schoolAtFixedRates(a, i, counts, m);
-        for (const [id, amount] of handLines(m, counts, m.unitDigits)) expect({ id, amount: b.values.get(id) }).toEqual({ id, amount });
+        for (const [id, amount] of handLines(m, counts, m.unitDigits, b.values)) expect({ id, amount: b.values.get(id) }).toEqual({ id, amount });
         expect(b.bySource.reduce((t, v) => t + v, 0)).toBe(b.total);
         for (const s of m.sources) {
           const move = s.moveId ? Math.round((b.values.get(s.moveId) as number) * 100) : 0;

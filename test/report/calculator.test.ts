@@ -158,7 +158,8 @@ describe("calculatorPlans", () => {
     // Each line rounds to the district's rounding unit (the sample rounds to whole dollars).
     const digits = a.district.policy.rounding === "dollar" ? 0 : 2;
     expect(budget.cells.some((c) => c.f === `ROUND(Input_Students_Elementary*Rate_Elementary_Base_State_Base_Aid,${digits})`)).toBe(true);
-    expect(budget.cells.some((c) => c.f === `ROUND(Input_Poverty_Middle*Rate_Middle_Poverty_Title_I_Part_A,${digits})`)).toBe(true);
+    // Title I has a need-share rule: its lines are × the live eligibility flag.
+    expect(budget.cells.some((c) => new RegExp(`^ROUND\\(Input_Poverty_Middle\\*Rate_Middle_Poverty_Title_I_Part_A,${digits}\\)\\*F\\d+$`).test(c.f ?? ""))).toBe(true);
     // Budget_<Source> names hold each source's budget.
     for (const s of m.sources) {
       const n = names(plans).find((x) => x.name === `Budget_${s.name.replace(/[^A-Za-z0-9]+/g, "_")}`);

@@ -22,7 +22,14 @@ export interface AdjustIds {
 
 /** The phase-in share this year: 0 while the revenue trigger keeps the weights off (schools keep their current budgets). */
 function phaseInShare(a: Allocation): number {
-  return (a as { weightsOn?: boolean }).weightsOn === false ? 0 : Math.max(0, a.district.policy.phaseIn);
+  return a.weightsOn ? Math.max(0, a.district.policy.phaseIn) : 0;
+}
+
+/** Whether the district's general money pays more than every school's cap (the factor is unbounded; the engine reports it as 1). */
+function everySchoolCapped(a: Allocation): boolean {
+  const rows = new Set(a.district.enrollment.map((r) => r.schoolIndex));
+  const nonGrant = (i: number) => a.sources.reduce((t, s) => t - (s.grant ? s.bySchool[i] : 0), a.schools[i].total);
+  return rows.size > 0 && a.neutralityFactor === 1 && [...rows].every((i) => a.schools[i].ceiling !== null && nonGrant(i) === a.schools[i].ceiling);
 }
 
 /** Whether any rule can move this school's general money. */
@@ -51,12 +58,15 @@ export function adjustGeneral(b: ModelBuilder, a: Allocation, ids: AdjustIds, ge
   const formulaTotalId = b.q("formulaTotal", "Formula total (before phase-in, floors and caps; grants not counted)", X.round(X.add(X.ref(ids.generalAmount), X.ref(ids.otherAmount)), 2));
   const targetId = target(b, a, ids, formulaTotalId);
   const generalTargetId = b.q("generalTarget", "General money target (target − restricted money, at least 0)", generalTargetFormula(X.ref(targetId ?? formulaTotalId), X.ref(ids.otherAmount)));
-  const factorId = b.k({ id: "factor", kind: "factor", nameParts: ["Neutrality_Factor"], label: "Budget-neutral factor on general money", value: fixed12(a.neutralityFactor), fmt: "factor", note: "Set by the whole district so that floors and caps cost nothing extra: schools not held at a floor or cap share the cost." });
+  const capped = everySchoolCapped(a);
+  const factorId = b.k({ id: "factor", kind: "factor", nameParts: ["Neutrality_Factor"], label: "Budget-neutral factor on general money", value: fixed12(a.neutralityFactor), fmt: "factor", note: capped ? "Every school is held at its gain cap: the district's general money pays more than every cap, and what is left is held centrally." : "Set by the whole district so that floors and caps cost nothing extra: schools not held at a floor or cap share the cost." });
   const bounds = generalBoundsFormula(ids.floorId ? X.ref(ids.floorId) : null, ids.ceilingId ? X.ref(ids.ceilingId) : null, X.ref(ids.otherAmount));
   const lowId = bounds.lo ? b.q("low", "Floor for general money (floor − restricted money, at least 0)", bounds.lo) : null;
   const highId = bounds.hi ? b.q("high", "Cap for general money (cap − restricted money, at least the floor)", bounds.hi) : null;
   const scaled = X.mul(X.ref(factorId), X.ref(generalTargetId));
-  const generalFinalId = b.q("generalFinal", "General money after phase-in, floors and caps", boundedShareFormula(X.ref(factorId), X.ref(generalTargetId), lowId ? X.ref(lowId) : null, highId ? X.ref(highId) : null, ud));
+  // With every school capped the factor is unbounded: each school's general money sits at its cap.
+  const after = capped && highId ? X.round(X.ref(highId), ud) : boundedShareFormula(X.ref(factorId), X.ref(generalTargetId), lowId ? X.ref(lowId) : null, highId ? X.ref(highId) : null, ud);
+  const generalFinalId = b.q("generalFinal", "General money after phase-in, floors and caps", after);
   const changeId = b.q("change", "Change in general money", X.round(X.sub(X.ref(generalFinalId), X.ref(ids.generalAmount)), 2));
   const ruleId = b.q("rule", "Rule applied (1 floor, 2 cap, 3 factor or phase-in, 0 none)", ruleFormula(generalFinalId, scaled, lowId, highId, changeId), "flag");
   splitChange(b, generals, shares, changeId, ud);

@@ -118,6 +118,7 @@ export function calculatorModel(a: Allocation, schoolIndex: number, ctx: Calcula
     sources,
     unavailable,
     adjust,
+    weightsOn: a.weightsOn,
     ids: { students: "students", generalAmount, otherAmount, grantAmount, shares, countsChanged, ...t },
     engine: { total: school.total, turnedOn: school.turnedOn, current: school.current, minimum: school.minimum, floor: school.floor, ceiling: school.ceiling, adjustment: school.adjustment },
   };

@@ -58,22 +58,38 @@ function rateCents(sc: SchoolScope, s: number, l: number, c: number): number {
   return own?.rate ?? a.matrix.bySource[s]?.[l]?.[c] ?? 0;
 }
 
-function formulaLines(b: ModelBuilder, sc: SchoolScope, s: number): CalcLine[] {
-  const { a } = sc;
-  const d = a.district;
-  const src = d.sources[s];
-  const cat = fundedCategory(d, src);
-  const levelOk = (l: number) => src.eligible.levels === null || src.eligible.levels.some((x) => labelKey(x) === labelKey(d.levels[l]));
-  const lines: CalcLine[] = [];
-  for (const l of sc.levels.filter(levelOk)) {
+function levelOk(sc: SchoolScope, s: number, l: number): boolean {
+  const e = sc.a.district.sources[s].eligible;
+  return e.levels === null || e.levels.some((x) => labelKey(x) === labelKey(sc.a.district.levels[l]));
+}
+
+/** The (level, category) cells of the school where source s pays a rate. */
+function rateCells(sc: SchoolScope, s: number): { l: number; c: number; rate: number }[] {
+  const cat = fundedCategory(sc.a.district, sc.a.district.sources[s]);
+  const out: { l: number; c: number; rate: number }[] = [];
+  for (const l of sc.levels.filter((x) => levelOk(sc, s, x))) {
     for (let c = 0; c < sc.categories.length; c++) {
       const rate = cat === -1 || cat === c ? rateCents(sc, s, l, c) : 0;
-      if (!(rate > 0)) continue;
-      const what = c === 0 ? "Base" : sc.categories[c];
-      const rateId = b.k({ id: `rate:${s}:${l}:${c}`, kind: "rate", nameParts: ["Rate", d.levels[l], what, src.name], label: `${src.name}: ${d.levels[l]} ${what}`, value: dollarsOf(rate), fmt: "rate", sourceIndex: s, levelIndex: l, category: c });
-      const id = b.q(`line:${s}:${l}:${c}`, `${src.name}: ${d.levels[l]} ${c === 0 ? "students" : sc.categories[c]} × $ per pupil`, lineAmountFormula(X.ref(`in:${l}:${c}`), X.ref(rateId), sc.ud));
-      lines.push({ id, levelIndex: l, category: c, inputId: `in:${l}:${c}`, rateId });
+      if (rate > 0) out.push({ l, c, rate });
     }
+  }
+  return out;
+}
+
+function hasRates(sc: SchoolScope, s: number): boolean {
+  return rateCells(sc, s).length > 0;
+}
+
+function formulaLines(b: ModelBuilder, sc: SchoolScope, s: number, elig: string | null): CalcLine[] {
+  const d = sc.a.district;
+  const src = d.sources[s];
+  const lines: CalcLine[] = [];
+  for (const { l, c, rate } of rateCells(sc, s)) {
+    const what = c === 0 ? "Base" : sc.categories[c];
+    const rateId = b.k({ id: `rate:${s}:${l}:${c}`, kind: "rate", nameParts: ["Rate", d.levels[l], what, src.name], label: `${src.name}: ${d.levels[l]} ${what}`, value: dollarsOf(rate), fmt: "rate", sourceIndex: s, levelIndex: l, category: c });
+    const amount = lineAmountFormula(X.ref(`in:${l}:${c}`), X.ref(rateId), sc.ud);
+    const id = b.q(`line:${s}:${l}:${c}`, `${src.name}: ${d.levels[l]} ${c === 0 ? "students" : sc.categories[c]} × $ per pupil`, elig ? X.mul(amount, X.ref(elig)) : amount);
+    lines.push({ id, levelIndex: l, category: c, inputId: `in:${l}:${c}`, rateId });
   }
   return lines;
 }
@@ -108,13 +124,13 @@ export function sourcePart(b: ModelBuilder, sc: SchoolScope, s: number, shares: 
   const engine = sr.bySchool[i];
   const foundation = a.schools[i].foundation > 0 ? sr.foundationPerSchool : 0;
   const shortfall = shortfallOf(sr, i);
-  const lines = reason === null ? formulaLines(b, sc, s) : [];
+  const inScope = reason === null && hasRates(sc, s);
+  const elig = inScope ? eligibleId(b, sc, s, src.eligible.rules.filter((r) => r.kind === "share"), shares) : null;
+  const lines = inScope ? formulaLines(b, sc, s, elig) : [];
   if (lines.length === 0 && foundation === 0 && shortfall === 0 && engine === 0 && sr.turnedOnBySchool[i] === 0) {
-    return { unavailable: reason ?? (sc.levels.some((l) => src.eligible.levels === null || src.eligible.levels.some((x) => labelKey(x) === labelKey(a.district.levels[l]))) ? "no $ per pupil for this school's students" : `only for ${describeEligibility(src.eligible).replace(/^Only /, "")}`) };
+    return { unavailable: reason ?? (sc.levels.some((l) => levelOk(sc, s, l)) ? "no $ per pupil for this school's students" : `only for ${describeEligibility(src.eligible).replace(/^Only /, "")}`) };
   }
-  const elig = lines.length > 0 ? eligibleId(b, sc, s, src.eligible.rules.filter((r) => r.kind === "share"), shares) : null;
-  const linesSum = X.sum(...lines.map((x) => X.ref(x.id)));
-  const formulaId = lines.length ? b.q(`formula:${s}`, `${src.name}: formula`, X.round(elig ? X.mul(linesSum, X.ref(elig)) : linesSum, 2)) : null;
+  const formulaId = lines.length ? b.q(`formula:${s}`, `${src.name}: formula`, X.round(X.sum(...lines.map((x) => X.ref(x.id))), 2)) : null;
   const foundationId = foundation > 0 ? b.k({ id: `foundation:${s}`, kind: "foundation", nameParts: ["Foundation", src.name], label: `Foundation per school from ${src.name}`, value: dollarsOf(foundation), fmt: "currency", sourceIndex: s, note: "Every school with students receives the foundation, paid by the general sources in proportion to their school pools." }) : null;
   const shortfallId = shortfall !== 0 ? b.k({ id: `shortfall:${s}`, kind: "shortfall", nameParts: ["Shortfall", src.name], label: `${src.name}: what its pool cannot pay of the fixed $ per pupil`, value: dollarsOf(shortfall), fmt: "currency", sourceIndex: s, note: "The district's fixed $ per pupil costs more than this source can pay; this school's part of the gap, as in the district's allocation." }) : null;
   const parts = [foundationId, formulaId].filter((x): x is string => x !== null).map(X.ref);
@@ -146,10 +162,9 @@ export function sourcePart(b: ModelBuilder, sc: SchoolScope, s: number, shares: 
 
 /** Status Grant: paid on top of the other sources (supplement, not supplant). */
 export function isGrant(a: Allocation, s: number): boolean {
-  return (a.sources[s] as { grant?: boolean }).grant === true;
+  return a.sources[s].grant;
 }
 
 function shortfallOf(sr: Allocation["sources"][number], i: number): number {
-  const by = (sr as { shortfallBySchool?: readonly number[] | null }).shortfallBySchool;
-  return by ? (by[i] ?? 0) : 0;
+  return sr.shortfallBySchool?.[i] ?? 0;
 }

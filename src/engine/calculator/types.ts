@@ -121,6 +121,8 @@ export interface CalculatorModel {
   /** Sources the school cannot receive (not eligible), with the reason. */
   unavailable: { index: number; name: string; reason: string }[];
   adjust: CalcAdjust | null;
+  /** False while the revenue trigger keeps the weights off (schools keep their current budgets, scaled to the pool). */
+  weightsOn: boolean;
   ids: {
     students: string;
     generalAmount: string;

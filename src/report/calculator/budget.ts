@@ -25,12 +25,17 @@ export function differenceFormula(changed: string, difference: string): string {
   return `IF(${changed}>0,"${S.changed}",IF(${difference}=0,"${S.same}","${S.rounding}"))`;
 }
 
-/** The adjustment line's live label from the rule code (1 floor, 2 cap, 3 factor or phase-in). */
-function ruleLabel(rule: string): string {
-  return `IF(${rule}=1,"Held at the floor (hold harmless / MOB)",IF(${rule}=2,"Held at the gain cap",IF(${rule}=3,"Phase-in and budget-neutral factor","No adjustment")))`;
+/** The adjustment line's labels by rule code (0 none, 1 floor, 2 cap, 3 factor or phase-in, or the revenue trigger). */
+function ruleTexts(weightsOn: boolean): string[] {
+  const moved = weightsOn ? "Phase-in and budget-neutral factor" : "Revenue trigger not reached: current budget scaled to the pool";
+  return ["No adjustment", "Held at the floor (hold harmless / MOB)", "Held at the gain cap", moved];
 }
 
-const RULE_TEXT = ["No adjustment", "Held at the floor (hold harmless / MOB)", "Held at the gain cap", "Phase-in and budget-neutral factor"];
+/** The adjustment line's live label from the rule code. */
+function ruleLabel(rule: string, weightsOn: boolean): string {
+  const t = ruleTexts(weightsOn);
+  return `IF(${rule}=1,"${t[1]}",IF(${rule}=2,"${t[2]}",IF(${rule}=3,"${t[3]}","${t[0]}")))`;
+}
 
 function sourceBlock(sheet: Sheet, L: Layout, s: CalcSource, r: number): number {
   const { m } = L;
@@ -38,6 +43,10 @@ function sourceBlock(sheet: Sheet, L: Layout, s: CalcSource, r: number): number 
   if (s.foundationId) {
     sheet.text(r, 0, "Foundation per school", "label");
     L.show(sheet, r++, 5, s.foundationId);
+  }
+  if (s.eligibleId) {
+    sheet.text(r, 0, "Eligible (1 = yes): the source's rule on need shares, from your counts; each line below is × this", "label");
+    L.quantityAt(sheet, r++, 5, s.eligibleId);
   }
   for (const line of s.lines) {
     const input = m.inputs.find((x) => x.id === line.inputId);
@@ -47,12 +56,8 @@ function sourceBlock(sheet: Sheet, L: Layout, s: CalcSource, r: number): number 
     L.show(sheet, r, 4, line.rateId);
     L.quantityAt(sheet, r++, 5, line.id);
   }
-  if (s.eligibleId) {
-    sheet.text(r, 0, "Eligible (1 = yes): the source's rule on need shares, from your counts", "label");
-    L.quantityAt(sheet, r++, 5, s.eligibleId);
-  }
   if (s.formulaId) {
-    sheet.text(r, 0, s.eligibleId ? "Formula: sum of the lines × eligible" : "Formula: sum of the lines", "label");
+    sheet.text(r, 0, "Formula: sum of the lines", "label");
     L.quantityAt(sheet, r++, 5, s.formulaId);
   }
   if (s.shortfallId) {
@@ -64,7 +69,7 @@ function sourceBlock(sheet: Sheet, L: Layout, s: CalcSource, r: number): number 
   if (s.moveId && m.adjust) {
     const rule = L.val(m.adjust.ruleId);
     const ruleId = m.adjust.ruleId;
-    L.formulaLater(sheet, r, 0, (ref) => ruleLabel(ref(ruleId)), RULE_TEXT[rule] ?? RULE_TEXT[0], undefined, "label");
+    L.formulaLater(sheet, r, 0, (ref) => ruleLabel(ref(ruleId), m.weightsOn), ruleTexts(m.weightsOn)[rule] ?? ruleTexts(m.weightsOn)[0], undefined, "label");
     L.quantityAt(sheet, r++, 5, s.moveId);
   }
   sheet.text(r, 0, `${s.name}: budget`, "total");
