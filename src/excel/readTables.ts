@@ -36,8 +36,8 @@ interface Located {
  * (case-insensitive, spaces/underscores ignored), else a worksheet with that name whose first non-empty row
  * is the header (the choice is src/host/tables.ts, the same for every host). The tool's own sheets
  * (src/host/ownership.ts) are never read as input. Requests: one to list tables, sheets and names (and one for
- * the registry when there is one), one for the candidates' addresses and sizes (and merged cells, ExcelApi 1.13),
- * then the values in pieces of at most READ_CELLS cells, so no response nears Excel's 5 MB limit. Dates arrive
+ * the registry when there is one), one for the candidates' addresses and sizes, one for their merged cells (ExcelApi
+ * 1.13; older Excel reads a merged cell as its first cell's value with blanks below), then the values in pieces of at most READ_CELLS cells, so no response nears Excel's 5 MB limit. Dates arrive
  * as Excel serial numbers and are kept as numbers.
  */
 export async function readTables(context: Excel.RequestContext, env?: ExcelEnv): Promise<ReadResult> {
@@ -51,9 +51,7 @@ export async function readTables(context: Excel.RequestContext, env?: ExcelEnv):
   const located: Located[] = [];
   const locate = (kind: Located["kind"], label: string, sheet: string, range: Excel.Range, showHeaders: boolean, showTotals: boolean) => {
     range.load("address,rowCount,columnCount");
-    const merged = mergedAreas ? range.getMergedAreasOrNullObject() : null;
-    merged?.load("address");
-    located.push({ kind, label, sheet, range, merged, showHeaders, showTotals });
+    located.push({ kind, label, sheet, range, merged: null, showHeaders, showTotals });
   };
   for (const t of wb.tables.items) {
     if (wanted(t.name) && !own.has(t.worksheet.name.toLowerCase())) locate("table", t.name, t.worksheet.name, t.getRange(), t.showHeaders, t.showTotals);
@@ -64,6 +62,14 @@ export async function readTables(context: Excel.RequestContext, env?: ExcelEnv):
   await context.sync();
 
   const present = located.filter((l) => !l.range.isNullObject);
+  if (mergedAreas && present.length > 0) {
+    // Asked only of ranges that exist (an empty sheet's used range is a null object).
+    for (const l of present) {
+      l.merged = l.range.getMergedAreasOrNullObject();
+      l.merged.load("address");
+    }
+    await context.sync();
+  }
   const blocks = present.map((l) => {
     const at = parseAddress(l.range.address);
     return { sheet: l.sheet, r: at.r, c: at.c, rows: l.range.rowCount, cols: l.range.columnCount };

@@ -153,3 +153,15 @@ describe("readTables: Excel's 5 MB response limit", () => {
     expect(old.tables.enrollment.rows[1]).toEqual([null, "Middle", 150]);
   });
 });
+
+describe("readTables: merged-cell check on Excel with ExcelApi 1.13", () => {
+  test("asks only ranges that exist (an empty sheet named like an input is still reported as empty), one more request", async () => {
+    const fx = workbook();
+    const plain = await readTables(fx.ctx);
+    fx.syncCount = 0;
+    const checked = await readTables(fx.ctx, envUpTo("1.13"));
+    expect(checked).toEqual(plain);
+    expect(fx.syncCount).toBe(SYNCS + 1);
+    expect(fx.log.filter((l) => l === "rangeAreas.load")).toHaveLength(4);
+  });
+});
