@@ -198,44 +198,73 @@ export function attributeMatches(cell: Cell, op: EligibilityRule["op"], value: n
  * the level list applies per row; the School ID list and the rules apply per school.
  */
 export function eligibleRows(district: District, source: Source): Uint8Array {
-  // Eligibility depends only on the rule, the schools and the enrollment: remember it per (rule, schools,
-  // enrollment) object triple, so that re-allocating after a weight or share change does not recompute it.
+  return eligibilityOf(district)(source);
+}
+
+/**
+ * The one memo of the engine, kept on purpose: eligibility depends only on the (immutable) rule, schools and
+ * enrollment, and working it out for every source is the costliest part of an allocation (rules over every
+ * school). Re-allocating after a weight, share or status change must stay instant, so results are remembered
+ * per (rule, schools, enrollment) object triple in WeakMaps: nothing observable is kept, nothing outlives its
+ * inputs, and a caller that builds new objects simply gets fresh results.
+ */
+const ELIGIBILITY_MEMO = new WeakMap<Eligibility, WeakMap<object, WeakMap<object, Uint8Array>>>();
+
+function remembered(district: District, source: Source, compute: (source: Source) => Uint8Array): Uint8Array {
   let bySchools = ELIGIBILITY_MEMO.get(source.eligible);
   if (!bySchools) ELIGIBILITY_MEMO.set(source.eligible, (bySchools = new WeakMap()));
   let byEnrollment = bySchools.get(district.schools);
   if (!byEnrollment) bySchools.set(district.schools, (byEnrollment = new WeakMap()));
   const hit = byEnrollment.get(district.enrollment);
   if (hit && hit.length === district.enrollment.length) return hit;
-  const rows = computeEligibleRows(district, source);
+  const rows = compute(source);
   byEnrollment.set(district.enrollment, rows);
   return rows;
 }
 
-const ELIGIBILITY_MEMO = new WeakMap<Eligibility, WeakMap<object, WeakMap<object, Uint8Array>>>();
+/**
+ * eligibleRows for many sources of one district: what every source needs (the schools' need shares, the rows'
+ * level keys) is worked out once, by and for the caller. No state is kept between calls.
+ */
+export function eligibilityOf(district: District): (source: Source) => Uint8Array {
+  let compute: ((source: Source) => Uint8Array) | null = null;
+  return (source) => remembered(district, source, (s) => (compute ??= eligibilityComputer(district))(s));
+}
 
-function computeEligibleRows(district: District, source: Source): Uint8Array {
-  const e = source.eligible;
-  const out = new Uint8Array(district.enrollment.length);
-  const levels = e.levels === null ? null : new Set(e.levels.map(labelKey));
-  const ids = e.schoolIds === null ? null : new Set(e.schoolIds.map(labelKey));
-  const shares = e.rules.some((r) => r.kind === "share") ? schoolNeedShares(district) : null;
+function eligibilityComputer(district: District): (source: Source) => Uint8Array {
+  let shares: number[][] | null = null;
   const needIndex = new Map(district.needs.map((n, i) => [normalizeHeader(n), i]));
-  const schoolOk = district.schools.map((school, s) => {
-    if (ids !== null && !ids.has(labelKey(school.id))) return false;
-    return e.rules.every((r) => {
+  const levelKeys = district.levels.map(labelKey);
+  const rowLevelKey = district.enrollment.map((row) => (row.levelIndex >= 0 && row.levelIndex < levelKeys.length ? levelKeys[row.levelIndex] : labelKey(row.level)));
+  return (source) => {
+    const e = source.eligible;
+    if (e.rules.some((r) => r.kind === "share") && shares === null) shares = schoolNeedShares(district);
+    const ids = e.schoolIds === null ? null : new Set(e.schoolIds.map(labelKey));
+    const tests = e.rules.map((r): ((school: District["schools"][number], s: number) => boolean) => {
       if (r.kind === "share") {
         const j = needIndex.get(normalizeHeader(r.key));
-        return j !== undefined && shares !== null && compare(shares[s][j], r.op, Number(r.value));
+        const v = Number(r.value);
+        return (_school, s) => j !== undefined && shares !== null && compare(shares[s][j], r.op, v);
       }
-      const cell = school.attributes[r.key];
-      return attributeMatches(cell === undefined ? null : cell, r.op, r.value);
+      // Many schools share a value ("Yes", a group): each distinct value is compared once.
+      const seen = new Map<Cell, boolean>();
+      return (school) => {
+        const cell = school.attributes[r.key] ?? null;
+        let ok = seen.get(cell);
+        if (ok === undefined) seen.set(cell, (ok = attributeMatches(cell, r.op, r.value)));
+        return ok;
+      };
     });
-  });
-  district.enrollment.forEach((row, i) => {
-    const okLevel = levels === null || levels.has(labelKey(row.level));
-    out[i] = okLevel && schoolOk[row.schoolIndex] === true ? 1 : 0;
-  });
-  return out;
+    const schoolOk = ids === null && tests.length === 0 ? null : district.schools.map((school, s) => (ids === null || ids.has(labelKey(school.id))) && tests.every((t) => t(school, s)));
+    const levels = e.levels === null ? null : new Set(e.levels.map(labelKey));
+    const out = new Uint8Array(district.enrollment.length);
+    for (let i = 0; i < out.length; i++) {
+      const row = district.enrollment[i];
+      const okLevel = levels === null || levels.has(rowLevelKey[i]);
+      out[i] = okLevel && (schoolOk === null || schoolOk[row.schoolIndex] === true) ? 1 : 0;
+    }
+    return out;
+  };
 }
 
 const OP_WORDS: Record<EligibilityRule["op"], string> = {

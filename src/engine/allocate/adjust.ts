@@ -1,7 +1,8 @@
 import { floorsError, noGeneralMoneyError } from "../located";
 import type { Adjustment } from "../types";
 import { schoolBounds } from "./holdHarmless";
-import { floorToUnit, largestRemainder } from "./largestRemainder";
+import { largestRemainder } from "./largestRemainder";
+import { floorToUnit } from "./rounding";
 import { solveNeutralFactor } from "./neutrality";
 import { phaseInTarget } from "./phaseIn";
 import { spreadChanges } from "./redistribute";

@@ -1,4 +1,4 @@
-import { eligibleRows } from "../eligibility";
+import { eligibilityOf } from "../eligibility";
 import type { Adjustment, Allocation, Line } from "../types";
 import { buildLayout, fundedCategory } from "./layout";
 import { lineAmount } from "./rounding";
@@ -14,7 +14,7 @@ import { count, dollars } from "../money";
 export function explainer(alloc: Allocation): (schoolIndex: number) => Line[] {
   const d = alloc.district;
   const L = buildLayout(d);
-  const elig = d.sources.map((s) => eligibleRows(d, s));
+  const elig = d.sources.map(eligibilityOf(d));
   const cats = d.sources.map((s) => fundedCategory(d, s));
   const unit = d.policy.rounding === "dollar" ? 100 : 1;
   const categories = alloc.matrix.categories;

@@ -1,4 +1,4 @@
-import { eligibleRows } from "../eligibility";
+import { eligibilityOf } from "../eligibility";
 import type { Allocation, District, SchoolResult, SourceResult } from "../types";
 import { applyAdjustments, type AdjustOutcome } from "./adjust";
 import { coverFixedCosts } from "./fixedCost";
@@ -44,7 +44,7 @@ function newWork(d: District): Work {
     d,
     L,
     unit: d.policy.rounding === "dollar" ? 100 : 1,
-    elig: d.sources.map((s) => eligibleRows(d, s)),
+    elig: d.sources.map(eligibilityOf(d)),
     cat: d.sources.map((s) => fundedCategory(d, s)),
     general: d.sources.map((s) => isGeneral(d, s)),
     grant: d.sources.map((s) => s.status === "Grant"),

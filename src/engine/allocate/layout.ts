@@ -2,8 +2,8 @@ import type { District, Source } from "../types";
 import { roundHalfUp } from "./rounding";
 
 /**
- * The district flattened into typed arrays, so that every rule runs as tight loops over numbers. The arrays are
- * shared between runs on the same enrollment: read them, never write them.
+ * The district flattened into typed arrays, so that every rule runs as tight loops over numbers. Built by each
+ * allocation call for itself; the rules read it and never write it.
  * Categories: index 0 = Base (counted as Students), k = needs[k-1].
  */
 export interface Layout {
@@ -43,19 +43,11 @@ export interface Layout {
 /** The enrollment-only part of the layout (everything but the rates). */
 type RowLayout = Pick<Layout, "nSchools" | "nRows" | "nCats" | "rowSchool" | "rowLevel" | "counts" | "rowStart" | "rowsOf" | "students" | "hasRows" | "integral">;
 
-/**
- * The enrollment part depends only on the enrollment rows, the number of schools and of need categories: it is
- * remembered per enrollment array (like eligibleRows), so that re-allocating after a decision (weights, shares,
- * statuses, policy) does not flatten the enrollment again. District data is never mutated in place.
- */
-const ROWS_MEMO = new WeakMap<object, RowLayout>();
-
+/** The enrollment part of the layout, flattened once per allocation call. */
 function rowLayout(d: District): RowLayout {
   const nSchools = d.schools.length;
   const nRows = d.enrollment.length;
   const nCats = d.needs.length + 1;
-  const hit = ROWS_MEMO.get(d.enrollment);
-  if (hit && hit.nRows === nRows && hit.nSchools === nSchools && hit.nCats === nCats) return hit;
   const rowSchool = new Int32Array(nRows);
   const rowLevel = new Int32Array(nRows);
   const counts = new Float64Array(nRows * nCats);
@@ -80,9 +72,7 @@ function rowLayout(d: District): RowLayout {
   const fill = rowStart.slice(0, nSchools);
   const rowsOf = new Int32Array(nRows);
   for (let r = 0; r < nRows; r++) rowsOf[fill[rowSchool[r]]++] = r;
-  const rows: RowLayout = { nSchools, nRows, nCats, rowSchool, rowLevel, counts, rowStart, rowsOf, students, hasRows, integral };
-  ROWS_MEMO.set(d.enrollment, rows);
-  return rows;
+  return { nSchools, nRows, nCats, rowSchool, rowLevel, counts, rowStart, rowsOf, students, hasRows, integral };
 }
 
 export function buildLayout(d: District): Layout {

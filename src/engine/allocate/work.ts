@@ -79,21 +79,9 @@ export function payEvery(w: Work, s: number, amounts: ArrayLike<number>): void {
   w.paid[s] += paid;
 }
 
-let ZEROS: number[] = [];
-
-/**
- * A new plain array of n zeros. Copying a packed template is much faster than new Array(n).fill(0); the
- * template holds doubles (it once held 0.5), so that cents beyond the small-integer range never make V8
- * convert the copies' storage while they are being filled. The template is never handed out.
- */
+/** A new plain array of n zeros (each run gets its own). */
 export function zeros(n: number): number[] {
-  if (ZEROS.length !== n) {
-    ZEROS = [0.5];
-    for (let i = 1; i < n; i++) ZEROS.push(0);
-    ZEROS[0] = 0;
-    ZEROS.length = n;
-  }
-  return ZEROS.slice();
+  return new Array<number>(n).fill(0);
 }
 
 /** Money in messages and explanation lines: the one money format (src/engine/money.ts). */

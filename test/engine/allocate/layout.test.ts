@@ -27,11 +27,12 @@ describe("buildLayout", () => {
     expect(L.anyFixed).toBe(true);
   });
 
-  test("reuses the enrollment arrays for the same enrollment, and recomputes the rates every time", () => {
+  test("each call builds its own layout (no state kept between runs) and recomputes the rates every time", () => {
     const d = district();
     const a = buildLayout(d);
     const b = buildLayout({ ...d, rates: d.rates.map((row) => row.map(() => ({ kind: "weight" as const, weight: 2 }))) });
-    expect(b.counts).toBe(a.counts);
+    expect(b.counts).not.toBe(a.counts);
+    expect(Array.from(b.counts)).toEqual(Array.from(a.counts));
     expect(Array.from(b.weight)).toEqual([2, 2, 2, 2]);
     expect(b.anyFixed).toBe(false);
     const c = buildLayout({ ...d, policy: { ...d.policy, baseAmount: 500_000 } });
