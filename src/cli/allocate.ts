@@ -1,6 +1,6 @@
 import * as path from "path";
 import { analyseInitiatives, aroiJson } from "../engine/aroi";
-import { dollars } from "../engine/money";
+import { count, countOf, dollars, dollarsAndCents } from "../engine/money";
 import { summaryJson } from "../engine/summary";
 import type { Allocation } from "../engine/types";
 import { DEFAULT_SCHOOL_SHEETS, resultPlans } from "../report/schoolLines";
@@ -44,7 +44,7 @@ export async function runAllocate(argv: string[], io: CliIO): Promise<number> {
     io.stdout.write(renderSummaryText(a));
     for (const w of loaded.warnings) io.stdout.write(`note: ${w}\n`);
     if (out && a.schools.length > schoolSheets)
-      io.stdout.write(`The ${a.schools.length.toLocaleString("en-US")} schools' lines are in one "School Lines" table (more than ${schoolSheets} schools; --school-sheets <n> changes this).\n`);
+      io.stdout.write(`The ${count(a.schools.length)} schools' lines are in one "School Lines" table (more than ${schoolSheets} schools; --school-sheets <n> changes this).\n`);
     if (out) io.stdout.write(`Result workbook: ${out}${SKIPS_CHARTS ? " (charts are drawn by the Excel add-in; the .xlsx holds the tables they use)" : ""}\n`);
     if (json) io.stdout.write(`JSON summary: ${json}\n`);
   }
@@ -62,7 +62,7 @@ export function extraSummary(a: Allocation): Record<string, unknown> {
 
 /** Money as printed everywhere else: whole dollars without cents, otherwise to the cent (never rounded away). */
 const usd0 = (cents: number) => dollars(Math.round(cents));
-const usd2 = (cents: number) => (cents / 100).toLocaleString("en-US", { style: "currency", currency: "USD" });
+const usd2 = dollarsAndCents;
 
 function pad(s: string, n: number, right = false): string {
   return right ? s.padStart(n) : s.padEnd(n);
@@ -73,7 +73,7 @@ export function renderSummaryText(a: Allocation): string {
   const out: string[] = [];
   const t = a.totals;
   const students = a.schools.reduce((x, s) => x + s.students, 0);
-  out.push(`School Funding Studio — ${a.schools.length} schools, ${students.toLocaleString("en-US")} students, ${a.sources.length} revenue sources`);
+  out.push(`School Funding Studio — ${countOf(a.schools.length, "school")}, ${countOf(students, "student")}, ${countOf(a.sources.length, "revenue source")}`);
   out.push("");
   out.push(`  Revenue (pool)            ${pad(usd0(t.revenue), 16, true)}`);
   out.push(`  Held centrally            ${pad(usd0(t.central - t.surplus), 16, true)}`);

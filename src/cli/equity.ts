@@ -35,6 +35,7 @@ import { readDistrict } from "./aroi";
 import { EXIT_BAD_INPUT, EXIT_OK, parseArgs, type CliIO } from "./io";
 import { withOutputs } from "./outputs";
 import { guardFileOutputs, jsonText, notCarriedIn, reportNotCarried } from "./pipeline";
+import { countOf } from "../engine/money";
 
 export const EQUITY_USAGE =
   "usage: sfs equity <district.xlsx> [--out <result.xlsx>] [--json <summary.json>] [--source allocation|spending] [--year <year>] [--measure <outcome measure>] [--quiet]";
@@ -127,7 +128,7 @@ function statsBlock(title: string, a: Stats, b: Stats, headA: string, headB: str
 export function renderEquityText(s: EquitySummary, basis: EquityBasis): string {
   const pupils = s.schools.reduce((t, x) => t + x.students, 0);
   const out: string[] = [];
-  out.push(`Equity — ${s.schools.length} school${s.schools.length === 1 ? "" : "s"}, ${pupils.toLocaleString("en-US")} pupils. ${basisText(basis)}`);
+  out.push(`Equity — ${countOf(s.schools.length, "school")}, ${countOf(pupils, "pupil")}. ${basisText(basis)}`);
   if (s.excluded.length) out.push(`Left out (no students): ${s.excluded.map((x) => x.id).join(", ")}.`);
   out.push("");
   out.push(...statsBlock("Per-pupil $ statistics", s.unweighted, s.pupilWeighted, "Unweighted", "Pupil-weighted", STAT_KEYS, s.povertyNeed));
@@ -158,7 +159,7 @@ export function renderEquityText(s: EquitySummary, basis: EquityBasis): string {
 /** Per-pupil $ by student type and the outcome lines, as printed by `sfs equity`. */
 export function renderExtrasText(types: StudentTypes, outcomes: OutcomesAnalysis | null): string {
   const out: string[] = ["  $ per pupil by student type (district-wide, from the allocation's lines)"];
-  for (const r of types.rows) out.push(`    ${r.type.padEnd(30)}${(r.perPupil === null ? "n/a" : dollars(r.perPupil)).padStart(12)}  (${r.students.toLocaleString("en-US")} students)`);
+  for (const r of types.rows) out.push(`    ${r.type.padEnd(30)}${(r.perPupil === null ? "n/a" : dollars(r.perPupil)).padStart(12)}  (${countOf(r.students, "student")})`);
   if (outcomes) {
     out.push("", `  Outcomes: ${outcomes.measure} (${outcomes.year}), ${outcomes.schools.length} schools`);
     for (const line of outcomes.readings) out.push(`    ${line}`);

@@ -13,10 +13,11 @@ import { readDistrict } from "./aroi";
 import { EXIT_BAD_INPUT, EXIT_OK, parseArgs, type CliIO } from "./io";
 import { withOutputs } from "./outputs";
 import { guardFileOutputs, jsonText, notCarriedIn, reportNotCarried } from "./pipeline";
+import { count, wholeDollars } from "../engine/money";
 
 export const PLAN_USAGE = `usage: sfs plan <district.xlsx> [--years <1-${MAX_PLAN_YEARS}>] [--out <result.xlsx>] [--json <summary.json>] [--quiet]`;
 
-const usd0 = (cents: number) => (cents / 100).toLocaleString("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 });
+const usd0 = wholeDollars;
 
 /** The readable summary printed by `sfs plan`. */
 export function renderPlanText(p: PlanAnalysis): string {
@@ -29,7 +30,7 @@ export function renderPlanText(p: PlanAnalysis): string {
   for (const y of plan.years) {
     const t = y.allocation.totals;
     out.push(
-      `  ${pad(y.label, 10)}${pad(y.students.toLocaleString("en-US"), 10, true)}${pad(usd0(t.revenue), 16, true)}${pad(usd0(y.unlockedPool), 16, true)}${pad(usd0(t.schools), 16, true)}${pad(y.turnedOn ? "on" : "off", 9, true)}${pad(y.holdHarmless === null ? "none" : `${Math.round(y.holdHarmless * 1000) / 10}%`, 15, true)}`,
+      `  ${pad(y.label, 10)}${pad(count(y.students), 10, true)}${pad(usd0(t.revenue), 16, true)}${pad(usd0(y.unlockedPool), 16, true)}${pad(usd0(t.schools), 16, true)}${pad(y.turnedOn ? "on" : "off", 9, true)}${pad(y.holdHarmless === null ? "none" : `${Math.round(y.holdHarmless * 1000) / 10}%`, 15, true)}`,
     );
   }
   if (plan.trigger !== null) {

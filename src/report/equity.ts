@@ -16,6 +16,7 @@ import type { NumberFormat, PlanCell, PlanChart, PlanTable, PlanValue, SheetPlan
 import { decileChart, equityScatterChart } from "./charts/describe";
 import { placeChart } from "./charts/native";
 import { columnRange } from "./sheetParts";
+import { countOf, dollarsAndCents } from "../engine/money";
 
 /** Cents to dollars for a cell (full precision; the cell format shows cents). */
 const usd = (c: number | null): number | null => (c === null ? null : c / 100);
@@ -85,7 +86,7 @@ function equitySheet(s: EquitySummary): SheetPlan {
       r: 1,
       c: 0,
       v:
-        `Per-pupil $ = school total ÷ Students, over ${s.schools.length} school(s) and ${pupils.toLocaleString("en-US")} pupils. ` +
+        `Per-pupil $ = school total ÷ Students, over ${countOf(s.schools.length, "school")} and ${countOf(pupils, "pupil")}. ` +
         "Unweighted: each school counts once. Pupil-weighted: each pupil counts once." +
         (s.excluded.length ? ` Left out (no students): ${s.excluded.map((x) => x.id).join(", ")}.` : ""),
       style: "note",
@@ -132,7 +133,7 @@ function equitySheet(s: EquitySummary): SheetPlan {
       cells.push({ r, c: 1, ...statCell(k, s.salary.withActual.pupilWeighted[k]) }, { r, c: 2, ...statCell(k, s.salary.withAverage.pupilWeighted[k]) });
       r++;
     }
-    cells.push({ r: r++, c: 0, v: `Salary gap over all schools (actual − average): ${(s.salary.totalAdjustment / 100).toLocaleString("en-US", { style: "currency", currency: "USD" })}.`, style: "note" });
+    cells.push({ r: r++, c: 0, v: `Salary gap over all schools (actual − average): ${dollarsAndCents(s.salary.totalAdjustment)}.`, style: "note" });
   }
   return {
     name: "Equity",

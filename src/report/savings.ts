@@ -10,6 +10,7 @@ import { savingsChart } from "./charts/describe";
 import { placeChart } from "./charts/native";
 import type { PlanCell, PlanChart, PlanTable, SheetPlan } from "./plan";
 import { columnRange, dollars, figure } from "./sheetParts";
+import { wholeDollars } from "../engine/money";
 
 const ORANGE = "C55A11";
 const $ = dollars;
@@ -24,7 +25,7 @@ export function savingsPlan(s: SavingsScreen): SheetPlan {
     {
       r: 1,
       c: 0,
-      v: `Score = midpoint × Ease ÷ 5. High impact: midpoint ≥ the median (${$(s.impactThreshold).toLocaleString("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 })}); easy: Ease ${EASY_FROM}-5. A Rigid constraint with a contract end date saves from the fiscal year after it; without an end date it cannot be captured in the plan.`,
+      v: `Score = midpoint × Ease ÷ 5. High impact: midpoint ≥ the median (${wholeDollars(s.impactThreshold)}); easy: Ease ${EASY_FROM}-5. A Rigid constraint with a contract end date saves from the fiscal year after it; without an end date it cannot be captured in the plan.`,
       style: "note",
     },
     ...figure(3, "Opportunities (not rejected)", { v: t.count, fmt: "integer" }),

@@ -3,8 +3,8 @@ import { adjustmentWords } from "../../engine/allocate/explain";
 import { describeEligibility } from "../../engine/eligibility";
 import type { Allocation } from "../../engine/types";
 import type { Sheet } from "./layout";
+import { dollars } from "../../engine/money";
 
-const usd = (x: number): string => x.toLocaleString("en-US", { style: "currency", currency: "USD", maximumFractionDigits: Number.isInteger(x) ? 0 : 2 });
 const pct = (x: number): string => `${Math.round(x * 1000) / 10}%`;
 
 function steps(p: Allocation["district"]["policy"]): string[] {
@@ -12,7 +12,7 @@ function steps(p: Allocation["district"]["policy"]): string[] {
     "1. Students: each student counts once at their schooling level, and again in each need category that applies (Inputs).",
     "2. $ per pupil: each revenue source pays a whole-cent $ amount per pupil in each level and category (Rates). In a weighted formula it is the source's base $ per weighted pupil × the cell's weight.",
     `3. Lines: students × $ per pupil, rounded half up to ${p.rounding === "dollar" ? "whole dollars" : "the cent"} (Budget, part 1) — any line can be checked with a desktop calculator. A source's formula is the sum of its lines.`,
-    `4. Foundation: ${p.foundationPerSchool > 0 ? `every school with students receives ${usd(p.foundationPerSchool / 100)} before the formula, paid by the general sources` : "none in this district"}.`,
+    `4. Foundation: ${p.foundationPerSchool > 0 ? `every school with students receives ${dollars(p.foundationPerSchool)} before the formula, paid by the general sources` : "none in this district"}.`,
     "5. Phase-in, floors and caps then move general money only (Budget, part 3), each source's part on its own adjustment line; restricted money stays with its purpose and grants are paid on top.",
     "6. The total never falls below this school's floor nor rises above its cap (grants, paid on top, aside).",
   ];

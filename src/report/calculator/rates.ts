@@ -2,8 +2,8 @@
 import type { Allocation } from "../../engine/types";
 import { CALCULATOR_SETTINGS, settingValue } from "../settings";
 import type { Layout, Sheet } from "./layout";
+import { dollars } from "../../engine/money";
 
-const usd = (x: number): string => x.toLocaleString("en-US", { style: "currency", currency: "USD", maximumFractionDigits: Number.isInteger(x) ? 0 : 2 });
 
 function matrices(sheet: Sheet, a: Allocation, names: Layout["names"], r: number): number {
   const d = a.district;
@@ -41,7 +41,7 @@ function sourceRates(sheet: Sheet, L: Layout, a: Allocation, r: number): number 
       sheet.text(r, 1, a.district.levels[l]);
       for (const line of s.lines.filter((x) => x.levelIndex === l)) L.constantAt(sheet, r, 2 + line.category, line.rateId);
       const base = a.sources[s.index].base;
-      if (n === 0) sheet.text(r, 2 + cats.length, base !== null ? `Solved: ${usd(Math.round(base) / 100)} per weighted pupil × the cell's weight, in whole cents.` : "Fixed $ per pupil (this source's part of each cell's cost).", "note");
+      if (n === 0) sheet.text(r, 2 + cats.length, base !== null ? `Solved: ${dollars(Math.round(base))} per weighted pupil × the cell's weight, in whole cents.` : "Fixed $ per pupil (this source's part of each cell's cost).", "note");
       r++;
     });
   }
