@@ -141,6 +141,23 @@ const bad: [string, RawTables, RegExp][] = [
   ["Hold Harmless negative", sampleRaw({ Policy: [["Setting", "Value"], ["Hold Harmless", -0.5]] as Grid }), /Policy row 2, column "Value" \(B2\)/],
   ["Gain Cap text", sampleRaw({ Policy: [["Setting", "Value"], ["Gain Cap", "lots"]] as Grid }), /Policy row 2, column "Value" \(B2\)/],
 ];
+// Bounds: beyond exact integer cents or any plausible district; fractions of a cent; nothing to allocate.
+const zeroRevenue = g.Revenue.map((r, i) => (i === 0 ? r : setCell([r], 0, col("Revenue", "Amount"), 0)[0]));
+const zeroStudents = g.Enrollment.map((r, i) => (i === 0 ? r : [r[0], r[1], r[2], 0, 0, 0]));
+bad.push(
+  ["Amount 1e16", withCell("Revenue", 1, col("Revenue", "Amount"), 1e16), /Revenue row 2, column "Amount" \(D2\): .*at most \$1,000,000,000,000/],
+  ["Amount above $1 trillion", withCell("Revenue", 2, col("Revenue", "Amount"), 2e12), /Revenue row 3, column "Amount" \(D3\): .*at most \$1,000,000,000,000/],
+  ["Amounts adding up beyond $1 trillion", sampleRaw({ Revenue: setCell(setCell(g.Revenue, 1, 3, 6e11), 2, 3, 6e11) }), /Revenue, column "Amount": expected amounts adding up to at most \$1,000,000,000,000/],
+  ["Amount with a fraction of a cent", withCell("Revenue", 2, col("Revenue", "Amount"), 1000.005), /Revenue row 3, column "Amount" \(D3\): .*whole cents/],
+  ["Current Budget with a fraction of a cent", withCell("Schools", 1, col("Schools", "Current Budget"), 1000.005), /Schools row 2, column "Current Budget" \(C2\): .*whole cents/],
+  ["Current Budget above $1 trillion", withCell("Schools", 1, col("Schools", "Current Budget"), 1e13), /Schools row 2, column "Current Budget" \(C2\): .*at most \$1,000,000,000,000/],
+  ["Students 1e16", withCell("Enrollment", 1, col("Enrollment", "Students"), 1e16), /Enrollment row 2, column "Students" \(D2\): .*at most 10,000,000 in one row/],
+  ["Students above 10 million", withCell("Enrollment", 1, col("Enrollment", "Students"), 2e7), /Enrollment row 2, column "Students" \(D2\): .*at most 10,000,000/],
+  ["fractional Students", withCell("Enrollment", 1, col("Enrollment", "Students"), 300.5), /Enrollment row 2, column "Students" \(D2\): .*whole number/],
+  ["zero revenue", sampleRaw({ Revenue: zeroRevenue }), /Revenue, column "Amount": expected some revenue to allocate, found every Amount in Revenue is 0/],
+  ["zero revenue and no Policy sheet", sampleRaw({ Revenue: zeroRevenue, Policy: undefined }), /Revenue, column "Amount": expected some revenue/],
+  ["zero students", sampleRaw({ Enrollment: zeroStudents }), /Enrollment, column "Students": expected some students to allocate to/],
+);
 const mergedSetup = async (d: string) => {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(path.join(d, "in.xlsx"));
@@ -288,7 +305,18 @@ const ownershipCases: Case[] = [
   },
 ];
 
-const cases: Case[] = [...ownershipCases, ...pathCases, ...calculatorPathCases, ...inputCases, ...cellCases, ...nameCases, ...carryCases];
+const truthCases: Case[] = [
+  {
+    name: "allocate: zero revenue with no Policy sheet never points at Policy",
+    raw: sampleRaw({ Revenue: zeroRevenue, Policy: undefined }),
+    args: ["allocate", "in.xlsx", "--out", "r.xlsx"],
+    code: 2,
+    message: /every Amount in Revenue is 0/,
+    check: (_d, o) => expect(o.stderr).not.toMatch(/Policy/),
+  },
+];
+
+const cases: Case[] = [...truthCases, ...ownershipCases, ...pathCases, ...calculatorPathCases, ...inputCases, ...cellCases, ...nameCases, ...carryCases];
 
 describe(`hostile inputs (${cases.length} generated cases)`, () => {
   test("at least 120 cases", () => expect(cases.length).toBeGreaterThanOrEqual(120));
