@@ -1,5 +1,7 @@
 import { columnChoices, columnFormat, contractTableName, insertTables } from "../../src/excel/insertTables";
 import { readTables } from "../../src/excel/readTables";
+import { MAX_REQUEST_BYTES } from "../../src/excel/render";
+import { sampleDistrict } from "../../src/sample/district";
 import type { RawTables } from "../../src/engine/types";
 import { FakeExcel } from "./fakeExcel";
 import { envUpTo } from "./helpers";
@@ -89,5 +91,14 @@ describe("insertTables", () => {
     expect(columnChoices("Title_I")).toEqual(["Yes", "No"]);
     expect(columnChoices("Funds")).toBeNull();
     expect(contractTableName("Initiative Segments")).toBe("InitiativeSegments");
+  });
+});
+
+describe("insertTables: the sample district within Excel's request limit", () => {
+  test("inserting every sample table stays under the request budget", async () => {
+    const fx = new FakeExcel();
+    fx.addSheet("Start");
+    await insertTables(fx.ctx, sampleDistrict(), envUpTo("1.12"));
+    expect(Math.max(...fx.requests.map((r) => r.bytes))).toBeLessThan(MAX_REQUEST_BYTES);
   });
 });
