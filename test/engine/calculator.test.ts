@@ -1,6 +1,7 @@
 import { allocate } from "../../src/engine/allocate";
 import { generalBounds, generalBoundsFormula } from "../../src/engine/allocate/holdHarmless";
 import { boundedShare, boundedShareFormula } from "../../src/engine/allocate/neutrality";
+import { lineAmount, lineAmountFormula } from "../../src/engine/allocate/rounding";
 import { generalTarget, generalTargetFormula, phaseInTarget, phaseInTargetFormula } from "../../src/engine/allocate/phaseIn";
 import { calculatorDrivers, calculatorModel, originalCounts, schoolAtFixedRates, type CalculatorModel } from "../../src/engine/calculator";
 import * as X from "../../src/engine/calculator/expr";
@@ -283,6 +284,18 @@ describe("each rule's formula equals its computation (one definition per rule)",
   const cases = Array.from({ length: 300 }, () => ({ a: Math.round(rnd() * 1e8) / 100, b: Math.round(rnd() * 1e8) / 100, c: Math.round(rnd() * 1e7) / 100, p: Math.round(rnd() * 100) / 100, k: 0.8 + rnd() * 0.4 }));
   const v = (...xs: number[]) => new Map(xs.map((x, n) => [`x${n}`, x]));
   const R = (n: number) => X.ref(`x${n}`);
+
+  test("a line: count × whole-cent rate rounded half up to the unit, ties included", () => {
+    for (let n = 0; n < 2000; n++) {
+      const count = Math.floor(rnd() * 5000);
+      // rates ending in 50 cents make ties under dollar rounding for odd counts
+      const rate = n % 3 === 0 ? Math.floor(rnd() * 1000) * 100 + 50 : Math.floor(rnd() * 1_000_000);
+      for (const [unit, digits] of [[1, 2], [100, 0]] as const) {
+        const formula = X.evaluate(lineAmountFormula(R(0), R(1), digits), v(count, rate / 100));
+        expect({ count, rate, unit, cents: Math.round(formula * 100) }).toEqual({ count, rate, unit, cents: lineAmount(count, rate, unit) });
+      }
+    }
+  });
 
   test("phase-in target and general target", () => {
     for (const { a, b, c, p } of cases) {

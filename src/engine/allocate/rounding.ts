@@ -5,6 +5,8 @@
  * all use this one rule, so a printed line always reproduces.
  */
 
+import * as X from "../calculator/expr";
+
 /**
  * Round `cents` to a multiple of `unit`, halves away from zero. The product is first cleaned to 1e-6 cent, so
  * that binary floating point (e.g. 2.675 stored as 2.67499…) rounds the way the decimal figures on the page do.
@@ -35,6 +37,14 @@ export function lineAmount(count: number, rate: number, unit: number): number {
     }
   }
   return roundHalfUp(x, unit);
+}
+
+/**
+ * The same line as a calculator formula, in dollars: ROUND(count × rate, digits) with the rate in dollars (whole
+ * cents) and digits 2 for cents, 0 for whole dollars — Excel's ROUND rounds half away from zero, as `lineAmount`.
+ */
+export function lineAmountFormula(count: X.Expr, rateDollars: X.Expr, digits: number): X.Expr {
+  return X.round(X.mul(count, rateDollars), digits);
 }
 
 /** Round a cents amount down to a multiple of `unit`. */

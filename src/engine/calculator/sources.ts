@@ -4,17 +4,13 @@
  * lines as the allocation's), its foundation and shortfall lines, and its money before phase-in, floors and caps.
  */
 import { fundedCategory } from "../allocate/layout";
+import { lineAmountFormula } from "../allocate/rounding";
 import { attributeMatches, describeEligibility, describeRule } from "../eligibility";
 import { labelKey, normalizeHeader } from "../parse/headers";
 import type { Allocation, EligibilityRule, Line } from "../types";
 import { dollarsOf, type ModelBuilder } from "./builder";
 import * as X from "./expr";
 import type { CalcLine, CalcSource } from "./types";
-
-/** A line's amount as a formula: count × rate, rounded half away from zero to the rounding unit (the engine's line rule). */
-export function lineAmountFormula(count: X.Expr, rate: X.Expr, digits: number): X.Expr {
-  return X.round(X.mul(count, rate), digits);
-}
 
 /** What the model needs of the whole allocation, computed once for every school's calculator. */
 export interface CalculatorContext {
