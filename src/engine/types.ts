@@ -299,6 +299,13 @@ export interface Allocation {
   errors: InputError[];
 }
 
+/** A rule's structured explanation (codes and numbers; the words are in allocate/words.ts). */
+export interface RuleNote {
+  code: "mob" | "holdHarmless" | "gainCap";
+  /** Cents for money, fractions for shares. */
+  values: Readonly<Record<string, number>>;
+}
+
 /**
  * One line of a school's explanation: count × rate = amount (rate in whole cents, amount rounded half-up to the
  * rounding unit), or a labelled amount: the foundation, a fixed-rate shortfall, or an adjustment (`rule`).

@@ -2,7 +2,9 @@
  * Sheet plans for an allocation: Summary, Matrix, School Budgets and one sheet per school.
  * Plain data only; every renderer (ExcelJS, Office.js, preview) draws these.
  */
-import { adjustmentWords, explainer } from "../engine/allocate/explain";
+import { boundsNotes } from "../engine/allocate/bounds";
+import { explainer } from "../engine/allocate/explain";
+import { adjustmentWords, ruleNoteWords } from "../engine/allocate/words";
 import { describeEligibility } from "../engine/eligibility";
 import type { Allocation, Line } from "../engine/types";
 import { budgetChangeChart } from "./charts/describe";
@@ -332,6 +334,9 @@ export function schoolPlan(a: Allocation, i: number, lines: Line[]): SheetPlan {
     text(10, 1, s.adjustment ? adjustmentWords(s.adjustment) : "None"),
   ];
   if (s.unfunded > 0) cells.push(text(11, 0, "Unfunded formula cost", "label"), money(11, 1, s.unfunded, "bad"));
+  const p = a.district.policy;
+  const notes = boundsNotes(s.current, s.minimum, p.holdHarmless, p.gainCap, p.rounding === "dollar" ? 100 : 1);
+  if (notes.length) cells.push(text(12, 0, `${notes.map(ruleNoteWords).join("; ")}. Grants are paid on top.`, "note"));
   const top = 13;
   const rows: PlanValue[][] = lines.map(schoolLineRow);
   const table: PlanTable = {

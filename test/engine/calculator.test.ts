@@ -1,5 +1,5 @@
 import { allocate } from "../../src/engine/allocate";
-import { generalBounds, generalBoundsFormula } from "../../src/engine/allocate/holdHarmless";
+import { generalBounds, generalBoundsFormula } from "../../src/engine/allocate/bounds";
 import { boundedShare, boundedShareFormula } from "../../src/engine/allocate/neutrality";
 import { lineAmount, lineAmountFormula } from "../../src/engine/allocate/rounding";
 import { generalTarget, generalTargetFormula, phaseInTarget, phaseInTargetFormula } from "../../src/engine/allocate/phaseIn";

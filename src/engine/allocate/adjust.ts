@@ -1,6 +1,6 @@
 import { floorsError, noGeneralMoneyError } from "../located";
 import type { Adjustment } from "../types";
-import { schoolBounds } from "./holdHarmless";
+import { schoolBounds } from "./bounds";
 import { largestRemainder } from "./largestRemainder";
 import { floorToUnit } from "./rounding";
 import { solveNeutralFactor } from "./neutrality";

@@ -2,7 +2,7 @@ import { eligibilityOf } from "../eligibility";
 import type { Adjustment, Allocation, Line } from "../types";
 import { buildLayout, fundedCategory } from "./layout";
 import { lineAmount } from "./rounding";
-import { count, dollars } from "../money";
+import { lineText } from "./words";
 
 /**
  * The explanation of each school's total as lines, source by source: the foundation, one line per enrollment
@@ -31,49 +31,33 @@ export function explainer(alloc: Allocation): (schoolIndex: number) => Line[] {
       const on = src.turnedOnBySchool[i];
       if (final === 0 && on === 0) return;
       const f = school.foundation > 0 ? src.foundationPerSchool : 0;
-      if (f !== 0) lines.push({ source: src.name, kind: "foundation", level: null, category: null, count: null, rate: null, amount: f, text: `Foundation per school from ${src.name}: ${dollars(f)}` });
+      if (f !== 0) lines.push(withText({ source: src.name, kind: "foundation", level: null, category: null, count: null, rate: null, amount: f }));
       for (let k = L.rowStart[i]; k < L.rowStart[i + 1]; k++) {
         const r = L.rowsOf[k];
         for (let c = 0; c < L.nCats; c++) {
           const n = L.counts[r * L.nCats + c];
           const rate = n > 0 ? rateAt(s, r, c) : 0;
-          if (rate > 0) lines.push(formulaLine(src.name, d.levels[L.rowLevel[r]], categories[c], c, n, rate, lineAmount(n, rate, unit)));
+          if (rate > 0) lines.push(withText({ source: src.name, kind: "formula", level: d.levels[L.rowLevel[r]], category: categories[c], count: n, rate, amount: lineAmount(n, rate, unit) }));
         }
       }
       const short = src.shortfallBySchool?.[i] ?? 0;
-      if (short !== 0) lines.push({ source: src.name, kind: "shortfall", level: null, category: null, count: null, rate: null, amount: -short, text: `${src.name} cannot pay all its fixed-rate lines: −${dollars(short)}` });
+      if (short !== 0) lines.push(withText({ source: src.name, kind: "shortfall", level: null, category: null, count: null, rate: null, amount: -short }));
       const change = final - on;
       if (change !== 0) {
         const rule: Adjustment = school.adjustment ?? "Rescaled";
-        lines.push({ source: src.name, kind: "adjustment", rule, level: null, category: null, count: null, rate: null, amount: change, text: `${adjustmentWords(rule)} (${src.name}): ${change > 0 ? "+" : ""}${dollars(change)}` });
+        lines.push(withText({ source: src.name, kind: "adjustment", rule, level: null, category: null, count: null, rate: null, amount: change }));
       }
     });
     return lines;
   };
 }
 
-function formulaLine(source: string, level: string, category: string, c: number, n: number, rate: number, amount: number): Line {
-  const who = c === 0 ? "students" : `${category} students`;
-  return { source, kind: "formula", level, category, count: n, rate, amount, text: `${count(n)} ${level} ${who} × ${dollars(rate)} = ${dollars(amount)} (${source})` };
+function withText(l: Omit<Line, "text">): Line {
+  return { ...l, text: lineText(l) };
 }
 
 export function explainSchool(alloc: Allocation, schoolIndex: number): Line[] {
   return explainer(alloc)(schoolIndex);
 }
 
-export function adjustmentWords(a: string): string {
-  switch (a) {
-    case "MOB":
-      return "Topped up to the minimum operating budget";
-    case "Hold harmless":
-      return "Held harmless (floor on the loss against the current budget)";
-    case "Gain cap":
-      return "Gain capped against the current budget";
-    case "Phase-in":
-      return "Phase-in of the move from the current budget";
-    case "Revenue trigger":
-      return "Weights not yet turned on (revenue trigger): current unrestricted budget scaled to the pool";
-    default:
-      return "Budget-neutral rescaling (pays for other schools' floors or caps)";
-  }
-}
+export { adjustmentWords } from "./words";

@@ -3,7 +3,7 @@
  * engine's own rules (phaseIn.ts, holdHarmless.ts, neutrality.ts export each rule's formula beside its
  * computation), with the district-wide figures (factor, shares, this school's floor and cap) fixed.
  */
-import { generalBoundsFormula } from "../allocate/holdHarmless";
+import { generalBoundsFormula } from "../allocate/bounds";
 import { boundedShareFormula } from "../allocate/neutrality";
 import { generalTargetFormula, phaseInTargetFormula } from "../allocate/phaseIn";
 import type { Allocation } from "../types";

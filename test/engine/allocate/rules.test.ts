@@ -1,5 +1,9 @@
 import { allocate } from "../../../src/engine/allocate";
-import { schoolBounds } from "../../../src/engine/allocate/holdHarmless";
+import { boundsNotes, schoolBounds } from "../../../src/engine/allocate/bounds";
+import { gainCapCeiling } from "../../../src/engine/allocate/gainCap";
+import { holdHarmlessFloor } from "../../../src/engine/allocate/holdHarmless";
+import { mobFloor } from "../../../src/engine/allocate/mob";
+import { ruleNoteWords } from "../../../src/engine/allocate/words";
 import { solveNeutralFactor } from "../../../src/engine/allocate/neutrality";
 import { phaseInTarget } from "../../../src/engine/allocate/phaseIn";
 import { splitPool } from "../../../src/engine/allocate/pools";
@@ -187,5 +191,19 @@ describe("rounding", () => {
     const a = allocate(makeDistrict(two({ sources: [{ name: "General", amount: 1_000_000.57 }], policy: { rounding: "dollar" } })));
     for (const s of a.schools) expect(s.total % 100).toBe(0);
     expect(a.sources[0].surplus).toBe(57);
+  });
+});
+
+describe("MOB, hold harmless and gain cap, one file each, with their notes", () => {
+  test("each rule's bound, rounded so that rounding never breaks it, and its note in words", () => {
+    expect(mobFloor(95_050, 100)).toBe(95_100);
+    expect(mobFloor(null, 1)).toBe(0);
+    expect(holdHarmlessFloor(100_001, 0.9, 1)).toBe(90_001);
+    expect(holdHarmlessFloor(null, 0.9, 1)).toBe(0);
+    expect(gainCapCeiling(100_001, 0.1, 100)).toBe(110_000);
+    expect(gainCapCeiling(100_000, null, 1)).toBe(Infinity);
+    const notes = boundsNotes(292_302_400, 100_000_000, 0.95, 0.05, 1);
+    expect(notes.map((n) => n.code)).toEqual(["mob", "holdHarmless", "gainCap"]);
+    expect(ruleNoteWords(notes[1])).toBe("Hold harmless: at least 95% × $2,923,024 = $2,776,872.80 of non-grant money");
   });
 });

@@ -1,0 +1,54 @@
+/**
+ * All wording of the allocation in one place: the engine's rules return codes and numbers (Line, RuleNote); the
+ * sheets, the pane, the calculators and the CLI read the words here.
+ */
+import { count, dollars } from "../money";
+import type { Adjustment, Line, RuleNote } from "../types";
+
+/** What an adjustment rule did to a school, in a short phrase. */
+export function adjustmentWords(a: string): string {
+  switch (a) {
+    case "MOB":
+      return "Topped up to the minimum operating budget";
+    case "Hold harmless":
+      return "Held harmless (floor on the loss against the current budget)";
+    case "Gain cap":
+      return "Gain capped against the current budget";
+    case "Phase-in":
+      return "Phase-in of the move from the current budget";
+    case "Revenue trigger":
+      return "Weights not yet turned on (revenue trigger): current unrestricted budget scaled to the pool";
+    default:
+      return "Budget-neutral rescaling (pays for other schools' floors or caps)";
+  }
+}
+
+/** One explanation line in words: "333 Elementary students × $3,685.20 = $1,227,171.60 (State Base Aid)". */
+export function lineText(l: Omit<Line, "text">): string {
+  switch (l.kind) {
+    case "foundation":
+      return `Foundation per school from ${l.source}: ${dollars(l.amount)}`;
+    case "shortfall":
+      return `${l.source} cannot pay all its fixed-rate lines: −${dollars(-l.amount)}`;
+    case "adjustment":
+      return `${adjustmentWords((l.rule ?? "Rescaled") as NonNullable<Adjustment>)} (${l.source}): ${l.amount > 0 ? "+" : ""}${dollars(l.amount)}`;
+    default: {
+      const who = l.category === "Base" || l.category === null ? "students" : `${l.category} students`;
+      return `${count(l.count ?? 0)} ${l.level ?? ""} ${who} × ${dollars(l.rate ?? 0)} = ${dollars(l.amount)} (${l.source})`;
+    }
+  }
+}
+
+/** A rule's note in words, e.g. "Hold harmless: 95% × $2,923,024 = $2,776,873 at least (non-grant money)". */
+export function ruleNoteWords(n: RuleNote): string {
+  const v = n.values;
+  const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
+  switch (n.code) {
+    case "mob":
+      return `Minimum operating budget: at least ${dollars(v.floor)} of non-grant money`;
+    case "holdHarmless":
+      return `Hold harmless: at least ${pct(v.share)} × ${dollars(v.current)} = ${dollars(v.floor)} of non-grant money`;
+    case "gainCap":
+      return `Gain cap: at most (100% + ${pct(v.share)}) × ${dollars(v.current)} = ${dollars(v.ceiling)} of non-grant money`;
+  }
+}
