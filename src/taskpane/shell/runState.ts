@@ -1,6 +1,7 @@
 /** The state of the run in a few words, for the header: inputs valid, allocated, unsaved edits, written. */
 import { hasUnsavedEdits } from "../features/allocation/state";
 import type { RootState } from "../store/root";
+import { countOf } from "../../engine/money";
 
 export interface RunStep {
   key: "inputs" | "allocated" | "edits" | "written";
@@ -35,7 +36,7 @@ export function districtLine(s: RootState): string {
   const name = s.inputs.workbookName;
   if (!d) return name ?? "This workbook";
   const students = d.enrollment.reduce((n, e) => n + e.students, 0);
-  const parts = [name ?? "This workbook", d.schools.length === 1 ? "1 school" : `${d.schools.length.toLocaleString("en-US")} schools`];
-  if (students > 0) parts.push(`${Math.round(students).toLocaleString("en-US")} students`);
+  const parts = [name ?? "This workbook", countOf(d.schools.length, "school")];
+  if (students > 0) parts.push(countOf(Math.round(students), "student"));
   return parts.join(" · ");
 }

@@ -1,15 +1,16 @@
-/** Display formats for the pane: whole dollars in tables, cents in explanation lines, percents. */
+/**
+ * Display formats for the pane: whole dollars in tables, cents in explanation lines, percents. Money and counts
+ * come from the one money module (src/engine/money.ts), so the pane writes them as the sheets and the CLI do.
+ */
+import { count as countText, dollarsAndCents, signedDollars, wholeDollars } from "../../engine/money";
 import type { Cents, Rate } from "../../engine/types";
 
-const dollars0 = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0, minimumFractionDigits: 0 });
-const dollars2 = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 2, minimumFractionDigits: 2 });
 const percent1 = new Intl.NumberFormat("en-US", { style: "percent", maximumFractionDigits: 1, minimumFractionDigits: 1 });
 const plain = new Intl.NumberFormat("en-US", { maximumFractionDigits: 4 });
-const count = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
 
 /** Whole dollars, e.g. "$1,234,568". */
 export function money(cents: Cents): string {
-  return dollars0.format(Math.round(cents) / 100);
+  return wholeDollars(cents);
 }
 
 const compact = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", notation: "compact", maximumSignificantDigits: 3 });
@@ -21,13 +22,12 @@ export function moneyShort(cents: Cents): string {
 
 /** Dollars and cents, e.g. "$1,234.57". */
 export function moneyCents(cents: number): string {
-  return dollars2.format(Math.round(cents) / 100);
+  return dollarsAndCents(cents);
 }
 
 /** A signed change in whole dollars, e.g. "+$1,200" or "−$300". */
 export function signedMoney(cents: Cents): string {
-  if (Math.round(cents / 100) === 0) return money(0);
-  return (cents > 0 ? "+" : "−") + money(Math.abs(cents));
+  return signedDollars(cents);
 }
 
 /** A fraction as a percent with one decimal, e.g. 0.053 -> "5.3%". */
@@ -44,7 +44,7 @@ export function signedPercent(fraction: number): string {
 
 /** A count of students (may be fractional for weighted counts). */
 export function students(n: number): string {
-  return count.format(n);
+  return countText(n);
 }
 
 /** A rate as the user would type it back: a weight ("0.3") or dollars per pupil ("$1,272"). */
