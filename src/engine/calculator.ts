@@ -24,12 +24,12 @@ export function calculatorDrivers(a: Allocation, schoolIndex: number, ctx: Calcu
   const byCat = new Map<string, number>();
   let foundation = 0;
   let adjustment = 0;
-  let other = 0;
+  let shortfall = 0;
   for (const l of lines) {
     if (l.kind === "foundation") foundation += l.amount;
     else if (l.kind === "adjustment") adjustment += l.amount;
+    else if (l.kind === "shortfall") shortfall += l.amount;
     else if (l.category) byCat.set(l.category, (byCat.get(l.category) ?? 0) + l.amount);
-    else other += l.amount;
   }
   const total = school.total;
   const pct = (x: number): string => (total > 0 ? `${Math.round((x / total) * 100)}%` : "0%");
@@ -41,13 +41,15 @@ export function calculatorDrivers(a: Allocation, schoolIndex: number, ctx: Calcu
     const sumNeeds = needs.reduce((x, [, v]) => x + v, 0);
     out.push(`${usd(sumNeeds)} (${pct(sumNeeds)}) follows students with extra needs: ${needs.map(([c, v]) => `${c} ${usd(v)}`).join(", ")}.`);
   }
-  if (other) out.push(`${usd(other)} of formula money is not tied to one cell of the matrix (rounding across lines).`);
+  if (shortfall) out.push(`${usd(-shortfall)} of the fixed $ per pupil lines cannot be paid: the sources' pools are smaller than the formula's cost.`);
   if (foundation) out.push(`${usd(foundation)} (${pct(foundation)}) is the foundation every school receives before the formula.`);
   if (adjustment) out.push(`${adjustmentWords(school.adjustment ?? "Rescaled")}: ${adjustment > 0 ? "+" : ""}${usd(adjustment)}.`);
   if (school.current !== null) {
     const change = total - school.current;
     out.push(`Compared with the current budget of ${usd(school.current)}, that is ${change >= 0 ? "an increase" : "a decrease"} of ${usd(Math.abs(change))}${school.current > 0 ? ` (${((change / school.current) * 100).toFixed(1)}%)` : ""}.`);
   }
+  const grants = a.sources.reduce((x, s) => x + (s.grant ? s.bySchool[schoolIndex] : 0), 0);
+  if (grants) out.push(`${usd(grants)} comes from grants, paid on top of the other sources (they supplement, never supplant, the school's other money).`);
   const restricted = a.sources.reduce((x, s) => x + (s.restricted ? s.bySchool[schoolIndex] : 0), 0);
   if (restricted) out.push(`${usd(restricted)} of the total comes from restricted sources, which may only be spent on what they fund (see the School Plan sheet).`);
   return out;

@@ -6,7 +6,7 @@
  */
 import { allocate } from "../../src/engine/allocate";
 import { explainer } from "../../src/engine/allocate/explain";
-import { calculatorModel, schoolAtFixedRates } from "../../src/engine/calculator";
+import { calculatorDrivers, calculatorModel, schoolAtFixedRates } from "../../src/engine/calculator";
 import { parseDistrict } from "../../src/engine/parse";
 import type { Allocation, District } from "../../src/engine/types";
 import { differenceSentence } from "../../src/report/calculator";
@@ -101,5 +101,28 @@ describe("at the projected counts the calculator reproduces the allocation's lin
     ["floors and caps with some schools free (budget-neutral factor)", { gainCap: 0.3 }],
   ])("%s", (_n, policy) => {
     expectSameAsAllocation(rich(policy));
+  });
+});
+
+test("a fixed $ per pupil formula the pools cannot pay: the shortfall is its own line, the same in the calculator", () => {
+  const d = makeDistrict({
+    levels: ["Elementary", "High"],
+    needs: ["Poverty"],
+    schools: [{ id: "A" }, { id: "B" }, { id: "C" }],
+    enrollment: [
+      ["A", "Elementary", 300, 120],
+      ["B", "Elementary", 250, 40],
+      ["C", "High", 400, 90],
+    ],
+    rates: { Elementary: { Base: { pp: 4100 }, Poverty: { pp: 1300 } }, High: { Base: { pp: 5000 }, Poverty: { pp: 1100 } } },
+    sources: [{ name: "State Aid", amount: 3_000_000 }],
+  });
+  const a = allocate(d);
+  expect(a.totals.unfunded).toBeGreaterThan(0);
+  expectSameAsAllocation(a);
+  a.schools.forEach((_, i) => {
+    const m = calculatorModel(a, i);
+    expect(m.sources[0].shortfallId).not.toBeNull();
+    expect(calculatorDrivers(a, i).join(" ")).toMatch(/cannot be paid/);
   });
 });
