@@ -1,10 +1,10 @@
 import { floorsError, noGeneralMoneyError } from "../located";
 import type { Adjustment } from "../types";
-import { schoolBounds } from "./bounds";
+import { generalBounds, schoolBounds } from "./bounds";
 import { largestRemainder } from "./largestRemainder";
 import { floorToUnit } from "./rounding";
 import { solveNeutralFactor } from "./neutrality";
-import { phaseInTarget } from "./phaseIn";
+import { generalTarget, phaseInTarget } from "./phaseIn";
 import { spreadChanges } from "./redistribute";
 import { weightsOn } from "./trigger";
 import { dollars, type Work } from "./work";
@@ -159,9 +159,11 @@ function targetsAndBounds(
     floor[i] = b.lo > 0 ? b.lo : null;
     ceiling[i] = Number.isFinite(b.hi) ? b.hi : null;
     rules[k] = b.floorRule;
-    t[k] = Math.max(0, target - Oi);
-    lo[k] = Math.max(0, b.lo - Oi);
-    hi[k] = Math.max(lo[k], b.hi - Oi);
+    // The same rules the school calculators write as formulas (phaseIn.ts, bounds.ts).
+    t[k] = generalTarget(target, Oi);
+    const g = generalBounds(b.lo, b.hi, Oi);
+    lo[k] = g.lo;
+    hi[k] = g.hi;
     totalU += U[i];
     if (target !== A || A < b.lo || A > b.hi) moves = true;
   }
