@@ -15,10 +15,10 @@ import type { Cell, District, Eligibility, EligibilityRule, Source } from "./typ
 /** What an Eligible cell may name. */
 export interface EligibilityContext {
   /** Level labels (display spelling). */
-  levels: string[];
-  schoolIds: string[];
+  levels: readonly string[];
+  schoolIds: readonly string[];
   /** Need category names. */
-  needs: string[];
+  needs: readonly string[];
   /** Schools extra columns: normalised key -> header as written. */
   attributes: Record<string, string>;
 }

@@ -47,27 +47,27 @@ export type Status = "Unlocked" | "Locked" | "Grant";
 export type RevenueType = "Federal" | "State" | "Local" | "Private" | "Other";
 
 export interface School {
-  id: string;
-  name: string;
-  current: Cents | null;
-  minimum: Cents | null;
+  readonly id: string;
+  readonly name: string;
+  readonly current: Cents | null;
+  readonly minimum: Cents | null;
   /** Extra columns, keyed by normalised header, value as read. */
-  attributes: Record<string, Cell>;
+  readonly attributes: Record<string, Cell>;
   /** Extra columns' display headers, keyed by normalised header. */
-  attributeHeaders: Record<string, string>;
+  readonly attributeHeaders: Record<string, string>;
   /** Sheet row of this school in the Schools table. */
-  sheetRow: number;
+  readonly sheetRow: number;
 }
 
 export interface EnrollmentRow {
-  schoolId: string;
-  schoolIndex: number;
-  level: string;
-  levelIndex: number;
-  students: number;
+  readonly schoolId: string;
+  readonly schoolIndex: number;
+  readonly level: string;
+  readonly levelIndex: number;
+  readonly students: number;
   /** Counts aligned with District.needs. */
-  needs: number[];
-  sheetRow: number;
+  readonly needs: readonly number[];
+  readonly sheetRow: number;
 }
 
 /** A weight cell: either an additive weight or a fixed $ per pupil (cents, may be fractional). */
@@ -86,28 +86,28 @@ export interface Eligibility {
 
 export interface EligibilityRule {
   /** "attribute": a Schools column; "share": a need category's share of Students, in percent (0-100). */
-  kind: "attribute" | "share";
+  readonly kind: "attribute" | "share";
   /** Normalised attribute key or need name. */
-  key: string;
+  readonly key: string;
   /** Display text of the left side. */
-  label: string;
-  op: ">=" | "<=" | ">" | "<" | "=" | "<>";
+  readonly label: string;
+  readonly op: ">=" | "<=" | ">" | "<" | "=" | "<>";
   /** Number (percent points for shares) or text (compared case-insensitively). */
-  value: number | string;
+  readonly value: number | string;
 }
 
 export interface Source {
-  name: string;
-  type: RevenueType | null;
-  restricted: boolean;
-  amount: Cents;
-  status: Status;
+  readonly name: string;
+  readonly type: RevenueType | null;
+  readonly restricted: boolean;
+  readonly amount: Cents;
+  readonly status: Status;
   /** Fraction 0..1 of Amount distributed to schools. */
-  schoolShare: number;
+  readonly schoolShare: number;
   /** "All" or the name of one need category. */
-  funds: string;
-  eligible: Eligibility;
-  sheetRow: number;
+  readonly funds: string;
+  readonly eligible: Eligibility;
+  readonly sheetRow: number;
 }
 
 export interface Policy {
@@ -173,18 +173,18 @@ export interface InitiativeSegment {
 }
 
 export interface District {
-  schools: School[];
+  readonly schools: readonly School[];
   /** Level labels in display order (first = the reference level for weights). */
-  levels: string[];
+  readonly levels: readonly string[];
   /** Need category names in Enrollment column order. */
-  needs: string[];
-  enrollment: EnrollmentRow[];
+  readonly needs: readonly string[];
+  readonly enrollment: readonly EnrollmentRow[];
   /** rates[levelIndex][category] where category 0 = Base, 1.. = needs[k-1]; null = no rate (0). */
-  rates: (Rate | null)[][];
-  sources: Source[];
-  policy: Policy;
-  initiatives: Initiative[] | null;
-  segments: InitiativeSegment[] | null;
+  readonly rates: (Rate | null)[][];
+  readonly sources: readonly Source[];
+  readonly policy: Policy;
+  readonly initiatives: Initiative[] | null;
+  readonly segments: InitiativeSegment[] | null;
 }
 
 export type ParseResult = { ok: true; district: District; warnings: string[] } | { ok: false; errors: InputError[] };

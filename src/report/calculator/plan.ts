@@ -4,7 +4,7 @@ import { a1, quoteSheet } from "../names";
 import type { Layout, Sheet } from "./layout";
 
 /** Short category codes for the School Plan ("GEN" for general money, then one per need: POV, EL, SE...). */
-export function categoryCodes(needs: string[]): string[] {
+export function categoryCodes(needs: readonly string[]): string[] {
   const taken = new Set<string>(["GEN"]);
   const out = ["GEN"];
   for (const n of needs) {
@@ -27,7 +27,7 @@ interface Grid {
   checkCol: number;
 }
 
-function codeTable(sheet: Sheet, needs: string[], codes: string[], funded: CalcSource[], r: number): { range: string; next: number } {
+function codeTable(sheet: Sheet, needs: readonly string[], codes: string[], funded: CalcSource[], r: number): { range: string; next: number } {
   sheet.text(r++, 0, "Category codes", "subtitle");
   ["Code", "Category", "Restricted sources limited to it"].forEach((h, k) => sheet.text(r, k, h, "header"));
   const top = ++r;
@@ -90,7 +90,7 @@ function investments(sheet: Sheet, funded: CalcSource[], codes: string[], g: Gri
 }
 
 /** Lays out the School Plan; returns the column widths. */
-export function schoolPlanSheet(sheet: Sheet, L: Layout, needs: string[], title: string, rows: number): Record<number, number> {
+export function schoolPlanSheet(sheet: Sheet, L: Layout, needs: readonly string[], title: string, rows: number): Record<number, number> {
   const codes = categoryCodes(needs);
   const funded = L.m.sources.filter((s) => s.engine !== 0 || s.eligibleId !== null);
   sheet.text(0, 0, `School Plan — ${title}`, "title");
