@@ -22,10 +22,10 @@ function terms(a: Allocation): string[] {
   const p = a.district.policy;
   return [
     "Weighted student funding: money follows students, with more for students who cost more to educate (weights).",
-    `Hold harmless: ${p.holdHarmless === null ? "not used by this district." : `no school receives less than ${pct(p.holdHarmless)} of its current budget.`}`,
+    `Hold harmless: ${p.holdHarmless === null ? "not used by this district." : `no school receives less than ${pct(p.holdHarmless)} of its current budget (grants, paid on top, aside).`}`,
     `Phase-in: ${p.phaseIn >= 1 ? "not used (the full formula applies this year)." : `this year a school moves ${pct(p.phaseIn)} of the way from its current budget to its formula amount.`}`,
     "MOB (minimum operating budget): the least a school needs to open its doors; a school's total is topped up to it.",
-    `Gain cap: ${p.gainCap === null ? "not used by this district." : `no school's budget grows by more than ${pct(p.gainCap)} over its current budget.`}`,
+    `Gain cap: ${p.gainCap === null ? "not used by this district." : `no school's budget grows by more than ${pct(p.gainCap)} over its current budget (grants, paid on top, aside).`}`,
     "Budget-neutral factor: floors and caps cost money that has to come from somewhere; the district scales the general money of the schools not held at a floor or cap by one common factor so that the total stays the same.",
     "Restricted money: categorical funds may only pay for the students or purposes they are meant for (see the School Plan checks). Grants supplement, never supplant: they are paid on top of the other sources.",
   ];
