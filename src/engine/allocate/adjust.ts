@@ -26,47 +26,66 @@ export interface AdjustOutcome {
 export function applyAdjustments(w: Work): AdjustOutcome {
   const { d, L, unit } = w;
   const N = L.nSchools;
-  const S = d.sources.length;
-  const adjustment: Adjustment[] = new Array(N).fill(null);
-  const floor: (number | null)[] = new Array(N).fill(null);
-  const ceiling: (number | null)[] = new Array(N).fill(null);
+  const out: AdjustOutcome = { adjustment: new Array(N).fill(null), floor: new Array(N).fill(null), ceiling: new Array(N).fill(null), factor: 1 };
   const p = d.policy;
   const anyMob = d.schools.some((s) => s.minimum !== null && s.minimum > 0);
   const on = weightsOn(d);
-  if (on && p.phaseIn >= 1 && p.holdHarmless === null && p.gainCap === null && !anyMob) return { adjustment, floor, ceiling, factor: 1 };
-
+  if (on && p.phaseIn >= 1 && p.holdHarmless === null && p.gainCap === null && !anyMob) return out;
   const generals: number[] = [];
-  for (let s = 0; s < S; s++) if (w.general[s]) generals.push(s);
-  const U = w.onGeneral;
-  // Participants: schools with enrollment rows.
-  let n = 0;
-  for (let i = 0; i < N; i++) if (L.hasRows[i]) n++;
-  const idx = new Int32Array(n);
-  n = 0;
-  for (let i = 0; i < N; i++) if (L.hasRows[i]) idx[n++] = i;
+  for (let s = 0; s < d.sources.length; s++) if (w.general[s]) generals.push(s);
+  const idx = participants(w);
+  const n = idx.length;
   const t = new Float64Array(n);
   const lo = new Float64Array(n);
   const hi = new Float64Array(n);
   const rules: Adjustment[] = new Array(n).fill(null);
-  const { totalU, moves } = targetsAndBounds(w, idx, on ? p.phaseIn : 0, { t, lo, hi, rules, floor, ceiling });
-  if (!moves) return { adjustment, floor, ceiling, factor: 1 };
+  const { totalU, moves } = targetsAndBounds(w, idx, on ? p.phaseIn : 0, { t, lo, hi, rules, floor: out.floor, ceiling: out.ceiling });
+  if (!moves) return out;
   let needed = 0;
   for (let k = 0; k < n; k++) needed += lo[k];
   // Without general money there is nothing to move: only a floor that needs some is a problem.
-  if ((generals.length === 0 || totalU === 0) && needed === 0) return { adjustment, floor, ceiling, factor: 1 };
   if (generals.length === 0 || totalU === 0) {
-    w.errors.push(noGeneralMoneyError(d));
-    return { adjustment, floor, ceiling, factor: 1 };
+    if (needed > 0) w.errors.push(noGeneralMoneyError(d));
+    return out;
   }
   const solved = solveNeutralFactor(t, lo, hi, totalU, new Float64Array(n));
   if (solved === null) {
-    let need = 0;
-    for (let k = 0; k < n; k++) need += lo[k];
-    w.errors.push(floorsError(d, dollars(totalU), dollars(need)));
-    return { adjustment, floor, ceiling, factor: 1 };
+    w.errors.push(floorsError(d, dollars(totalU), dollars(needed)));
+    return out;
   }
-  // Schools held at a floor or a cap get exactly that bound (bounds are whole units); the free schools share
-  // the rest with largest remainders.
+  const finalU = finalGeneral(solved, lo, hi, totalU, unit);
+  const U = w.onGeneral;
+  const delta = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    const i = idx[k];
+    delta[k] = (finalU[k] - U[i]) / unit;
+    out.adjustment[i] = ruleThatMoved(solved, k, lo, hi, t, rules[k], on, p.phaseIn < 1 && d.schools[i].current !== null, finalU[k] !== U[i]);
+  }
+  moveGeneralMoney(w, generals, idx, delta);
+  let distributable = 0;
+  for (let k = 0; k < n; k++) distributable += finalU[k];
+  if (solved.excess > 0) w.warnings.push(`Every school is at its gain cap: ${dollars(totalU - distributable)} of general money is held centrally.`);
+  out.factor = Number.isFinite(solved.k) ? solved.k : 1;
+  return out;
+}
+
+/** Schools with enrollment rows: the ones the rules apply to. */
+function participants(w: Work): Int32Array {
+  const { L } = w;
+  let n = 0;
+  for (let i = 0; i < L.nSchools; i++) if (L.hasRows[i]) n++;
+  const idx = new Int32Array(n);
+  n = 0;
+  for (let i = 0; i < L.nSchools; i++) if (L.hasRows[i]) idx[n++] = i;
+  return idx;
+}
+
+/**
+ * Each participant's final general money: schools held at a floor or a cap get exactly that bound (bounds are
+ * whole units); the free schools share the rest with largest remainders.
+ */
+function finalGeneral(solved: { values: Float64Array; excess: number }, lo: Float64Array, hi: Float64Array, totalU: number, unit: number): Float64Array {
+  const n = lo.length;
   const finalU = new Float64Array(n);
   const freeWeights = new Float64Array(n);
   let bounded = 0;
@@ -84,47 +103,56 @@ export function applyAdjustments(w: Work): AdjustOutcome {
   const freeTotal = anyFree ? floorToUnit(Math.max(0, totalU - bounded - Math.ceil(solved.excess / unit - 1e-9) * unit), unit) : 0;
   const freeParts = largestRemainder(freeTotal, freeWeights, unit, new Float64Array(n));
   for (let k = 0; k < n; k++) if (freeWeights[k] > 0) finalU[k] = freeParts[k];
-  const distributable = bounded + freeTotal;
-  // Per-school change of general money, in units, split across general sources.
-  const delta = new Float64Array(n);
-  for (let k = 0; k < n; k++) {
-    const i = idx[k];
-    delta[k] = (finalU[k] - U[i]) / unit;
-    const v = solved.values[k];
-    if (v <= lo[k] + 1e-6 && lo[k] > 0 && lo[k] > solved.k * t[k] + 1e-6) adjustment[i] = rules[k];
-    else if (Number.isFinite(hi[k]) && v >= hi[k] - 1e-6 && hi[k] < solved.k * t[k] - 1e-6) adjustment[i] = "Gain cap";
-    else if (!on) adjustment[i] = "Revenue trigger";
-    else if (p.phaseIn < 1 && d.schools[i].current !== null) adjustment[i] = "Phase-in";
-    else if (finalU[k] !== U[i]) adjustment[i] = "Rescaled";
-  }
+  return finalU;
+}
+
+/** The rule that moved participant k's general money (floor, cap, trigger, phase-in, rescaling), or null. */
+function ruleThatMoved(
+  solved: { values: Float64Array; k: number },
+  k: number,
+  lo: Float64Array,
+  hi: Float64Array,
+  t: Float64Array,
+  floorRule: Adjustment,
+  on: boolean,
+  phased: boolean,
+  changed: boolean,
+): Adjustment {
+  const v = solved.values[k];
+  if (v <= lo[k] + 1e-6 && lo[k] > 0 && lo[k] > solved.k * t[k] + 1e-6) return floorRule;
+  if (Number.isFinite(hi[k]) && v >= hi[k] - 1e-6 && hi[k] < solved.k * t[k] - 1e-6) return "Gain cap";
+  if (!on) return "Revenue trigger";
+  if (phased) return "Phase-in";
+  return changed ? "Rescaled" : null;
+}
+
+/**
+ * Split each participant's change of general money (in units) across the general sources in proportion to
+ * their general money, keeping every school's and every source's sums exact (spreadChanges); the turned-on
+ * amounts stay on record first. A negative total change is money capped away from schools: it stays central.
+ */
+function moveGeneralMoney(w: Work, generals: number[], idx: Int32Array, delta: Float64Array): void {
+  const n = idx.length;
   const shares = generals.map((s) => {
     let sum = 0;
-    const by = w.by[s];
-    for (let k = 0; k < n; k++) sum += by[idx[k]];
+    for (let k = 0; k < n; k++) sum += w.by[s][idx[k]];
     return sum;
   });
   const x = spreadChanges(delta, shares);
-  const moved = w.moved;
   generals.forEach((s, g) => {
     const by = w.by[s];
-    // What the formula turned on stays on record before the general money moves.
     if (w.turnedOn[s] === null) w.turnedOn[s] = by.slice();
-    const xg = x[g];
     let change = 0;
     for (let k = 0; k < n; k++) {
-      const i = idx[k];
-      const v = xg[k] * unit;
-      by[i] += v;
-      moved[i] += v;
+      const v = x[g][k] * w.unit;
+      by[idx[k]] += v;
+      w.moved[idx[k]] += v;
       change += v;
     }
-    // A negative total change is money capped away from schools: it stays central as surplus.
     w.avail[s] -= change;
     w.paid[s] += change;
   });
   repairNegatives(generals.map((s) => w.by[s]), idx);
-  if (solved.excess > 0) w.warnings.push(`Every school is at its gain cap: ${dollars(totalU - distributable)} of general money is held centrally.`);
-  return { adjustment, floor, ceiling, factor: Number.isFinite(solved.k) ? solved.k : 1 };
 }
 
 /**
