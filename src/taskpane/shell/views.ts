@@ -10,6 +10,7 @@ import { homeView } from "../features/inputs";
 import { planningView } from "../features/planning";
 import { scenariosView } from "../features/scenarios";
 import { schoolsView } from "../features/schools";
+import { benchmarkView, voicesView } from "../features/voices";
 import type { PaneView } from "./registry";
 
-export const VIEWS: readonly PaneView[] = [homeView, allocationView, schoolsView, scenariosView, equityView, initiativesView, planningView, calculatorsView];
+export const VIEWS: readonly PaneView[] = [homeView, allocationView, schoolsView, scenariosView, equityView, initiativesView, planningView, voicesView, benchmarkView, calculatorsView];
