@@ -1,7 +1,7 @@
 /** The browser preview: the same pane over an in-memory workbook, with the workbook shown beside it. */
 import { useState } from "react";
 import { createRoot } from "react-dom/client";
-import { FluentProvider, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider, makeStyles, mergeClasses, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { browserDownload } from "../host/download";
 import { createMemoryHost, type MemoryHost } from "../host/memory";
 import { App } from "../taskpane/App";
@@ -17,7 +17,8 @@ const useStyles = makeStyles({
     "@media (max-width: 760px)": { flexDirection: "column", alignItems: "stretch" },
   },
   pane: {
-    width: "350px",
+    // Excel's pane is 350 px; a wide window gives the pane more (its wide layout starts at 500 px).
+    width: "clamp(350px, 42vw, 900px)",
     flexShrink: 0,
     minHeight: "100vh",
     boxSizing: "border-box",
@@ -52,8 +53,8 @@ export function Preview({ host, theme: startTheme = "light" }: { host: MemoryHos
   const s = useStyles();
   const [theme, setTheme] = useState<"light" | "dark">(startTheme);
   return (
-    <FluentProvider theme={theme === "dark" ? webDarkTheme : webLightTheme} className={s.root}>
-      <div className={s.layout}>
+    <FluentProvider theme={theme === "dark" ? webDarkTheme : webLightTheme}>
+      <div className={mergeClasses(s.root, s.layout)}>
         <div className={s.pane}>
           <App host={host} theme={theme} />
         </div>

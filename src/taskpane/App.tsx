@@ -28,10 +28,14 @@ export function App({ host, theme = "light", files }: AppProps) {
     return { store, env: createEnv(host, store, files ?? null) };
   }, [host, files]);
   return (
-    <FluentProvider theme={theme === "dark" ? webDarkTheme : webLightTheme} className={s.provider}>
-      <StudioContext.Provider value={value}>
-        <Shell views={VIEWS} />
-      </StudioContext.Provider>
+    // The layout styles go on an inner element: Fluent copies the provider's classes onto its portals (menus,
+    // dialogs), which must not take a full-height background.
+    <FluentProvider theme={theme === "dark" ? webDarkTheme : webLightTheme}>
+      <div className={s.provider}>
+        <StudioContext.Provider value={value}>
+          <Shell views={VIEWS} />
+        </StudioContext.Provider>
+      </div>
     </FluentProvider>
   );
 }

@@ -1,4 +1,4 @@
-import { Badge, Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, Tooltip, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { redo, undo } from "../features/allocation/actions";
 import { useEnv, useStudio } from "../store/root";
 import { FileButtons } from "./FileButtons";
@@ -66,16 +66,12 @@ export function Header() {
         </ul>
       </div>
       <div className={s.tools}>
-        <Tooltip content={`Undo the last edit (${mod}Z)`} relationship="description">
-          <Button size="small" appearance="subtle" disabled={!canUndo} onClick={() => undo(env)} aria-keyshortcuts="Control+Z">
-            Undo
-          </Button>
-        </Tooltip>
-        <Tooltip content={`Redo (${mod}Y)`} relationship="description">
-          <Button size="small" appearance="subtle" disabled={!canRedo} onClick={() => redo(env)} aria-keyshortcuts="Control+Y">
-            Redo
-          </Button>
-        </Tooltip>
+        <Button size="small" appearance="subtle" disabled={!canUndo} onClick={() => undo(env)} title={`Undo the last edit (${mod}Z)`} aria-keyshortcuts="Control+Z">
+          Undo
+        </Button>
+        <Button size="small" appearance="subtle" disabled={!canRedo} onClick={() => redo(env)} title={`Redo (${mod}Y)`} aria-keyshortcuts="Control+Y">
+          Redo
+        </Button>
         <FileButtons />
         <GlossaryButton />
       </div>

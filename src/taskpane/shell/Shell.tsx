@@ -1,5 +1,5 @@
-import { useEffect, useState, type DragEvent } from "react";
-import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Suspense, useEffect, useState, type DragEvent } from "react";
+import { Button, Spinner, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { redo, undo } from "../features/allocation/actions";
 import { checkCapabilities, readWorkbook } from "../features/inputs/actions";
 import { useEnv, useStudio } from "../store/root";
@@ -69,6 +69,14 @@ export function Shell({ views }: { views: readonly PaneView[] }) {
     void readWorkbook(env);
   }, [env]);
 
+  // Views whose code loads on demand start loading once the pane is up, so that moving to one is instant.
+  useEffect(() => {
+    for (const v of views) {
+      const preload = (v.Component as { preload?: () => Promise<void> }).preload;
+      if (preload) void preload();
+    }
+  }, [views]);
+
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const what = editShortcut(e);
@@ -119,7 +127,9 @@ export function Shell({ views }: { views: readonly PaneView[] }) {
       <div className={s.body}>
         <Nav views={views} />
         <div className={s.view} key={view.id} data-view={view.id}>
-          <view.Component />
+          <Suspense fallback={<Spinner size="small" label="Loading…" />}>
+            <view.Component />
+          </Suspense>
         </div>
       </div>
       <ConfirmDiscard />

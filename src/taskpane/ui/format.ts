@@ -60,10 +60,10 @@ export function percentText(fraction: number | null): string {
   return `${plain.format(Math.round(fraction * 1e6) / 1e4)}%`;
 }
 
-/** Cents shown for editing as dollars, e.g. 123450 -> "1,234.5", null -> "". */
+/** Cents shown for editing as dollars, e.g. 123450 -> "$1,234.5", -500 -> "−$5", null -> "". */
 export function dollarsText(cents: Cents | null): string {
   if (cents === null) return "";
-  return plain.format(cents / 100);
+  return (cents < 0 ? "−$" : "$") + plain.format(Math.abs(cents) / 100);
 }
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };

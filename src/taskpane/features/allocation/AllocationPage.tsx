@@ -64,7 +64,7 @@ export function AllocationPage() {
         <h2 id="sfs-matrix" className={s.h}>
           Funding formula
         </h2>
-        <Text size={200}>Edit a cell to re-allocate at once. Below each cell: the other view of the formula.</Text>
+        <Text size={200}>Edit a cell to re-allocate at once.</Text>
         <MatrixGrid key={revision} district={district} allocation={allocation} onChange={onChange} />
       </section>
       <section className={s.section} aria-labelledby="sfs-schools-list">

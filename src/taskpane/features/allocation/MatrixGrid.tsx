@@ -2,8 +2,9 @@ import { useState } from "react";
 import { Field, Input, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { setRate } from "../../../engine/decisions";
 import type { Allocation, District } from "../../../engine/types";
+import { WEIGHT_LABELS } from "../../../report/allocation";
 import { moneyCents, parseRate, rateText } from "../../ui/format";
-import { scrollX } from "../../ui/styles";
+import { bulletList, note, scrollX } from "../../ui/styles";
 
 const useStyles = makeStyles({
   wrap: scrollX,
@@ -41,7 +42,14 @@ const useStyles = makeStyles({
     lineHeight: tokens.lineHeightBase200,
     paddingRight: tokens.spacingHorizontalXXS,
   },
+  legend: note,
+  errors: { ...bulletList, color: tokens.colorPaletteRedForeground1, fontSize: tokens.fontSizeBase200 },
 });
+
+/** "0.7483" for an effective weight: four decimals as on the Matrix sheet, trailing zeros dropped. */
+export function weightText(w: number): string {
+  return String(Math.round(w * 10000) / 10000);
+}
 
 export interface MatrixGridProps {
   district: District;
@@ -94,8 +102,14 @@ export function MatrixGrid({ district, allocation, onChange }: MatrixGridProps) 
     });
   };
 
+  const errors = Object.entries(drafts).filter(([, d]) => d.error);
   return (
     <div className={s.wrap}>
+      <Text className={s.legend} as="p">
+        In each cell, {perPupil ? "the $ per pupil you set" : `the weight you set (${WEIGHT_LABELS.nominal.replace(/^Weights you set /, "")})`}; below it,{" "}
+        {perPupil ? "" : "the $ per pupil and "}&quot;eff.&quot;: {WEIGHT_LABELS.effective.charAt(0).toLowerCase() + WEIGHT_LABELS.effective.slice(1)}, relative to the{" "}
+        {district.levels[0] ?? "first level"} Base, as on the Matrix sheet.
+      </Text>
       <table className={s.table} aria-label={`Funding formula (${unit} by level and category)`}>
         <thead>
           <tr>
@@ -121,23 +135,34 @@ export function MatrixGrid({ district, allocation, onChange }: MatrixGridProps) 
                 const rate = district.rates[li]?.[ci] ?? null;
                 const pp = allocation.matrix.perPupil[li]?.[ci];
                 const w = allocation.matrix.weights[li]?.[ci];
-                const other = rate?.kind === "perPupil" || (rate === null && perPupil) ? (w !== undefined && Number.isFinite(w) ? `×${w.toFixed(2)}` : "") : pp !== undefined ? moneyCents(pp) : "";
+                const fixed = rate?.kind === "perPupil" || (rate === null && perPupil);
+                const eff = w !== undefined && Number.isFinite(w) ? weightText(w) : null;
+                const name = `${level} ${cat}`;
                 return (
                   <td key={cat} className={s.td}>
-                    <Field size="small" validationMessage={draft?.error ?? undefined} validationState={draft?.error ? "error" : "none"}>
+                    <Field size="small" validationState={draft?.error ? "error" : "none"}>
                       <Input
                         className={s.input}
                         size="small"
-                        aria-label={`${level} ${cat} ${unit}`}
+                        aria-label={`${name} ${unit}`}
+                        aria-invalid={draft?.error ? true : undefined}
+                        aria-describedby={draft?.error ? `sfs-matrix-error-${li}-${ci}` : undefined}
                         value={draft ? draft.text : rateText(rate)}
                         placeholder="0"
                         onChange={(_, data) => edit(li, ci, data.value)}
                         onBlur={() => blur(li, ci)}
                       />
                     </Field>
-                    <Text className={s.other}>
-                      {other}
-                    </Text>
+                    {!fixed && pp !== undefined && (
+                      <Text className={s.other} title={`$ per pupil: ${moneyCents(pp)}`}>
+                        {moneyCents(pp)}
+                      </Text>
+                    )}
+                    {eff !== null && (
+                      <Text className={s.other} title={`${WEIGHT_LABELS.effective}: ${eff}`} aria-label={`${name}, effective weight ${eff}`}>
+                        eff. {eff}
+                      </Text>
+                    )}
                   </td>
                 );
               })}
@@ -145,6 +170,21 @@ export function MatrixGrid({ district, allocation, onChange }: MatrixGridProps) 
           ))}
         </tbody>
       </table>
+      {errors.length > 0 && (
+        <ul className={s.errors} aria-label="Matrix entries to fix">
+          {errors.map(([key, d]) => {
+            const [li, ci] = key.split(":").map(Number);
+            return (
+              <li key={key} id={`sfs-matrix-error-${li}-${ci}`}>
+                <span>
+                  {district.levels[li]} {categories[ci]}:{" "}
+                </span>
+                <span>{d.error}</span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
     </div>
   );
 }

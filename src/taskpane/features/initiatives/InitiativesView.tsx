@@ -46,7 +46,7 @@ export interface InitiativesViewProps {
   onCancel: () => void;
 }
 
-/** Initiatives: A-ROI analysis of the inventory (seed 003), with the user's own actions and the written sheets. */
+/** Initiatives: A-ROI analysis of the inventory, with the user's own actions and the written sheets. */
 export function InitiativesView({ hasTable, aroi, write, busy, onAnalyse, onInsertTemplate, onOverride, onWrite, onCancel }: InitiativesViewProps) {
   const s = useStyles();
   const running = write.phase === "running";

@@ -8,7 +8,8 @@ import { message, replaceKeyed } from "../../store/types";
 import { insertTables } from "../inputs/actions";
 import { presentTables } from "../inputs/state";
 import { initiativesTemplate } from "../inputs/templates";
-import { AROI_OVERRIDES_RECORD, AROI_WRITE, aroiFromTables, serializeOverrides, type AroiOutcome } from "./overrides";
+import { aroiFromTables } from "./analysis";
+import { AROI_OVERRIDES_RECORD, AROI_WRITE, serializeOverrides, type AroiOutcome } from "./overrides";
 
 /** Re-read the Initiatives tables from the workbook (the pane's decisions are kept) and analyse them. */
 export async function analyseInitiatives(env: Env): Promise<void> {

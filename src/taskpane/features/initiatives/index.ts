@@ -1,4 +1,3 @@
-import type { PaneView } from "../../shell/registry";
-import { InitiativesPage } from "./InitiativesPage";
+import { lazyView, type PaneView } from "../../shell/registry";
 
-export const initiativesView: PaneView = { id: "initiatives", label: "Initiatives", hint: "A-ROI of programs", Component: InitiativesPage };
+export const initiativesView: PaneView = { id: "initiatives", label: "Initiatives", hint: "A-ROI of programs", Component: lazyView(() => import(/* webpackChunkName: "initiatives" */ "./InitiativesPage").then((m) => m.InitiativesPage)) };

@@ -1,9 +1,7 @@
-/** The user's A-ROI action overrides as kept in the workbook, and the A-ROI analysis of the Initiatives tables. */
-import { ACTIONS, analyseInitiatives, type AroiAnalysis, type Override } from "../../../engine/aroi";
-import { findTable, type ParseContext } from "../../../engine/parse/headers";
-import { parseInitiatives, parseSegments } from "../../../engine/parse/initiatives";
-import { parsePolicy } from "../../../engine/parse/policy";
-import type { InputError, RawTables } from "../../../engine/types";
+/** The user's A-ROI action overrides as kept in the workbook. */
+import type { AroiAnalysis, Override } from "../../../engine/aroi";
+import { ACTIONS } from "../../../engine/aroi/actions";
+import type { InputError } from "../../../engine/types";
 
 /** The scenario record that keeps the user's A-ROI action overrides (JSON) in the workbook. */
 export const AROI_OVERRIDES_RECORD = "A-ROI overrides";
@@ -48,21 +46,3 @@ export type AroiOutcome =
   | { kind: "missing" }
   | { kind: "problems"; errors: InputError[] }
   | { kind: "ok"; analysis: AroiAnalysis; unknownOverrides: string[] };
-
-/**
- * Analyse the Initiatives (and Initiative Segments, Policy's Learning Gain Unit) tables on their own, so that the
- * analysis works in a workbook whose allocation tables are missing or still being filled. `schoolIds` expands
- * "All" in the Schools column.
- */
-export function aroiFromTables(tables: RawTables, schoolIds?: readonly string[]): AroiOutcome {
-  const raw = findTable(tables, "Initiatives");
-  if (!raw) return { kind: "missing" };
-  const ctx: ParseContext = { errors: [], warnings: [] };
-  const policy = parsePolicy(findTable(tables, "Policy"), ctx);
-  const initiatives = parseInitiatives(raw, ctx);
-  const segments = parseSegments(findTable(tables, "Initiative Segments"), initiatives, ctx);
-  const errors = ctx.errors.filter((e) => e.table === "Initiatives" || e.table === "Initiative Segments");
-  if (errors.length > 0 || initiatives.initiatives === null) return { kind: "problems", errors };
-  const analysis = analyseInitiatives(initiatives.initiatives, segments, policy, undefined, undefined, schoolIds);
-  return { kind: "ok", analysis, unknownOverrides: [] };
-}

@@ -2,7 +2,6 @@
 import { parseDistrict } from "../../../engine/parse";
 import type { Allocation, District, InputError, RawTables } from "../../../engine/types";
 import { columnLetter } from "../../../report/names";
-import { sampleDistrict } from "../../../sample/district";
 import { notify, refreshRecords, tryAllocate } from "../../store/effects";
 import type { Env } from "../../store/root";
 import { message, type Notice } from "../../store/types";
@@ -55,7 +54,11 @@ export async function insertTables(env: Env, tables: RawTables, what: string): P
   }
 }
 
-export const insertSample = (env: Env) => insertTables(env, sampleDistrict(), "the sample district");
+/** Insert the sample district (its generator is loaded on first use). */
+export async function insertSample(env: Env): Promise<void> {
+  const { sampleDistrict } = await import(/* webpackChunkName: "sample" */ "../../../sample/district");
+  await insertTables(env, sampleDistrict(), "the sample district");
+}
 export const insertBlank = (env: Env) => insertTables(env, blankTemplates(presentTables(env.getState().inputs)), "blank templates");
 
 /** Where a problem sits in the workbook, when it can be selected. */

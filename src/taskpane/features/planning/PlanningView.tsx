@@ -39,6 +39,8 @@ export interface PlanningViewProps {
   analysing: boolean;
   /** Years typed in the pane (null = the Policy's Plan Years). */
   years: number | null;
+  /** The Policy's Plan Years (within the pane's limit), shown in the empty Years box. */
+  policyYears: number;
   write: WriteState;
   /** Reading or writing: actions wait. */
   busy: boolean;
@@ -81,8 +83,8 @@ export function PlanningView(p: PlanningViewProps) {
           className={s.years}
           label="Years"
           value={shownYears === null ? "" : String(shownYears)}
-          placeholder="Policy"
-          hint={`1 to ${PANE_MAX_YEARS}`}
+          placeholder={String(p.policyYears)}
+          hint={`1 to ${PANE_MAX_YEARS}; blank: the Policy's ${p.policyYears}`}
           commit={(text) => {
             if (text.trim() === "") {
               p.onYears(null);

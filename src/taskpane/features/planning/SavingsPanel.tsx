@@ -127,7 +127,7 @@ export interface SavingsPanelProps {
 }
 
 /**
- * The savings screener (seed 001): opportunities ranked by impact × ease, totals by area and by plan year, and the
+ * The savings screener: opportunities ranked by impact × ease, totals by area and by plan year, and the
  * A-ROI priorities the committed savings pay for. The user marks each opportunity's status.
  */
 export function SavingsPanel({ savings, funding, tableStatuses, disabled, onStatus }: SavingsPanelProps) {

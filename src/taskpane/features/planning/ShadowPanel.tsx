@@ -34,7 +34,7 @@ export function sortShadow(rows: readonly ShadowRow[], order: ShadowOrder): Shad
 }
 
 /**
- * The shadow notice (seed 002, LAUSD): every school's budget this year beside its budget with the formula turned on
+ * The shadow notice (as LAUSD publishes it): every school's budget this year beside its budget with the formula turned on
  * and the gap, in the order the user picks.
  */
 export function ShadowPanel({ notice, label }: { notice: ShadowNotice; label: string }) {

@@ -33,7 +33,7 @@ const fte1 = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
 const fteText = (x: number) => `${fte1.format(x)} FTE`;
 
 /**
- * The budget tree (seed 001): area → function → object, each with its amount, its share of all Budget Lines
+ * The budget tree: area → function → object, each with its amount, its share of all Budget Lines
  * spending, and the split between central spending and schools. Areas and functions open and close.
  */
 export function BudgetTreeTable({ tree }: { tree: BudgetTree }) {
@@ -124,7 +124,7 @@ const ratio = (x: number | null) => (x === null ? "n/a" : fte1.format(x));
 const perUnit = (x: number | null) => (x === null ? "n/a" : moneyCents(x));
 const perFte = (x: number | null) => (x === null ? "n/a" : money(x));
 
-/** Cost drivers (seed 001): the ratios behind the largest areas of cost. A ratio without a divisor is "n/a". */
+/** Cost drivers: the ratios behind the largest areas of cost. A ratio without a divisor is "n/a". */
 export function CostDriversView({ drivers }: { drivers: CostDrivers }) {
   const s = usePlanStyles();
   return (

@@ -40,7 +40,7 @@ describe("pane: scenarios", () => {
     // The edit since the save is unsaved: loading asks first.
     goTo("Scenarios");
     fireEvent.click(screen.getByRole("button", { name: "Load Equity" }));
-    fireEvent.click(await screen.findByRole("button", { name: "Discard edits" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Discard edits", hidden: true }));
     await waitFor(() => expect(schoolCell("Adams Elementary", 2)).toBe(equity));
     expect(screen.getByText('Loaded "Equity".')).toBeInTheDocument();
     goTo("Allocation");
