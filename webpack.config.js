@@ -3,12 +3,15 @@
 // browser preview (preview.html, no Office.js; works from file:// or any static server).
 //
 //   npx webpack --mode production        -> dist/ (content-hashed JS, source maps, assets, manifest.xml)
+//   SFS_URL=https://host/path/ npm run build, or npx webpack --mode production --env url=https://host/path/
+//                                        -> the same, with a manifest whose every URL points there (docs/DEPLOY.md)
 //   npx webpack serve --mode development -> https://localhost:3000 (plain http when dev certs are unavailable)
 //
 // Production is the default mode. Type-checking is separate (npm run typecheck); ts-loader only transpiles.
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { checkBaseUrl, productionManifest } = require("./scripts/manifest-url");
 
 const PORT = Number(process.env.SFS_PORT || process.env.npm_package_config_dev_server_port || 3000);
 
@@ -40,6 +43,13 @@ module.exports = async (env = {}, argv = {}) => {
   const dev = mode === "development";
   const serving = Boolean(env.WEBPACK_SERVE);
   const https = serving ? await httpsOptions() : undefined;
+  // Where the built add-in will be hosted: the manifest in dist/ points there (the committed one stays on localhost).
+  const url = env.url || process.env.SFS_URL || "";
+  const base = url ? checkBaseUrl(url) : null;
+  if (base instanceof Error) throw new Error(`[sfs] production URL: ${base.message}`);
+  if (!dev && !serving) {
+    console.log(base ? `[sfs] manifest.xml in dist/ points at ${base}` : "[sfs] manifest.xml in dist/ points at https://localhost:3000/ (set SFS_URL or --env url=... to deploy; see docs/DEPLOY.md)");
+  }
 
   return {
     mode,
@@ -132,7 +142,7 @@ module.exports = async (env = {}, argv = {}) => {
         patterns: [
           // Icons and any sample workbook placed in assets/ are served as /assets/<file>.
           { from: "assets", to: "assets", globOptions: { ignore: ["**/.*"] } },
-          { from: "manifest.xml", to: "manifest.xml" },
+          { from: "manifest.xml", to: "manifest.xml", ...(base ? { transform: (content) => productionManifest(content.toString("utf8"), base) } : {}) },
         ],
       }),
     ],

@@ -1,10 +1,14 @@
 /** The browser preview: the same pane over an in-memory workbook, with the workbook shown beside it. */
-import { useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider, makeStyles, mergeClasses, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { browserDownload } from "../host/download";
 import { createMemoryHost, type MemoryHost } from "../host/memory";
+import { XLSX_MIME } from "../host/types";
+import type { RawTables } from "../engine/types";
 import { App } from "../taskpane/App";
+import type { PaneFiles } from "../taskpane/store/root";
+import { openWorkbookFile, savedName, savedWorkbook, type OpenedWorkbook } from "./files";
 import { WorkbookPanel } from "./WorkbookPanel";
 
 const useStyles = makeStyles({
@@ -49,14 +53,47 @@ export function initialTheme(search: string, prefersDark: boolean): "light" | "d
   return prefersDark ? "dark" : "light";
 }
 
-export function Preview({ host, theme: startTheme = "light" }: { host: MemoryHost; theme?: "light" | "dark" }) {
+/** The preview's in-memory workbook: a short pause per sheet shows the write progress, as in Excel; files it hands out are downloaded. */
+export function previewHost(tables: RawTables | null): MemoryHost {
+  return createMemoryHost(tables, { delayMs: 40, deliver: (name, bytes, mime) => browserDownload(name, bytes, mime) });
+}
+
+export interface PreviewProps {
+  host: MemoryHost;
+  theme?: "light" | "dark";
+  /** Makes the in-memory workbook for an opened file (default: previewHost). */
+  makeHost?: (tables: RawTables) => MemoryHost;
+}
+
+export function Preview({ host: startHost, theme: startTheme = "light", makeHost = previewHost }: PreviewProps) {
   const s = useStyles();
   const [theme, setTheme] = useState<"light" | "dark">(startTheme);
+  // The workbook shown: the starting one, or the file the user opened (then a new in-memory workbook and pane).
+  const [book, setBook] = useState<{ host: MemoryHost; opened: OpenedWorkbook | null }>({ host: startHost, opened: null });
+  const bookRef = useRef(book);
+  bookRef.current = book;
+  const files = useMemo<PaneFiles>(
+    () => ({
+      open: async (file, onProgress) => {
+        const opened = await openWorkbookFile(file, onProgress);
+        setBook({ host: makeHost(opened.tables), opened });
+      },
+      save: async (onProgress) => {
+        const { host, opened } = bookRef.current;
+        const bytes = await savedWorkbook(host, opened, onProgress);
+        const name = savedName(opened);
+        await browserDownload(name, bytes, XLSX_MIME);
+        return name;
+      },
+    }),
+    [makeHost],
+  );
+  const host = book.host;
   return (
     <FluentProvider theme={theme === "dark" ? webDarkTheme : webLightTheme}>
       <div className={mergeClasses(s.root, s.layout)}>
         <div className={s.pane}>
-          <App host={host} theme={theme} />
+          <App host={host} theme={theme} files={files} workbookName={book.opened?.name ?? null} />
         </div>
         <div className={s.book}>
           <WorkbookPanel host={host} theme={theme} onThemeChange={setTheme} />
@@ -69,8 +106,5 @@ export function Preview({ host, theme: startTheme = "light" }: { host: MemoryHos
 const container = document.getElementById("root");
 if (container) {
   const prefersDark = typeof window.matchMedia === "function" && window.matchMedia("(prefers-color-scheme: dark)").matches;
-  // A short pause per sheet makes the write progress visible, as in Excel. Workbooks the pane opens (school
-  // calculators) and its downloads are saved by the browser.
-  const host = createMemoryHost(null, { delayMs: 40, deliver: (name, bytes, mime) => browserDownload(name, bytes, mime) });
-  createRoot(container).render(<Preview host={host} theme={initialTheme(window.location.search, prefersDark)} />);
+  createRoot(container).render(<Preview host={previewHost(null)} theme={initialTheme(window.location.search, prefersDark)} />);
 }

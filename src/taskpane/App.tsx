@@ -19,13 +19,17 @@ export interface AppProps {
   theme?: "light" | "dark";
   /** Opening and saving workbook files (the browser preview). */
   files?: PaneFiles;
+  /** The workbook's file name when the host knows it (a file opened in the preview). */
+  workbookName?: string | null;
 }
 
-export function App({ host, theme = "light", files }: AppProps) {
+export function App({ host, theme = "light", files, workbookName = null }: AppProps) {
   const s = useStyles();
   const value = useMemo(() => {
     const store = createStudioStore();
+    if (workbookName) store.dispatch({ type: "workbook/name", name: workbookName });
     return { store, env: createEnv(host, store, files ?? null) };
+    // A new workbook (host) is a new pane; its name comes with it.
   }, [host, files]);
   return (
     // The layout styles go on an inner element: Fluent copies the provider's classes onto its portals (menus,

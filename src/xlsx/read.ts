@@ -53,19 +53,24 @@ function notWorkbook(found: string): { ok: false; errors: InputError[] } {
   return { ok: false, errors: [{ table: "(workbook)", row: null, column: null, expected: "an Excel workbook (.xlsx)", found }] };
 }
 
-function describeBytes(buf: Buffer): string | null {
+/**
+ * What a file is when it is not a workbook (null when it may be one: a zip archive, for ExcelJS to judge). Works on
+ * plain bytes, so the browser preview gives the same located message as the command line.
+ */
+export function describeBytes(buf: Uint8Array): string | null {
   if (buf.length === 0) return "an empty file";
   if (buf.length >= 4 && buf[0] === 0x50 && buf[1] === 0x4b && (buf[2] === 0x03 || buf[2] === 0x05) && (buf[3] === 0x04 || buf[3] === 0x06)) {
     return null; // a zip archive: let ExcelJS judge
   }
-  if (buf.length >= 8 && buf.readUInt32BE(0) === 0xd0cf11e0 && buf.readUInt32BE(4) === 0xa1b11ae1) {
+  const ole = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+  if (buf.length >= 8 && ole.every((b, i) => buf[i] === b)) {
     return "an old-format .xls workbook or a password-protected workbook (save it as an unprotected .xlsx)";
   }
   const head = buf.subarray(0, Math.min(buf.length, 512));
   let printable = 0;
   for (const b of head) if (b === 9 || b === 10 || b === 13 || (b >= 32 && b !== 127)) printable++;
   if (printable / head.length > 0.95) {
-    const text = head.toString("utf8");
+    const text = new TextDecoder("utf-8").decode(head);
     if (/^\s*</.test(text)) return "a text file with markup (HTML or XML), not a workbook";
     return /[,;\t]/.test(text.split(/\r?\n/)[0] ?? "") ? "a text file (CSV?), not a workbook" : "a text file, not a workbook";
   }
@@ -79,7 +84,7 @@ function shortMessage(e: unknown): string {
 
 /** Load a workbook from bytes or a path; a file that is not a workbook is an error value, never a throw. */
 export async function loadWorkbook(input: Buffer | ArrayBuffer | Uint8Array | string): Promise<LoadResult> {
-  let buf: Buffer;
+  let buf: Uint8Array;
   if (typeof input === "string") {
     try {
       buf = await fs.readFile(input);
@@ -90,12 +95,11 @@ export async function loadWorkbook(input: Buffer | ArrayBuffer | Uint8Array | st
       if (code === "EACCES" || code === "EPERM") return notWorkbook(`a file that cannot be read (permission denied): ${input}`);
       return notWorkbook(`a file that cannot be read: ${shortMessage(e)}`);
     }
-  } else if (Buffer.isBuffer(input)) {
-    buf = input;
   } else if (input instanceof ArrayBuffer) {
-    buf = Buffer.from(new Uint8Array(input));
+    buf = new Uint8Array(input);
   } else {
-    buf = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+    // A Buffer is a Uint8Array; in the browser there is no Buffer at all.
+    buf = input;
   }
   const problem = describeBytes(buf);
   if (problem) return notWorkbook(problem);

@@ -324,7 +324,7 @@ describeIfChromium("browser preview, end to end", () => {
     await page.getByRole("button", { name: "Write planning sheets" }).click();
     const tabs = sheetsPanel();
     for (const name of ["Plan Summary", "Shadow Notice", "Budget Tree", "Savings"]) await tabs.getByRole("tab", { name, exact: true }).waitFor({ timeout: 60000 });
-  });
+  }, 180000);
 
   test("at 350 px (the Excel pane) nothing is cut off; dark theme is readable", async () => {
     await page.setViewportSize({ width: 350, height: 900 });

@@ -1,5 +1,5 @@
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, makeStyles, tokens } from "@fluentui/react-components";
-import { GLOSSARY } from "./glossary";
+import { GLOSSARY } from "./glossaryTerms";
 
 const useStyles = makeStyles({
   list: { margin: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },

@@ -1,6 +1,6 @@
 import { Button, Menu, MenuButton, MenuItemRadio, MenuList, MenuPopover, MenuTrigger, Tab, TabList, makeStyles, tokens } from "@fluentui/react-components";
 import { useEnv, useStudio } from "../store/root";
-import { goBack, goTo } from "./nav";
+import { goBack, goTo } from "./navigate";
 import type { PaneView } from "./registry";
 import { NARROW_NAV, WIDE } from "../ui/styles";
 

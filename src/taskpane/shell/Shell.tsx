@@ -41,7 +41,9 @@ const useStyles = makeStyles({
     columnGap: tokens.spacingHorizontalL,
     [WIDE]: { gridTemplateColumns: "150px minmax(0, 1fr)", alignItems: "start" },
   },
-  view: { minWidth: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalL },
+  // The view is a container too: its tables choose their columns by the width the view has (beside the list of
+  // views in a wide pane), not by the pane's.
+  view: { minWidth: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalL, containerType: "inline-size" },
   dropping: { outline: `${tokens.strokeWidthThickest} dashed ${tokens.colorBrandStroke1}`, outlineOffset: "-4px" },
 });
 

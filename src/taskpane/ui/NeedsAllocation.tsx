@@ -1,6 +1,6 @@
 import { Button, Text, makeStyles } from "@fluentui/react-components";
 import { runAllocation } from "../features/allocation/actions";
-import { goTo } from "../shell/nav";
+import { goTo } from "../shell/navigate";
 import { useEnv, useStudio } from "../store/root";
 import { column, heading, note } from "./styles";
 

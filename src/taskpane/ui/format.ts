@@ -8,7 +8,12 @@ import type { Cents, Rate } from "../../engine/types";
 const percent1 = new Intl.NumberFormat("en-US", { style: "percent", maximumFractionDigits: 1, minimumFractionDigits: 1 });
 const plain = new Intl.NumberFormat("en-US", { maximumFractionDigits: 4 });
 
-/** Whole dollars, e.g. "$1,234,568". */
+/** A true minus sign (U+2212) in place of the hyphen Intl writes before negative amounts. */
+export function trueMinus(text: string): string {
+  return text.replace(/-(?=[$\d])/g, "−");
+}
+
+/** Whole dollars, e.g. "$1,234,568" or "−$5". */
 export function money(cents: Cents): string {
   return wholeDollars(cents);
 }
@@ -17,7 +22,7 @@ const compact = new Intl.NumberFormat("en-US", { style: "currency", currency: "U
 
 /** Dollars in a few characters for narrow places, e.g. "$14.1M" (the exact figure is shown elsewhere). */
 export function moneyShort(cents: Cents): string {
-  return compact.format(Math.round(cents) / 100);
+  return trueMinus(compact.format(Math.round(cents) / 100));
 }
 
 /** Dollars and cents, e.g. "$1,234.57". */
@@ -32,7 +37,7 @@ export function signedMoney(cents: Cents): string {
 
 /** A fraction as a percent with one decimal, e.g. 0.053 -> "5.3%". */
 export function percent(fraction: number): string {
-  return percent1.format(fraction);
+  return trueMinus(percent1.format(fraction));
 }
 
 /** A signed percent change, e.g. "+5.3%". */

@@ -14,7 +14,7 @@ import { ResultCards } from "./ResultCards";
 import { SourcesPanel } from "./SourcesPanel";
 import { WriteView } from "./WriteView";
 import { SchoolTable } from "../schools/SchoolTable";
-import { openSchool } from "../../shell/nav";
+import { openSchool } from "../../shell/navigate";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalL },

@@ -28,6 +28,8 @@ const useStyles = makeStyles({
     textAlign: "right",
     margin: 0,
   },
+  // An amount with cents in the hundred millions still fits a card of a 350 px pane.
+  long: { fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300 },
   bad: loss,
 });
 
@@ -62,7 +64,7 @@ export function ResultCards({ allocation }: { allocation: Allocation }) {
       {resultCards(allocation).map((x) => (
         <div key={x.label} className={mergeClasses(s.stat, x.part && s.part)}>
           <dt className={s.statLabel}>{x.label}</dt>
-          <dd className={mergeClasses(s.statValue, x.bad && s.bad)}>{dollars(x.cents).replace("-", "−")}</dd>
+          <dd className={mergeClasses(s.statValue, dollars(x.cents).length > 12 && s.long, x.bad && s.bad)}>{dollars(x.cents).replace("-", "−")}</dd>
         </div>
       ))}
     </dl>

@@ -1,7 +1,7 @@
 import { Button, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { runAllocation } from "../allocation/actions";
 import { ResultCards } from "../allocation/ResultCards";
-import { goTo } from "../../shell/nav";
+import { goTo } from "../../shell/navigate";
 import { useEnv, useStudio } from "../../store/root";
 import { WarningList } from "../../ui/WarningList";
 import { actionRow, column, heading, note } from "../../ui/styles";

@@ -109,10 +109,8 @@ export async function openWorkbookFile(env: Env, file: File): Promise<void> {
     notify(env, { intent: "error", title: `Could not open ${file.name}`, text: `${message(e)} The workbook shown is unchanged.` });
     return;
   }
+  // The host shows the opened workbook in a new pane (this one is replaced); nothing more to do here.
   env.dispatch({ type: "workbook/file", value: null });
-  env.dispatch({ type: "workbook/name", name: file.name });
-  await readWorkbook(env);
-  notify(env, { intent: "success", title: `Opened ${file.name}`, text: "Read in this browser; nothing was uploaded." });
 }
 
 /** Download the workbook with the tool's sheets written (the preview). */

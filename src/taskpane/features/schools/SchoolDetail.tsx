@@ -2,7 +2,7 @@ import { useId, useMemo } from "react";
 import { Button, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { explainSchool } from "../../../engine/allocate/explain";
 import type { Allocation, Line } from "../../../engine/types";
-import { money, moneyCents, signedMoney, signedPercent, students } from "../../ui/format";
+import { money, moneyCents, signedMoney, signedPercent, students, trueMinus } from "../../ui/format";
 import type { CalculatorState } from "../calculators/state";
 import { CalculatorStatus } from "../calculators/CalculatorsView";
 import { note, gain, loss } from "../../ui/styles";
@@ -49,7 +49,7 @@ function describe(line: Line): string {
     const who = line.category === "Base" ? "students" : `${line.category} students`;
     return `${students(line.count)} ${line.level} ${who} × ${moneyCents(line.rate)}`;
   }
-  return line.text;
+  return trueMinus(line.text);
 }
 
 /** "How it was calculated": the engine's explanation lines (count × rate = $), source by source, and the total. */
