@@ -39,7 +39,7 @@ export function parseInitiatives(raw: RawTable | undefined, ctx: ParseContext): 
     const staffHours = t.number(k, col("Staff Hours"), "a number of hours ≥ 0 (blank means 0)", { min: 0, blank: 0 });
     const hourlyCost = t.cents(k, col("Hourly Cost"), { blank: 0, what: "a dollar amount ≥ 0 per hour (blank means $0)" });
     const indirectCost = t.cents(k, col("Indirect Cost"), { blank: 0, what: "a dollar amount ≥ 0 per year (blank means $0)" });
-    const studentsServed = t.number(k, col("Students Served"), "a number of students ≥ 0", { min: 0 });
+    const studentsServed = t.students(k, col("Students Served"), "a number of students ≥ 0");
     const learningGain = t.number(k, col("Learning Gain"), GAIN, { blank: null });
     const importance = t.number(k, col("Importance"), RATING, { min: 1, max: 5, blank: null });
     const effectiveness = t.number(k, col("Effectiveness"), RATING, { min: 1, max: 5, blank: null });
@@ -107,7 +107,7 @@ export function parseSegments(
         t.error(k, t.col("Segment"), "one row per Initiative and Segment", `"${segment}" again for "${initiative}" (already on row ${dup})`);
       else firstRow.set(pair, t.sheetRow(k));
     }
-    const studentsServed = t.number(k, t.col("Students Served"), "a number of students ≥ 0", { min: 0 });
+    const studentsServed = t.students(k, t.col("Students Served"), "a number of students ≥ 0");
     const learningGain = t.number(k, t.col("Learning Gain"), GAIN, { blank: null });
     const cost = t.cents(k, t.col("Cost"), { blank: null, what: "a dollar amount ≥ 0, or blank" });
     out.push({

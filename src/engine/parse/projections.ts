@@ -216,9 +216,8 @@ export function parseProjections(raw: RawTable | undefined, district: District |
       const v = t.cents(k, c.value, { what: "a dollar amount ≥ 0 (the source's amount that year)" });
       if (typeof v === "number") value = v;
     } else {
-      const v = t.number(k, c.value, "a whole number of students ≥ 0", { min: 0 });
-      if (typeof v === "number" && !Number.isInteger(v)) t.error(k, c.value, "a whole number of students ≥ 0");
-      else if (typeof v === "number") value = v;
+      const v = t.students(k, c.value, "a number of students ≥ 0");
+      if (typeof v === "number") value = v;
     }
     if (year !== undefined && kind !== undefined && key >= 0) {
       const id = `${year}:${kind}:${key}:${schoolIndex ?? ""}`;

@@ -91,6 +91,18 @@ describe("student bounds", () => {
   });
 });
 
+describe("students served and projected", () => {
+  test.each([
+    ["12.5", 12.5, /whole number/],
+    ["20,000,000", 20_000_000, /at most 10,000,000/],
+  ])("Initiatives Students Served %s is refused at its cell", (_, v, expected) => {
+    const raw = sampleRaw({ Initiatives: [["Initiative", "Direct Cost", "Students Served"], ["Tutoring", 1000, v]] });
+    const e = only(raw);
+    expect(e).toMatchObject({ table: "Initiatives", row: 2, column: "Students Served", cell: "C2" });
+    expect(e.expected).toMatch(expected);
+  });
+});
+
 describe("problems no single cell causes", () => {
   test("no revenue: every Amount in Revenue is 0", () => {
     const e = only(sampleRaw({ Revenue: everyRow(g.Revenue, 3, 0) }));
