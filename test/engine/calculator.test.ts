@@ -140,6 +140,7 @@ describe("the calculator's total stays within its floor and cap", () => {
     const grants = Math.round((b.values.get(m.ids.grantAmount) as number) * 100);
     const other = Math.round((b.values.get(m.ids.otherAmount) as number) * 100);
     if (school.floor !== null) expect({ school: school.id, counts, total: b.total, atLeast: school.floor, ok: b.total >= school.floor }).toMatchObject({ ok: true });
+    if (m.ids.aboveFloor) expect({ school: school.id, counts, aboveFloor: b.values.get(m.ids.aboveFloor), ok: (b.values.get(m.ids.aboveFloor) as number) >= 0 }).toMatchObject({ ok: true });
     if (school.ceiling !== null) {
       const most = Math.max(school.ceiling, school.floor ?? 0, other);
       expect({ school: school.id, counts, nonGrant: b.total - grants, most, ok: b.total - grants <= most }).toMatchObject({ ok: true });

@@ -64,7 +64,7 @@ function addSources(b: ModelBuilder, sc: SchoolScope, shares: Record<string, str
 }
 
 /** Totals, comparisons, the shadow notice and the reference to the full allocation. */
-function addTotals(b: ModelBuilder, a: Allocation, i: number, sources: CalcSource[], bounds: { currentId: string | null; minimumId: string | null; floorId: string | null }) {
+function addTotals(b: ModelBuilder, a: Allocation, i: number, sources: CalcSource[], bounds: { currentId: string | null; minimumId: string | null; floorId: string | null }, grantAmount: string) {
   for (const s of sources) b.q(s.budgetId, `${s.name}: budget`, s.moveId ? X.round(X.add(X.ref(s.amountId), X.ref(s.moveId)), 2) : X.ref(s.amountId));
   const R = X.ref;
   const total = b.q("total", "Total budget", sumOf(sources.map((s) => s.budgetId), 2));
@@ -72,12 +72,13 @@ function addTotals(b: ModelBuilder, a: Allocation, i: number, sources: CalcSourc
   const changeVsCurrent = bounds.currentId ? b.q("vsCurrent", "Change vs current budget", X.round(X.sub(R(total), R(bounds.currentId)), 2)) : null;
   const changePercent = bounds.currentId && changeVsCurrent ? b.q("vsCurrentPct", "Change vs current budget (%)", X.iff(X.cmp(">", R(bounds.currentId), X.num(0)), X.round(X.div(R(changeVsCurrent), R(bounds.currentId)), 4), X.num(0)), "percent") : null;
   const aboveMinimum = bounds.minimumId ? b.q("vsMinimum", "Above the minimum operating budget by", X.round(X.sub(R(total), R(bounds.minimumId)), 2)) : null;
-  const aboveFloor = bounds.floorId ? b.q("vsFloor", "Above this school's floor by", X.round(X.sub(R(total), R(bounds.floorId)), 2)) : null;
+  const withoutGrants = b.q("withoutGrants", "Budget without grants (what floors and caps apply to)", X.round(X.sub(R(total), R(grantAmount)), 2));
+  const aboveFloor = bounds.floorId ? b.q("vsFloor", "Above this school's floor by (budget without grants − floor)", X.round(X.sub(R(withoutGrants), R(bounds.floorId)), 2)) : null;
   const turnedOn = b.q("turnedOn", "Budget with the formula fully turned on (before phase-in, floors and caps)", sumOf(sources.map((s) => s.amountId), 2));
   const shadowGap = b.q("shadowGap", "Gap: with the formula turned on − this year's budget", X.round(X.sub(R(turnedOn), R(total)), 2));
   const districtTotal = b.k({ id: "districtTotal", kind: "district", nameParts: ["District_Allocation_Total"], label: "The district's full allocation for this school (at the projected counts)", value: dollarsOf(a.schools[i].total), fmt: "currency", note: "For comparison only; not used in any formula of this budget." });
   const districtDifference = b.q("districtDifference", "This budget − the district's full allocation", X.round(X.sub(R(total), R(districtTotal)), 2));
-  return { total, perPupil, changeVsCurrent, changePercent, aboveMinimum, aboveFloor, turnedOn, shadowGap, districtTotal, districtDifference };
+  return { total, perPupil, changeVsCurrent, changePercent, aboveMinimum, withoutGrants, aboveFloor, turnedOn, shadowGap, districtTotal, districtDifference };
 }
 
 /** The school's levels (those it has rows for; every level when it has none). */
@@ -104,7 +105,7 @@ export function calculatorModel(a: Allocation, schoolIndex: number, ctx: Calcula
   const bounds = schoolBoundsConstants(b, a, schoolIndex);
   const ids: AdjustIds = { generalAmount, otherAmount, ...bounds };
   const adjust = adjusts(a, schoolIndex, generals) ? adjustGeneral(b, a, ids, generals, ctx.shares, ud) : null;
-  const t = addTotals(b, a, schoolIndex, sources, bounds);
+  const t = addTotals(b, a, schoolIndex, sources, bounds, grantAmount);
   return {
     schoolIndex,
     schoolId: school.id,

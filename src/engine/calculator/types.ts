@@ -133,7 +133,9 @@ export interface CalculatorModel {
     changeVsCurrent: string | null;
     changePercent: string | null;
     aboveMinimum: string | null;
-    /** Total − School_Floor (≥ 0 always), or null without a floor. */
+    /** Total − grants: the money floors and caps apply to. */
+    withoutGrants: string;
+    /** Total without grants − School_Floor (≥ 0 always), or null without a floor. */
     aboveFloor: string | null;
     shares: Record<string, string>;
     /** The budget with the formula fully turned on (before phase-in, floors and caps). */

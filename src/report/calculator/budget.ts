@@ -176,6 +176,7 @@ function comparisonPart(sheet: Sheet, L: Layout, r: number): number {
   row(m.ids.changePercent);
   line("Minimum operating budget (MOB)", k("minimum"));
   row(m.ids.aboveMinimum);
+  row(m.ids.withoutGrants);
   line("This school's floor", k("floor"));
   row(m.ids.aboveFloor);
   line("This school's cap", k("ceiling"));
