@@ -1,6 +1,6 @@
 import { allocate } from "../src/engine/allocate";
 import { parseDistrict } from "../src/engine/parse";
-import { syntheticDistrict } from "../src/sample/synthetic";
+import { allocatableDistrict } from "./district";
 import { calculatorContext } from "../src/engine/calculator";
 import { calculatorWorkbook } from "../src/xlsx/calculators";
 
@@ -9,7 +9,7 @@ import { calculatorWorkbook } from "../src/xlsx/calculators";
  * school, in memory) and report the time taken and the total size of the files.
  */
 export async function benchCalculators(n: number): Promise<{ ms: number; bytes: number }> {
-  const parsed = parseDistrict(syntheticDistrict({ schools: n, levels: 3, needs: 3, sources: 20, seed: 11 }));
+  const parsed = parseDistrict(allocatableDistrict({ schools: n, levels: 3, needs: 3, sources: 20, seed: 11 }).raw);
   if (!parsed.ok) throw new Error("synthetic district does not parse");
   const a = allocate(parsed.district);
   if (a.errors.length) throw new Error("synthetic district does not allocate");

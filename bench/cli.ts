@@ -6,9 +6,7 @@ import { spawnSync } from "child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
-import { allocate } from "../src/engine/allocate";
-import { parseDistrict } from "../src/engine/parse";
-import { syntheticDistrict } from "../src/sample/synthetic";
+import { allocatableDistrict } from "./district";
 import { writeInputWorkbook } from "../scripts/write-inputs";
 
 const ROOT = path.join(__dirname, "..");
@@ -44,14 +42,9 @@ export function best(n: number, args: string[], env?: NodeJS.ProcessEnv): Run {
   return b as Run;
 }
 
-/** A synthetic district of `schools` schools that allocates (the first seed whose floors the pool can pay). */
+/** A synthetic district of `schools` schools that allocates, as an input workbook. */
 export async function districtFile(schools: number, file: string): Promise<void> {
-  for (let seed = 11; seed < 60; seed++) {
-    const raw = syntheticDistrict({ schools, levels: 3, needs: 3, sources: 20, seed });
-    const parsed = parseDistrict(raw);
-    if (parsed.ok && allocate(parsed.district).errors.length === 0) return writeInputWorkbook(raw, file);
-  }
-  throw new Error(`no synthetic district of ${schools} schools allocates`);
+  await writeInputWorkbook(allocatableDistrict({ schools, levels: 3, needs: 3, sources: 20, seed: 11 }).raw, file);
 }
 
 export async function benchCli(): Promise<string[]> {

@@ -4,10 +4,10 @@ import * as path from "path";
 import { allocate } from "../src/engine/allocate";
 import { parseDistrict } from "../src/engine/parse";
 import { allocationPlans } from "../src/report/allocation";
-import { syntheticDistrict } from "../src/sample/synthetic";
 import { readWorkbook } from "../src/xlsx/read";
 import { writeWorkbookFile } from "../src/xlsx/write";
 import { writeInputWorkbook } from "../scripts/write-inputs";
+import { allocatableDistrict } from "./district";
 
 export interface IoFigures {
   schools: number;
@@ -26,7 +26,7 @@ export async function benchIo(schools = 1000): Promise<IoFigures> {
   const dir = mkdtempSync(path.join(tmpdir(), "sfs-bench-"));
   try {
     const input = path.join(dir, "district.xlsx");
-    await writeInputWorkbook(syntheticDistrict({ schools, levels: 3, needs: 3, sources: 20, seed: 11 }), input);
+    await writeInputWorkbook(allocatableDistrict({ schools, levels: 3, needs: 3, sources: 20, seed: 11 }).raw, input);
     let t = performance.now();
     const read = await readWorkbook(input);
     const readMs = performance.now() - t;

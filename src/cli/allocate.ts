@@ -8,7 +8,7 @@ import { saveWorkbook } from "../xlsx/save";
 import { SKIPS_CHARTS } from "../xlsx/write";
 import { EXIT_BAD_INPUT, EXIT_OK, parseArgs, type CliIO } from "./io";
 import { withOutputs } from "./outputs";
-import { guardFileOutputs, jsonText, loadAndAllocate, notCarriedIn, reportNotCarried } from "./pipeline";
+import { guardFileOutputs, loadAndAllocate, notCarriedIn, reportNotCarried, writeJsonStream } from "./pipeline";
 
 export const ALLOCATE_USAGE =
   "usage: sfs allocate <district.xlsx> [--out <result.xlsx>] [--json <summary.json>] [--school-sheets <n>] [--quiet]";
@@ -34,8 +34,9 @@ export async function runAllocate(argv: string[], io: CliIO): Promise<number> {
   const notCarried = out || json ? await notCarriedIn(input) : [];
   const notes: string[] = [];
   await withOutputs(async (outputs) => {
+    // The summary first, streamed: its objects are garbage before the workbook is built.
+    if (json) await outputs.stageWith(json, (temp) => writeJsonStream(temp, { ...summaryJson(a), ...extra, notCarried }));
     if (out) notes.push(...(await outputs.stageWith(out, (temp) => saveWorkbook(temp, resultPlans(a, schoolSheets), loaded.workbook))).notes);
-    if (json) await outputs.stage(json, jsonText({ ...summaryJson(a), ...extra, notCarried }));
     await outputs.commit();
   });
   reportNotCarried(io, notCarried, out);

@@ -33,7 +33,7 @@ import { saveWorkbook } from "../xlsx/save";
 import { SKIPS_CHARTS } from "../xlsx/write";
 import { EXIT_BAD_INPUT, EXIT_OK, parseArgs, type CliIO } from "./io";
 import { withOutputs } from "./outputs";
-import { guardFileOutputs, jsonText, notCarriedIn, reportNotCarried } from "./pipeline";
+import { guardFileOutputs, notCarriedIn, reportNotCarried, writeJsonStream } from "./pipeline";
 
 export const AROI_USAGE =
   "usage: sfs aroi <district.xlsx> [--out <result.xlsx>] [--json <summary.json>] [--overrides <overrides.json>] [--quiet]";
@@ -356,7 +356,7 @@ export async function runAroi(argv: string[], io: CliIO): Promise<number> {
   const notes: string[] = [];
   await withOutputs(async (outputs) => {
     if (out) notes.push(...(await outputs.stageWith(out, (temp) => saveWorkbook(temp, plans, read.workbook))).notes);
-    if (json) await outputs.stage(json, jsonText({ ...aroiSummaryJson(analysis), ...(funding ? { funding: fundingJson(funding) } : {}), notCarried }));
+    if (json) await outputs.stageWith(json, (temp) => writeJsonStream(temp, { ...aroiSummaryJson(analysis), ...(funding ? { funding: fundingJson(funding) } : {}), notCarried }));
     await outputs.commit();
   });
   reportNotCarried(io, notCarried, out);

@@ -34,7 +34,7 @@ import { extraSummary } from "./allocate";
 import { readDistrict } from "./aroi";
 import { EXIT_BAD_INPUT, EXIT_OK, parseArgs, type CliIO } from "./io";
 import { withOutputs } from "./outputs";
-import { guardFileOutputs, jsonText, notCarriedIn, reportNotCarried } from "./pipeline";
+import { guardFileOutputs, notCarriedIn, reportNotCarried, writeJsonStream } from "./pipeline";
 import { countOf } from "../engine/money";
 
 export const EQUITY_USAGE =
@@ -228,9 +228,8 @@ export async function runEquity(argv: string[], io: CliIO): Promise<number> {
   await withOutputs(async (outputs) => {
     if (out) notes.push(...(await outputs.stageWith(out, (temp) => saveWorkbook(temp, [...withBasis(equityPlans(summary), basis), ...extraPlans], read.workbook))).notes);
     if (json)
-      await outputs.stage(
-        json,
-        jsonText({
+      await outputs.stageWith(json, (temp) =>
+        writeJsonStream(temp, {
           ...summaryJson(alloc),
           ...extraSummary(alloc),
           equity: { ...equitySummaryJson(summary, basis), studentTypes: studentTypesJson(studentTypes), outcomes: outcomes ? outcomesJson(outcomes) : null },

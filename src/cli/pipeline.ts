@@ -1,4 +1,6 @@
-import { promises as fs } from "fs";
+import { createWriteStream, promises as fs } from "fs";
+import { Readable } from "stream";
+import { pipeline } from "stream/promises";
 import * as path from "path";
 import { allocate } from "../engine/allocate";
 import { formatErrors } from "../engine/errors";
@@ -48,6 +50,42 @@ export async function guardFileOutputs(io: CliIO, inputs: string[], options: Rec
 /** summary.json text. */
 export function jsonText(data: unknown): string {
   return JSON.stringify(data, null, 2) + "\n";
+}
+
+/**
+ * The same text as `jsonText(data)`, in pieces: objects and arrays are opened and closed here and their members
+ * stringified one by one, so a summary with hundreds of thousands of lines is never one giant string in memory.
+ */
+export function* jsonChunks(data: unknown, indent = "", depth = 0): Generator<string> {
+  const json = (data as { toJSON?: () => unknown } | null)?.toJSON ? (data as { toJSON: () => unknown }).toJSON() : data;
+  if (json === null || typeof json !== "object" || depth >= 3) {
+    const text = JSON.stringify(json, null, 2);
+    yield (text === undefined ? "null" : text).replace(/\n/g, `\n${indent}`);
+    if (depth === 0) yield "\n";
+    return;
+  }
+  const inner = `${indent}  `;
+  const entries: [string | null, unknown][] = Array.isArray(json)
+    ? json.map((v): [null, unknown] => [null, v === undefined || typeof v === "function" ? null : v])
+    : Object.entries(json).filter(([, v]) => v !== undefined && typeof v !== "function");
+  const [open, close] = Array.isArray(json) ? ["[", "]"] : ["{", "}"];
+  if (entries.length === 0) yield `${open}${close}`;
+  else {
+    yield `${open}\n`;
+    for (let k = 0; k < entries.length; k++) {
+      const [key, v] = entries[k];
+      yield `${inner}${key === null ? "" : `${JSON.stringify(key)}: `}`;
+      yield* jsonChunks(v, inner, depth + 1);
+      yield k < entries.length - 1 ? ",\n" : "\n";
+    }
+    yield `${indent}${close}`;
+  }
+  if (depth === 0) yield "\n";
+}
+
+/** Write `data` as JSON (two-space indent, like `jsonText`) to `file`, streamed. */
+export async function writeJsonStream(file: string, data: unknown): Promise<void> {
+  await pipeline(Readable.from(jsonChunks(data)), createWriteStream(file));
 }
 
 /** What a result workbook copied from `file` cannot carry (charts, pivot tables, macros...); [] when nothing or unreadable. */

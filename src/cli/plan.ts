@@ -12,7 +12,7 @@ import { extraSummary } from "./allocate";
 import { readDistrict } from "./aroi";
 import { EXIT_BAD_INPUT, EXIT_OK, parseArgs, type CliIO } from "./io";
 import { withOutputs } from "./outputs";
-import { guardFileOutputs, jsonText, notCarriedIn, reportNotCarried } from "./pipeline";
+import { guardFileOutputs, notCarriedIn, reportNotCarried, writeJsonStream } from "./pipeline";
 import { count, wholeDollars } from "../engine/money";
 
 export const PLAN_USAGE = `usage: sfs plan <district.xlsx> [--years <1-${MAX_PLAN_YEARS}>] [--out <result.xlsx>] [--json <summary.json>] [--quiet]`;
@@ -90,8 +90,9 @@ export async function runPlan(argv: string[], io: CliIO): Promise<number> {
   const notCarried = out || json ? await notCarriedIn(input) : [];
   const notes: string[] = [];
   await withOutputs(async (outputs) => {
+    // The summary first, streamed: its objects are garbage before the workbook is built.
+    if (json) await outputs.stageWith(json, (temp) => writeJsonStream(temp, { ...summaryJson(first), ...extraSummary(first), ...planJson(analysis), notCarried }));
     if (out) notes.push(...(await outputs.stageWith(out, (temp) => saveWorkbook(temp, planningPlans(analysis), read.workbook))).notes);
-    if (json) await outputs.stage(json, jsonText({ ...summaryJson(first), ...extraSummary(first), ...planJson(analysis), notCarried }));
     await outputs.commit();
   });
   reportNotCarried(io, notCarried, out);
