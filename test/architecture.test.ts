@@ -1,6 +1,6 @@
 /**
- * Layers that only point down: engine ← analysis (A-ROI, equity, planning) ← report ← hosts (Office.js, .xlsx,
- * in memory) ← pane, preview and CLI. The engine imports nothing above it, and no import cycle exists anywhere.
+ * Layers that only point down: engine ← analysis (A-ROI, equity, planning) ← words ← report ← hosts (Office.js,
+ * .xlsx, in memory) ← pane, preview and CLI. The engine imports nothing above it, and no import cycle exists anywhere.
  */
 import * as path from "path";
 import { importCycles, importGraph, layerOf, upwardImports, type ImportGraph, type Layer } from "./helpers/importGraph";
@@ -24,6 +24,8 @@ const LAYERS: Layer[] = [
       "src/engine/parse/projections.ts",
     ],
   },
+  // Wording: the sentences the pane, the sheets, the calculators and the CLI print, built from the engine's data.
+  { name: "words", prefixes: ["src/words/"] },
   { name: "report", prefixes: ["src/report/", "src/sample/"] },
   { name: "hosts", prefixes: ["src/excel/", "src/xlsx/", "src/host/"] },
   { name: "app", prefixes: ["src/taskpane/", "src/preview/", "src/cli/"] },

@@ -1,15 +1,12 @@
 import * as path from "path";
 import { allocate } from "../engine/allocate";
 import {
-  dollars,
   equityInputs,
   equityInputsFromSpending,
   equityJson,
   equitySummary,
-  pct,
   statsJson,
   STAT_KEYS,
-  STAT_LABELS,
   type EquityInput,
   type EquitySummary,
   type StatKey,
@@ -36,6 +33,7 @@ import { EXIT_BAD_INPUT, EXIT_OK, parseArgs, type CliIO } from "./io";
 import { withOutputs } from "./outputs";
 import { guardFileOutputs, notCarriedIn, reportNotCarried, writeJsonStream } from "./pipeline";
 import { countOf } from "../engine/money";
+import { dollars, equityWordsOf, pct, STAT_LABELS } from "../words/equity";
 
 export const EQUITY_USAGE =
   "usage: sfs equity <district.xlsx> [--out <result.xlsx>] [--json <summary.json>] [--source allocation|spending] [--year <year>] [--measure <outcome measure>] [--quiet]";
@@ -75,6 +73,7 @@ export function equitySummaryJson(summary: EquitySummary, basis: EquityBasis): R
   const salary = summary.salary;
   return {
     ...equityJson(summary),
+    words: equityWordsOf(summary),
     source: basis.source,
     year: basis.year,
     years: basis.years,
@@ -134,10 +133,10 @@ export function renderEquityText(s: EquitySummary, basis: EquityBasis): string {
   out.push(...statsBlock("Per-pupil $ statistics", s.unweighted, s.pupilWeighted, "Unweighted", "Pupil-weighted", STAT_KEYS, s.povertyNeed));
   out.push("");
   out.push("  Vertical equity (more for pupils with more needs)");
-  for (const line of s.words.vertical) out.push(`    ${line}`);
+  for (const line of equityWordsOf(s).vertical) out.push(`    ${line}`);
   out.push("");
   out.push("  Horizontal equity (similar pupils treated alike)");
-  for (const line of s.words.horizontal) out.push(`    ${line}`);
+  for (const line of equityWordsOf(s).horizontal) out.push(`    ${line}`);
   if (s.salary) {
     out.push("");
     out.push(

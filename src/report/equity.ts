@@ -10,7 +10,7 @@ import type { EquitySummary } from "../engine/equity/index";
 import { SIZE_TERM, type MultiFit } from "../engine/equity/regression";
 import type { SnapshotComparison } from "../engine/equity/snapshot";
 import { MONEY_STATS, STAT_KEYS, type StatKey, type Stats } from "../engine/equity/stats";
-import { STAT_LABELS, statisticMeaning } from "../engine/equity/words";
+import { equityWordsOf, STAT_LABELS, statisticMeaning } from "../words/equity";
 import { excelName } from "./names";
 import type { NumberFormat, PlanCell, PlanChart, PlanTable, PlanValue, SheetPlan } from "./plan";
 import { decileChart, equityScatterChart } from "./charts/describe";
@@ -115,8 +115,8 @@ function equitySheet(s: EquitySummary): SheetPlan {
   });
   let r = EQUITY_HEADER_ROW + STAT_KEYS.length + 2;
   for (const [title, lines] of [
-    ["Horizontal equity (similar pupils treated alike)", s.words.horizontal],
-    ["Vertical equity (more for pupils with more needs)", s.words.vertical],
+    ["Horizontal equity (similar pupils treated alike)", equityWordsOf(s).horizontal],
+    ["Vertical equity (more for pupils with more needs)", equityWordsOf(s).vertical],
   ] as const) {
     cells.push({ r: r++, c: 0, v: title, style: "subtitle" });
     for (const line of lines) cells.push({ r: r++, c: 0, v: line });

@@ -2,6 +2,7 @@ import { compareSnapshots, equityInputs, equitySummary, snapshot, STAT_KEYS } fr
 import type { PlanTable, SheetPlan } from "../../src/report/plan";
 import { equityDataColumns, equityPlans } from "../../src/report/equity";
 import { equityAllocation, input } from "../engine/equity/fixture";
+import { equityWordsOf } from "../../src/words/equity";
 
 /** "D5:D12" -> { col: 3, first: 4, last: 11 } (0-based), one column only. */
 function parseRange(range: string): { col: number; first: number; last: number } {
@@ -50,7 +51,7 @@ describe("equityPlans", () => {
     const cvCell = byName("Equity").cells.find((c) => c.r === t.r + 1 + STAT_KEYS.indexOf("cv") && c.c === 2);
     expect(cvCell?.fmt).toBe("percent1");
     const texts = byName("Equity").cells.map((c) => String(c.v));
-    for (const line of [...summary.words.horizontal, ...summary.words.vertical]) expect(texts).toContain(line);
+    for (const line of [...equityWordsOf(summary).horizontal, ...equityWordsOf(summary).vertical]) expect(texts).toContain(line);
     expect(texts).toContain("per point of English Learner");
   });
 

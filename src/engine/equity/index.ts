@@ -9,14 +9,12 @@ import type { EquityInput } from "./inputs";
 import { multipleOls, simpleOls, SIZE_TERM, type MultiFit, type SimpleFit } from "./regression";
 import { salaryAdjustment, type SalaryResult } from "./salary";
 import { MONEY_STATS, STAT_KEYS, equityStats, type Stats } from "./stats";
-import { equityWords, type EquityWords } from "./words";
 
 export * from "./percentile";
 export * from "./stats";
 export * from "./regression";
 export * from "./deciles";
 export * from "./salary";
-export * from "./words";
 export * from "./snapshot";
 export * from "./inputs";
 export * from "./solve";
@@ -67,7 +65,6 @@ export interface EquitySummary {
     multivariate: { unweighted: MultiFit; pupilWeighted: MultiFit };
   };
   deciles: Decile[];
-  words: EquityWords;
   highEl: { need: string | null; thresholdPct: number; schoolIds: string[] };
   salary: SalaryResult | null;
 }
@@ -108,15 +105,6 @@ export function equitySummary(inputs: readonly EquityInput[], opts: SummaryOptio
         : { unweighted: needsRegression(rows, values, needs, weights), pupilWeighted: needsRegression(rows, values, needs, weights, weights) },
   };
   const dec = deciles(schools);
-  const words = equityWords({
-    unweighted,
-    pupilWeighted,
-    schools: schools.length,
-    povertyName: povertyNeed,
-    simple: regression.simple.pupilWeighted,
-    multi: povertyNeed === null ? null : regression.multivariate.pupilWeighted,
-    deciles: dec,
-  });
   return {
     needs,
     povertyNeed,
@@ -126,7 +114,6 @@ export function equitySummary(inputs: readonly EquityInput[], opts: SummaryOptio
     pupilWeighted,
     regression,
     deciles: dec,
-    words,
     highEl: { need: elNeed, thresholdPct: threshold, schoolIds: schools.filter((s) => s.highEl).map((s) => s.id) },
     salary: salaryAdjustment(used),
   };
@@ -196,6 +183,5 @@ export function equityJson(summary: EquitySummary): Record<string, unknown> {
     })),
     highEl: summary.highEl,
     excluded: summary.excluded,
-    words: summary.words,
   };
 }

@@ -6,7 +6,8 @@
  * equity; A-ROI and funded priorities; and, when the workbook has them, the multi-year plan with the shadow notice,
  * and the budget tree and savings.
  */
-import { STAT_LABELS, type StatKey } from "../../engine/equity";
+import type { StatKey } from "../../engine/equity";
+import { equityWordsOf, STAT_LABELS } from "../../words/equity";
 import { count, dollars } from "../../engine/money";
 import { aroiChart, budgetChangeChart, budgetTreeChart, decileChart, equityScatterChart, multiYearChart, savingsChart, sourcesChart } from "../charts/describe";
 import { formatValue } from "../charts/option";
@@ -205,7 +206,7 @@ export function buildBoardPack(input: BoardPackInput): BoardPack {
     const label = (k: StatKey) => (k === "slope" ? `Slope: $ per pupil per point of ${e.povertyNeed ?? "poverty"}` : k === "r2" ? `R² of the ${e.povertyNeed ?? "poverty"} line` : STAT_LABELS[k]);
     const body =
       `<h3>What the statistics say</h3>` +
-      [...e.words.horizontal, ...e.words.vertical].map((w) => `<p>${esc(w)}</p>`).join("") +
+      [...equityWordsOf(e).horizontal, ...equityWordsOf(e).vertical].map((w) => `<p>${esc(w)}</p>`).join("") +
       chart(ctx, equityScatterChart(e, chartCtx)) +
       chart(ctx, decileChart(e, chartCtx)) +
       `<h3>Equity statistics of $ per pupil (${e.schools.length} schools)</h3>` +

@@ -2,6 +2,7 @@ import { dollarsFromCents } from "../../../src/engine/money";
 import { equityInputs, equityJson, equitySummary, findElNeed, statsJson } from "../../../src/engine/equity/index";
 import { equityStats, MONEY_STATS } from "../../../src/engine/equity/stats";
 import { equityAllocation, input } from "./fixture";
+import { equityWordsOf } from "../../../src/words/equity";
 
 describe("equitySummary", () => {
   const inputs = equityInputs(equityAllocation());
@@ -34,8 +35,8 @@ describe("equitySummary", () => {
     expect(s.regression.multivariate.unweighted.ok).toBe(true); // 4 schools, 3 coefficients
     expect(s.deciles).toHaveLength(10);
     expect(s.deciles.reduce((t, d) => t + d.students, 0)).toBe(1400);
-    expect(s.words.horizontal.length).toBeGreaterThan(2);
-    expect(s.words.vertical.join(" ")).toMatch(/Poverty/);
+    expect(equityWordsOf(s).horizontal.length).toBeGreaterThan(2);
+    expect(equityWordsOf(s).vertical.join(" ")).toMatch(/Poverty/);
     expect(s.salary).toBeNull();
   });
 
@@ -44,7 +45,7 @@ describe("equitySummary", () => {
     expect(plain.povertyNeed).toBeNull();
     expect(plain.pupilWeighted.slope).toBeNull();
     expect(plain.regression.multivariate.pupilWeighted).toEqual({ ok: false, reason: "Enrollment has no need category" });
-    expect(plain.words.vertical[0]).toMatch(/no need category/);
+    expect(equityWordsOf(plain).vertical[0]).toMatch(/no need category/);
   });
 });
 

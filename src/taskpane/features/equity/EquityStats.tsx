@@ -9,7 +9,8 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { STAT_KEYS, STAT_LABELS, statisticMeaning, type EquitySummary, type StatKey } from "../../../engine/equity";
+import { STAT_KEYS, type EquitySummary, type StatKey } from "../../../engine/equity";
+import { STAT_LABELS, statisticMeaning } from "../../../words/equity";
 import { moneyCents } from "../../ui/format";
 import { countText, statText } from "../../ui/numbers";
 import { column, note, scrollX, numHead } from "../../ui/styles";

@@ -16,6 +16,7 @@ import { SnapshotsPanel } from "./SnapshotsPanel";
 import { SolvePanel } from "./SolvePanel";
 import { WriteStatus } from "../../ui/WriteStatus";
 import { column, heading, subheading, actionRow, note, bulletList } from "../../ui/styles";
+import { equityWordsOf } from "../../../words/equity";
 
 const useStyles = makeStyles({
   root: column,
@@ -49,6 +50,7 @@ export function EquityView(p: EquityViewProps) {
   const { summary } = p;
   const running = p.write.phase === "running";
   const blocked = p.allocation.errors.length > 0;
+  const words = equityWordsOf(summary);
   return (
     <section className={s.root} aria-labelledby="sfs-equity">
       <h2 id="sfs-equity" className={s.h}>
@@ -56,7 +58,7 @@ export function EquityView(p: EquityViewProps) {
       </h2>
       <h3 className={s.h3}>Horizontal equity: similar pupils, similar funding</h3>
       <ul className={s.list} aria-label="Horizontal equity">
-        {summary.words.horizontal.map((t, k) => (
+        {words.horizontal.map((t, k) => (
           <li key={k}>
             <Text size={200}>{t}</Text>
           </li>
@@ -64,7 +66,7 @@ export function EquityView(p: EquityViewProps) {
       </ul>
       <h3 className={s.h3}>Vertical equity: more for more need</h3>
       <ul className={s.list} aria-label="Vertical equity">
-        {summary.words.vertical.map((t, k) => (
+        {words.vertical.map((t, k) => (
           <li key={k}>
             <Text size={200}>{t}</Text>
           </li>

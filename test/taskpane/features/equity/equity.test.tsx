@@ -10,6 +10,7 @@ import { statText } from "../../../../src/taskpane/ui/numbers";
 import { parseSnapshot } from "../../../../src/taskpane/features/equity/snapshots";
 import { smallDistrict } from "../../fixture";
 import { allocateNow, goTo, renderApp, schoolCell, type } from "../../helpers";
+import { equityWordsOf } from "../../../../src/words/equity";
 
 function district(tables: RawTables): District {
   const p = parseDistrict(tables);
@@ -58,8 +59,8 @@ describe("pane: equity", () => {
     expect(shownStats()[0][0]).toBe(usd);
     // Each statistic has its meaning in words; the horizontal and vertical readings are there.
     expect(screen.getByRole("table", { name: "Equity statistics" })).toHaveTextContent(/McLoone index.*0\.95 or more is the usual benchmark/);
-    expect(screen.getByRole("list", { name: "Horizontal equity" })).toHaveTextContent(expected.words.horizontal[0]);
-    expect(screen.getByRole("list", { name: "Vertical equity" })).toHaveTextContent(expected.words.vertical[0]);
+    expect(screen.getByRole("list", { name: "Horizontal equity" })).toHaveTextContent(equityWordsOf(expected).horizontal[0]);
+    expect(screen.getByRole("list", { name: "Vertical equity" })).toHaveTextContent(equityWordsOf(expected).vertical[0]);
     expect(screen.getByText(/No need category counts English learners/)).toBeInTheDocument();
     open("Poverty deciles");
     const deciles = await screen.findByRole("table", { name: "Poverty deciles" });

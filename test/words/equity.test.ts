@@ -1,8 +1,8 @@
-import { deciles } from "../../../src/engine/equity/deciles";
-import { multipleOls, simpleOls } from "../../../src/engine/equity/regression";
-import { equityStats, STAT_KEYS } from "../../../src/engine/equity/stats";
-import { dollars, equityWords, pct, statisticMeaning } from "../../../src/engine/equity/words";
-import { input } from "./fixture";
+import { deciles } from "../../src/engine/equity/deciles";
+import { multipleOls, simpleOls } from "../../src/engine/equity/regression";
+import { equityStats, STAT_KEYS } from "../../src/engine/equity/stats";
+import { dollars, equityWords, pct, statisticMeaning } from "../../src/words/equity";
+import { input } from "../engine/equity/fixture";
 
 describe("words", () => {
   test("money and percent formatting", () => {

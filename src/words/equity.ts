@@ -3,10 +3,11 @@
  * vertical equity = students with greater needs get systematically more). Every sentence is built from the
  * computed statistics, so the words cannot drift from the numbers. Money arrives in cents per pupil.
  */
-import { dollarsAndCents, wholeDollars } from "../money";
-import type { Decile } from "./deciles";
-import { SIZE_TERM as SIZE_TERM_NAME, type MultiFit, type SimpleFit } from "./regression";
-import type { StatKey, Stats } from "./stats";
+import type { Decile } from "../engine/equity/deciles";
+import type { EquitySummary } from "../engine/equity/index";
+import { SIZE_TERM as SIZE_TERM_NAME, type MultiFit, type SimpleFit } from "../engine/equity/regression";
+import type { StatKey, Stats } from "../engine/equity/stats";
+import { dollarsAndCents, wholeDollars } from "../engine/money";
 
 /** Benchmarks commonly used in school-finance equity studies (Odden & Picus). */
 export const BENCHMARKS = { cv: 0.1, mcloone: 0.95 } as const;
@@ -201,4 +202,17 @@ export function equityWords(w: WordsInput): EquityWords {
     }
   }
   return { horizontal, vertical };
+}
+
+/** The equity sentences of a summary (what the pane, the Equity sheet, the board pack and the CLI print). */
+export function equityWordsOf(s: EquitySummary): EquityWords {
+  return equityWords({
+    unweighted: s.unweighted,
+    pupilWeighted: s.pupilWeighted,
+    schools: s.schools.length,
+    povertyName: s.povertyNeed,
+    simple: s.regression.simple.pupilWeighted,
+    multi: s.povertyNeed === null ? null : s.regression.multivariate.pupilWeighted,
+    deciles: s.deciles,
+  });
 }
