@@ -326,6 +326,29 @@ describeIfChromium("browser preview, end to end", () => {
     for (const name of ["Plan Summary", "Shadow Notice", "Budget Tree", "Savings"]) await tabs.getByRole("tab", { name, exact: true }).waitFor({ timeout: 60000 });
   }, 180000);
 
+  test("Voices and Peers: the survey's readings and bars, readiness, the peer table and dot plot; both written as sheets", async () => {
+    await goTo("Voices");
+    const readings = page.getByRole("list", { name: "What the survey says" });
+    await readings.waitFor({ timeout: 60000 }); // the feature loads on first show
+    expect(await readings.getByRole("listitem").count()).toBeGreaterThanOrEqual(7);
+    expect(await page.getByRole("table", { name: "Survey by component" }).locator("tbody tr").count()).toBe(7);
+    await page.getByRole("img", { name: /^Diverging stacked bars for 7 components/ }).waitFor();
+    await page.getByRole("list", { name: "Readiness by area" }).waitFor();
+    await shot("voices", readings);
+    await page.getByRole("button", { name: "Write survey sheets" }).click();
+    const tabs = sheetsPanel();
+    for (const name of ["Survey Results", "Survey Detail", "Readiness Summary"]) await tabs.getByRole("tab", { name, exact: true }).waitFor({ timeout: 60000 });
+
+    await goTo("Peers");
+    const table = page.getByRole("table", { name: "Peer benchmark by function" });
+    await table.waitFor({ timeout: 60000 });
+    expect(await table.locator("tbody tr").count()).toBe(9);
+    await page.getByRole("img", { name: /^Dot plot of 9 functions/ }).waitFor();
+    await shot("peers", table);
+    await page.getByRole("button", { name: "Write benchmark sheets" }).click();
+    for (const name of ["Peer Benchmark", "Peer Data"]) await tabs.getByRole("tab", { name, exact: true }).waitFor({ timeout: 60000 });
+  });
+
   test("at 350 px (the Excel pane) nothing is cut off; dark theme is readable", async () => {
     await page.setViewportSize({ width: 350, height: 900 });
     await goTo("Allocation");
