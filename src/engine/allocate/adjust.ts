@@ -201,7 +201,9 @@ function targetsAndBounds(
 /**
  * Cumulative rounding keeps every school's and every source's sum exact but can leave a source one unit below
  * zero at a school whose general money is (almost) nothing. Move such units with 2x2 swaps that keep both the
- * school's and the source's sums unchanged: +k at (i, s), -k at (i, t), -k at (j, s), +k at (j, t).
+ * school's and the source's sums unchanged: +k at (i, s), -k at (i, t), -k at (j, s), +k at (j, t). While every
+ * school's and every source's sum is non-negative, a negative cell always has such a t and j, so all are repaired
+ * (several partial swaps may be needed: no single school need hold the whole amount).
  */
 export function repairNegatives(by: (number[] | Float64Array)[], rows: ArrayLike<number>): void {
   const m = by.length;
@@ -213,17 +215,18 @@ export function repairNegatives(by: (number[] | Float64Array)[], rows: ArrayLike
         let t = -1;
         for (let u = 0; u < m; u++) if (u !== s && by[u][i] > 0 && (t < 0 || by[u][i] > by[t][i])) t = u;
         if (t < 0) return;
-        const need = Math.min(-by[s][i], by[t][i]);
         let j = -1;
         for (let c = 0; c < nr; c++) {
           const r = rows[c];
-          if (r !== i && by[s][r] >= need && (j < 0 || by[s][r] > by[s][j])) j = r;
+          if (r !== i && by[s][r] > 0 && (j < 0 || by[s][r] > by[s][j])) j = r;
         }
         if (j < 0) return;
-        by[s][i] += need;
-        by[t][i] -= need;
-        by[s][j] -= need;
-        by[t][j] += need;
+        // Move as much as all three cells allow; no cell goes below zero, so the negative mass shrinks each step.
+        const k = Math.min(-by[s][i], by[t][i], by[s][j]);
+        by[s][i] += k;
+        by[t][i] -= k;
+        by[s][j] -= k;
+        by[t][j] += k;
       }
     }
   }
