@@ -3,6 +3,7 @@ import { Select, Switch, Tab, TabList, Text, makeStyles, mergeClasses, tokens } 
 import type { MemoryHost, MemorySheet } from "../host/memory";
 import { columnLetter } from "../report/names";
 import { sheetGrid } from "./grid";
+import { SheetCharts } from "./SheetCharts";
 
 /** With more sheets than this, a "Go to sheet" list joins the tab strip. */
 export const PICKER_FROM = 8;
@@ -209,9 +210,7 @@ export function WorkbookPanel({ host, theme, onThemeChange }: WorkbookPanelProps
         </table>
       </div>
       {grid.clipped && <Text className={s.note}>Only the top-left part of this sheet is shown.</Text>}
-      {current.plan && current.plan.charts.length > 0 && (
-        <Text className={s.note}>Charts on this sheet (drawn in Excel, not in this preview): {current.plan.charts.map((c) => c.title).join(", ")}.</Text>
-      )}
+      {current.plan && current.plan.charts.length > 0 && <SheetCharts plan={current.plan} theme={theme ?? "light"} />}
     </section>
   );
 }

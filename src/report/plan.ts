@@ -3,6 +3,7 @@
  * Plain data only. The ExcelJS writer (src/xlsx), the Office.js host (src/excel) and the
  * browser preview all render the same plans.
  */
+import type { ChartDescription } from "./charts/types";
 
 export type NumberFormat = "currency" | "currency0" | "percent" | "percent1" | "integer" | "decimal2" | "decimal4" | "text" | "date";
 
@@ -73,6 +74,8 @@ export interface PlanChart {
    * is stacked bars). A treemap's single series has `categories` spanning the hierarchy columns (outermost first).
    */
   fallback?: PlanChart;
+  /** The chart description it was drawn from (src/report/charts): the pane and the preview draw the same chart. */
+  description?: ChartDescription;
 }
 
 export interface DefinedName {

@@ -2,6 +2,7 @@
 import { useMemo } from "react";
 import { FluentProvider, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import type { Host } from "../host/types";
+import { ChartThemeContext } from "./charts/ChartView";
 import { Shell } from "./shell/Shell";
 import { VIEWS } from "./shell/views";
 import { createEnv, createStudioStore, StudioContext, type PaneFiles } from "./store/root";
@@ -37,7 +38,9 @@ export function App({ host, theme = "light", files, workbookName = null }: AppPr
     <FluentProvider theme={theme === "dark" ? webDarkTheme : webLightTheme}>
       <div className={s.provider}>
         <StudioContext.Provider value={value}>
-          <Shell views={VIEWS} />
+          <ChartThemeContext.Provider value={theme}>
+            <Shell views={VIEWS} />
+          </ChartThemeContext.Provider>
         </StudioContext.Provider>
       </div>
     </FluentProvider>

@@ -67,6 +67,7 @@ export function nativeChart(d: ChartDescription, table: PlanTable, at: PlanChart
         xTitle: d.yAxis.title,
         at,
       },
+      description: d,
     };
   }
   const series: ChartSeries[] = d.series.map((s) => {
@@ -77,7 +78,7 @@ export function nativeChart(d: ChartDescription, table: PlanTable, at: PlanChart
     return out;
   });
   // Excel's category axis runs down the side of bar charts: the titles follow the axes, not the page.
-  return { kind, title: d.title, series, xTitle: d.xAxis.title, yTitle: d.yAxis.title, at };
+  return { kind, title: d.title, series, xTitle: d.xAxis.title, yTitle: d.yAxis.title, at, description: d };
 }
 
 /** Data table and chart together: the table at (r, c), the chart at `at`. */

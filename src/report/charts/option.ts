@@ -4,48 +4,13 @@
  */
 import type { EChartsOption } from "echarts";
 import { LIGHT, type ChartTheme } from "./palette";
-import type { ChartCell, ChartDescription, ValueFormat } from "./types";
+import { axisLabel } from "./format";
+import type { ChartCell, ChartDescription } from "./types";
+
+export { axisLabel, formatValue } from "./format";
 
 /** System fonts only (no web fonts: nothing is fetched). */
 export const SYSTEM_FONT = '-apple-system, "Segoe UI", system-ui, Roboto, "Helvetica Neue", Arial, sans-serif';
-
-const COMPACT = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 });
-const USD = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 });
-const USD2 = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const INT = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
-const DEC = new Intl.NumberFormat("en-US", { maximumSignificantDigits: 4 });
-
-/** A value as the table on demand and tooltips print it. */
-export function formatValue(v: ChartCell, f: ValueFormat): string {
-  if (v === null || v === "") return "";
-  if (typeof v === "string") return v;
-  switch (f) {
-    case "currency":
-      return Number.isInteger(v) ? USD.format(v) : USD2.format(v);
-    case "percentPoints":
-      return `${v.toFixed(1)}%`;
-    case "integer":
-      return INT.format(v);
-    case "decimal":
-      return DEC.format(v);
-    default:
-      return String(v);
-  }
-}
-
-/** An axis tick label: compact ($1.2M, 35%, 1.5K). */
-export function axisLabel(v: number, f: ValueFormat): string {
-  switch (f) {
-    case "currency":
-      return Math.abs(v) >= 10_000 ? `${v < 0 ? "−" : ""}$${COMPACT.format(Math.abs(v))}` : `${v < 0 ? "−" : ""}${USD.format(Math.abs(v))}`;
-    case "percentPoints":
-      return `${INT.format(v)}%`;
-    case "integer":
-      return Math.abs(v) >= 10_000 ? COMPACT.format(v) : INT.format(v);
-    default:
-      return DEC.format(v);
-  }
-}
 
 /** Drawing size for a width: horizontal bars grow with their categories; the rest keep a readable aspect. */
 export function chartHeight(d: ChartDescription, width: number): number {

@@ -10,6 +10,8 @@ import { chartHeight, chartOption } from "./option";
 import { LIGHT, type ChartTheme } from "./palette";
 import type { ChartDescription } from "./types";
 
+export { DARK, LIGHT } from "./palette";
+
 echarts.use([BarChart, LineChart, ScatterChart, TreemapChart, GridComponent, LegendComponent, AriaComponent, SVGRenderer]);
 
 const NARROW = new Set("iljtfrI.,:;'!|()[] ");

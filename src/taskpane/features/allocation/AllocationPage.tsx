@@ -1,4 +1,6 @@
 import { MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { AllocationCharts } from "../../charts/Charts";
+import { BoardPackButton } from "../../charts/BoardPackButton";
 import { formatError } from "../../../engine/errors";
 import type { District } from "../../../engine/types";
 import { cancelWrite } from "../../store/effects";
@@ -59,6 +61,8 @@ export function AllocationPage() {
           Results
         </h2>
         <ResultCards allocation={allocation} />
+        <AllocationCharts allocation={allocation} />
+        <BoardPackButton />
       </section>
       <section className={s.section} aria-labelledby="sfs-matrix">
         <h2 id="sfs-matrix" className={s.h}>

@@ -14,6 +14,7 @@ import { EQUITY_WRITE, type SnapshotRecord } from "./snapshots";
 import { DecileTable, HighElText, StatsTable } from "./EquityStats";
 import { SnapshotsPanel } from "./SnapshotsPanel";
 import { SolvePanel } from "./SolvePanel";
+import { EquityCharts } from "../../charts/Charts";
 import { WriteStatus } from "../../ui/WriteStatus";
 import { column, heading, subheading, actionRow, note, bulletList } from "../../ui/styles";
 import { equityWordsOf } from "../../../words/equity";
@@ -73,6 +74,7 @@ export function EquityView(p: EquityViewProps) {
         ))}
       </ul>
       <HighElText summary={summary} />
+      <EquityCharts summary={summary} />
       {summary.excluded.length > 0 && (
         <Text className={s.note}>Left out (no students): {summary.excluded.map((x) => x.name).join(", ")}.</Text>
       )}

@@ -11,6 +11,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { AroiChart } from "../../charts/Charts";
 import { ACTIONS, ACTION_LABELS, type Override } from "../../../engine/aroi";
 import { formatError } from "../../../engine/errors";
 import { money } from "../../ui/format";
@@ -104,6 +105,7 @@ export function InitiativesView({ hasTable, aroi, write, busy, onAnalyse, onInse
                 .join(" · ")}
             </Text>
           )}
+          <AroiChart analysis={analysis} />
           {(analysis.warnings.length > 0 || aroi.unknownOverrides.length > 0) && (
             <MessageBar intent="warning">
               <MessageBarBody>

@@ -1,4 +1,5 @@
 import { useState, type ReactNode } from "react";
+import { MultiYearChart } from "../../charts/Charts";
 import { Field, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, mergeClasses } from "@fluentui/react-components";
 import { conservationBreaks, type MultiYearPlan } from "../../../engine/plan";
 import { money, percent, signedMoney } from "../../ui/format";
@@ -43,6 +44,7 @@ export function MultiYearPanel({ plan }: { plan: MultiYearPlan }) {
         {plan.hasTargets ? ` Weights reach their targets in ${years[plan.targetYear - 1]?.label ?? `year ${plan.targetYear}`}.` : ""} Each year is a full
         allocation of that year's projected district.
       </Text>
+      <MultiYearChart plan={plan} />
       {years.length > 2 && <Text className={mergeClasses(s.note, s.narrowOnly)}>Scroll the table sideways for the later years.</Text>}
       <div className={s.wrap}>
         <Table size="extra-small" className={s.table} aria-label="Multi-year plan">

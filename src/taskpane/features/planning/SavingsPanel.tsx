@@ -1,4 +1,5 @@
 import { useId } from "react";
+import { SavingsChart } from "../../charts/Charts";
 import { Badge, Field, Link, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { ACTION_LABELS } from "../../../engine/aroi/actions";
 import type { Funding, FundingLink, OpportunityStatus, Quadrant, SavingsScreen, ScreenedOpportunity } from "../../../engine/plan";
@@ -146,6 +147,7 @@ export function SavingsPanel({ savings, funding, tableStatuses, disabled, onStat
         Ranked by impact × ease: the midpoint of the range × ease ÷ 5. High impact means a midpoint of at least {money(savings.impactThreshold)} (the
         median); easy means ease 4 or 5. Change a status to record a decision; it is saved in the workbook.
       </Text>
+      <SavingsChart savings={savings} />
       <ol className={s.list} aria-label="Ranked opportunities">
         {savings.rows.map((r) => (
           <OpportunityCard key={`${r.opportunity.name}:${r.opportunity.sheetRow}`} row={r} links={linksOf(r.opportunity.name)} tableStatus={tableStatuses[r.opportunity.name]} disabled={disabled} onStatus={onStatus} />

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { BudgetTreeChart } from "../../charts/Charts";
 import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, mergeClasses, tokens } from "@fluentui/react-components";
 import type { BudgetTree, CostDrivers, TreeNode } from "../../../engine/plan";
 import { money, moneyCents, moneyShort, percent } from "../../ui/format";
@@ -56,6 +57,7 @@ export function BudgetTreeTable({ tree }: { tree: BudgetTree }) {
         {money(tree.amount)} in {countText(tree.lines)} budget lines: central {money(tree.central)} ({share({ amount: tree.central })}), schools {money(tree.schools)} (
         {share({ amount: tree.schools })}){tree.fte > 0 ? `; ${fteText(tree.fte)}` : ""}. Open an area to see its functions and objects.
       </Text>
+      <BudgetTreeChart tree={tree} />
       <div className={s.wrap}>
         <Table size="extra-small" className={s.table} aria-label="Budget tree">
           <TableHeader>
