@@ -210,8 +210,9 @@ export interface SourceResult {
    */
   surplus: Cents;
   /**
-   * Part of `surplus` left because solved rates are whole cents (each cell's rate is base × weight rounded down,
-   * each line rounded to the unit): the central rounding remainder, shown as its own line.
+   * Part of `surplus` left by rounding: solved rates are whole cents (each cell's rate is base × weight rounded
+   * down, each line rounded to the unit), and a general source's budget-neutral amounts are rounded school by
+   * school (neutrality.ts, paidFactor): the central rounding remainder, shown as its own line.
    */
   remainder: Cents;
   /** Status Grant: paid on top of the other sources by its own solved rates, never moved by floors or caps. */

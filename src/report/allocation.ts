@@ -51,7 +51,7 @@ function summaryRows(a: Allocation): SummaryRow[] {
     ["Total revenue", m(a.totals.revenue)],
     ["Held centrally (locked sources and school shares)", m(a.totals.central - a.totals.surplus)],
     ["Kept centrally as surplus (unspent pool, caps, rounding)", m(a.totals.surplus)],
-    ["  of which central rounding remainder (whole-cent rates)", m(a.totals.remainder)],
+    ["  of which central rounding remainder (whole-cent rates, each school rounded alone)", m(a.totals.remainder)],
     ["Distributed to schools", m(a.totals.schools, "total")],
     ["Unfunded formula cost (fixed $ per pupil)", m(a.totals.unfunded)],
     ["Schools", v(a.schools.length, "integer")],

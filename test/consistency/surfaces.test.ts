@@ -130,7 +130,7 @@ async function checkWorkbook(a: Allocation): Promise<void> {
   expect(cents(labelled(summary, "Distributed to schools") as number)).toBe(a.totals.schools);
   expect(cents(labelled(summary, "Kept centrally as surplus (unspent pool, caps, rounding)") as number)).toBe(a.totals.surplus);
   expect(cents(labelled(summary, "Held centrally (locked sources and school shares)") as number)).toBe(a.totals.central - a.totals.surplus);
-  expect(cents(labelled(summary, "  of which central rounding remainder (whole-cent rates)") as number)).toBe(a.totals.remainder);
+  expect(cents(labelled(summary, "  of which central rounding remainder (whole-cent rates, each school rounded alone)") as number)).toBe(a.totals.remainder);
   const budgets = tableRows(wb.getWorksheet("School Budgets")!, "School ID");
   a.schools.forEach((s, i) => {
     expect(budgets[i]["School ID"]).toBe(s.id);

@@ -1,9 +1,7 @@
 import { floorsError, noGeneralMoneyError } from "../located";
 import type { Adjustment } from "../types";
 import { generalBounds, schoolBounds } from "./bounds";
-import { largestRemainder } from "./largestRemainder";
-import { floorToUnit } from "./rounding";
-import { solveNeutralFactor } from "./neutrality";
+import { boundedShare, paidFactor, roundedShare, solveNeutralFactor } from "./neutrality";
 import { generalTarget, phaseInTarget } from "./phaseIn";
 import { spreadChanges } from "./redistribute";
 import { weightsOn } from "./trigger";
@@ -20,8 +18,9 @@ export interface AdjustOutcome {
  * Move from the formula ("turned-on") amounts to this year's amounts: phase-in, then MOB top-up, hold harmless
  * and gain cap, budget-neutral. Only general money moves: the schools held at a floor or a cap are fixed there,
  * and every other school's general money (after phase-in) is scaled by one common factor so that the general
- * money paid to schools is unchanged (see solveNeutralFactor). If every school is capped, what is left is held
- * centrally (a cap surplus). Restricted and targeted money is never moved.
+ * money paid to schools is unchanged (see solveNeutralFactor); each school's amount is rounded on its own, and the
+ * few units that leaves are the general sources' central rounding remainder. If every school is capped, what is
+ * left is held centrally (a cap surplus). Restricted and targeted money is never moved.
  */
 export function applyAdjustments(w: Work): AdjustOutcome {
   const { d, L, unit } = w;
@@ -53,19 +52,23 @@ export function applyAdjustments(w: Work): AdjustOutcome {
     w.errors.push(floorsError(d, dollars(totalU), dollars(needed)));
     return out;
   }
-  const finalU = finalGeneral(solved, lo, hi, totalU, unit);
+  const paid = finalGeneral(solved, t, lo, hi, totalU, unit);
+  const finalU = paid.finalU;
   const U = w.onGeneral;
   const delta = new Float64Array(n);
   for (let k = 0; k < n; k++) {
     const i = idx[k];
     delta[k] = (finalU[k] - U[i]) / unit;
-    out.adjustment[i] = ruleThatMoved(solved, k, lo, hi, t, rules[k], on, p.phaseIn < 1 && d.schools[i].current !== null, finalU[k] !== U[i]);
+    out.adjustment[i] = ruleThatMoved(paid, k, lo, hi, t, rules[k], on, p.phaseIn < 1 && d.schools[i].current !== null, finalU[k] !== U[i]);
   }
-  moveGeneralMoney(w, generals, idx, delta);
+  const kept = moveGeneralMoney(w, generals, idx, delta);
   let distributable = 0;
   for (let k = 0; k < n; k++) distributable += finalU[k];
   if (solved.excess > 0) w.warnings.push(`Every school is at its gain cap: ${dollars(totalU - distributable)} of general money is held centrally.`);
-  out.factor = Number.isFinite(solved.k) ? solved.k : 1;
+  // Otherwise what rounding each school alone leaves (totalU − Σ finalU ≥ 0, see paidFactor) is each general
+  // source's part of the central rounding remainder, a labelled central line.
+  else generals.forEach((s, g) => (w.remainder[s] += kept[g]));
+  out.factor = Number.isFinite(paid.k) ? paid.k : 1;
   return out;
 }
 
@@ -81,29 +84,23 @@ function participants(w: Work): Int32Array {
 }
 
 /**
- * Each participant's final general money: schools held at a floor or a cap get exactly that bound (bounds are
- * whole units); the free schools share the rest with largest remainders.
+ * Each participant's final general money, each school rounded on its own by the rule its calculator writes
+ * (roundedShare: the factor times its target, kept between its floor and its cap, rounded half-up to the unit)
+ * at the factor the calculator prints (paidFactor: never paying more than the general money). With every school
+ * capped, each gets its cap. Returns the factor paid by (Infinity when every school is capped) and each school's
+ * value before rounding at that factor (for the rule labels).
  */
-function finalGeneral(solved: { values: Float64Array; excess: number }, lo: Float64Array, hi: Float64Array, totalU: number, unit: number): Float64Array {
+function finalGeneral(solved: { k: number; values: Float64Array; excess: number }, t: Float64Array, lo: Float64Array, hi: Float64Array, totalU: number, unit: number): { finalU: Float64Array; k: number; values: Float64Array } {
   const n = lo.length;
+  if (!Number.isFinite(solved.k)) return { finalU: solved.values.slice(), k: solved.k, values: solved.values };
+  const k = paidFactor(solved.k, t, lo, hi, totalU, unit);
   const finalU = new Float64Array(n);
-  const freeWeights = new Float64Array(n);
-  let bounded = 0;
-  let anyFree = false;
-  for (let k = 0; k < n; k++) {
-    const v = solved.values[k];
-    if (v === lo[k] || v === hi[k]) {
-      finalU[k] = v;
-      bounded += v;
-    } else {
-      freeWeights[k] = v;
-      anyFree = true;
-    }
+  const values = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    values[i] = boundedShare(k, t[i], lo[i], hi[i]);
+    finalU[i] = roundedShare(k, t[i], lo[i], hi[i], unit);
   }
-  const freeTotal = anyFree ? floorToUnit(Math.max(0, totalU - bounded - Math.ceil(solved.excess / unit - 1e-9) * unit), unit) : 0;
-  const freeParts = largestRemainder(freeTotal, freeWeights, unit, new Float64Array(n));
-  for (let k = 0; k < n; k++) if (freeWeights[k] > 0) finalU[k] = freeParts[k];
-  return finalU;
+  return { finalU, k, values };
 }
 
 /** The rule that moved participant k's general money (floor, cap, trigger, phase-in, rescaling), or null. */
@@ -131,7 +128,7 @@ function ruleThatMoved(
  * their general money, keeping every school's and every source's sums exact (spreadChanges); the turned-on
  * amounts stay on record first. A negative total change is money capped away from schools: it stays central.
  */
-function moveGeneralMoney(w: Work, generals: number[], idx: Int32Array, delta: Float64Array): void {
+function moveGeneralMoney(w: Work, generals: number[], idx: Int32Array, delta: Float64Array): number[] {
   const n = idx.length;
   const shares = generals.map((s) => {
     let sum = 0;
@@ -139,6 +136,7 @@ function moveGeneralMoney(w: Work, generals: number[], idx: Int32Array, delta: F
     return sum;
   });
   const x = spreadChanges(delta, shares);
+  const kept: number[] = [];
   generals.forEach((s, g) => {
     const by = w.by[s];
     if (w.turnedOn[s] === null) w.turnedOn[s] = by.slice();
@@ -151,8 +149,10 @@ function moveGeneralMoney(w: Work, generals: number[], idx: Int32Array, delta: F
     }
     w.avail[s] -= change;
     w.paid[s] += change;
+    kept.push(-change);
   });
   repairNegatives(generals.map((s) => w.by[s]), idx);
+  return kept;
 }
 
 /**

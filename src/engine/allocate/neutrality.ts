@@ -1,4 +1,6 @@
 import * as X from "../calculator/expr";
+import { fixed12 } from "../calculator/numbers";
+import { roundHalfUp } from "./rounding";
 
 /**
  * Budget neutrality for floors, caps and phase-in. Each school i has a target t[i] (its general money after
@@ -148,7 +150,42 @@ export function boundedShare(k: number, t: number, lo: number, hi: number): numb
   return clamp(k * t, lo, hi);
 }
 
-/** The same as a calculator formula, rounded to the rounding unit (bounds are whole units already). */
+/**
+ * A school's general money as it is paid: its bounded share rounded half-up to the rounding unit, each school on
+ * its own (bounds are whole units already, so a school held at a bound gets exactly that bound).
+ */
+export function roundedShare(k: number, t: number, lo: number, hi: number, unit: number): number {
+  return roundHalfUp(boundedShare(k, t, lo, hi), unit);
+}
+
+/**
+ * The factor to print and pay by: the solved factor k written with 12 significant digits (what a calculator
+ * reads), or, when rounding each school alone would pay more than `total`, the largest 12-digit factor below it
+ * whose rounded shares fit. Proof that the sum never exceeds `total`: the answer is either a factor checked to
+ * fit, or 0, where every school gets its floor and the floors fit (the caller solved a feasible k). The sum is
+ * non-decreasing in the factor, so the search (bisection between a fitting and a non-fitting factor) only moves
+ * the fitting end to factors checked to fit. What is left (total − sum ≥ 0) stays central as rounding remainder.
+ */
+export function paidFactor(k: number, t: ArrayLike<number>, lo: ArrayLike<number>, hi: ArrayLike<number>, total: number, unit: number): number {
+  const paid = (f: number): number => {
+    let s = 0;
+    for (let i = 0; i < t.length; i++) s += roundedShare(f, t[i], lo[i], hi[i], unit);
+    return s;
+  };
+  const printed = fixed12(k);
+  if (paid(printed) <= total) return printed;
+  let a = 0;
+  let b = printed;
+  for (let iter = 0; iter < 200 && b - a > 1e-13 * b; iter++) {
+    const m = fixed12((a + b) / 2);
+    if (m <= a || m >= b) break;
+    if (paid(m) <= total) a = m;
+    else b = m;
+  }
+  return a;
+}
+
+/** The same as a calculator formula, rounded to the rounding unit (bounds are whole units already): roundedShare. */
 export function boundedShareFormula(k: X.Expr, t: X.Expr, lo: X.Expr | null, hi: X.Expr | null, digits: number): X.Expr {
   const scaled = X.mul(k, t);
   const floored = lo ? X.max(scaled, lo) : scaled;

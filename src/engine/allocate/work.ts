@@ -52,7 +52,7 @@ export interface Work {
   rowRate: (Float64Array | null)[];
   /** Per source, per school: what the source's pool could not pay of its fixed-rate lines (≥ 0), or null. */
   shortfall: (number[] | null)[];
-  /** Per source: solved-rate pool left central because the whole-cent rates pay a little less (≥ 0). */
+  /** Per source: pool left central by rounding: whole-cent solved rates, and budget-neutral shares rounded school by school (≥ 0). */
   remainder: number[];
   /** Per (row, category): fixed rate no source pays (whole cents), for the unfunded amount. */
   rem: Float64Array;

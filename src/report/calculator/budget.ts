@@ -7,22 +7,25 @@ import type { CalcSource } from "../../engine/calculator";
 import { a1 } from "../names";
 import type { Layout, Sheet } from "./layout";
 
-/** Words next to the total: whether it equals the district's allocation, and why it may not (each < 255 characters, no double quotes). */
+/**
+ * Words next to the total: at the projected counts it equals the district's allocation (the engine rounds each
+ * school's budget-neutral amount alone, by this calculator's formula); with other counts, why it may differ
+ * (each < 255 characters, no double quotes).
+ */
 export const DIFFERENCE_SENTENCES = {
   same: "At the district's projected counts this budget equals the district's allocation for this school, to the cent.",
-  rounding: "At the district's projected counts the district's allocation differs by the amount shown: there the budget-neutral factor is rounded across all schools, here for this school alone.",
   changed: "Your counts differ from the district's projection: this is the district's rule with its rates, factor and shares held fixed. A full re-run would re-solve them from every school's counts, so it could differ slightly.",
 } as const;
 
-/** The sentence for a count of changed inputs and a difference (dollars). */
-export function differenceSentence(countsChanged: number, difference: number): string {
-  return countsChanged > 0 ? DIFFERENCE_SENTENCES.changed : difference === 0 ? DIFFERENCE_SENTENCES.same : DIFFERENCE_SENTENCES.rounding;
+/** The sentence for a count of changed inputs. */
+export function differenceSentence(countsChanged: number): string {
+  return countsChanged > 0 ? DIFFERENCE_SENTENCES.changed : DIFFERENCE_SENTENCES.same;
 }
 
 /** The live formula choosing that sentence. */
-export function differenceFormula(changed: string, difference: string): string {
+export function differenceFormula(changed: string): string {
   const S = DIFFERENCE_SENTENCES;
-  return `IF(${changed}>0,"${S.changed}",IF(${difference}=0,"${S.same}","${S.rounding}"))`;
+  return `IF(${changed}>0,"${S.changed}","${S.same}")`;
 }
 
 /** The adjustment line's labels by rule code (0 none, 1 floor, 2 cap, 3 factor or phase-in, or the revenue trigger). */
@@ -116,7 +119,7 @@ function summaryPart(sheet: Sheet, L: Layout, r: number): number {
   const changed = L.ref(sheet, m.ids.countsChanged);
   L.quantityAt(sheet, r + 1, 3, m.ids.districtDifference);
   sheet.text(r + 1, 0, "Difference from the district's allocation", "label");
-  sheet.formula(r, 4, differenceFormula(changed, L.ref(sheet, m.ids.districtDifference)), differenceSentence(L.val(m.ids.countsChanged), L.val(m.ids.districtDifference)), undefined, "note");
+  sheet.formula(r, 4, differenceFormula(changed), differenceSentence(L.val(m.ids.countsChanged)), undefined, "note");
   return r + 3;
 }
 

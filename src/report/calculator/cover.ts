@@ -23,7 +23,7 @@ function headline(sheet: Sheet, L: Layout, r: number): number {
   const { m } = L;
   sheet.text(r, 0, "This school's budget", "label");
   L.show(sheet, r, 1, m.ids.total, "currency", "total");
-  sheet.formula(r + 1, 0, differenceFormula(L.ref(sheet, m.ids.countsChanged), L.ref(sheet, m.ids.districtDifference)), differenceSentence(L.val(m.ids.countsChanged), L.val(m.ids.districtDifference)), undefined, "note");
+  sheet.formula(r + 1, 0, differenceFormula(L.ref(sheet, m.ids.countsChanged)), differenceSentence(L.val(m.ids.countsChanged)), undefined, "note");
   r += 2;
   const rows: [string, string | null][] = [
     ["The district's allocation at the projected counts", m.ids.districtTotal],

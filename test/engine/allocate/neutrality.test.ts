@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { clamp, solveNeutralFactor } from "../../../src/engine/allocate/neutrality";
+import { clamp, paidFactor, roundedShare, solveNeutralFactor } from "../../../src/engine/allocate/neutrality";
 
 /** The bisection alone, as the engine ran it before the direct breakpoint solve: the reference answer. */
 function bisection(t: number[], lo: number[], hi: number[], total: number): { k: number; values: number[]; excess: number } | null {
@@ -109,5 +109,42 @@ describe("solveNeutralFactor gives exactly the bisection's answer", () => {
       }
       same(t, lo, hi, Math.round(total * (0.97 + rnd() * 0.06)));
     }
+  });
+});
+
+describe("paidFactor: each school rounded alone never pays more than the general money", () => {
+  /** Naive reference: a school's rounded share, half away from zero on whole cents or dollars. */
+  const naiveShare = (k: number, t: number, lo: number, hi: number, unit: number) => {
+    const v = Math.min(Math.max(k * t, lo), hi);
+    return Math.floor(Math.round(v * 1e6) / 1e6 / unit + 0.5) * unit;
+  };
+  test("random districts (whole-unit bounds, cents and dollars): Σ shares ≤ total, the factor has 12 digits, and what is left is less than one unit a school", () => {
+    const unitArb = fc.constantFrom(1, 100);
+    const row = fc.record({ t: fc.integer({ min: 0, max: 500_000_000 }), lo: fc.integer({ min: 0, max: 3_000_000 }), span: fc.integer({ min: 0, max: 8_000_000 }), capped: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 30 }), unitArb, fc.double({ min: 0, max: 1, noNaN: true }), (xs, unit, where) => {
+        const lo = xs.map((x) => x.lo * unit);
+        const hi = xs.map((x, i) => (x.capped ? lo[i] + x.span * unit : Infinity));
+        const t = xs.map((x) => x.t / 7);
+        const sumLo = lo.reduce((a, b) => a + b, 0);
+        const sumT = t.reduce((a, b) => a + Math.max(b, 0), 0) + sumLo;
+        const total = Math.round((sumLo + where * (sumT - sumLo)) / unit) * unit;
+        const solved = solveNeutralFactor(t, lo, hi, total);
+        if (solved === null || !Number.isFinite(solved.k)) return;
+        const k = paidFactor(solved.k, t, lo, hi, total, unit);
+        expect(Number(k.toPrecision(12))).toBe(k);
+        let paid = 0;
+        for (let i = 0; i < t.length; i++) {
+          const share = roundedShare(k, t[i], lo[i], hi[i], unit);
+          expect(share).toBe(naiveShare(k, t[i], lo[i], hi[i], unit));
+          expect(share).toBeGreaterThanOrEqual(lo[i]);
+          expect(share).toBeLessThanOrEqual(hi[i]);
+          paid += share;
+        }
+        expect(paid).toBeLessThanOrEqual(total);
+        expect(total - paid).toBeLessThan(t.length * unit);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
