@@ -3,7 +3,12 @@
  * $ per pupil, the two fitted lines and their scatter charts) and "Student Types" ($ per pupil by student type,
  * district-wide, with a column chart). Plain data only.
  */
-import type { OutcomesAnalysis } from "../analysis/outcomes";
+import { analyseOutcomes, type OutcomesAnalysis } from "../analysis/outcomes";
+import { perPupilByStudentType } from "../analysis/studentTypes";
+import type { EquitySummary } from "../engine/equity";
+import type { ParseContext } from "../engine/parse/headers";
+import { parseOutcomes } from "../engine/parse/outcomes";
+import type { Allocation, InputError, RawTables } from "../engine/types";
 import type { StudentTypes } from "../analysis/studentTypes";
 import type { SimpleFit } from "../engine/equity/regression";
 import { placeChart } from "./charts/native";
@@ -103,4 +108,15 @@ export function studentTypesPlan(s: StudentTypes): SheetPlan {
     freeze: { rows: 4, cols: 1 },
     tabColor: TAB,
   };
+}
+
+/**
+ * The outcome and student-type sheets that go with the equity sheets, from the tables as read and the allocation:
+ * `errors` are the Outcomes table's located problems (nothing may be written while there are any).
+ */
+export function equityExtraPlans(tables: RawTables, a: Allocation, summary: EquitySummary): { plans: SheetPlan[]; errors: InputError[] } {
+  const ctx: ParseContext = { errors: [], warnings: [] };
+  const rows = parseOutcomes(tables, ctx, a.district.schools.map((s) => s.id));
+  const outcomes = rows && ctx.errors.length === 0 ? analyseOutcomes(rows, summary) : null;
+  return { plans: [...(outcomes ? [outcomesPlan(outcomes, summary.povertyNeed)] : []), studentTypesPlan(perPupilByStudentType(a))], errors: ctx.errors };
 }

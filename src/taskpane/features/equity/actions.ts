@@ -2,6 +2,7 @@
 import { compareSnapshots, equityInputs, equitySummary, snapshot, type EquitySummary, type SnapshotComparison } from "../../../engine/equity";
 import type { Allocation } from "../../../engine/types";
 import { equityPlans } from "../../../report/equity";
+import { equityExtraPlans } from "../../../report/outcomes";
 import { changeRecords, writePlans } from "../../store/effects";
 import type { Env } from "../../store/root";
 import { CURRENT } from "../scenarios/state";
@@ -48,5 +49,8 @@ export async function writeEquity(env: Env): Promise<void> {
   const a = s.allocation.allocation;
   if (!a) return;
   const cmp = snapshotComparison(s.equity.snapshots, s.equity.compare, a);
-  await writePlans(env, EQUITY_WRITE, () => equityPlans(equityOf(a), cmp ? { comparison: cmp } : {}), a.errors);
+  const summary = equityOf(a);
+  // Beside the equity sheets: outcomes against poverty and $ per pupil (when there is an Outcomes table) and $ per pupil by student type.
+  const extra = equityExtraPlans(s.inputs.tables, a, summary);
+  await writePlans(env, EQUITY_WRITE, () => [...equityPlans(summary, cmp ? { comparison: cmp } : {}), ...extra.plans], [...a.errors, ...extra.errors]);
 }

@@ -106,20 +106,20 @@ describe("pane: equity", () => {
 
     fireEvent.click(screen.getByRole("button", { name: "Write equity sheets" }));
     await screen.findByText("Written");
-    expect(host.sheets().filter((s) => s.own).map((s) => s.name)).toEqual(["Equity", "Equity Data", "Poverty Deciles", "Equity Snapshots"]);
+    expect(host.sheets().filter((s) => s.own).map((s) => s.name)).toEqual(["Equity", "Equity Data", "Poverty Deciles", "Equity Snapshots", "Student Types"]);
 
     fireEvent.click(screen.getByRole("button", { name: "Delete snapshot Baseline" }));
     await waitFor(() => expect(screen.queryByRole("list", { name: "Saved snapshots" })).toBeNull());
     expect(await host.listScenarios()).toEqual([]);
   });
 
-  test("Write equity sheets renders Equity, Equity Data and Poverty Deciles", async () => {
+  test("Write equity sheets renders Equity, Equity Data, Poverty Deciles and Student Types", async () => {
     const host = await ready();
     goTo("Equity");
     fireEvent.click(screen.getByRole("button", { name: "Write equity sheets" }));
     const done = await screen.findByText("Written");
     const own = host.sheets().filter((s) => s.own);
-    expect(own.map((s) => s.role)).toEqual(["equity", "equity-data", "poverty-deciles"]);
+    expect(own.map((s) => s.role)).toEqual(["equity", "equity-data", "poverty-deciles", "equity-student-types"]);
     for (const s of own) expect(done.parentElement).toHaveTextContent(s.name);
     // The Allocation view's own write stays idle.
     goTo("Allocation");

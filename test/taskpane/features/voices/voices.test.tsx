@@ -6,7 +6,7 @@ import { parseSurveys } from "../../../../src/engine/parse/surveys";
 import { createMemoryHost } from "../../../../src/host/memory";
 import { sampleDistrict } from "../../../../src/sample/district";
 import { smallDistrict } from "../../fixture";
-import { goTo, renderApp } from "../../helpers";
+import { allocateNow, goTo, renderApp } from "../../helpers";
 
 describe("pane: Voices (survey and readiness) and Peer benchmark", () => {
   test("the sample: the survey's readings and flags as the engine computes them, readiness by area, written as sheets", async () => {
@@ -67,5 +67,15 @@ describe("pane: Voices (survey and readiness) and Peer benchmark", () => {
       `Survey Responses row 2, column "Response" (G2): expected a whole number from 1 (strongly disagree) to 4 (strongly agree), or blank for no answer, found 5`,
     );
     expect(within(section).queryByRole("list", { name: "What the survey says" })).toBeNull();
+  });
+
+  test("the equity write adds the outcomes (sample's Outcomes table) and $ per pupil by student type", async () => {
+    const host = createMemoryHost(sampleDistrict());
+    await renderApp(host);
+    await allocateNow();
+    goTo("Equity");
+    fireEvent.click(await screen.findByRole("button", { name: "Write equity sheets" }));
+    await screen.findByText("Written", {}, { timeout: 15000 });
+    expect(host.sheets().filter((s) => s.own).map((s) => s.name)).toEqual(["Equity", "Equity Data", "Poverty Deciles", "Outcome Analysis", "Student Types"]);
   });
 });
