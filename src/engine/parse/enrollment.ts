@@ -53,7 +53,7 @@ export function parseEnrollment(
   const studentsCol = t.col("Students");
 
   const used: number[] = [];
-  for (let k = 0; k < t.length; k++) if (!t.blank(k, idCol)) used.push(k);
+  for (let k = 0; k < t.length; k++) if (!t.skipKeyless(k, idCol)) used.push(k);
 
   const needCols: number[] = [];
   for (const c of t.extras) {

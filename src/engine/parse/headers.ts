@@ -158,6 +158,25 @@ export class TableReader {
     return cellText(this.cell(k, col));
   }
 
+  /**
+   * Whether row k has no key (its `keyCol` is blank) and is skipped, as the workbook contract says. A skipped row
+   * that holds values elsewhere is not dropped without a word: a warning names its cell and the first value left
+   * out (a Source or School ID forgotten would otherwise lose the row's money or students silently).
+   */
+  skipKeyless(k: number, keyCol: number): boolean {
+    if (!this.blank(k, keyCol)) return false;
+    const row = this.raw.rows[k] ?? [];
+    const other = row.findIndex((v, col) => col !== keyCol && !isBlank(v === undefined ? null : v));
+    if (other >= 0) {
+      const at = this.address(keyCol, this.sheetRow(k));
+      this.ctx.warnings.push(
+        `${this.table} row ${this.sheetRow(k)} is skipped because its ${this.header(keyCol)} (${this.raw.origin.sheet}!${at}) is blank, ` +
+          `so its values are not used (${this.header(other)}: ${describeCell(this.cell(k, other))}).`,
+      );
+    }
+    return true;
+  }
+
   private push(e: Omit<InputError, "table" | "sheet">): void {
     this.ctx.errors.push({ table: this.table, sheet: this.raw.origin.sheet, ...e });
   }

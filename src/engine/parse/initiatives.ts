@@ -26,7 +26,7 @@ export function parseInitiatives(raw: RawTable | undefined, ctx: ParseContext): 
   const firstRow = new Map<string, number>();
   const out: Initiative[] = [];
   for (let k = 0; k < t.length; k++) {
-    if (t.blank(k, col("Initiative"))) continue;
+    if (t.skipKeyless(k, col("Initiative"))) continue;
     const name = t.text(k, col("Initiative"));
     const key = labelKey(name);
     const dup = firstRow.get(key);

@@ -62,7 +62,7 @@ export function parseOpportunities(
   const firstRow = new Map<string, number>();
   const out: Opportunity[] = [];
   for (let k = 0; k < t.length; k++) {
-    if (t.blank(k, c.name)) continue;
+    if (t.skipKeyless(k, c.name)) continue;
     const before = ctx.errors.length;
     const name = t.text(k, c.name);
     const dup = firstRow.get(labelKey(name));

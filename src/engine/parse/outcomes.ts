@@ -44,7 +44,7 @@ export function parseOutcomes(raw: RawTables, ctx: ParseContext, schoolIds?: rea
   const seen = new Map<string, number>();
   const measures = new Map<string, string>();
   for (let k = 0; k < t.length; k++) {
-    if (t.blank(k, c.id)) continue;
+    if (t.skipKeyless(k, c.id)) continue;
     const before = ctx.errors.length;
     let schoolId = t.text(k, c.id);
     if (known) {

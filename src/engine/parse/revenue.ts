@@ -41,7 +41,7 @@ export function parseRevenue(
   };
   const firstRow = new Map<string, number>();
   for (let k = 0; k < t.length; k++) {
-    if (t.blank(k, c.source)) continue;
+    if (t.skipKeyless(k, c.source)) continue;
     const name = t.text(k, c.source);
     const dup = firstRow.get(labelKey(name));
     if (dup !== undefined) t.error(k, c.source, "a Source name not used by another row", `"${name}" again (already on row ${dup})`);

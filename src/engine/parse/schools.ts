@@ -30,7 +30,7 @@ export function parseSchools(raw: RawTable | undefined, ctx: ParseContext): Scho
   const minimumCol = t.col("Minimum Budget");
   const firstRow = new Map<string, number>();
   for (let k = 0; k < t.length; k++) {
-    if (t.blank(k, idCol)) continue;
+    if (t.skipKeyless(k, idCol)) continue;
     const id = t.text(k, idCol);
     const key = labelKey(id);
     const dup = firstRow.get(key);

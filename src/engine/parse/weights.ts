@@ -53,7 +53,7 @@ export function parseWeights(raw: RawTable | undefined, enrollment: EnrollmentRe
   const firstRow = new Map<string, number>();
 
   for (let k = 0; k < t.length; k++) {
-    if (t.blank(k, catCol)) continue;
+    if (t.skipKeyless(k, catCol)) continue;
     const catText = t.text(k, catCol);
     const catKey = normalizeHeader(catText);
     let category: number | undefined = catKey === "base" ? 0 : needKeys.get(catKey);

@@ -28,6 +28,7 @@ describe("parseEnrollment", () => {
     ]);
     expect([...r.levels.values()]).toEqual(["Elementary", "Middle"]);
     expect(c.warnings).toEqual([
+      'Enrollment row 4 is skipped because its school id (Enrollment!A4) is blank, so its values are not used (School Name: "blank key row is skipped").',
       'Enrollment column "Notes" holds no numbers, so it is not a need category.',
       'School "102" (Adams Elementary) has no Enrollment rows, so it receives no formula money.',
       'School "103" (Roosevelt High) has no Enrollment rows, so it receives no formula money.',

@@ -77,5 +77,15 @@ describe("parseRevenue", () => {
     expect(c.errors).toEqual([
       expect.objectContaining({ table: "Revenue", row: null, column: "Source", expected: "at least one revenue source" }),
     ]);
+    // Skipped as the contract says, but never silently: the row and what it held are named.
+    expect(c.warnings).toEqual(['Revenue row 2 is skipped because its Source (Revenue!A2) is blank, so its values are not used (Type: "State").']);
+  });
+
+  it("a row with an Amount but no Source is named in a warning, so $10,000,000 cannot vanish without a word", () => {
+    const c = ctx();
+    const sources = parseRevenue(rawTable("Revenue", [HEAD, ["Local Levy", "Local", null, 500000], [null, "State", null, 10000000]]), elig, c);
+    expect(sources.map((s) => s.name)).toEqual(["Local Levy"]);
+    expect(c.errors).toEqual([]);
+    expect(c.warnings).toEqual([expect.stringContaining("Revenue row 3 is skipped because its Source (Revenue!A3) is blank")]);
   });
 });
