@@ -14,7 +14,7 @@ function loadXlsx() {
   return Promise.all([
     import(/* webpackChunkName: "xlsx-read" */ "../xlsx/read"),
     import(/* webpackChunkName: "xlsx-read" */ "../xlsx/write"),
-    import(/* webpackChunkName: "exceljs" */ "exceljs"),
+    import("exceljs"),
   ]);
 }
 

@@ -50,7 +50,8 @@ export function Header() {
         {district}
       </Text>
       <div className={s.row}>
-        <ul className={s.steps} aria-label="State of the run" role="status" aria-live="polite">
+        <div role="status" aria-live="polite">
+        <ul className={s.steps} aria-label="State of the run">
           {reading && (
             <li>
               <Spinner size="extra-tiny" label="Reading the workbook…" />
@@ -64,6 +65,7 @@ export function Header() {
             </li>
           ))}
         </ul>
+        </div>
       </div>
       <div className={s.tools}>
         <Button size="small" appearance="subtle" disabled={!canUndo} onClick={() => undo(env)} title={`Undo the last edit (${mod}Z)`} aria-keyshortcuts="Control+Z">

@@ -73,7 +73,8 @@ export function BudgetTreeTable({ tree }: { tree: BudgetTree }) {
             {rows.map((r) => {
               const isOpen = open.has(r.key);
               return (
-                <TableRow key={r.key} aria-level={r.depth + 1}>
+                // The level is in the indent and the row's data attribute (aria-level is for tree grids, not tables).
+                <TableRow key={r.key} data-level={r.depth + 1}>
                   <TableCell style={{ paddingLeft: `calc(${tokens.spacingHorizontalXS} + ${r.depth * 14}px)` }}>
                     <span style={{ display: "flex", alignItems: "baseline", gap: tokens.spacingHorizontalXXS }}>
                       {r.expandable ? (

@@ -1,0 +1,22 @@
+import { chromium } from "playwright-core";
+import { serve } from "../scripts/serve";
+(async () => {
+  const server = await serve({ dir: "dist-dev", port: 0 });
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu"] });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on("pageerror", (e) => console.log("pageerror:", e.message));
+  await page.goto(server.url + "preview.html");
+  await page.getByRole("button", { name: "Insert sample district" }).click();
+  await page.getByRole("button", { name: "Allocate", exact: true }).click();
+  await page.getByTestId("view-tabs").getByRole("tab", { name: "Planning" }).click();
+  await page.getByRole("button", { name: "Analyse planning" }).click();
+  await page.getByRole("table", { name: "Budget tree" }).waitFor();
+  await page.getByRole("button", { name: "Multi-year plan", exact: true }).click();
+  await page.getByRole("button", { name: "Shadow notice", exact: true }).click();
+  await page.setViewportSize({ width: 350, height: 900 });
+  await page.waitForTimeout(500);
+  const wide = await page.evaluate(() => Array.from(document.querySelectorAll("*")).filter((e) => { for (let p = e.parentElement; p; p = p.parentElement) { const o = getComputedStyle(p).overflowX; if (o !== "visible" && p !== document.documentElement && p !== document.body) return false; } return e.getBoundingClientRect().right > 351; }).slice(0, 8).map((e) => `${e.tagName} ${e.className.toString().slice(0, 30)} ${Math.round(e.getBoundingClientRect().right)} "${(e.textContent ?? "").slice(0, 50)}"`));
+  console.log(wide.join("\n")); console.log(await page.evaluate(() => document.documentElement.scrollWidth));
+  await browser.close();
+  await server.close();
+})();
