@@ -106,7 +106,7 @@ export function MatrixGrid({ district, allocation, onChange }: MatrixGridProps) 
   return (
     <div className={s.wrap}>
       <Text className={s.legend} as="p">
-        In each cell, {perPupil ? "the $ per pupil you set" : `the weight you set (${WEIGHT_LABELS.nominal.replace(/^Weights you set /, "")})`}; below it,{" "}
+        In each cell, {perPupil ? "the $ per pupil you set" : `the weight you set ${WEIGHT_LABELS.nominal.replace(/^Weights you set /, "")}`}; below it,{" "}
         {perPupil ? "" : "the $ per pupil and "}&quot;eff.&quot;: {WEIGHT_LABELS.effective.charAt(0).toLowerCase() + WEIGHT_LABELS.effective.slice(1)}, relative to the{" "}
         {district.levels[0] ?? "first level"} Base, as on the Matrix sheet.
       </Text>
