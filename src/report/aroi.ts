@@ -1,5 +1,5 @@
 /**
- * Sheet plans of the A-ROI analysis (seed 003): the ranked inventory with its bubble chart, data coverage,
+ * Sheet plans of the A-ROI analysis (DMGroup, Strategic Budgeting (2023)): the ranked inventory with its bubble chart, data coverage,
  * the four breakdowns with a cost-by-priority bar chart, segments, principal feedback with its scatter chart,
  * and the sunset → expand what-if. Plain data: money in dollars (cents ÷ 100) with currency formats; every
  * text taken from the workbook is a literal value (renderers write strings as text, never as formulas).

@@ -1,6 +1,6 @@
 /**
  * The shadow notice sheet: for every school, this year's budget beside its budget with the formula turned on, and
- * the gap (seed 002's LAUSD notice). Plain data only; usable for any allocation (the calculators may reuse it).
+ * the gap (the Strategic School Funding for Results guidebook's LAUSD notice). Plain data only; usable for any allocation (the calculators may reuse it).
  */
 import type { ShadowNotice } from "../engine/plan/shadow";
 import type { PlanCell, PlanChart, PlanTable, SheetPlan } from "./plan";

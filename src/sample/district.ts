@@ -602,7 +602,7 @@ const TIME = "Instructional time";
 const CLASS = "Managing class size";
 
 /**
- * Seed 001's 31 cost-savings opportunities in 7 focus areas: [opportunity, area, low $K, high $K, ease,
+ * The Smarter School Spending project's 31 cost-savings opportunities in 7 focus areas: [opportunity, area, low $K, high $K, ease,
  * constraint, contract end (ISO) or null, owner, status, funds (an initiative) or null].
  */
 const OPPORTUNITIES: [string, string, number, number, number, "Rigid" | "Preference", string | null, string, string, string | null][] = [

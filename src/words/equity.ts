@@ -1,5 +1,5 @@
 /**
- * Horizontal and vertical equity in plain words (seed 002: horizontal equity = similar students treated alike;
+ * Horizontal and vertical equity in plain words (the Strategic School Funding for Results guidebook (AIR and Pivot Learning, 2013): horizontal equity = similar students treated alike;
  * vertical equity = students with greater needs get systematically more). Every sentence is built from the
  * computed statistics, so the words cannot drift from the numbers. Money arrives in cents per pupil.
  */

@@ -2,7 +2,7 @@ import type { Matrix } from "../types";
 import type { Work } from "./work";
 
 /**
- * The per-pupil $ matrix (seed Table 2.2): for each level × category, the whole-cent rate a school eligible for
+ * The per-pupil $ matrix (the guidebook's Table 2.2): for each level × category, the whole-cent rate a school eligible for
  * every source receives per pupil in that cell — the sum of the sources' rates, which are the rates their lines
  * use — and the same as effective weights relative to the first level's Base, beside the nominal weights the
  * Weights table sets. Fixed cells show their fixed rate (what a pupil costs; the sources' rates add up to it while

@@ -2,7 +2,7 @@ import type { Cents, District } from "../types";
 import { splitPool } from "./pools";
 
 /**
- * The revenue trigger (seed 002: the board may "set a revenue trigger that determines when weights should be
+ * The revenue trigger (the Strategic School Funding for Results guidebook (AIR and Pivot Learning, 2013): the board may "set a revenue trigger that determines when weights should be
  * turned on"). The weights are on when Policy sets no Revenue Trigger, or when the unlocked pool (the school
  * pools, Amount × School Share, of the Unlocked sources) reaches it. While they are off, every school's general
  * money follows its current unrestricted budget (Current Budget less its restricted, non-grant money this year),

@@ -1,10 +1,10 @@
 /**
- * Suggested actions (seed 003, "A-ROI Analyses Enable Nuanced Action", Exhibit 9), from documented,
+ * Suggested actions (DMGroup, Strategic Budgeting (2023), "A-ROI Analyses Enable Nuanced Action", Exhibit 9), from documented,
  * configurable rules. The first rule that applies wins, in this order:
  *
  * 1. segment      — the gain is concentrated in one segment (see segments.ts: a segment holds
  *                   ≥ concentrationImpactShare of gain × students with < concentrationStudentShare of students);
- *                   data on where it works comes first, even when the overall gain is small (the seed's
+ *                   data on where it works comes first, even when the overall gain is small (the source's
  *                   math intervention example).
  * 2. fix          — principals rate importance ≥ fixMinImportance and effectiveness ≤ fixMaxEffectiveness:
  *                   a critical need that is not showing results (with or without outcome data).

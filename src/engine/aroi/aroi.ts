@@ -1,5 +1,5 @@
 /**
- * Academic return on investment (seed 003, Phase Three):
+ * Academic return on investment (DMGroup, Strategic Budgeting (2023), Phase Three):
  *
  *   A-ROI = (Learning Gain × Students Served) ÷ Total Cost in dollars
  *

@@ -1,5 +1,5 @@
 /**
- * Breakdowns of the inventory (seed 003, "Gaining Insights from the Initiatives Inventory"): by Strategic
+ * Breakdowns of the inventory (DMGroup, Strategic Budgeting (2023), "Gaining Insights from the Initiatives Inventory"): by Strategic
  * Priority, Department, Target Population and School. Each group shows its fully loaded cost, students
  * served, number of initiatives, and the cost-weighted A-ROI of the initiatives in it that have one:
  *

@@ -1,5 +1,5 @@
 /**
- * Fully loaded cost of an initiative (seed 003, "Assessing Costs on a Fully Loaded Basis"):
+ * Fully loaded cost of an initiative (DMGroup, Strategic Budgeting (2023), "Assessing Costs on a Fully Loaded Basis"):
  *
  *   Total Cost = Direct Cost + Staff Hours × Hourly Cost + Indirect Cost
  *

@@ -1,12 +1,12 @@
 /**
- * Data coverage of the Initiatives Inventory (seed 003, "Understanding Your District's Data Needs"):
+ * Data coverage of the Initiatives Inventory (DMGroup, Strategic Budgeting (2023), "Understanding Your District's Data Needs"):
  * how many initiatives have
  * - cost data: Direct Cost > 0,
  * - outcome data: a Learning Gain (not blank),
  * - segment data: at least one row in Initiative Segments (matched by name, trimmed, case-insensitive),
  * - all three (the ones ready for an in-depth A-ROI analysis),
  * each as a count, a share of the inventory, and the fully loaded cost they represent with its share of the
- * inventory's cost (the seed's "26% of initiative investments met all criteria").
+ * inventory's cost (the source's "26% of initiative investments met all criteria").
  */
 import type { Cents, Initiative, InitiativeSegment } from "../types";
 import { initiativeCost } from "./cost";

@@ -1,11 +1,11 @@
 /**
- * Principal feedback (seed 003, Exhibit 3: perceived efficacy vs. perceived importance). Each initiative with
+ * Principal feedback (DMGroup, Strategic Budgeting (2023), Exhibit 3: perceived efficacy vs. perceived importance). Each initiative with
  * both an Importance and an Effectiveness rating is a point. The rating scale is 1–4 or 1–5
  * (rules.ratingScaleMax, or 5 when any rating exceeds 4, else 4); a rating is "high" when it is above the
  * middle of the scale: 3–4 on a 1–4 scale, 4–5 on a 1–5 scale (3 is the neutral middle there).
  *
  * When the Initiatives table has "Implemented" / "Wanted" columns (Yes/No; kept in attributes), the counts of
- * initiatives implemented or not, and of the not-implemented ones wanted or not, are reported (the seed's
+ * initiatives implemented or not, and of the not-implemented ones wanted or not, are reported (the source's
  * "Is this initiative implemented on your campus? If not, do you want it to be?").
  */
 import type { Cell, Initiative } from "../types";

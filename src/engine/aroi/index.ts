@@ -1,5 +1,5 @@
 /**
- * A-ROI analysis of the Initiatives Inventory (seed 003): cost, A-ROI and ranking, data coverage, breakdowns,
+ * A-ROI analysis of the Initiatives Inventory (DMGroup, Strategic Budgeting (2023)): cost, A-ROI and ranking, data coverage, breakdowns,
  * segments, suggested actions (with user overrides), principal feedback and the sunset → expand what-if.
  * Pure and synchronous; money in integer cents. See each rule's file for its definition.
  */

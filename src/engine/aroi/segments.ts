@@ -1,5 +1,5 @@
 /**
- * Segment analysis (seed 003, "Segment"): where does an initiative work?
+ * Segment analysis (DMGroup, Strategic Budgeting (2023), "Segment"): where does an initiative work?
  *
  * For each segment row of an initiative (Initiative Segments table):
  * - cost: the segment's own Cost when given; otherwise the initiative's total cost not claimed by segments
@@ -8,7 +8,7 @@
  * - impact = Learning Gain × Students Served, and the segment's A-ROI = impact ÷ cost in dollars;
  * - concentration: the gain is "concentrated" in a segment when that segment holds at least
  *   `impactShare` (default 75%) of the initiative's total impact while holding less than `studentShare`
- *   (default 60%) of its students (the seed's math intervention: students a year or more behind gained a
+ *   (default 60%) of its students (the source's math intervention: students a year or more behind gained a
  *   lot, the others almost nothing). Needs two or more segments and a positive total impact.
  */
 import type { Cents, InitiativeSegment } from "../types";

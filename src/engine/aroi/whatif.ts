@@ -1,5 +1,5 @@
 /**
- * What-if: reinvest what sunsetting frees (seed 003: "a more effective and efficient use of resources is to
+ * What-if: reinvest what sunsetting frees (DMGroup, Strategic Budgeting (2023): "a more effective and efficient use of resources is to
  * identify a low-cost initiative with exemplary impact for students as a prime candidate for scaling up").
  *
  * - Freed money = the fully loaded cost of every initiative whose final action (after overrides) is "sunset".

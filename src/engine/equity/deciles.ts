@@ -1,6 +1,6 @@
 /**
  * DBOM bar chart data: schools grouped into ten poverty deciles, each holding about a tenth of the district's
- * pupils, with average restricted and unrestricted $ per pupil in each group (seed 002, Figure 2.4).
+ * pupils, with average restricted and unrestricted $ per pupil in each group (the Strategic School Funding for Results guidebook (AIR and Pivot Learning, 2013), Figure 2.4).
  *
  * Grouping: schools are sorted by poverty share (ties by School ID) and a school goes to the decile that holds
  * the midpoint of its pupils on the cumulative pupil count: decile = min(10, ⌊10 × (pupils before + students / 2)

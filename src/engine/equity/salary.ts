@@ -1,5 +1,5 @@
 /**
- * Salary averaging (seed 004, LAUSD): schools are budgeted at district-average salaries, but their actual staff
+ * Salary averaging (the LAUSD and TRUSD presentation (2011), LAUSD): schools are budgeted at district-average salaries, but their actual staff
  * cost more or less. The gap, spread over pupils, is hidden per-pupil money:
  * $ per pupil = (actual salaries − average salaries) ÷ enrollment, e.g. Franklin SH $255,636 ÷ 2,236 = $114.
  *

@@ -1,6 +1,6 @@
 /**
  * DBOM "snapshots": the equity picture at one moment (a year, a scenario), kept as plain JSON so it can be
- * stored with scenarios and compared later with another snapshot (seed 002: compare snapshots to a baseline).
+ * stored with scenarios and compared later with another snapshot (the Strategic School Funding for Results guidebook (AIR and Pivot Learning, 2013): compare snapshots to a baseline).
  */
 import { deciles } from "./deciles";
 import type { EquityInput } from "./inputs";

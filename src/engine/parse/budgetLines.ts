@@ -1,5 +1,5 @@
 /**
- * The optional `Budget Lines` table: where every dollar goes (seed 001's budget tree).
+ * The optional `Budget Lines` table: where every dollar goes (the Smarter School Spending project's budget tree).
  *
  * | column    | required | meaning                                                                    |
  * |-----------|----------|----------------------------------------------------------------------------|

@@ -1,5 +1,5 @@
 /**
- * The optional `Opportunities` table: savings opportunities sized and screened (seed 001: "31 cost savings
+ * The optional `Opportunities` table: savings opportunities sized and screened (the Smarter School Spending project (Pivot Learning, 2017): "31 cost savings
  * opportunities within 7 focus areas"; constraints are rigid or district preferences; contracts have end dates).
  *
  * | column            | required | meaning                                                                  |

@@ -8,7 +8,7 @@
  * | Year             | yes      | the year or school year, e.g. 2024 or 2023-24                        |
  * | Restricted $     | yes      | restricted (categorical) spending, $ ≥ 0                              |
  * | Unrestricted $   | yes      | unrestricted spending, $ ≥ 0                                          |
- * | Actual Salaries  | no       | the school's staff at their actual salaries, $ ≥ 0 (seed 004)         |
+ * | Actual Salaries  | no       | the school's staff at their actual salaries, $ ≥ 0 (the LAUSD and TRUSD presentation (2011))         |
  * | Average Salaries | no       | the same staff at district-average salaries, $ ≥ 0                    |
  *
  * The two salary columns come together (both or neither), and on each row both cells are filled or both blank.

@@ -1,5 +1,5 @@
 /**
- * Cost drivers (seed 001, step 2 "identify cost drivers"): the ratios behind the largest areas of cost, where the
+ * Cost drivers (the Smarter School Spending project (Pivot Learning, 2017), step 2 "identify cost drivers"): the ratios behind the largest areas of cost, where the
  * Budget Lines allow them.
  * - Cost per student (by area and district-wide): amount ÷ the district's students (Enrollment).
  * - Students per FTE (by area; at each school over its school-based lines): students ÷ FTE. For the area that holds

@@ -1,6 +1,6 @@
 /**
- * Linking committed savings to the priorities they pay for (seed 001: "reallocate spending from lower priority
- * areas in order to fund instructional priorities"; seed 003: scale up what works).
+ * Linking committed savings to the priorities they pay for (the Smarter School Spending project (Pivot Learning, 2017): "reallocate spending from lower priority
+ * areas in order to fund instructional priorities"; DMGroup, Strategic Budgeting (2023): scale up what works).
  * - Money: each committed opportunity (Approved, Funded, Implemented) brings its Low estimate (the prudent figure).
  * - An opportunity whose Funds names an initiative pays for that initiative.
  * - The others are shared by the expand candidates (initiatives whose final A-ROI action is "expand", with a cost

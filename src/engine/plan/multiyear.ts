@@ -1,5 +1,5 @@
 /**
- * The multi-year plan (seed 000's five-year strategic finance plan; seed 002's long-term weight targets, revenue
+ * The multi-year plan (the Knox County resource-alignment plan's five-year strategic finance plan; the Strategic School Funding for Results guidebook's long-term weight targets, revenue
  * trigger and shadow notice). Each plan year is a full allocate() of that year's projected district, so every year
  * conserves money to the cent exactly as a single run does:
  * 1. enrollment and revenue are projected (projection.ts);

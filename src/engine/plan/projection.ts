@@ -1,5 +1,5 @@
 /**
- * Projecting enrollment and revenue year by year (seed 002: "the central office first projects enrollments and
+ * Projecting enrollment and revenue year by year (the Strategic School Funding for Results guidebook (AIR and Pivot Learning, 2013): "the central office first projects enrollments and
  * revenues"). Year 1 is the workbook as it is; each later year grows from the year before:
  * - Enrollment, per level: the level's total grows by `Enrollment Growth <Level>` (else `Enrollment Growth`, else
  *   0%), rounded to a whole student, and is shared among the level's rows in proportion to last year's students by

@@ -1,5 +1,5 @@
 /**
- * The savings screener (seed 001, steps 3-5: constraints, size and prioritise, work plan).
+ * The savings screener (the Smarter School Spending project (Pivot Learning, 2017), steps 3-5: constraints, size and prioritise, work plan).
  * - Impact: the midpoint of the Low-High range, (Low + High) ÷ 2 rounded to the cent.
  * - Priority score: impact × Ease ÷ 5 ("ease-weighted dollars"): a $1M opportunity of ease 5 scores $1M, of ease 1
  *   $200K. Opportunities are ranked by score (ties: larger impact, then name); Rejected ones are listed unranked.

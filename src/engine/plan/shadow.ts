@@ -1,5 +1,5 @@
 /**
- * The shadow notice (seed 002, LAUSD: "schools received their per-pupil amounts as well as a notice of the
+ * The shadow notice (the Strategic School Funding for Results guidebook (AIR and Pivot Learning, 2013), LAUSD: "schools received their per-pupil amounts as well as a notice of the
  * allocation they would have received had the weighted student formula been turned on"). For every school:
  * its budget this year (SchoolResult.total, after floors, caps, phase-in or the revenue trigger) beside its budget
  * with the formula turned on (SchoolResult.turnedOn) and the gap between them.

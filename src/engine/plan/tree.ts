@@ -1,5 +1,5 @@
 /**
- * The budget tree (seed 001, step 1 "understand budget details"): spending broken down by area → function →
+ * The budget tree (the Smarter School Spending project (Pivot Learning, 2017), step 1 "understand budget details"): spending broken down by area → function →
  * object, each node split between central spending and schools, with FTE. Every level adds up exactly to the level
  * above it (integer cents), so the tree shows where every dollar of the Budget Lines goes.
  */

@@ -1,5 +1,5 @@
 /**
- * The revenue trigger across plan years (seed 002: "the board [may] set a revenue trigger that determines when
+ * The revenue trigger across plan years (the Strategic School Funding for Results guidebook (AIR and Pivot Learning, 2013): "the board [may] set a revenue trigger that determines when
  * weights should be turned on"; LAUSD kept schools on their per-pupil amounts until then, with a notice of the
  * turned-on amount). The rule of one year is allocate()'s (allocate/trigger.ts); the plan adds that the weights
  * turn on in the first plan year whose unlocked pool reaches `Revenue Trigger`, and stay on.

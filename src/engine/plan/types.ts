@@ -35,7 +35,7 @@ export interface CalendarDate {
   d: number;
 }
 
-/** One row of the optional `Opportunities` table: a savings opportunity (seed 001's screening & sizing tool). */
+/** One row of the optional `Opportunities` table: a savings opportunity (the Smarter School Spending project's screening & sizing tool). */
 export interface Opportunity {
   name: string;
   area: string;

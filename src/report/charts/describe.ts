@@ -147,7 +147,7 @@ export function equityScatterChart(s: EquitySummary, ctx: ChartContext = {}): Ch
   };
 }
 
-/** Average $ per pupil by poverty decile, unrestricted and restricted stacked (seed DBOM decile bars). */
+/** Average $ per pupil by poverty decile, unrestricted and restricted stacked (the guidebook's DBOM decile bars). */
 export function decileChart(s: EquitySummary, ctx: ChartContext = {}): ChartDescription | null {
   if (s.povertyNeed === null || s.deciles.length === 0) return null;
   const pov = s.povertyNeed;

@@ -2,7 +2,7 @@ import { allocate } from "../../../src/engine/allocate";
 import { makeDistrict } from "../../helpers/district";
 
 /**
- * Golden test: seed 002, Table 2.2 (per-pupil $ by schooling level and need category).
+ * Golden test: the Strategic School Funding for Results guidebook (AIR and Pivot Learning, 2013), Table 2.2 (per-pupil $ by schooling level and need category).
  * We choose counts, express the table as weights relative to Elementary/All ($3,741), and give one general
  * source exactly the pool the table implies. The engine must SOLVE the base and reproduce every cell.
  */
@@ -13,7 +13,7 @@ const TABLE: Record<string, [number, number, number, number]> = {
 };
 const NEEDS = ["Poverty", "English Learner", "Special Education"];
 
-test("reproduces seed Table 2.2 from weights and a solved base", () => {
+test("reproduces the guidebook's Table 2.2 from weights and a solved base", () => {
   const counts: Record<string, number[]> = {
     // students, poverty, EL, SpEd
     E1: [420, 250, 90, 48],

@@ -89,7 +89,7 @@ export function inventory(): Initiative[] {
 }
 
 /**
- * Math Intervention by segment (seed 003's example): 1+ year behind 100 students × 0.22 = 22;
+ * Math Intervention by segment (DMGroup's example): 1+ year behind 100 students × 0.22 = 22;
  * less than 1 year behind 150 × 0.02 = 3; total 25 (= 0.10 × 250). 22/25 = 88% of the gain with 100/250 = 40%
  * of the students → concentrated.
  */

@@ -2,7 +2,7 @@ import { salaryAdjustment, salaryPerPupil } from "../../../src/engine/equity/sal
 import { input } from "./fixture";
 
 describe("salary averaging", () => {
-  test("seed 004: Franklin SH $255,636 over 2,236 students = $114 per pupil", () => {
+  test("the LAUSD and TRUSD presentation (2011): Franklin SH $255,636 over 2,236 students = $114 per pupil", () => {
     // 25,563,600 cents / 2,236 = 11,432.74 cents = $114.33
     expect(Math.round(salaryPerPupil(25_563_600, 0, 2236) / 100)).toBe(114);
     // Roosevelt ESP $51,630 over 324 = $159.35

@@ -26,7 +26,7 @@ describe("Weights", () => {
     ]);
   });
 
-  it("reads Per Pupil dollars as integer cents (the seed's Table 2.2 style)", () => {
+  it("reads Per Pupil dollars as integer cents (the source's Table 2.2 style)", () => {
     const r = parseDistrict(
       sampleRaw({
         Weights: [
