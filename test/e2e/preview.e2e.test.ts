@@ -37,8 +37,6 @@ const CHROMIUM_ARGS = [
 ];
 const BUILD_INPUTS = ["src", "assets", "manifest.xml", "webpack.config.js", "tsconfig.json", "package.json"];
 const STEP_TIMEOUT = 15000;
-/** The views checked with axe-core in the end-to-end run (every view is checked for layout). */
-const CORE_VIEWS = ["Home", "Allocation", "Schools", "Scenarios", "Equity", "Initiatives", "Planning", "Calculators"];
 
 /** Polls read() until done(value) holds or the step timeout passes; returns the last value either way. */
 async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
@@ -460,9 +458,7 @@ describeIfChromium("browser preview, end to end", () => {
         });
         report.push(`${width} px ${label}: ${layout.scrollers} sideways-scrolling region(s); axe serious/critical: ${violations.length ? violations.join(" | ") : "none"}`);
         await shot(`view-${width}-${label.trim().toLowerCase()}`);
-        // The core views must pass axe; the views added since (Voices, Readiness, Benchmark) are reported above.
-        const core = CORE_VIEWS.includes(label.trim());
-        expect({ width, label, past: layout.past, overlaps: layout.overlaps, violations: core ? violations : [] }).toEqual({ width, label, past: [], overlaps: [], violations: [] });
+        expect({ width, label, past: layout.past, overlaps: layout.overlaps, violations }).toEqual({ width, label, past: [], overlaps: [], violations: [] });
         expect(layout.pageWidth).toBeLessThanOrEqual(width);
       }
     }

@@ -45,7 +45,7 @@ export function BenchmarkView({ data, write, busy, onWrite, onCancel, onSelectPr
           <Text size={200} className={s.note}>
             {b.peers} peer districts; the district's {b.students.toLocaleString("en-US")} students. Median and quartiles as Excel's PERCENTILE.INC.
           </Text>
-          <div className={s.scroll}>
+          <div className={s.scroll} tabIndex={0} role="region" aria-label="Peer benchmark by function (scrolls sideways)">
             <Table size="small" aria-label="Peer benchmark by function">
               <TableHeader>
                 <TableRow>

@@ -141,7 +141,7 @@ export function VoicesView({ data, write, busy, problem, onInsertTemplate, onWri
             </MessageBar>
           )}
           <h3 className={s.h3}>By component, {last}</h3>
-          <div className={s.scroll}>
+          <div className={s.scroll} tabIndex={0} role="region" aria-label="Survey by component (scrolls sideways)">
             <Table size="small" aria-label="Survey by component">
               <TableHeader>
                 <TableRow>
