@@ -71,7 +71,7 @@ function ensureBuild(): string {
   const r = spawnSync(process.execPath, [webpackCli, "--mode", "production"], {
     cwd: ROOT,
     encoding: "utf8",
-    timeout: 240000,
+    timeout: 540000,
     env: { ...process.env, NODE_ENV: "production" },
   });
   if (r.status !== 0) {
@@ -114,7 +114,7 @@ describeIfChromium("browser preview, end to end", () => {
       if (m.type() === "error") problems.push(`console error: ${m.text()}`);
     });
     page.on("requestfailed", (req) => problems.push(`request failed: ${req.url()} ${req.failure()?.errorText ?? ""}`));
-  }, 300000);
+  }, 600000);
 
   afterAll(async () => {
     await browser?.close();
