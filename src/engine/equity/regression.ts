@@ -97,7 +97,8 @@ export function simpleOls(xAll: readonly number[], yAll: readonly number[], wAll
   const { m, b } = wAll ? weightedLinearRegression(pairs, w) : linearRegression(pairs);
   let sse = 0;
   for (let i = 0; i < n; i++) sse += w[i] * (y[i] - (b + m * x[i])) ** 2;
-  const r2 = syy > 0 ? Math.max(0, 1 - sse / syy) : null;
+  // Equal values leave syy at rounding noise when the weighted mean is not exact: no variation, so no R².
+  const r2 = syy > 1e-20 * (1 + my * my) * W ? Math.max(0, 1 - sse / syy) : null;
   let seSlope: number | null = null;
   let seIntercept: number | null = null;
   if (n > 2) {

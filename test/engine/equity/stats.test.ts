@@ -131,3 +131,10 @@ describe("weighted forms equal unweighted forms on expanded data (property)", ()
     );
   });
 });
+
+describe("equal values", () => {
+  test("R² is undefined (null) for equal values, weighted or not, even when the weighted mean is not exact", () => {
+    expect(equityStats([1999993, 1999993], [1, 4], [0, 1]).r2).toBeNull();
+    expect(equityStats([1999993, 1999993, 1999993, 1999993, 1999993], null, [0, 1, 1, 1, 1]).r2).toBeNull();
+  });
+});
