@@ -184,7 +184,7 @@ export function equityWords(w: WordsInput): EquityWords {
         const parts = terms.map(({ name, j }) => {
           const c = m.coefficients[j];
           const se = m.standardErrors[j];
-          return `${name} ${c >= 0 ? "+" : "-"}${dollars(Math.abs(c), 2)}${se === null ? "" : ` (± ${dollars(se, 2)})`}`;
+          return `${name} ${c >= 0 ? "+" : "−"}${dollars(Math.abs(c), 2)}${se === null ? "" : ` (± ${dollars(se, 2)})`}`;
         });
         vertical.push(`Holding the other need shares${m.names.includes(SIZE_TERM_NAME) ? " and school size" : ""} fixed, each percentage point goes with this much per pupil: ${parts.join("; ")}.`);
       }
