@@ -1,5 +1,5 @@
 /**
- * Layers that only point down: engine ← analysis (A-ROI, equity, planning) ← words ← report ← hosts (Office.js,
+ * Layers that only point down: engine ← analysis (A-ROI, equity, planning, surveys, benchmarks…) ← words ← report ← hosts (Office.js,
  * .xlsx, in memory) ← pane, preview and CLI. The engine imports nothing above it, and no import cycle exists anywhere.
  */
 import * as path from "path";
@@ -12,17 +12,9 @@ const LAYERS: Layer[] = [
   { name: "engine", prefixes: ["src/engine/"] },
   {
     name: "analysis",
-    prefixes: [
-      "src/analysis/",
-      "src/engine/aroi/",
-      "src/engine/equity/",
-      "src/engine/plan/",
-      // Readers of the tables only the analyses use (spending, budget lines, opportunities, projections).
-      "src/engine/parse/spending.ts",
-      "src/engine/parse/budgetLines.ts",
-      "src/engine/parse/opportunities.ts",
-      "src/engine/parse/projections.ts",
-    ],
+    // A-ROI, equity, planning, surveys, readiness, benchmarks, outcomes, and the readers of the tables only the
+    // analyses use (src/analysis/parse).
+    prefixes: ["src/analysis/"],
   },
   // Wording: the sentences the pane, the sheets, the calculators and the CLI print, built from the engine's data.
   { name: "words", prefixes: ["src/words/"] },
@@ -55,16 +47,16 @@ describe("architecture", () => {
     const g: ImportGraph = new Map([
       ["src/engine/errors.ts", ["src/report/names.ts"]],
       ["src/report/names.ts", []],
-      ["src/engine/aroi/a.ts", ["src/engine/aroi/b.ts"]],
-      ["src/engine/aroi/b.ts", ["src/engine/aroi/a.ts", "src/engine/types.ts"]],
+      ["src/analysis/aroi/a.ts", ["src/analysis/aroi/b.ts"]],
+      ["src/analysis/aroi/b.ts", ["src/analysis/aroi/a.ts", "src/engine/types.ts"]],
       ["src/engine/types.ts", []],
-      ["src/engine/allocate/x.ts", ["src/engine/plan/y.ts"]],
-      ["src/engine/plan/y.ts", ["src/engine/types.ts"]],
+      ["src/engine/allocate/x.ts", ["src/analysis/plan/y.ts"]],
+      ["src/analysis/plan/y.ts", ["src/engine/types.ts"]],
     ]);
     expect(upwardImports(g, LAYERS)).toEqual([
-      "src/engine/allocate/x.ts (engine) → src/engine/plan/y.ts (analysis)",
+      "src/engine/allocate/x.ts (engine) → src/analysis/plan/y.ts (analysis)",
       "src/engine/errors.ts (engine) → src/report/names.ts (report)",
     ]);
-    expect(importCycles(g)).toEqual([["src/engine/aroi/a.ts", "src/engine/aroi/b.ts"]]);
+    expect(importCycles(g)).toEqual([["src/analysis/aroi/a.ts", "src/analysis/aroi/b.ts"]]);
   });
 });

@@ -1,5 +1,5 @@
 import * as path from "path";
-import { analyseInitiatives, aroiJson } from "../engine/aroi";
+import { analyseInitiatives, aroiJson } from "../analysis/aroi";
 import { count, countOf, dollars, dollarsAndCents } from "../engine/money";
 import { summaryJson } from "../engine/summary";
 import type { Allocation } from "../engine/types";

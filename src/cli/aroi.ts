@@ -21,7 +21,7 @@ import {
   type CoverageCount,
   type FundingReconciliation,
   type Override,
-} from "../engine/aroi";
+} from "../analysis/aroi";
 import { allocate } from "../engine/allocate";
 import { formatErrors } from "../engine/errors";
 import { parseDistrict, sortErrors } from "../engine/parse";

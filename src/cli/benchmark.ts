@@ -3,7 +3,7 @@ import { benchmark, benchmarkJson, moneyWords, type Benchmark } from "../analysi
 import { allocate } from "../engine/allocate";
 import { formatErrors } from "../engine/errors";
 import { sortErrors } from "../engine/parse";
-import { findBudgetLines, parseBudgetLines } from "../engine/parse/budgetLines";
+import { findBudgetLines, parseBudgetLines } from "../analysis/parse/budgetLines";
 import type { ParseContext } from "../engine/parse/headers";
 import { parsePeers, PEERS_TABLE } from "../engine/parse/peers";
 import { summaryJson } from "../engine/summary";

@@ -11,12 +11,12 @@ import {
   type EquitySummary,
   type StatKey,
   type Stats,
-} from "../engine/equity";
+} from "../analysis/equity";
 import { formatErrors } from "../engine/errors";
 import { dollarsFromCents } from "../engine/money";
 import { sortErrors } from "../engine/parse";
 import type { ParseContext } from "../engine/parse/headers";
-import { findSpending, matchYear, missingSpendingError, parseSpending } from "../engine/parse/spending";
+import { findSpending, matchYear, missingSpendingError, parseSpending } from "../analysis/parse/spending";
 import { parseOutcomes } from "../engine/parse/outcomes";
 import { analyseOutcomes, outcomesJson, type OutcomesAnalysis } from "../analysis/outcomes";
 import { perPupilByStudentType, studentTypesJson, type StudentTypes } from "../analysis/studentTypes";

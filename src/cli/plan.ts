@@ -1,8 +1,8 @@
 import * as path from "path";
 import { formatErrors } from "../engine/errors";
 import { sortErrors } from "../engine/parse";
-import { analysePlanning, parsePlanning, planJson, withoutPlanSettingWarnings, type PlanAnalysis } from "../engine/plan";
-import { MAX_PLAN_YEARS } from "../engine/parse/projections";
+import { analysePlanning, parsePlanning, planJson, withoutPlanSettingWarnings, type PlanAnalysis } from "../analysis/plan";
+import { MAX_PLAN_YEARS } from "../analysis/parse/projections";
 import { summaryJson } from "../engine/summary";
 import type { InputError } from "../engine/types";
 import { planningPlans } from "../report/planning";

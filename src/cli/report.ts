@@ -2,7 +2,7 @@ import * as path from "path";
 import { allocate } from "../engine/allocate";
 import { formatErrors } from "../engine/errors";
 import { sortErrors } from "../engine/parse";
-import { parsePlanning, withoutPlanSettingWarnings } from "../engine/plan";
+import { parsePlanning, withoutPlanSettingWarnings } from "../analysis/plan";
 import { summaryJson } from "../engine/summary";
 import type { InputError } from "../engine/types";
 import { boardPackInput, buildBoardPack } from "../report/boardPack";

@@ -32,7 +32,7 @@ export type SettingKind =
 /** The Policy fields the allocation reads (what the pane may edit as a decision). */
 export type PolicyKey = Exclude<keyof Policy, "raw">;
 
-/** The planning settings' fields (see PlanSettings in src/engine/plan/types.ts). */
+/** The planning settings' fields (see PlanSettings in src/analysis/plan/types.ts). */
 export type PlanKey =
   | "budgetYear"
   | "fiscalYearStart"

@@ -6,8 +6,8 @@
  * Charts reference the written table columns on the same sheet; for scatter and bubble charts a series'
  * `categories` range holds the X values, `values` the Y values and `sizes` the bubble sizes.
  */
-import type { AroiAnalysis, FundingReconciliation, InitiativeResult, SourceFunding } from "../engine/aroi";
-import { ACTION_LABELS, QUADRANTS, formatDollars, formatNumber, formatShare } from "../engine/aroi";
+import type { AroiAnalysis, FundingReconciliation, InitiativeResult, SourceFunding } from "../analysis/aroi";
+import { ACTION_LABELS, QUADRANTS, formatDollars, formatNumber, formatShare } from "../analysis/aroi";
 import { a1 } from "./names";
 import { aroiChart } from "./charts/describe";
 import { placeChart } from "./charts/native";

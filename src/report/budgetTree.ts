@@ -3,8 +3,8 @@
  * central vs schools, with a treemap that falls back to stacked bars) and "Cost Drivers" (cost per student, students
  * per FTE and cost per FTE by area and by school). Plain data only.
  */
-import type { CostDrivers } from "../engine/plan/drivers";
-import { treeLeaves, type BudgetTree } from "../engine/plan/tree";
+import type { CostDrivers } from "../analysis/plan/drivers";
+import { treeLeaves, type BudgetTree } from "../analysis/plan/tree";
 import { budgetTreeChart } from "./charts/describe";
 import { chartDataTable, nativeChart } from "./charts/native";
 import type { PlanCell, PlanChart, PlanTable, PlanValue, SheetPlan } from "./plan";

@@ -6,10 +6,10 @@
  * compared, "Equity Snapshots". Charts come from the chart descriptions (./charts): each chart's data is written
  * beside it as a small table and the native chart references that table.
  */
-import type { EquitySummary } from "../engine/equity/index";
-import { SIZE_TERM, type MultiFit } from "../engine/equity/regression";
-import type { SnapshotComparison } from "../engine/equity/snapshot";
-import { MONEY_STATS, STAT_KEYS, type StatKey, type Stats } from "../engine/equity/stats";
+import type { EquitySummary } from "../analysis/equity/index";
+import { SIZE_TERM, type MultiFit } from "../analysis/equity/regression";
+import type { SnapshotComparison } from "../analysis/equity/snapshot";
+import { MONEY_STATS, STAT_KEYS, type StatKey, type Stats } from "../analysis/equity/stats";
 import { equityWordsOf, STAT_LABELS, statisticMeaning } from "../words/equity";
 import { excelName } from "./names";
 import type { NumberFormat, PlanCell, PlanChart, PlanTable, PlanValue, SheetPlan } from "./plan";

@@ -3,7 +3,7 @@
  * school's trajectory) and one sheet per plan year (sources that add up to the cent, and every school's budget).
  * Plain data only.
  */
-import { conservationBreaks, type MultiYearPlan, type PlanYear } from "../engine/plan/multiyear";
+import { conservationBreaks, type MultiYearPlan, type PlanYear } from "../analysis/plan/multiyear";
 import { a1 } from "./names";
 import { multiYearChart } from "./charts/describe";
 import { placeChart } from "./charts/native";

@@ -5,12 +5,12 @@
  */
 import { analyseOutcomes, type OutcomesAnalysis } from "../analysis/outcomes";
 import { perPupilByStudentType } from "../analysis/studentTypes";
-import type { EquitySummary } from "../engine/equity";
+import type { EquitySummary } from "../analysis/equity";
 import type { ParseContext } from "../engine/parse/headers";
 import { parseOutcomes } from "../engine/parse/outcomes";
 import type { Allocation, InputError, RawTables } from "../engine/types";
 import type { StudentTypes } from "../analysis/studentTypes";
-import type { SimpleFit } from "../engine/equity/regression";
+import type { SimpleFit } from "../analysis/equity/regression";
 import { placeChart } from "./charts/native";
 import { outcomeChart, studentTypeChart } from "./charts/voices";
 import { excelName } from "./names";

@@ -3,7 +3,7 @@
  * Notice, Budget Tree, Cost Drivers, Savings, Funded Priorities (those the analysis allows). Shared by `sfs plan`
  * and the task pane, so both write the same sheets. Plain data only.
  */
-import type { PlanAnalysis } from "../engine/plan";
+import type { PlanAnalysis } from "../analysis/plan";
 import { budgetTreePlan, costDriversPlan } from "./budgetTree";
 import { multiYearPlans } from "./multiYear";
 import type { SheetPlan } from "./plan";

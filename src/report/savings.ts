@@ -2,10 +2,10 @@
  * Sheet plans for the savings screener: "Savings" (ranked opportunities, impact × ease chart, totals by area and by
  * plan year) and "Funded Priorities" (committed savings linked to the initiatives they pay for). Plain data only.
  */
-import { ACTION_LABELS } from "../engine/aroi/actions";
-import { dateText } from "../engine/plan/fiscal";
-import type { Funding } from "../engine/plan/funding";
-import { EASY_FROM, QUADRANTS, type SavingsScreen } from "../engine/plan/savings";
+import { ACTION_LABELS } from "../analysis/aroi/actions";
+import { dateText } from "../analysis/plan/fiscal";
+import type { Funding } from "../analysis/plan/funding";
+import { EASY_FROM, QUADRANTS, type SavingsScreen } from "../analysis/plan/savings";
 import { savingsChart } from "./charts/describe";
 import { placeChart } from "./charts/native";
 import type { PlanCell, PlanChart, PlanTable, SheetPlan } from "./plan";

@@ -2,7 +2,7 @@
  * The shadow notice sheet: for every school, this year's budget beside its budget with the formula turned on, and
  * the gap (the Strategic School Funding for Results guidebook's LAUSD notice). Plain data only; usable for any allocation (the calculators may reuse it).
  */
-import type { ShadowNotice } from "../engine/plan/shadow";
+import type { ShadowNotice } from "../analysis/plan/shadow";
 import type { PlanCell, PlanChart, PlanTable, SheetPlan } from "./plan";
 import { columnRange, dollars, figure } from "./sheetParts";
 

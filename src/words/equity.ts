@@ -3,10 +3,10 @@
  * vertical equity = students with greater needs get systematically more). Every sentence is built from the
  * computed statistics, so the words cannot drift from the numbers. Money arrives in cents per pupil.
  */
-import type { Decile } from "../engine/equity/deciles";
-import type { EquitySummary } from "../engine/equity/index";
-import { SIZE_TERM as SIZE_TERM_NAME, type MultiFit, type SimpleFit } from "../engine/equity/regression";
-import type { StatKey, Stats } from "../engine/equity/stats";
+import type { Decile } from "../analysis/equity/deciles";
+import type { EquitySummary } from "../analysis/equity/index";
+import { SIZE_TERM as SIZE_TERM_NAME, type MultiFit, type SimpleFit } from "../analysis/equity/regression";
+import type { StatKey, Stats } from "../analysis/equity/stats";
 import { dollarsAndCents, wholeDollars } from "../engine/money";
 
 /** Benchmarks commonly used in school-finance equity studies (Odden & Picus). */

@@ -7,7 +7,7 @@
 import { allocate } from "../../src/engine/allocate";
 import { applyDecisions, DECISION_SETTINGS, extractDecisions } from "../../src/engine/decisions";
 import { parseDistrict } from "../../src/engine/parse";
-import { parsePlanSettings } from "../../src/engine/parse/projections";
+import { parsePlanSettings } from "../../src/analysis/parse/projections";
 import { parseMinimumGroup } from "../../src/engine/parse/surveys";
 import { ALLOCATION_SETTINGS, findSetting, PLAN_SETTING_SPECS, POLICY_SETTINGS, settingProblem, type SettingSpec } from "../../src/engine/policySettings";
 import type { Cell, District, RawTables } from "../../src/engine/types";

@@ -1,14 +1,14 @@
 /** The input-tables registry is the one list: parsers, readers, templates and the sample agree with it. */
-import { BUDGET_LINE_COLUMNS } from "../../src/engine/parse/budgetLines";
+import { BUDGET_LINE_COLUMNS } from "../../src/analysis/parse/budgetLines";
 import { ENROLLMENT_COLUMNS } from "../../src/engine/parse/enrollment";
 import { TABLE_ORDER } from "../../src/engine/parse/headers";
 import { INITIATIVE_COLUMNS, SEGMENT_COLUMNS } from "../../src/engine/parse/initiatives";
-import { OPPORTUNITY_COLUMNS } from "../../src/engine/parse/opportunities";
+import { OPPORTUNITY_COLUMNS } from "../../src/analysis/parse/opportunities";
 import { POLICY_COLUMNS } from "../../src/engine/parse/policy";
-import { PROJECTION_COLUMNS } from "../../src/engine/parse/projections";
+import { PROJECTION_COLUMNS } from "../../src/analysis/parse/projections";
 import { REVENUE_COLUMNS } from "../../src/engine/parse/revenue";
 import { SCHOOL_COLUMNS } from "../../src/engine/parse/schools";
-import { SPENDING_COLUMNS } from "../../src/engine/parse/spending";
+import { SPENDING_COLUMNS } from "../../src/analysis/parse/spending";
 import { WEIGHT_COLUMNS } from "../../src/engine/parse/weights";
 import { normalizeHeader } from "../../src/engine/parse";
 import { PEER_COLUMNS } from "../../src/engine/parse/peers";

@@ -1,4 +1,4 @@
-import { analyseInitiatives, reconcileFunding, type FundingAllocation, type FundingReconciliation } from "../../src/engine/aroi";
+import { analyseInitiatives, reconcileFunding, type FundingAllocation, type FundingReconciliation } from "../../src/analysis/aroi";
 import {
   aroiFundingPlan,
   aroiPlans,
@@ -10,7 +10,7 @@ import {
 } from "../../src/report/aroi";
 import { a1 } from "../../src/report/names";
 import type { PlanTable, SheetPlan } from "../../src/report/plan";
-import { ini, inventory, POLICY, SCHOOL_IDS, segments } from "../engine/aroi/fixture";
+import { ini, inventory, POLICY, SCHOOL_IDS, segments } from "../analysis/aroi/fixture";
 
 const analysis = analyseInitiatives(inventory(), segments(), POLICY, undefined, undefined, SCHOOL_IDS);
 const plans = aroiPlans(analysis);

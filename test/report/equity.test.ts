@@ -1,7 +1,7 @@
-import { compareSnapshots, equityInputs, equitySummary, snapshot, STAT_KEYS } from "../../src/engine/equity/index";
+import { compareSnapshots, equityInputs, equitySummary, snapshot, STAT_KEYS } from "../../src/analysis/equity/index";
 import type { PlanTable, SheetPlan } from "../../src/report/plan";
 import { equityDataColumns, equityPlans } from "../../src/report/equity";
-import { equityAllocation, input } from "../engine/equity/fixture";
+import { equityAllocation, input } from "../analysis/equity/fixture";
 import { equityWordsOf } from "../../src/words/equity";
 
 /** "D5:D12" -> { col: 3, first: 4, last: 11 } (0-based), one column only. */

@@ -1,12 +1,12 @@
 import { parseDistrict } from "../../src/engine/parse";
-import { analysePlanning, parsePlanning } from "../../src/engine/plan";
+import { analysePlanning, parsePlanning } from "../../src/analysis/plan";
 import { planningPlans } from "../../src/report/planning";
 import { BUDGET_TREE_SHEET, budgetTreePlan, COST_DRIVERS_SHEET } from "../../src/report/budgetTree";
 import { PLAN_SCHOOLS_SHEET, PLAN_SUMMARY_SHEET } from "../../src/report/multiYear";
 import type { PlanChart, PlanTable, SheetPlan } from "../../src/report/plan";
 import { FUNDING_SHEET, SAVINGS_SHEET } from "../../src/report/savings";
 import { SHADOW_SHEET } from "../../src/report/shadow";
-import { budgetTree } from "../../src/engine/plan/tree";
+import { budgetTree } from "../../src/analysis/plan/tree";
 import { sampleDistrict } from "../../src/sample/district";
 
 const raw = sampleDistrict();

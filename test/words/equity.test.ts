@@ -1,8 +1,8 @@
-import { deciles } from "../../src/engine/equity/deciles";
-import { multipleOls, simpleOls } from "../../src/engine/equity/regression";
-import { equityStats, STAT_KEYS } from "../../src/engine/equity/stats";
+import { deciles } from "../../src/analysis/equity/deciles";
+import { multipleOls, simpleOls } from "../../src/analysis/equity/regression";
+import { equityStats, STAT_KEYS } from "../../src/analysis/equity/stats";
 import { dollars, equityWords, pct, statisticMeaning } from "../../src/words/equity";
-import { input } from "../engine/equity/fixture";
+import { input } from "../analysis/equity/fixture";
 
 describe("words", () => {
   test("money and percent formatting", () => {

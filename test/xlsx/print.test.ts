@@ -1,7 +1,7 @@
 /** Print setup read back from written workbooks: every visible sheet of the result workbook and of a calculator. */
 import ExcelJS from "exceljs";
 import { allocate } from "../../src/engine/allocate";
-import { equityInputs, equitySummary } from "../../src/engine/equity";
+import { equityInputs, equitySummary } from "../../src/analysis/equity";
 import { parseDistrict } from "../../src/engine/parse";
 import { allocationPlans } from "../../src/report/allocation";
 import { equityPlans } from "../../src/report/equity";

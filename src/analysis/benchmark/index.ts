@@ -11,10 +11,10 @@
  * or, when none has, the lines whose Area has it (so peers may report at either level). Its students are
  * Enrollment's Students.
  */
-import { percentileInc } from "../../engine/equity/percentile";
+import { percentileInc } from "../equity/percentile";
 import { labelKey } from "../../engine/parse/headers";
 import type { PeersData } from "../../engine/parse/peers";
-import type { BudgetLine } from "../../engine/plan/types";
+import type { BudgetLine } from "../plan/types";
 
 export interface FunctionBenchmark {
   function: string;

@@ -3,8 +3,8 @@
  * of the Outcomes table, each school's value beside its poverty share and its dollars per pupil, with a least-squares
  * line for each (each school one observation). Correlation, not cause: the readings say so. Pure.
  */
-import type { EquitySummary } from "../../engine/equity";
-import { simpleOls, type SimpleFit } from "../../engine/equity/regression";
+import type { EquitySummary } from "../equity";
+import { simpleOls, type SimpleFit } from "../equity/regression";
 import { labelKey } from "../../engine/parse/headers";
 import type { OutcomeRow } from "../../engine/parse/outcomes";
 

@@ -6,7 +6,7 @@
  * equity; A-ROI and funded priorities; and, when the workbook has them, the multi-year plan with the shadow notice,
  * and the budget tree and savings.
  */
-import type { StatKey } from "../../engine/equity";
+import type { StatKey } from "../../analysis/equity";
 import { equityWordsOf, STAT_LABELS } from "../../words/equity";
 import { count, dollars } from "../../engine/money";
 import { aroiChart, budgetChangeChart, budgetTreeChart, decileChart, equityScatterChart, multiYearChart, savingsChart, sourcesChart } from "../charts/describe";

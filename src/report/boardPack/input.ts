@@ -2,9 +2,9 @@
  * What a board pack shows, computed from the district (and its planning tables when present): the allocation, the
  * equity analysis, the A-ROI analysis, the multi-year plan, shadow notice, budget tree and savings. Pure.
  */
-import { analyseInitiatives, type AroiAnalysis } from "../../engine/aroi";
-import { equityInputs, equitySummary, type EquitySummary } from "../../engine/equity";
-import { analysePlanning, type PlanAnalysis, type Planning } from "../../engine/plan";
+import { analyseInitiatives, type AroiAnalysis } from "../../analysis/aroi";
+import { equityInputs, equitySummary, type EquitySummary } from "../../analysis/equity";
+import { analysePlanning, type PlanAnalysis, type Planning } from "../../analysis/plan";
 import type { Allocation, District } from "../../engine/types";
 
 export interface BoardPackInput {

@@ -2,10 +2,10 @@
  * The chart descriptions of the studio, built from engine results. Each returns null when there is nothing to plot.
  * Money comes in as integer cents and is plotted in dollars rounded to the cent (the figures the sheets print).
  */
-import type { AroiAnalysis } from "../../engine/aroi";
-import type { EquitySummary } from "../../engine/equity";
+import type { AroiAnalysis } from "../../analysis/aroi";
+import type { EquitySummary } from "../../analysis/equity";
 import { dollars, dollarsFromCents } from "../../engine/money";
-import type { BudgetTree, MultiYearPlan, SavingsScreen } from "../../engine/plan";
+import type { BudgetTree, MultiYearPlan, SavingsScreen } from "../../analysis/plan";
 import type { Allocation } from "../../engine/types";
 import type { ChartCell, ChartDescription } from "./types";
 

@@ -1,8 +1,8 @@
 /** The charts of each feature, each from its chart description (memoised on the results it plots). */
 import { useMemo } from "react";
-import type { AroiAnalysis } from "../../engine/aroi";
-import type { EquitySummary } from "../../engine/equity";
-import type { BudgetTree, MultiYearPlan, SavingsScreen } from "../../engine/plan";
+import type { AroiAnalysis } from "../../analysis/aroi";
+import type { EquitySummary } from "../../analysis/equity";
+import type { BudgetTree, MultiYearPlan, SavingsScreen } from "../../analysis/plan";
 import type { Allocation } from "../../engine/types";
 import { aroiChart, budgetChangeChart, budgetTreeChart, decileChart, equityScatterChart, multiYearChart, savingsChart, sourcesChart } from "../../report/charts/describe";
 import { ChartView } from "./ChartView";

@@ -1,5 +1,5 @@
 /** The board pack as a file, built in the pane (loaded lazily with the drawing library: a chunk of its own). */
-import { parsePlanning } from "../../engine/plan";
+import { parsePlanning } from "../../analysis/plan";
 import type { Allocation, District, RawTables } from "../../engine/types";
 import { boardPackInput, buildBoardPack } from "../../report/boardPack";
 

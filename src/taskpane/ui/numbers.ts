@@ -1,5 +1,5 @@
 /** Number formats of the A-ROI and equity views (Intl, en-US like the rest of the pane). */
-import { MONEY_STATS, type StatKey } from "../../engine/equity/stats";
+import { MONEY_STATS, type StatKey } from "../../analysis/equity/stats";
 import { moneyCents, percent } from "./format";
 
 const dec2 = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });

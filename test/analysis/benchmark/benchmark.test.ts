@@ -3,7 +3,7 @@ import { formatError } from "../../../src/engine/errors";
 import { sortErrors } from "../../../src/engine/parse";
 import type { ParseContext } from "../../../src/engine/parse/headers";
 import { parsePeers, type PeersData } from "../../../src/engine/parse/peers";
-import type { BudgetLine } from "../../../src/engine/plan/types";
+import type { BudgetLine } from "../../../src/analysis/plan/types";
 import { rawTables, type Grid } from "../../helpers/raw";
 
 const HEAD = ["District", "Enrollment", "Function", "Amount", "FTE"];

@@ -2,14 +2,14 @@ import { analyseOutcomes, outcomesJson } from "../../../src/analysis/outcomes";
 import { perPupilByStudentType, studentTypesJson } from "../../../src/analysis/studentTypes";
 import { allocate } from "../../../src/engine/allocate";
 import { explainer } from "../../../src/engine/allocate/explain";
-import { equitySummary } from "../../../src/engine/equity";
+import { equitySummary } from "../../../src/analysis/equity";
 import { formatError } from "../../../src/engine/errors";
 import { parseDistrict } from "../../../src/engine/parse";
 import type { ParseContext } from "../../../src/engine/parse/headers";
 import { parseOutcomes } from "../../../src/engine/parse/outcomes";
 import { outcomesPlan, studentTypesPlan } from "../../../src/report/outcomes";
 import { sampleDistrict } from "../../../src/sample/district";
-import { input } from "../../engine/equity/fixture";
+import { input } from "../equity/fixture";
 import { rawTables, type Grid } from "../../helpers/raw";
 
 const HEAD = ["School ID", "Year", "Measure", "Value"];

@@ -1,7 +1,7 @@
 /** The sample district's results, as the chart and board-pack tests use them (computed once per test file). */
 import { allocate } from "../../../src/engine/allocate";
 import { parseDistrict } from "../../../src/engine/parse";
-import { parsePlanning } from "../../../src/engine/plan";
+import { parsePlanning } from "../../../src/analysis/plan";
 import type { District } from "../../../src/engine/types";
 import { boardPackInput, type BoardPackInput } from "../../../src/report/boardPack";
 import { sampleDistrict } from "../../../src/sample/district";

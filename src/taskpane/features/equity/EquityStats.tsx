@@ -9,7 +9,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { STAT_KEYS, type EquitySummary, type StatKey } from "../../../engine/equity";
+import { STAT_KEYS, type EquitySummary, type StatKey } from "../../../analysis/equity";
 import { STAT_LABELS, statisticMeaning } from "../../../words/equity";
 import { moneyCents } from "../../ui/format";
 import { countText, statText } from "../../ui/numbers";

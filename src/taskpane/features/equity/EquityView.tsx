@@ -7,7 +7,7 @@ import {
   Text,
   makeStyles,
 } from "@fluentui/react-components";
-import type { EquitySummary, SnapshotComparison } from "../../../engine/equity";
+import type { EquitySummary, SnapshotComparison } from "../../../analysis/equity";
 import type { Allocation, District } from "../../../engine/types";
 import type { Notice, WriteState } from "../../store/types";
 import { EQUITY_WRITE, type SnapshotRecord } from "./snapshots";

@@ -14,7 +14,7 @@ import {
   mergeClasses,
   tokens,
 } from "@fluentui/react-components";
-import { STAT_KEYS, type SnapshotComparison, type Verdict } from "../../../engine/equity";
+import { STAT_KEYS, type SnapshotComparison, type Verdict } from "../../../analysis/equity";
 import { moneyCents } from "../../ui/format";
 import type { SnapshotRecord } from "./snapshots";
 import { statLabel } from "./EquityStats";

@@ -18,7 +18,7 @@ import {
   mergeClasses,
   tokens,
 } from "@fluentui/react-components";
-import { measure, solveWeight, type SolveResult, type SolveTarget } from "../../../engine/equity";
+import { measure, solveWeight, type SolveResult, type SolveTarget } from "../../../analysis/equity";
 import type { Allocation, District } from "../../../engine/types";
 import { money, moneyCents, signedMoney } from "../../ui/format";
 import type { Notice } from "../../store/types";

@@ -1,5 +1,5 @@
 /** Equity snapshots (saved in the workbook) and the equity sheets. */
-import { compareSnapshots, equityInputs, equitySummary, snapshot, type EquitySummary, type SnapshotComparison } from "../../../engine/equity";
+import { compareSnapshots, equityInputs, equitySummary, snapshot, type EquitySummary, type SnapshotComparison } from "../../../analysis/equity";
 import type { Allocation } from "../../../engine/types";
 import { equityPlans } from "../../../report/equity";
 import { equityExtraPlans } from "../../../report/outcomes";

@@ -1,5 +1,5 @@
 /** Equity snapshots kept in the workbook as records named "Snapshot: <name>". */
-import type { Snapshot } from "../../../engine/equity";
+import type { Snapshot } from "../../../analysis/equity";
 
 /** Scenario records named "Snapshot: <name>" hold equity snapshots (JSON of `snapshot()`). */
 export const SNAPSHOT_PREFIX = "Snapshot: ";

@@ -12,7 +12,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { QUADRANTS, type AroiAnalysis, type CoverageCount } from "../../../engine/aroi";
+import { QUADRANTS, type AroiAnalysis, type CoverageCount } from "../../../analysis/aroi";
 import { money, percent } from "../../ui/format";
 import { aroiNumber, countText, plainNumber } from "../../ui/numbers";
 import { column, subheading, note, scrollX, num } from "../../ui/styles";

@@ -1,6 +1,6 @@
 import { useId, useState } from "react";
 import { Badge, Button, Field, Input, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { ACTIONS, ACTION_LABELS, NO_OUTCOME, type AroiAction, type InitiativeResult, type Override } from "../../../engine/aroi";
+import { ACTIONS, ACTION_LABELS, NO_OUTCOME, type AroiAction, type InitiativeResult, type Override } from "../../../analysis/aroi";
 import { money, moneyCents } from "../../ui/format";
 import { aroiNumber, countText } from "../../ui/numbers";
 import { note } from "../../ui/styles";

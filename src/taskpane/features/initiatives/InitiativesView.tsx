@@ -12,7 +12,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { AroiChart } from "../../charts/Charts";
-import { ACTIONS, ACTION_LABELS, type Override } from "../../../engine/aroi";
+import { ACTIONS, ACTION_LABELS, type Override } from "../../../analysis/aroi";
 import { formatError } from "../../../engine/errors";
 import { money } from "../../ui/format";
 import type { WriteState } from "../../store/types";

@@ -1,5 +1,5 @@
 /** Analysing the initiatives (A-ROI), the user's actions, the initiatives template and the A-ROI sheets. */
-import { withOverrides, type Override } from "../../../engine/aroi";
+import { withOverrides, type Override } from "../../../analysis/aroi";
 import type { RawTables } from "../../../engine/types";
 import { aroiPlans } from "../../../report/aroi";
 import { keepKeyedRecord, notify, writePlans } from "../../store/effects";

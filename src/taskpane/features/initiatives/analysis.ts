@@ -1,5 +1,5 @@
 /** The A-ROI analysis of the Initiatives tables (loaded with the Initiatives view). */
-import { analyseInitiatives } from "../../../engine/aroi";
+import { analyseInitiatives } from "../../../analysis/aroi";
 import { findTable, type ParseContext } from "../../../engine/parse/headers";
 import { parseInitiatives, parseSegments } from "../../../engine/parse/initiatives";
 import { parsePolicy } from "../../../engine/parse/policy";

@@ -1,6 +1,6 @@
 /** The user's A-ROI action overrides as kept in the workbook. */
-import type { AroiAnalysis, Override } from "../../../engine/aroi";
-import { ACTIONS } from "../../../engine/aroi/actions";
+import type { AroiAnalysis, Override } from "../../../analysis/aroi";
+import { ACTIONS } from "../../../analysis/aroi/actions";
 import type { InputError } from "../../../engine/types";
 
 /** The scenario record that keeps the user's A-ROI action overrides (JSON) in the workbook. */

@@ -1,5 +1,5 @@
 /** The Initiatives tables analysed (after "Analyse initiatives") and the user's saved A-ROI actions. */
-import type { Override } from "../../../engine/aroi";
+import type { Override } from "../../../analysis/aroi";
 import type { RawTables } from "../../../engine/types";
 import type { SharedAction } from "../../store/events";
 import { AROI_OVERRIDES_RECORD, parseOverrides } from "./overrides";

@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from "react";
 import { MultiYearChart } from "../../charts/Charts";
 import { Field, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, mergeClasses } from "@fluentui/react-components";
-import { conservationBreaks, type MultiYearPlan } from "../../../engine/plan";
+import { conservationBreaks, type MultiYearPlan } from "../../../analysis/plan";
 import { money, percent, signedMoney } from "../../ui/format";
 import { countText } from "../../ui/numbers";
 import { usePlanStyles } from "./styles";

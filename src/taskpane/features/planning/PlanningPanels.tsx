@@ -1,6 +1,6 @@
 import { memo } from "react";
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Text } from "@fluentui/react-components";
-import type { OpportunityStatus } from "../../../engine/plan";
+import type { OpportunityStatus } from "../../../analysis/plan";
 import { money } from "../../ui/format";
 import { MultiYearPanel } from "./MultiYearPanel";
 import type { PlanningOutcome } from "./records";

@@ -10,7 +10,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { OpportunityStatus } from "../../../engine/plan";
+import type { OpportunityStatus } from "../../../analysis/plan";
 import { formatError } from "../../../engine/errors";
 import type { InputError } from "../../../engine/types";
 import { PANE_MAX_YEARS, PLANNING_WRITE, parseYears, type PlanningOutcome } from "./records";

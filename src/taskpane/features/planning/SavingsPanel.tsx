@@ -1,8 +1,8 @@
 import { useId } from "react";
 import { SavingsChart } from "../../charts/Charts";
 import { Badge, Field, Link, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { ACTION_LABELS } from "../../../engine/aroi/actions";
-import type { Funding, FundingLink, OpportunityStatus, Quadrant, SavingsScreen, ScreenedOpportunity } from "../../../engine/plan";
+import { ACTION_LABELS } from "../../../analysis/aroi/actions";
+import type { Funding, FundingLink, OpportunityStatus, Quadrant, SavingsScreen, ScreenedOpportunity } from "../../../analysis/plan";
 import { money } from "../../ui/format";
 import { countText } from "../../ui/numbers";
 import { OPPORTUNITY_STATUSES } from "./records";

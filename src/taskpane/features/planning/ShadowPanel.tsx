@@ -1,6 +1,6 @@
 import { useMemo, useState } from "react";
 import { Field, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, mergeClasses } from "@fluentui/react-components";
-import type { ShadowNotice, ShadowRow } from "../../../engine/plan";
+import type { ShadowNotice, ShadowRow } from "../../../analysis/plan";
 import { money, signedMoney, signedPercent } from "../../ui/format";
 import { usePlanStyles } from "./styles";
 

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { BudgetTreeChart } from "../../charts/Charts";
 import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, mergeClasses, tokens } from "@fluentui/react-components";
-import type { BudgetTree, CostDrivers, TreeNode } from "../../../engine/plan";
+import type { BudgetTree, CostDrivers, TreeNode } from "../../../analysis/plan";
 import { money, moneyCents, moneyShort, percent } from "../../ui/format";
 import { countText } from "../../ui/numbers";
 import { usePlanStyles } from "./styles";

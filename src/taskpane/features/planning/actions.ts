@@ -1,5 +1,5 @@
 /** Analysing planning (loaded on first use), the years asked for, opportunity statuses and the planning sheets. */
-import type { OpportunityStatus } from "../../../engine/plan";
+import type { OpportunityStatus } from "../../../analysis/plan";
 import { keepKeyedRecord, notify, writePlans } from "../../store/effects";
 import type { Env, RootState } from "../../store/root";
 import { message, replaceKeyed } from "../../store/types";

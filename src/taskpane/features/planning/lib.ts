@@ -2,8 +2,8 @@
  * The pane's planning code, loaded on first "Analyse planning" (a chunk of its own, so the planning engine, its
  * sheet builders and its panels stay out of the pane's initial script).
  */
-import type { Override } from "../../../engine/aroi";
-import { analysePlanning, parsePlanning, type OpportunityStatus } from "../../../engine/plan";
+import type { Override } from "../../../analysis/aroi";
+import { analysePlanning, parsePlanning, type OpportunityStatus } from "../../../analysis/plan";
 import type { District, RawTables } from "../../../engine/types";
 import { planningPlans } from "../../../report/planning";
 import { PANE_MAX_YEARS, type PlanningOutcome, type StatusOverrides } from "./records";

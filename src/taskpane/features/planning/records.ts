@@ -3,7 +3,7 @@
  * its workbook record (the user's opportunity statuses), the Years limits, and the shape of an analysis outcome.
  * Types only from the engine, so the pane's initial script stays small.
  */
-import type { PlanAnalysis, OpportunityStatus } from "../../../engine/plan";
+import type { PlanAnalysis, OpportunityStatus } from "../../../analysis/plan";
 import type { InputError } from "../../../engine/types";
 
 /** What the planning write is called in progress and outcome messages. */

@@ -7,7 +7,7 @@ import { analyseReadiness, readinessTemplate, type ReadinessAnalysis } from "../
 import { analyseSurvey, type SurveyAnalysis } from "../../../analysis/survey";
 import { surveyTemplate } from "../../../analysis/survey/template";
 import { sortErrors } from "../../../engine/parse";
-import { findBudgetLines, parseBudgetLines } from "../../../engine/parse/budgetLines";
+import { findBudgetLines, parseBudgetLines } from "../../../analysis/parse/budgetLines";
 import { findTable, type ParseContext } from "../../../engine/parse/headers";
 import { parsePeers } from "../../../engine/parse/peers";
 import { parseReadiness } from "../../../engine/parse/readiness";

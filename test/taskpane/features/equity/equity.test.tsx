@@ -2,7 +2,7 @@
 import "@testing-library/jest-dom";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { allocate } from "../../../../src/engine/allocate";
-import { STAT_KEYS, equityInputs, equitySummary, measure, snapshot } from "../../../../src/engine/equity";
+import { STAT_KEYS, equityInputs, equitySummary, measure, snapshot } from "../../../../src/analysis/equity";
 import { parseDistrict } from "../../../../src/engine/parse";
 import type { District, RawTables } from "../../../../src/engine/types";
 import { createMemoryHost } from "../../../../src/host/memory";

@@ -2,7 +2,7 @@
 import "@testing-library/jest-dom";
 import { badgeClassNames } from "@fluentui/react-components";
 import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { analyseInitiatives } from "../../../../src/engine/aroi";
+import { analyseInitiatives } from "../../../../src/analysis/aroi";
 import { parseDistrict } from "../../../../src/engine/parse";
 import type { Cell, RawTables } from "../../../../src/engine/types";
 import { createMemoryHost } from "../../../../src/host/memory";

@@ -2,7 +2,7 @@
 import "@testing-library/jest-dom";
 import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { parseDistrict } from "../../../../src/engine/parse";
-import { analysePlanning, parsePlanning, type PlanAnalysis } from "../../../../src/engine/plan";
+import { analysePlanning, parsePlanning, type PlanAnalysis } from "../../../../src/analysis/plan";
 import type { Cell, District, RawTables } from "../../../../src/engine/types";
 import { createMemoryHost } from "../../../../src/host/memory";
 import { sampleDistrict } from "../../../../src/sample/district";

@@ -1,0 +1,465 @@
+/**
+ * The weight solver: "what weight for English learners would make funding rise by $X per pupil per point of
+ * poverty / bring the McLoone index to 0.95 / give this school its $Y budget?" It changes only the chosen need
+ * category's weight (every level scaled together, or one level), re-runs `allocate(district)` with everything
+ * else fixed, and finds the weight in [lo, hi] (default [0, 3]) that reaches the target.
+ *
+ * Only weights whose allocation the engine accepts (no errors: e.g. floors the general money can pay) are
+ * searched: the range is scanned, each accepted/rejected boundary is narrowed by bisection, and the root is
+ * found by a bracketing secant (Illinois regula falsi, bisection fallback) between accepted weights. When the
+ * target cannot be met it says "no solution in the feasible range [a, b]" with the closest value reached, or
+ * that the result jumps over the target (rounding to cents, floors and caps make steps); a rejected
+ * allocation's figures are never used or cited.
+ *
+ * Units: slope targets are cents per pupil per percentage point of poverty, McLoone is a ratio, school budgets
+ * are cents. "Weight" is the value of the Weights table cell; for a cell given as Per Pupil it is the cell's
+ * $ per pupil relative to the first level's Base $ per pupil (the contract's weights view) and is written
+ * back as $ per pupil.
+ */
+import { allocate } from "../../engine/allocate/index";
+import { formatError } from "../../engine/errors";
+import type { Allocation, Cents, District, InputError, Rate } from "../../engine/types";
+import { equityInputs } from "./inputs";
+import { simpleOls } from "./regression";
+import { equityStats } from "./stats";
+
+export type RootResult =
+  | { found: true; x: number; fx: number; iterations: number }
+  | {
+      found: false;
+      reason: string;
+      iterations: number;
+      flo: number;
+      fhi: number;
+    };
+
+export interface RootOptions {
+  /** Accept x when |f(x) − target| ≤ tolerance. */
+  tolerance: number;
+  maxIterations?: number;
+  /** Give up when the bracket is narrower than this. */
+  xTolerance?: number;
+}
+
+function show(n: number): string {
+  return Number.isInteger(n) ? String(n) : String(Number(n.toPrecision(6)));
+}
+
+/** Find x in [lo, hi] with f(x) = target (within tolerance), f continuous or stepwise, by bracketing. */
+export function findRoot(f: (x: number) => number, target: number, lo: number, hi: number, opts: RootOptions): RootResult {
+  const maxIterations = opts.maxIterations ?? 100;
+  const xTol = opts.xTolerance ?? 1e-12 * Math.max(1, Math.abs(hi - lo));
+  const flo = f(lo);
+  const fhi = f(hi);
+  const ga = flo - target;
+  const gb = fhi - target;
+  const iterations = 2;
+  if (Math.abs(ga) <= opts.tolerance) return { found: true, x: lo, fx: flo, iterations };
+  if (Math.abs(gb) <= opts.tolerance) return { found: true, x: hi, fx: fhi, iterations };
+  if (!Number.isFinite(ga) || !Number.isFinite(gb) || Math.sign(ga) === Math.sign(gb)) {
+    return {
+      found: false,
+      reason: `no solution in [${show(lo)}, ${show(hi)}]: the target ${show(target)} lies outside [f(${show(lo)}), f(${show(hi)})] = [${show(Math.min(flo, fhi))}, ${show(Math.max(flo, fhi))}]`,
+      iterations,
+      flo,
+      fhi,
+    };
+  }
+  const r = bracketRoot(f, target, { x: lo, fx: flo }, { x: hi, fx: fhi }, { ...opts, maxIterations: maxIterations - iterations, xTolerance: xTol });
+  if (r.found)
+    return {
+      found: true,
+      x: r.x,
+      fx: r.fx,
+      iterations: iterations + r.iterations,
+    };
+  return {
+    found: false,
+    reason: `no weight reaches ${show(target)} within ±${show(opts.tolerance)}: the result jumps over it between ${show(r.a)} and ${show(r.b)} (rounding, floors or caps make steps)`,
+    iterations: iterations + r.iterations,
+    flo,
+    fhi,
+  };
+}
+
+/**
+ * Illinois regula falsi with a bisection fallback between two points whose values straddle the target. A value
+ * that is not a finite number (a rejected allocation) stops the search.
+ */
+function bracketRoot(
+  f: (x: number) => number,
+  target: number,
+  pa: { x: number; fx: number },
+  pb: { x: number; fx: number },
+  opts: RootOptions,
+): { found: true; x: number; fx: number; iterations: number } | { found: false; a: number; b: number; iterations: number } {
+  const maxIterations = opts.maxIterations ?? 100;
+  const xTol = opts.xTolerance ?? 1e-12 * Math.max(1, Math.abs(pb.x - pa.x));
+  let a = pa.x;
+  let b = pb.x;
+  let ga = pa.fx - target;
+  let gb = pb.fx - target;
+  let side = 0;
+  let bisectNext = false;
+  let iterations = 0;
+  while (iterations < maxIterations && b - a > xTol) {
+    let x = bisectNext ? (a + b) / 2 : (a * gb - b * ga) / (gb - ga);
+    if (!(x > a && x < b)) x = (a + b) / 2;
+    const before = b - a;
+    const fx = f(x);
+    iterations++;
+    if (!Number.isFinite(fx)) break;
+    const gx = fx - target;
+    if (Math.abs(gx) <= opts.tolerance) return { found: true, x, fx, iterations };
+    if (Math.sign(gx) === Math.sign(ga)) {
+      a = x;
+      ga = gx;
+      if (side === -1) gb /= 2; // Illinois: halve the stale end so the secant keeps moving it.
+      side = -1;
+    } else {
+      b = x;
+      gb = gx;
+      if (side === 1) ga /= 2;
+      side = 1;
+    }
+    // Fall back to bisection when a secant step shrank the bracket by less than half.
+    bisectNext = !bisectNext && b - a > before / 2;
+  }
+  return { found: false, a, b, iterations };
+}
+
+export type SolveTarget =
+  { kind: "slope"; value: number } | { kind: "mcloone"; value: number } | { kind: "schoolBudget"; schoolId: string; value: Cents };
+
+export interface SolveOptions {
+  /** One level (label or index) to change; default: every level, scaled together. */
+  level?: string | number;
+  lo?: number;
+  hi?: number;
+  /** Which form of slope / McLoone to target (default pupilWeighted). */
+  form?: "pupilWeighted" | "unweighted";
+  tolerance?: number;
+  maxIterations?: number;
+  /** How a value of the measure is written in reasons (default: the number itself). */
+  formatValue?: (v: number) => string;
+}
+
+export interface SchoolChange {
+  id: string;
+  name: string;
+  before: Cents;
+  after: Cents;
+  delta: Cents;
+}
+
+/** The weights the engine accepts: the allocation at every evaluated weight in [lo, hi] had no errors. */
+export interface FeasibleRange {
+  lo: number;
+  hi: number;
+}
+
+export type SolveResult =
+  | {
+      found: true;
+      /** The solved weight at `level` (every other changed level keeps its ratio to it). */
+      weight: number;
+      level: string;
+      /** The target measure at the solved weight. */
+      achieved: number;
+      iterations: number;
+      changes: SchoolChange[];
+      /** The district with the solved weight (immutable update of the input). */
+      district: District;
+      allocation: Allocation;
+      /** The part of the search range whose allocations the engine accepts. */
+      feasible: FeasibleRange;
+    }
+  | {
+      found: false;
+      reason: string;
+      /** The part of the search range whose allocations the engine accepts (null: none, or the request was invalid). */
+      feasible?: FeasibleRange | null;
+      /** The accepted weight whose measure came closest to the target, and that measure. */
+      closest?: { weight: number; value: number } | null;
+    };
+
+const DEFAULT_TOLERANCE: Record<SolveTarget["kind"], number> = {
+  slope: 0.5,
+  mcloone: 1e-4,
+  schoolBudget: 100,
+};
+
+/** The measure the target names, read from an allocation. */
+export function measure(alloc: Allocation, target: SolveTarget, form: "pupilWeighted" | "unweighted" = "pupilWeighted"): number {
+  if (target.kind === "schoolBudget") {
+    const s = alloc.schools.find((x) => x.id === target.schoolId);
+    return s ? s.total : NaN;
+  }
+  const inputs = equityInputs(alloc).filter((s) => s.students > 0);
+  const values = inputs.map((s) => s.perPupil);
+  const weights = form === "pupilWeighted" ? inputs.map((s) => s.students) : null;
+  if (target.kind === "slope") {
+    const fit = simpleOls(
+      inputs.map((s) => (s.needs.length ? s.needs[0].pct : NaN)),
+      values,
+      weights,
+    );
+    return fit.ok ? fit.slope : NaN;
+  }
+  return equityStats(values, weights).mcloone ?? NaN;
+}
+
+/** An immutable update of the district with new rates. */
+function withRates(d: District, rates: (Rate | null)[][]): District {
+  return { ...d, rates };
+}
+
+export function solveWeight(district: District, category: string | number, target: SolveTarget, opts: SolveOptions = {}): SolveResult {
+  const cat = typeof category === "number" ? category : district.needs.findIndex((n) => n.toLowerCase() === category.toLowerCase()) + 1;
+  if (!(cat >= 1 && cat <= district.needs.length))
+    return {
+      found: false,
+      reason: `"${category}" is not a need category in Enrollment (${district.needs.join(", ") || "none"})`,
+    };
+  let levels: number[] = district.levels.map((_, i) => i);
+  if (opts.level !== undefined) {
+    const li = typeof opts.level === "number" ? opts.level : district.levels.findIndex((l) => l.toLowerCase() === String(opts.level).toLowerCase());
+    if (!(li >= 0 && li < district.levels.length))
+      return {
+        found: false,
+        reason: `"${opts.level}" is not a level (${district.levels.join(", ")})`,
+      };
+    levels = [li];
+  }
+  const lo = opts.lo ?? 0;
+  const hi = opts.hi ?? 3;
+  if (!(lo < hi)) return { found: false, reason: `the search range [${lo}, ${hi}] is empty` };
+  if (target.kind === "schoolBudget" && !district.schools.some((s) => s.id === target.schoolId))
+    return { found: false, reason: `no school with ID "${target.schoolId}"` };
+
+  const baseline = allocate(district);
+  const refCents = baseline.matrix.perPupil[0]?.[0] ?? 0;
+  const cells = district.levels.map((_, l) => district.rates[l]?.[cat] ?? null);
+  const fixedKind = cells.some((r) => r?.kind === "perPupil");
+  if (fixedKind && !(refCents > 0))
+    return {
+      found: false,
+      reason: "the category is priced in $ per pupil and the first level's Base $ per pupil is 0, so a weight cannot be converted to dollars",
+    };
+  const current = cells.map((r) => (r === null ? 0 : r.kind === "weight" ? r.weight : r.cents / refCents));
+  const ref = levels.find((l) => current[l] !== 0);
+
+  const districtAt = (x: number): District => {
+    const rates = district.levels.map((_, l) => {
+      const row = [...(district.rates[l] ?? [])];
+      while (row.length <= cat) row.push(null);
+      return row;
+    });
+    for (const l of levels) {
+      const w = levels.length === 1 || ref === undefined || current[l] === current[ref] ? x : (x * current[l]) / current[ref];
+      const kind = cells[l]?.kind ?? (fixedKind ? "perPupil" : "weight");
+      rates[l][cat] = kind === "perPupil" ? { kind: "perPupil", cents: w * refCents } : { kind: "weight", weight: w };
+    }
+    return withRates(district, rates);
+  };
+  const form = opts.form ?? "pupilWeighted";
+  const search = searchFeasible(
+    (x) => allocate(districtAt(x)),
+    (a) => measure(a, target, form),
+    target.value,
+    lo,
+    hi,
+    {
+      tolerance: opts.tolerance ?? DEFAULT_TOLERANCE[target.kind],
+      maxIterations: opts.maxIterations ?? 100,
+      formatValue: opts.formatValue,
+    },
+  );
+  if (!search.found)
+    return {
+      found: false,
+      reason: search.reason,
+      feasible: search.feasible,
+      closest: search.closest,
+    };
+  const root = search;
+  const solved = districtAt(root.x);
+  const allocation = allocate(solved);
+  return {
+    found: true,
+    weight: root.x,
+    level: district.levels[levels.length === 1 || ref === undefined ? levels[0] : ref],
+    achieved: root.fx,
+    iterations: root.iterations,
+    changes: allocation.schools.map((s, i) => {
+      const before = baseline.schools[i].total;
+      return {
+        id: s.id,
+        name: s.name,
+        before,
+        after: s.total,
+        delta: s.total - before,
+      };
+    }),
+    district: solved,
+    allocation,
+    feasible: search.feasible,
+  };
+}
+
+/** One evaluated weight: accepted by the engine (`ok`) with its measure, or rejected with the engine's first error. */
+interface Probe {
+  x: number;
+  ok: boolean;
+  fx: number;
+  error: InputError | null;
+}
+
+/** Evenly spaced weights looked at before any root finding, so that rejected regions are found first. */
+const SCAN_INTERVALS = 48;
+
+export type FeasibleSearch =
+  | {
+      found: true;
+      x: number;
+      fx: number;
+      iterations: number;
+      feasible: FeasibleRange;
+    }
+  | {
+      found: false;
+      reason: string;
+      iterations: number;
+      feasible: FeasibleRange | null;
+      closest: { weight: number; value: number } | null;
+    };
+
+/** A weight for reasons: plain, or with an exponent when tiny. */
+function showWeight(x: number): string {
+  return x !== 0 && Math.abs(x) < 1e-4 ? x.toExponential(2) : show(x);
+}
+
+/**
+ * Root finding restricted to the weights whose allocation the engine accepts. The range is scanned, every
+ * accepted/rejected boundary is narrowed by bisection, and roots are searched only between accepted weights; a
+ * rejected allocation's figures are never used or cited. Without a root, the accepted range and the accepted
+ * weight whose measure came closest to the target are reported.
+ */
+export function searchFeasible(
+  run: (x: number) => Allocation,
+  read: (a: Allocation) => number,
+  target: number,
+  lo: number,
+  hi: number,
+  opts: RootOptions & { formatValue?: (v: number) => string },
+): FeasibleSearch {
+  const fmt = opts.formatValue ?? show;
+  const width = hi - lo;
+  const edgeTol = 1e-6 * Math.max(1, Math.abs(width));
+  const probes: Probe[] = [];
+  let iterations = 0;
+  const probe = (x: number): Probe => {
+    const a = run(x);
+    iterations++;
+    const p: Probe = a.errors.length > 0 ? { x, ok: false, fx: NaN, error: a.errors[0] } : { x, ok: true, fx: read(a), error: null };
+    probes.push(p);
+    return p;
+  };
+  const usable = (p: Probe) => p.ok && Number.isFinite(p.fx);
+  let grid: Probe[] = [];
+  for (let k = 0; k <= SCAN_INTERVALS; k++) grid.push(probe(k === SCAN_INTERVALS ? hi : lo + (width * k) / SCAN_INTERVALS));
+  // Narrow every accepted/rejected boundary so that the accepted range is known to within edgeTol.
+  const refined: Probe[] = [grid[0]];
+  for (let k = 1; k < grid.length; k++) {
+    let a = grid[k - 1];
+    let b = grid[k];
+    if (a.ok !== b.ok) {
+      while (b.x - a.x > edgeTol) {
+        const m = probe((a.x + b.x) / 2);
+        if (m.ok === a.ok) a = m;
+        else b = m;
+      }
+      if (a !== grid[k - 1]) refined.push(a);
+      refined.push(b);
+      if (b !== grid[k]) refined.push(grid[k]);
+    } else refined.push(grid[k]);
+  }
+  grid = refined;
+  const accepted = grid.filter((p) => p.ok);
+  const rejected = grid.find((p) => !p.ok) ?? null;
+  const rejectedWhy = rejected?.error ? `the engine rejects the allocation at weight ${showWeight(rejected.x)} (${formatError(rejected.error)})` : "";
+  if (accepted.length === 0) {
+    return {
+      found: false,
+      reason: `no weight in [${show(lo)}, ${show(hi)}] gives an allocation the engine accepts: ${rejectedWhy}`,
+      iterations,
+      feasible: null,
+      closest: null,
+    };
+  }
+  const feasible: FeasibleRange = {
+    lo: accepted[0].x,
+    hi: accepted[accepted.length - 1].x,
+  };
+  const rangeText = `[${showWeight(feasible.lo)}, ${showWeight(feasible.hi)}]`;
+  for (const p of grid) if (usable(p) && Math.abs(p.fx - target) <= opts.tolerance) return { found: true, x: p.x, fx: p.fx, iterations, feasible };
+
+  // Brackets: neighbouring accepted weights with the target between their measures.
+  let jumped: string | null = null;
+  for (let k = 1; k < grid.length; k++) {
+    const a = grid[k - 1];
+    const b = grid[k];
+    if (!usable(a) || !usable(b) || Math.sign(a.fx - target) === Math.sign(b.fx - target)) continue;
+    let hitRejected = false;
+    const f = (x: number): number => {
+      const p = probe(x);
+      if (!p.ok) hitRejected = true;
+      return p.ok ? p.fx : NaN;
+    };
+    const root = bracketRoot(f, target, a, b, {
+      ...opts,
+      maxIterations: Math.max(4, (opts.maxIterations ?? 100) - iterations),
+    });
+    if (hitRejected) continue;
+    if (root.found) return { found: true, x: root.x, fx: root.fx, iterations, feasible };
+    if (jumped === null) jumped = `the result jumps over it between ${show(root.a)} and ${show(root.b)} (rounding, floors or caps make steps)`;
+  }
+
+  const closest = closestProbe(probes, target, probe, grid);
+  const near = closest ? `: the closest value reached is ${fmt(closest.value)} (at weight ${showWeight(closest.weight)})` : "";
+  const outside = rejected ? `; ${rejectedWhy}` : "";
+  const reason =
+    jumped !== null
+      ? `no weight reaches ${fmt(target)} within ±${fmt(opts.tolerance)}: ${jumped}${near}`
+      : `no solution in the feasible range ${rangeText}${near}${outside}`;
+  return { found: false, reason, iterations, feasible, closest };
+}
+
+/**
+ * The accepted weight whose measure is closest to the target: every scan point that is closer than both its
+ * neighbours (the measure need not be monotone, e.g. McLoone) is narrowed by a golden-section search between
+ * its accepted neighbours, and the best of all accepted probes is kept.
+ */
+function closestProbe(probes: Probe[], target: number, probe: (x: number) => Probe, grid: Probe[]): { weight: number; value: number } | null {
+  const gap = (p: Probe) => (p.ok && Number.isFinite(p.fx) ? Math.abs(p.fx - target) : Infinity);
+  const locals = grid
+    .map((p, k) => ({ p, k }))
+    .filter(({ p, k }) => gap(p) < Infinity && (k === 0 || gap(p) <= gap(grid[k - 1])) && (k === grid.length - 1 || gap(p) <= gap(grid[k + 1])))
+    .sort((u, v) => gap(u.p) - gap(v.p))
+    .slice(0, 3);
+  const phi = (Math.sqrt(5) - 1) / 2;
+  for (const { p, k } of locals) {
+    const left = k > 0 && grid[k - 1].ok ? grid[k - 1] : p;
+    const right = k < grid.length - 1 && grid[k + 1].ok ? grid[k + 1] : p;
+    let lo = left.x;
+    let hi = right.x;
+    for (let i = 0; i < 12 && hi - lo > 1e-9; i++) {
+      const x1 = hi - phi * (hi - lo);
+      const x2 = lo + phi * (hi - lo);
+      if (gap(probe(x1)) <= gap(probe(x2))) hi = x2;
+      else lo = x1;
+    }
+  }
+  const best = probes.reduce<Probe | null>((m, p) => (gap(p) < (m ? gap(m) : Infinity) ? p : m), null);
+  return best ? { weight: best.x, value: best.fx } : null;
+}

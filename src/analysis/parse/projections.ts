@@ -1,0 +1,273 @@
+/**
+ * Multi-year planning inputs:
+ * - the optional `Projections` table (Year, Kind = Enrollment | Revenue, Key = level or source, School ID, Value):
+ *   a value that replaces the growth assumption for one year;
+ * - the planning settings of the `Policy` table (Budget Year, Fiscal Year Start, Plan Years, Enrollment Growth
+ *   [<Level>], Revenue Growth [<Source>], Target Year, Hold Harmless Decay, Revenue Trigger);
+ * - the `Target Weight` column of the `Weights` table (long-term weights reached gradually).
+ * The Policy and Weights tables were already read by parseDistrict; here only the planning cells are checked, so
+ * table-level problems (missing columns, duplicate headers) are not reported twice.
+ */
+import type { Cell, District, RawTable } from "../../engine/types";
+import { readFiscalYear, readMonth, planYearOf } from "../plan/fiscal";
+import type { PlanSettings, Projection, ProjectionKind } from "../plan/types";
+import { findTable, labelKey, normalizeHeader, TableReader, type ColumnSpec, type ParseContext, type TableName } from "../../engine/parse/headers";
+import { POLICY_COLUMNS } from "../../engine/parse/policy";
+import { cellText } from "../../engine/parse/values";
+import { DEFAULT_PLAN_YEARS, findSetting, MAX_PLAN_YEARS, planSetting } from "../../engine/policySettings";
+import { PLAN_SETTINGS, isPlanSetting } from "../../engine/parse/planSettings";
+import { WEIGHT_COLUMNS } from "../../engine/parse/weights";
+import { columnsOf, TARGET_WEIGHT_COLUMN } from "../../engine/tables";
+
+export const PROJECTIONS_TABLE = "Projections" satisfies TableName;
+
+export const PROJECTION_COLUMNS = columnsOf("Projections");
+
+export { DEFAULT_PLAN_YEARS, MAX_PLAN_YEARS };
+export { PLAN_SETTINGS, isPlanSetting };
+
+export function findProjections(raw: Record<string, RawTable>): RawTable | undefined {
+  return findTable(raw, PROJECTIONS_TABLE);
+}
+
+export function defaultPlanSettings(district: Pick<District, "levels" | "sources"> | null): PlanSettings {
+  return {
+    budgetYear: null,
+    fiscalYearStart: 7,
+    years: DEFAULT_PLAN_YEARS,
+    enrollmentGrowth: (district?.levels ?? []).map(() => 0),
+    revenueGrowth: (district?.sources ?? []).map(() => 0),
+    targetYear: null,
+    holdHarmlessDecay: 0,
+    revenueTrigger: null,
+  };
+}
+
+
+/** A reader whose construction problems (already reported by parseDistrict) are dropped; cell problems are kept. */
+function quietReader(table: TableName, raw: RawTable, specs: readonly ColumnSpec[], ctx: ParseContext) {
+  const scratch: ParseContext = { errors: [], warnings: [] };
+  const t = new TableReader(table, raw, specs, scratch);
+  const start = scratch.errors.length;
+  return { t, flush: () => ctx.errors.push(...scratch.errors.slice(start)) };
+}
+
+/** A plan year from a cell: 3, "Year 3" (plan years), or a fiscal year 2028, "2027-28", "FY2028" (needs the budget year). */
+export function readPlanYear(c: Cell, budgetYear: number | null): { year: number } | { problem: string } {
+  const text = cellText(c);
+  const plain = /^(?:year\s*)?(\d{1,2})$/i.exec(text);
+  if (plain && Number(plain[1]) >= 1) return { year: Number(plain[1]) };
+  const fy = typeof c === "number" ? (Number.isInteger(c) ? c : null) : readFiscalYear(text);
+  if (fy !== null && fy >= 1900 && fy <= 2200) {
+    if (budgetYear === null) return { problem: `a fiscal year needs the Policy setting "Budget Year" (the fiscal year of the workbook's figures), or write the plan year (1, 2, 3...)` };
+    return { year: planYearOf(fy, budgetYear) };
+  }
+  return { problem: "not a year" };
+}
+
+/** Read the planning settings from the Policy table. `district` (when parsed) names the levels and sources. */
+export function parsePlanSettings(raw: RawTable | undefined, district: Pick<District, "levels" | "sources"> | null, ctx: ParseContext): PlanSettings {
+  const s = defaultPlanSettings(district);
+  if (!raw) return s;
+  const { t, flush } = quietReader("Policy", raw, POLICY_COLUMNS, ctx);
+  if (!t.complete) return s;
+  const sCol = t.col("Setting");
+  const vCol = t.col("Value");
+  const levelKeys = (district?.levels ?? []).map(normalizeHeader);
+  const sourceKeys = (district?.sources ?? []).map((x) => normalizeHeader(x.name));
+  let enrollAll: number | null = null;
+  let revenueAll: number | null = null;
+  const enrollOwn = new Map<number, number>();
+  const revenueOwn = new Map<number, number>();
+  let targetRow = -1;
+  const seen = new Set<string>();
+  const growth = (k: number, spec: { expected: string; min?: number; max?: number }): number | null => {
+    const v = t.percent(k, vCol, spec.expected, { min: spec.min, max: spec.max, blank: 0 });
+    return v === undefined ? null : (v ?? 0);
+  };
+  for (let k = 0; k < t.length; k++) {
+    if (t.blank(k, sCol)) continue;
+    const match = findSetting(t.text(k, sCol));
+    if (!match || match.spec.target !== "plan") continue;
+    const key = `${match.spec.key}:${match.suffix}`;
+    if (seen.has(key)) continue; // duplicates are reported by parseDistrict
+    seen.add(key);
+    const spec = match.spec;
+    switch (spec.key) {
+      case "budgetYear": {
+        if (t.blank(k, vCol)) break;
+        const fy = readFiscalYear(t.text(k, vCol));
+        if (fy === null || fy < 1900 || fy > 2200) t.error(k, vCol, spec.expected);
+        else s.budgetYear = fy;
+        break;
+      }
+      case "fiscalYearStart": {
+        if (t.blank(k, vCol)) break;
+        const m = readMonth(t.text(k, vCol));
+        if (m === null) t.error(k, vCol, spec.expected);
+        else s.fiscalYearStart = m;
+        break;
+      }
+      case "years": {
+        const n = t.number(k, vCol, spec.expected, { min: spec.min, max: spec.max, blank: DEFAULT_PLAN_YEARS });
+        if (typeof n === "number" && !Number.isInteger(n)) t.error(k, vCol, spec.expected);
+        else if (typeof n === "number") s.years = n;
+        break;
+      }
+      case "targetYear":
+        targetRow = k;
+        break;
+      case "holdHarmlessDecay": {
+        const v = t.percent(k, vCol, spec.expected, { min: spec.min, max: spec.max, blank: 0 });
+        if (typeof v === "number") s.holdHarmlessDecay = v;
+        break;
+      }
+      case "revenueTrigger": {
+        const v = t.cents(k, vCol, { blank: null, what: spec.expected });
+        if (v !== undefined) s.revenueTrigger = v;
+        break;
+      }
+      default: {
+        const enroll = spec.key === "enrollmentGrowth";
+        const rest = match.suffix;
+        const keys = enroll ? levelKeys : sourceKeys;
+        if (rest === "") {
+          const v = growth(k, spec);
+          if (v !== null) {
+            if (enroll) enrollAll = v;
+            else revenueAll = v;
+          }
+          break;
+        }
+        const index = keys.indexOf(rest);
+        if (district && index < 0) {
+          const names = enroll ? district.levels : district.sources.map((x) => x.name);
+          t.error(k, sCol, `"${spec.name}" alone or followed by ${enroll ? "a level from Enrollment" : "a source from Revenue"} (${names.join(", ")})`);
+          break;
+        }
+        const v = growth(k, spec);
+        if (v !== null && index >= 0) (enroll ? enrollOwn : revenueOwn).set(index, v);
+      }
+    }
+  }
+  s.enrollmentGrowth = s.enrollmentGrowth.map((_, i) => enrollOwn.get(i) ?? enrollAll ?? 0);
+  s.revenueGrowth = s.revenueGrowth.map((_, i) => revenueOwn.get(i) ?? revenueAll ?? 0);
+  if (targetRow >= 0 && !t.blank(targetRow, vCol)) {
+    const y = readPlanYear(t.cell(targetRow, vCol), s.budgetYear);
+    if ("problem" in y) t.error(targetRow, vCol, `${planSetting("targetYear").expected} (${y.problem})`);
+    else if (y.year < 1) t.error(targetRow, vCol, "a year from the budget year on");
+    else s.targetYear = y.year;
+  }
+  flush();
+  return s;
+}
+
+const KINDS: Record<string, ProjectionKind> = { enrollment: "Enrollment", students: "Enrollment", revenue: "Revenue", amount: "Revenue" };
+
+/**
+ * Parse Projections. Needs the parsed district (levels, sources, School IDs and enrollment rows) for its checks;
+ * with `district` null the rows are checked for form only and none is returned.
+ */
+export function parseProjections(raw: RawTable | undefined, district: District | null, settings: PlanSettings, ctx: ParseContext): Projection[] {
+  if (!raw) return [];
+  const t = new TableReader(PROJECTIONS_TABLE, raw, PROJECTION_COLUMNS, ctx);
+  if (!t.complete) return [];
+  const c = { year: t.col("Year"), kind: t.col("Kind"), key: t.col("Key"), school: t.col("School ID"), value: t.col("Value") };
+  const levelKeys = (district?.levels ?? []).map(labelKey);
+  const sourceKeys = (district?.sources ?? []).map((s) => labelKey(s.name));
+  const schoolKeys = new Map((district?.schools ?? []).map((s, i) => [labelKey(s.id), i]));
+  const rowsAt = new Set((district?.enrollment ?? []).map((r) => `${r.schoolIndex}:${r.levelIndex}`));
+  const firstRow = new Map<string, number>();
+  const out: Projection[] = [];
+  for (let k = 0; k < t.length; k++) {
+    if (t.blank(k, c.year) && t.blank(k, c.key)) continue;
+    const before = ctx.errors.length;
+    let year: number | undefined;
+    if (t.blank(k, c.year)) t.error(k, c.year, "a plan year (2, 3...) or a fiscal year (e.g. 2028 or 2027-28)");
+    else {
+      const y = readPlanYear(t.cell(k, c.year), settings.budgetYear);
+      if ("problem" in y) t.error(k, c.year, `a plan year (2, 3...) or a fiscal year (e.g. 2028 or 2027-28): ${y.problem}`);
+      else if (y.year < 2) t.error(k, c.year, "a year after the budget year (plan year 2 on): year 1 is the workbook's own Enrollment and Revenue");
+      else year = y.year;
+    }
+    const kind = KINDS[labelKey(t.text(k, c.kind))];
+    if (kind === undefined) t.error(k, c.kind, `"Enrollment" or "Revenue"`);
+    const keyText = t.requiredText(k, c.key, kind === "Revenue" ? "a Source from Revenue" : kind === "Enrollment" ? "a Level from Enrollment" : "a level (Enrollment) or a source (Revenue)");
+    let key = -1;
+    if (keyText !== undefined && kind !== undefined && district) {
+      key = (kind === "Enrollment" ? levelKeys : sourceKeys).indexOf(labelKey(keyText));
+      if (key < 0) {
+        const list = kind === "Enrollment" ? district.levels : district.sources.map((s) => s.name);
+        t.error(k, c.key, `${kind === "Enrollment" ? "a Level from Enrollment" : "a Source from Revenue"} (${list.join(", ")})`);
+      }
+    }
+    let schoolIndex: number | null = null;
+    if (c.school >= 0 && !t.blank(k, c.school)) {
+      if (kind === "Revenue") t.error(k, c.school, "blank: revenue is projected for the district, not per school");
+      else if (district) {
+        const i = schoolKeys.get(labelKey(t.text(k, c.school)));
+        if (i === undefined) t.error(k, c.school, "a School ID listed in Schools, or blank for the district total of the level");
+        else if (key >= 0 && !rowsAt.has(`${i}:${key}`)) t.error(k, c.school, `a school with an Enrollment row at level "${district.levels[key]}"`);
+        else schoolIndex = i;
+      }
+    }
+    let value: number | undefined;
+    if (kind === "Revenue") {
+      const v = t.cents(k, c.value, { what: "a dollar amount ≥ 0 (the source's amount that year)" });
+      if (typeof v === "number") value = v;
+    } else {
+      const v = t.students(k, c.value, "a number of students ≥ 0");
+      if (typeof v === "number") value = v;
+    }
+    if (year !== undefined && kind !== undefined && key >= 0) {
+      const id = `${year}:${kind}:${key}:${schoolIndex ?? ""}`;
+      const dup = firstRow.get(id);
+      if (dup !== undefined) t.rowError(k, "one row per Year, Kind, Key and School ID", `the same year, kind, key and school again (already on row ${dup})`);
+      else firstRow.set(id, t.sheetRow(k));
+    }
+    if (ctx.errors.length > before || !district || year === undefined || kind === undefined || value === undefined) continue;
+    out.push({ year, kind, key, schoolIndex, value, sheetRow: t.sheetRow(k) });
+  }
+  return out;
+}
+
+const TARGET_COLUMNS = [...WEIGHT_COLUMNS, TARGET_WEIGHT_COLUMN];
+
+/**
+ * The Weights table's optional `Target Weight` column, resolved like the weights themselves (a level-specific row
+ * overrides an `All` row): targets[level][category], null where no target applies. A target needs a Weight row.
+ */
+export function parseTargetWeights(raw: RawTable | undefined, district: District | null, ctx: ParseContext): (number | null)[][] {
+  const targets = (district?.rates ?? []).map((row) => row.map((): number | null => null));
+  if (!raw || !district) return targets;
+  const { t, flush } = quietReader("Weights", raw, TARGET_COLUMNS, ctx);
+  const tc = t.col("Target Weight");
+  if (!t.complete || tc < 0) return targets;
+  const catCol = t.col("Category");
+  const levelCol = t.col("Level");
+  const wCol = t.col("Weight");
+  const needKeys = district.needs.map(normalizeHeader);
+  const levelKeys = district.levels.map(labelKey);
+  const allRows: { cat: number; level: number | null; target: number | null }[] = [];
+  for (let k = 0; k < t.length; k++) {
+    if (t.blank(k, catCol)) continue;
+    const catKey = normalizeHeader(t.text(k, catCol));
+    const cat = catKey === "base" ? 0 : needKeys.indexOf(catKey) + 1;
+    const lk = labelKey(t.text(k, levelCol));
+    const level = lk === "all" ? null : levelKeys.indexOf(lk);
+    if (cat < 0 || level === -1) continue; // reported by parseDistrict
+    let target: number | null = null;
+    if (!t.blank(k, tc)) {
+      const v = t.number(k, tc, "a weight ≥ 0 to reach by the Target Year, or blank", { min: 0, blank: null });
+      if (wCol < 0 || t.blank(k, wCol)) t.error(k, tc, "blank: a Target Weight applies to rows with a Weight (not a Per Pupil amount)");
+      else if (typeof v === "number") target = v;
+    }
+    allRows.push({ cat, level, target });
+  }
+  // All rows first, then level rows override, as resolveRates does for the weights.
+  const cell = targets.map((row) => row.map(() => ({ set: false, target: null as number | null })));
+  for (const r of allRows) if (r.level === null) for (const row of cell) if (row[r.cat]) row[r.cat] = { set: true, target: r.target };
+  for (const r of allRows) if (r.level !== null && cell[r.level]?.[r.cat]) cell[r.level][r.cat] = { set: true, target: r.target };
+  flush();
+  return cell.map((row, l) => row.map((x, c) => (x.set && x.target !== null && district.rates[l][c]?.kind === "weight" ? x.target : null)));
+}
