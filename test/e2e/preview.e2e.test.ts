@@ -483,6 +483,8 @@ describeIfChromium("browser preview, end to end", () => {
           const img = fig.locator('div[role="img"]');
           await img.locator("svg").first().waitFor({ state: "attached" });
           expect((await img.getAttribute("aria-label"))?.length ?? 0).toBeGreaterThan(20);
+          // Announced once: the drawing inside the labelled box is hidden from screen readers.
+          expect(await img.locator('[role="img"]').count()).toBe(0);
           const box = await img.boundingBox();
           expect(box && box.x + box.width).toBeLessThanOrEqual(width + 1);
           await fig.screenshot({ path: path.join(ARTIFACTS, `chart-${width}-${label.toLowerCase()}-${id}.png`) });

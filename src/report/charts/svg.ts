@@ -43,10 +43,15 @@ echarts.setPlatformAPI({
 
 const xml = (t: string) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
-/** The SVG as one image for screen readers: role, label (the text alternative), title and description. */
-function labelled(svg: string, d: ChartDescription): string {
+/**
+ * The SVG as one image for screen readers: role, label (the text alternative), title and description. Inside an
+ * element that already is the labelled image (the pane's chart box), the drawing is hidden from them instead, so
+ * the chart is announced once.
+ */
+function labelled(svg: string, d: ChartDescription, inside: boolean): string {
   const open = svg.indexOf(">");
   if (!svg.startsWith("<svg") || open < 0) return svg;
+  if (inside) return `<svg aria-hidden="true" focusable="false"${svg.slice(4)}`;
   return `<svg role="img" aria-label="${xml(d.alt)}"${svg.slice(4, open + 1)}<title>${xml(d.title)}</title><desc>${xml(d.alt)}</desc>${svg.slice(open + 1)}`;
 }
 
@@ -56,6 +61,8 @@ export interface SvgSettings {
   height?: number;
   theme?: ChartTheme;
   transparent?: boolean;
+  /** Drawn inside an element that carries the image role and the text alternative (the pane): hide the drawing. */
+  inside?: boolean;
 }
 
 /** The chart as one `<svg>` element (string), `width` × `height` pixels, with the description's text alternative. */
@@ -65,7 +72,7 @@ export function chartSvg(d: ChartDescription, s: SvgSettings): string {
   const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width, height });
   try {
     chart.setOption(chartOption(d, { width, theme: s.theme ?? LIGHT, transparent: s.transparent }));
-    return labelled(chart.renderToSVGString(), d);
+    return labelled(chart.renderToSVGString(), d, s.inside === true);
   } finally {
     chart.dispose();
   }

@@ -93,7 +93,7 @@ export function ChartView({ description: d }: ChartViewProps) {
       (r) => {
         if (!live) return;
         try {
-          setSvg(r.chartSvg(d, { width, theme: theme === "dark" ? r.DARK : r.LIGHT, transparent: true }));
+          setSvg(r.chartSvg(d, { width, theme: theme === "dark" ? r.DARK : r.LIGHT, transparent: true, inside: true }));
         } catch (e) {
           setFailed(e instanceof Error ? e.message : String(e));
         }

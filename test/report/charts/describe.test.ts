@@ -148,4 +148,13 @@ describe("chart descriptions against the figures they plot (sample district)", (
       }
     }
   });
+
+  test("inside the pane's labelled chart box the drawing is hidden from screen readers, so the chart is announced once", () => {
+    for (const d of all()) {
+      const svg = chartSvg(d, { width: 350, inside: true });
+      expect(svg.startsWith('<svg aria-hidden="true" focusable="false"')).toBe(true);
+      expect(svg).not.toContain('role="img"');
+      expect(svg).not.toContain("<title>");
+    }
+  });
 });
