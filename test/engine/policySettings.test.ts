@@ -83,7 +83,8 @@ describe("policy-settings registry", () => {
     "%s: a bad value is refused at its Policy cell with the registry's words",
     (_, s) => {
       const raw = withPolicy([["Learning Gain Unit", "points"], [nameOf(s), BAD[s.kind] as Cell]]);
-      const errors = s.target === "policy" ? (() => {
+      // The Revenue Trigger is read (and a bad value reported) by the district's parser: allocate() honours it too.
+      const errors = s.target === "policy" || s.key === "revenueTrigger" ? (() => {
         const r = parseDistrict(raw);
         return r.ok ? [] : r.errors;
       })() : s.target === "survey" ? (() => {

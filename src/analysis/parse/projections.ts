@@ -66,7 +66,11 @@ export function readPlanYear(c: Cell, budgetYear: number | null): { year: number
 }
 
 /** Read the planning settings from the Policy table. `district` (when parsed) names the levels and sources. */
-export function parsePlanSettings(raw: RawTable | undefined, district: Pick<District, "levels" | "sources"> | null, ctx: ParseContext): PlanSettings {
+export function parsePlanSettings(
+  raw: RawTable | undefined,
+  district: (Pick<District, "levels" | "sources"> & { policy?: Pick<District["policy"], "revenueTrigger"> }) | null,
+  ctx: ParseContext,
+): PlanSettings {
   const s = defaultPlanSettings(district);
   if (!raw) return s;
   const { t, flush } = quietReader("Policy", raw, POLICY_COLUMNS, ctx);
@@ -123,8 +127,14 @@ export function parsePlanSettings(raw: RawTable | undefined, district: Pick<Dist
         break;
       }
       case "revenueTrigger": {
-        const v = t.cents(k, vCol, { blank: null, what: spec.expected });
-        if (v !== undefined) s.revenueTrigger = v;
+        // An allocation setting too: parseDistrict reads it and reports a bad value (once). Here it is taken from
+        // the parsed policy; without one (the district failed) it is read without reporting again.
+        if (district?.policy) s.revenueTrigger = district.policy.revenueTrigger ?? null;
+        else {
+          const quiet: ParseContext = { errors: [], warnings: [] };
+          const v = new TableReader("Policy", raw, POLICY_COLUMNS, quiet).cents(k, vCol, { blank: null, what: spec.expected });
+          if (v !== undefined && quiet.errors.length === 0) s.revenueTrigger = v;
+        }
         break;
       }
       default: {

@@ -2,6 +2,7 @@ import { parseDistrict } from "../../../src/engine/parse";
 import type { ParseContext } from "../../../src/engine/parse/headers";
 import { isPlanSetting, parsePlanSettings, parseProjections, parseTargetWeights, readPlanYear } from "../../../src/analysis/parse/projections";
 import type { District } from "../../../src/engine/types";
+import { parsePlanning } from "../../../src/analysis/plan";
 import { rawTable, rawTables, sampleGrids } from "../../helpers/raw";
 
 const ctx = (): ParseContext => ({ errors: [], warnings: [] });
@@ -47,7 +48,8 @@ describe("planning settings from the Policy table", () => {
         ["Hold Harmless Decay", "2%"],
         ["Revenue Trigger", "$1,500,000"],
       ]),
-      d,
+      // Levels and sources only (no parsed policy): the Revenue Trigger is read from the cell itself.
+      { levels: d.levels, sources: d.sources },
       c,
     );
     expect(c.errors).toEqual([]);
@@ -79,9 +81,27 @@ describe("planning settings from the Policy table", () => {
       district(),
       c,
     );
-    expect(c.errors.map((e) => e.cell)).toEqual(["B2", "B3", "A4", "A5", "B6", "B7", "B9", "B8"]);
+    // B7 (Revenue Trigger) is an allocation setting: parseDistrict reports it (next test), not the planning parser.
+    expect(c.errors.map((e) => e.cell)).toEqual(["B2", "B3", "A4", "A5", "B6", "B9", "B8"]);
     expect(c.errors[2].expected).toMatch(/Elementary, Middle, High/);
-    expect(c.errors[7].expected).toMatch(/Budget Year/);
+    expect(c.errors[6].expected).toMatch(/Budget Year/);
+  });
+
+  test("a bad Revenue Trigger is reported once, by the district's parser, and not again by the planning parser", () => {
+    const grids = sampleGrids();
+    const raw = rawTables({ ...grids, Policy: [["Setting", "Value"], ["Revenue Trigger", "lots"]] });
+    const r = parseDistrict(raw);
+    expect(r.ok).toBe(false);
+    const fromDistrict = r.ok ? [] : r.errors.filter((e) => e.table === "Policy");
+    expect(fromDistrict.map((e) => e.cell)).toEqual(["B2"]);
+    const planning = parsePlanning(raw, null);
+    expect(planning.errors.filter((e) => e.table === "Policy")).toEqual([]);
+    expect(planning.planning.settings.revenueTrigger).toBeNull();
+    // A valid trigger reaches the plan from the parsed policy.
+    const ok = rawTables({ ...grids, Policy: [["Setting", "Value"], ["Revenue Trigger", "$1,500,000"]] });
+    const d = parseDistrict(ok);
+    if (!d.ok) throw new Error("does not parse");
+    expect(parsePlanning(ok, d.district).planning.settings.revenueTrigger).toBe(150000000);
   });
 
   test("isPlanSetting and readPlanYear", () => {
