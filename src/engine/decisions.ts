@@ -26,7 +26,9 @@ export interface SourceDecision {
 }
 
 /** The policy settings the pane may change (the registry's settings shown in the pane). */
-export type PolicyDecisions = Pick<Policy, "baseAmount" | "foundationPerSchool" | "holdHarmless" | "gainCap" | "phaseIn" | "rounding">;
+export type PolicyDecisions = {
+  -readonly [K in "baseAmount" | "foundationPerSchool" | "holdHarmless" | "gainCap" | "phaseIn" | "rounding"]: Policy[K];
+};
 
 /** The registry entries of the PolicyDecisions fields, in registry order. */
 export const DECISION_SETTINGS: readonly PolicySetting[] = ALLOCATION_SETTINGS.filter((s) => s.surfaces.pane);

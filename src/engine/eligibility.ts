@@ -276,7 +276,7 @@ const OP_WORDS: Record<EligibilityRule["op"], string> = {
   "<>": "≠",
 };
 
-function joinAnd(items: string[]): string {
+function joinAnd(items: readonly string[]): string {
   if (items.length <= 1) return items.join("");
   return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }

@@ -8,37 +8,43 @@
  */
 export { lineAmount, roundHalfUp } from "./allocate/rounding";
 
-declare const CENTS: unique symbol;
-
 /**
- * A whole number of cents, checked. The engine's records keep money as plain integer cents (`Cents` in types.ts);
- * this branded form marks values that went through `cents()`, so a dollar figure cannot be passed by mistake.
+ * Money inside the engine: a number of cents, with its unit visible to the compiler. The unit is a phantom,
+ * optional property, so a plain number (a literal, a sum, `Math.round(x)`) is accepted where cents are expected and
+ * the arithmetic needs no casts, but a figure of another unit is not: a `Dollars` value assigned to `Cents` fails
+ * to compile (their `__unit`s differ), and so does the other way round. See test/engine/money.types.test.ts.
+ *
+ * Whole cents are the rule for amounts (checked by `cents()`); a rate or a per-pupil figure may hold a fraction of
+ * a cent until it is rounded.
  */
-export type WholeCents = number & { readonly [CENTS]: true };
+export type Cents = number & { readonly __unit?: "cents" };
+
+/** A figure in dollars (as typed in a sheet, or written to a JSON file or a sheet cell): never mixed with `Cents`. */
+export type Dollars = number & { readonly __unit?: "dollars" };
 
 /** The minus sign people read: U+2212, not the hyphen. */
 export const MINUS = "\u2212";
 
 /** A whole number of cents, or a RangeError (a fraction of a cent or a non-finite value is a bug, not data). */
-export function cents(n: number): WholeCents {
+export function cents(n: number): Cents {
   if (!Number.isSafeInteger(n)) throw new RangeError(`not a whole number of cents: ${n}`);
-  return (n === 0 ? 0 : n) as WholeCents;
+  return n === 0 ? 0 : n;
 }
 
 /** Dollars (as typed or read) to whole cents, rounded half away from zero to the cent. */
-export function fromDollars(dollars: number): WholeCents {
+export function fromDollars(dollars: Dollars): Cents {
   return cents(Math.sign(dollars) * Math.round(Math.abs(dollars) * 100));
 }
 
 /** The sum of amounts in cents (exact for whole cents within ±2^53). */
-export function sumCents(amounts: Iterable<number>): number {
+export function sumCents(amounts: Iterable<Cents>): Cents {
   let t = 0;
   for (const a of amounts) t += a;
   return t;
 }
 
 /** Cents to dollars for output (JSON, sheet cells): rounded to the cent, at most two decimals, never -0. */
-export function dollarsFromCents(c: number): number {
+export function dollarsFromCents(c: Cents): Dollars {
   const d = Math.round(c) / 100;
   return d === 0 ? 0 : d;
 }
@@ -54,31 +60,31 @@ function signed(negative: boolean, text: string, zero: string): string {
 }
 
 /** Cents as dollars: "$1,234" for whole dollars, "$1,234.56" otherwise; "−$300" below zero. */
-export function dollars(c: number): string {
+export function dollars(c: Cents): string {
   const v = Math.round(Math.abs(c)) / 100;
   return signed(c < 0, Number.isInteger(v) ? USD0.format(v) : USD2.format(v), "$0");
 }
 
 /** Cents as whole dollars, rounded half away from zero: "$1,235", "−$300". */
-export function wholeDollars(c: number): string {
+export function wholeDollars(c: Cents): string {
   const v = Math.round(Math.abs(c) / 100);
   return signed(c < 0, USD0.format(v), "$0");
 }
 
 /** Cents as dollars and cents, always two decimals: "$1,234.50", "−$0.25". */
-export function dollarsAndCents(c: number): string {
+export function dollarsAndCents(c: Cents): string {
   return signed(c < 0, USD2.format(Math.round(Math.abs(c)) / 100), "$0.00");
 }
 
 /** A change in whole dollars with its sign: "+$1,200", "−$300", "$0". */
-export function signedDollars(c: number): string {
+export function signedDollars(c: Cents): string {
   const text = wholeDollars(Math.abs(c));
   if (text === "$0") return text;
   return `${c > 0 ? "+" : MINUS}${text}`;
 }
 
 /** A per-pupil amount: dollars and cents unless whole ("$9,123.45", "$1,272"). */
-export function perPupil(c: number): string {
+export function perPupil(c: Cents): string {
   return dollars(c);
 }
 

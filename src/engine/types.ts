@@ -3,8 +3,10 @@
  * Money inside the engine is always a number of integer cents (`Cents`).
  */
 
-/** Integer number of cents. */
-export type Cents = number;
+import type { Cents } from "./money";
+
+/** Money in the engine: a number of cents, its unit checked by the compiler (see money.ts). */
+export type { Cents };
 
 /** A raw cell value as read from any host (ExcelJS, Office.js, the in-memory preview). */
 export type Cell = string | number | boolean | Date | null;
@@ -71,17 +73,17 @@ export interface EnrollmentRow {
 }
 
 /** A weight cell: either an additive weight or a fixed $ per pupil (cents, may be fractional). */
-export type Rate = { kind: "weight"; weight: number } | { kind: "perPupil"; cents: number };
+export type Rate = { readonly kind: "weight"; readonly weight: number } | { readonly kind: "perPupil"; readonly cents: Cents };
 
 export interface Eligibility {
   /** Original text, for explanations. */
-  text: string;
+  readonly text: string;
   /** Null = all levels. */
-  levels: string[] | null;
+  readonly levels: readonly string[] | null;
   /** Null = all schools. */
-  schoolIds: string[] | null;
+  readonly schoolIds: readonly string[] | null;
   /** Conjunction of attribute / need-share rules; empty = none. */
-  rules: EligibilityRule[];
+  readonly rules: readonly EligibilityRule[];
 }
 
 export interface EligibilityRule {
@@ -111,65 +113,65 @@ export interface Source {
 }
 
 export interface Policy {
-  baseAmount: Cents | null;
-  foundationPerSchool: Cents;
+  readonly baseAmount: Cents | null;
+  readonly foundationPerSchool: Cents;
   /** Fraction, e.g. 0.98 for 98% of Current Budget. */
-  holdHarmless: number | null;
+  readonly holdHarmless: number | null;
   /** Fraction, e.g. 0.05 for at most +5% over Current Budget. */
-  gainCap: number | null;
+  readonly gainCap: number | null;
   /** Fraction 0..1 of the move applied this year. */
-  phaseIn: number;
-  rounding: "cent" | "dollar";
+  readonly phaseIn: number;
+  readonly rounding: "cent" | "dollar";
   /** Unit of learning gain for A-ROI (free text), e.g. "effect size". */
-  gainUnit: string;
+  readonly gainUnit: string;
   /**
    * The unlocked pool (cents) at which the weights turn on; while the pool is below it, schools keep their current
    * unrestricted budgets scaled to the general money. Null or absent = the weights are on.
    */
-  revenueTrigger?: Cents | null;
+  readonly revenueTrigger?: Cents | null;
   /** Every setting as written (normalised key -> raw value), including ones the engine does not use. */
-  raw: Record<string, Cell>;
+  readonly raw: Readonly<Record<string, Cell>>;
   /** Where each setting of the Policy table was read (its Value cell), so that a problem names the row to fix. */
-  places?: Partial<Record<string, CellPlace>>;
+  readonly places?: Partial<Record<string, CellPlace>>;
 }
 
 /** A cell of an input table: its sheet row, the column header as written, the A1 address and the sheet. */
 export interface CellPlace {
-  row: number;
-  column: string;
-  cell: string;
-  sheet?: string;
+  readonly row: number;
+  readonly column: string;
+  readonly cell: string;
+  readonly sheet?: string;
 }
 
 export interface Initiative {
-  name: string;
-  department: string;
-  coordinator: string;
-  schools: string;
-  strategicPriority: string;
-  targetPopulation: string;
-  definitionOfSuccess: string;
-  directCost: Cents;
-  staffHours: number;
-  hourlyCost: Cents;
-  indirectCost: Cents;
-  studentsServed: number;
+  readonly name: string;
+  readonly department: string;
+  readonly coordinator: string;
+  readonly schools: string;
+  readonly strategicPriority: string;
+  readonly targetPopulation: string;
+  readonly definitionOfSuccess: string;
+  readonly directCost: Cents;
+  readonly staffHours: number;
+  readonly hourlyCost: Cents;
+  readonly indirectCost: Cents;
+  readonly studentsServed: number;
   /** Null when there is no outcome data. */
-  learningGain: number | null;
-  importance: number | null;
-  effectiveness: number | null;
+  readonly learningGain: number | null;
+  readonly importance: number | null;
+  readonly effectiveness: number | null;
   /** Extra columns kept as read. */
-  attributes: Record<string, Cell>;
-  sheetRow: number;
+  readonly attributes: Readonly<Record<string, Cell>>;
+  readonly sheetRow: number;
 }
 
 export interface InitiativeSegment {
-  initiative: string;
-  segment: string;
-  studentsServed: number;
-  learningGain: number | null;
-  cost: Cents | null;
-  sheetRow: number;
+  readonly initiative: string;
+  readonly segment: string;
+  readonly studentsServed: number;
+  readonly learningGain: number | null;
+  readonly cost: Cents | null;
+  readonly sheetRow: number;
 }
 
 export interface District {
@@ -180,11 +182,11 @@ export interface District {
   readonly needs: readonly string[];
   readonly enrollment: readonly EnrollmentRow[];
   /** rates[levelIndex][category] where category 0 = Base, 1.. = needs[k-1]; null = no rate (0). */
-  readonly rates: (Rate | null)[][];
+  readonly rates: readonly (readonly (Rate | null)[])[];
   readonly sources: readonly Source[];
   readonly policy: Policy;
-  readonly initiatives: Initiative[] | null;
-  readonly segments: InitiativeSegment[] | null;
+  readonly initiatives: readonly Initiative[] | null;
+  readonly segments: readonly InitiativeSegment[] | null;
 }
 
 export type ParseResult = { ok: true; district: District; warnings: string[] } | { ok: false; errors: InputError[] };
@@ -226,7 +228,7 @@ export interface SourceResult {
   /** Per school, formula result before floors/caps/phase-in. */
   turnedOnBySchool: Cents[];
   /** $ per weighted pupil solved for this source (cents), or null for fixed-rate formulas. */
-  base: number | null;
+  base: Cents | null;
   /** Whether floors/caps/phase-in may move this source's money between schools (and it pays the foundation). */
   general: boolean;
   /** Foundation paid by this source to each school that receives a foundation (cents). */
@@ -247,7 +249,7 @@ export interface SchoolResult {
   /** Formula cost not covered by any source (fixed-rate formulas only). */
   unfunded: Cents;
   /** total / students, in cents (not rounded), or 0 when no students. */
-  perPupil: number;
+  perPupil: Cents;
   /** Foundation received (cents). */
   foundation: Cents;
   /** Bounds that applied: floor (max of MOB and hold harmless) and ceiling (gain cap), cents or null. */
@@ -260,7 +262,7 @@ export interface Matrix {
   /** "Base" then the needs. */
   categories: string[];
   /** perPupil[level][category]: cents per pupil for a school eligible for every source. */
-  perPupil: number[][];
+  perPupil: Cents[][];
   /**
    * Effective weights: weights[level][category] = perPupil / perPupil[0][0], the $ of every source (restricted and
    * grants included) relative to the first level's Base.
@@ -269,7 +271,7 @@ export interface Matrix {
   /** Nominal weights as entered in the Weights table (null for a Per Pupil cell or no rate). */
   nominal: (number | null)[][];
   /** bySource[s][level][category]: whole cents per pupil from source s (the rate its lines use). */
-  bySource: number[][][];
+  bySource: Cents[][][];
 }
 
 /**
@@ -320,7 +322,7 @@ export interface Line {
   category: string | null;
   count: number | null;
   /** Whole cents per pupil for formula lines. */
-  rate: number | null;
+  rate: Cents | null;
   amount: Cents;
   text: string;
 }

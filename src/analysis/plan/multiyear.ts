@@ -69,7 +69,7 @@ export function weightProgress(year: number, targetYear: number): number {
 }
 
 /** The rates of a year: weight cells with a target move linearly toward it; other cells are unchanged. */
-export function ratesForYear(rates: (Rate | null)[][], targets: (number | null)[][], progress: number): (Rate | null)[][] {
+export function ratesForYear(rates: readonly (readonly (Rate | null)[])[], targets: (number | null)[][], progress: number): (Rate | null)[][] {
   return rates.map((row, l) =>
     row.map((r, c) => {
       const t = targets[l]?.[c] ?? null;

@@ -23,6 +23,9 @@ export const POLICY_COLUMNS = columnsOf("Policy");
 export function parsePolicy(raw: RawTable | undefined, ctx: ParseContext): Policy {
   const policy = defaultPolicy();
   if (!raw) return policy;
+  // The table is read into the new (not yet shared) record; the engine only ever sees it read-only.
+  const settingsAsWritten: Record<string, Cell> = { ...policy.raw };
+  const places: NonNullable<Policy["places"]> = {};
   const t = new TableReader("Policy", raw, POLICY_COLUMNS, ctx);
   if (!t.complete) return policy;
   const sCol = t.col("Setting");
@@ -41,7 +44,7 @@ export function parsePolicy(raw: RawTable | undefined, ctx: ParseContext): Polic
     }
     firstRow.set(key, t.sheetRow(k));
     const value: Cell = t.cell(k, vCol);
-    policy.raw[normalizeHeader(name)] = value;
+    settingsAsWritten[normalizeHeader(name)] = value;
     if (!match) {
       ctx.warnings.push(
         `Policy row ${t.sheetRow(k)}: the setting "${name}" is not one the tool uses (known: ${POLICY_SETTINGS.map((s) => s.name).join(", ")}); it is kept but ignored.`,
@@ -52,10 +55,10 @@ export function parsePolicy(raw: RawTable | undefined, ctx: ParseContext): Polic
     if (match.spec.target === "policy" || match.spec.key === "revenueTrigger") {
       readSetting(policy, match.spec as PolicySetting, t, k, vCol);
       const row = t.sheetRow(k);
-      (policy.places ??= {})[match.spec.key] = { row, column: t.header(vCol), cell: t.address(vCol, row), sheet: raw.origin.sheet };
+      places[match.spec.key] = { row, column: t.header(vCol), cell: t.address(vCol, row), sheet: raw.origin.sheet };
     }
   }
-  return policy;
+  return { ...policy, raw: settingsAsWritten, ...(Object.keys(places).length > 0 ? { places } : {}) };
 }
 
 /** Read one allocation setting's Value cell as its registry entry says; a bad value is a located error. */

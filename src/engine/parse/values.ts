@@ -3,6 +3,7 @@
  * dollars to integer cents, percentages (40%, 0.4 and 40 all mean 40%), Yes/No, and text.
  * Pure functions; no error collection here (see headers.ts for the located reader).
  */
+import type { Dollars } from "../money";
 import type { Cell, Cents } from "../types";
 
 /** A number read from a cell, with the unit marks the user typed. */
@@ -114,7 +115,7 @@ export const MAX_STUDENTS = 10_000_000;
  * (3703703.4000000004): a difference from whole cents of up to a few units in the last place is noise, not a
  * fraction of a cent; 1000.005 is a fraction of a cent.
  */
-export function isWholeCents(dollars: number): boolean {
+export function isWholeCents(dollars: Dollars): boolean {
   const c = dollars * 100;
   return Math.abs(c - Math.round(c)) <= Math.max(1e-6, Math.abs(c) * 2e-15);
 }
@@ -125,7 +126,7 @@ export function isWholeCount(n: number): boolean {
 }
 
 /** Dollars to integer cents, as Math.round(x * 100). */
-export function toCents(dollars: number): Cents {
+export function toCents(dollars: Dollars): Cents {
   const c = Math.round(dollars * 100);
   return c === 0 ? 0 : c;
 }

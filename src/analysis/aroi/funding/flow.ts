@@ -121,7 +121,7 @@ export function schoolShortfalls(charges: readonly SchoolCharge[], bySchool: rea
   charges.forEach((c, i) => {
     if (!inCut(i)) return;
     const root = find(1 + i);
-    const g0 = groups.get(root) ?? { charges: [], schools: [], charged: 0, available: 0 };
+    const g0: SchoolShortfall = groups.get(root) ?? { charges: [], schools: [], charged: 0, available: 0 };
     g0.charges.push(i);
     g0.charged += c.amount;
     groups.set(root, g0);
