@@ -2,6 +2,7 @@ import * as path from "path";
 import { benchmark, benchmarkJson, moneyWords, type Benchmark } from "../analysis/benchmark";
 import { allocate } from "../engine/allocate";
 import { formatErrors } from "../engine/errors";
+import { signedChange } from "../engine/money";
 import { sortErrors } from "../engine/parse";
 import { findBudgetLines, parseBudgetLines } from "../analysis/parse/budgetLines";
 import type { ParseContext } from "../engine/parse/headers";
@@ -30,7 +31,7 @@ export function renderBenchmarkText(b: Benchmark): string {
   out.push(`  ${pad("Function", w)}${pad("Per pupil", 11, true)}${pad("Peer P25", 11, true)}${pad("Median", 11, true)}${pad("Peer P75", 11, true)}${pad("Gap", 11, true)}${pad("Rank", 8, true)}`);
   for (const f of b.functions)
     out.push(
-      `  ${pad(f.function, w)}${pad(m(f.perPupil), 11, true)}${pad(m(f.peerP25), 11, true)}${pad(m(f.peerMedian), 11, true)}${pad(m(f.peerP75), 11, true)}${pad(f.gapPerPupil === null ? "—" : `${f.gapPerPupil < 0 ? "-" : "+"}${moneyWords(Math.abs(f.gapPerPupil))}`, 11, true)}${pad(f.rank === null ? "—" : `${f.rank}/${f.rankOf}`, 8, true)}`,
+      `  ${pad(f.function, w)}${pad(m(f.perPupil), 11, true)}${pad(m(f.peerP25), 11, true)}${pad(m(f.peerMedian), 11, true)}${pad(m(f.peerP75), 11, true)}${pad(f.gapPerPupil === null ? "—" : signedChange(f.gapPerPupil, moneyWords), 11, true)}${pad(f.rank === null ? "—" : `${f.rank}/${f.rankOf}`, 8, true)}`,
     );
   out.push("");
   for (const line of b.readings) out.push(`  ${line}`);

@@ -76,16 +76,65 @@ export function dollarsAndCents(c: Cents): string {
   return signed(c < 0, USD2.format(Math.round(Math.abs(c)) / 100), "$0.00");
 }
 
+/**
+ * A change with its sign, written by `form` (whole dollars unless told): "+" for a gain, a true minus for a loss,
+ * no sign when the figure as written is zero: "+$1,200", "−$300", "$0"; `signedChange(c, dollarsAndCents)` gives
+ * "+$12.50".
+ */
+export function signedChange(c: Cents, form: (c: Cents) => string = wholeDollars): string {
+  const text = form(Math.abs(c));
+  if (text === form(0)) return text;
+  return `${c > 0 ? "+" : MINUS}${text}`;
+}
+
 /** A change in whole dollars with its sign: "+$1,200", "−$300", "$0". */
 export function signedDollars(c: Cents): string {
-  const text = wholeDollars(Math.abs(c));
-  if (text === "$0") return text;
-  return `${c > 0 ? "+" : MINUS}${text}`;
+  return signedChange(c, wholeDollars);
 }
 
 /** A per-pupil amount: dollars and cents unless whole ("$9,123.45", "$1,272"). */
 export function perPupil(c: Cents): string {
   return dollars(c);
+}
+
+const SHORT = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", notation: "compact", maximumSignificantDigits: 3 });
+const AXIS = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 });
+const EDIT = new Intl.NumberFormat("en-US", { maximumFractionDigits: 4 });
+
+/** Dollars in a few characters for narrow places (three significant digits): "$14.1M", "$950K", "−$2.5M". */
+export function shortDollars(c: Cents): string {
+  return signed(c < 0, SHORT.format(Math.round(Math.abs(c)) / 100), "$0");
+}
+
+/** A chart axis tick in dollars: compact from $10,000 ("$1.2M", "$35K"), whole dollars below ("$5,000"), a true minus. */
+export function axisDollars(d: Dollars): string {
+  const a = Math.abs(d);
+  return a >= 10_000 ? signed(d < 0, `$${AXIS.format(a)}`, "$0") : signed(d < 0, USD0.format(a), "$0");
+}
+
+/** A figure already in dollars (a chart value, a sheet cell) written as `dollars()` writes cents: "$1,234", "−$0.50". */
+export function dollarFigure(d: Dollars): string {
+  return Number.isFinite(d) ? dollars(Math.round(d * 100)) : USD0.format(d);
+}
+
+/** Compact for sentences: "$3.4 million" from a million dollars up, else whole dollars ("$45,300"). */
+export function dollarsInWords(c: Cents): string {
+  const d = Math.abs(c) / 100;
+  if (d >= 1e6) return signed(c < 0, `$${(d / 1e6).toFixed(1)} million`, "");
+  return signed(c < 0, USD0.format(Math.round(d)), "$0");
+}
+
+/** Cents as the pane shows them for editing, as a person would type them back: "$1,234.5", "−$5", "$0.1234". */
+export function editableDollars(c: Cents): string {
+  return signed(c < 0, `$${EDIT.format(Math.abs(c) / 100)}`, "$0");
+}
+
+/**
+ * A sheet cell in dollars as Excel displays the formats "$"#,##0.00 (`decimals` 2) and "$"#,##0 (0): Excel writes a
+ * hyphen-minus before the "$", so the preview does too ("-$5.00").
+ */
+export function excelDollars(d: Dollars, decimals: 0 | 2): string {
+  return (decimals === 2 ? USD2 : USD0).format(d);
 }
 
 /** A count of students or items with thousands separators: "10,126"; fractions (FTE, averages) to 2 places. */

@@ -1,4 +1,5 @@
 /** A sheet of the in-memory workbook as a grid of display texts, the way Excel would show it. */
+import { excelDollars } from "../engine/money";
 import { columnFormat } from "../excel/insertTables";
 import type { MemorySheet } from "../host/memory";
 import type { NumberFormat, PlanValue } from "../report/plan";
@@ -18,8 +19,6 @@ export interface Grid {
   clipped: boolean;
 }
 
-const money = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const money0 = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 });
 
 /**
  * A number as Excel's General format shows it: no thousands separator (a year stays "1962"), up to ten
@@ -46,9 +45,9 @@ export function formatValue(v: PlanValue | Date | undefined, fmt?: NumberFormat)
   if (typeof v === "string") return v;
   switch (fmt) {
     case "currency":
-      return money.format(v);
+      return excelDollars(v, 2);
     case "currency0":
-      return money0.format(v);
+      return excelDollars(v, 0);
     case "percent":
       return `${Math.round(v * 100)}%`;
     case "percent1":

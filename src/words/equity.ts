@@ -7,7 +7,7 @@ import type { Decile } from "../analysis/equity/deciles";
 import type { EquitySummary } from "../analysis/equity/index";
 import { SIZE_TERM as SIZE_TERM_NAME, type MultiFit, type SimpleFit } from "../analysis/equity/regression";
 import type { StatKey, Stats } from "../analysis/equity/stats";
-import { dollarsAndCents, wholeDollars } from "../engine/money";
+import { dollarsAndCents, signedChange, wholeDollars } from "../engine/money";
 
 /** Benchmarks commonly used in school-finance equity studies (Odden & Picus). */
 export const BENCHMARKS = { cv: 0.1, mcloone: 0.95 } as const;
@@ -184,7 +184,7 @@ export function equityWords(w: WordsInput): EquityWords {
         const parts = terms.map(({ name, j }) => {
           const c = m.coefficients[j];
           const se = m.standardErrors[j];
-          return `${name} ${c >= 0 ? "+" : "−"}${dollars(Math.abs(c), 2)}${se === null ? "" : ` (± ${dollars(se, 2)})`}`;
+          return `${name} ${signedChange(c, dollarsAndCents)}${se === null ? "" : ` (± ${dollars(se, 2)})`}`;
         });
         vertical.push(`Holding the other need shares${m.names.includes(SIZE_TERM_NAME) ? " and school size" : ""} fixed, each percentage point goes with this much per pupil: ${parts.join("; ")}.`);
       }

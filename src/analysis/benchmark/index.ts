@@ -11,6 +11,7 @@
  * or, when none has, the lines whose Area has it (so peers may report at either level). Its students are
  * Enrollment's Students.
  */
+import { dollarsInWords } from "../../engine/money";
 import { percentileInc } from "../equity/percentile";
 import { labelKey } from "../../engine/parse/headers";
 import type { PeersData } from "../../engine/parse/peers";
@@ -68,12 +69,8 @@ export function isCentralOffice(fn: string): boolean {
   return /central|district administration|general administration|^\s*administration\s*$|superintendent/i.test(fn);
 }
 
-/** Cents as "$3.4 million", "$812", "$45,300". */
-export function moneyWords(cents: number): string {
-  const d = Math.abs(cents) / 100;
-  if (d >= 1e6) return `$${(d / 1e6).toFixed(1)} million`;
-  return `$${Math.round(d).toLocaleString("en-US")}`;
-}
+/** Cents as "$3.4 million", "$812", "$45,300" (the money module's words). */
+export const moneyWords = dollarsInWords;
 
 function ordinal(n: number): string {
   const s = n % 100 >= 11 && n % 100 <= 13 ? "th" : n % 10 === 1 ? "st" : n % 10 === 2 ? "nd" : n % 10 === 3 ? "rd" : "th";

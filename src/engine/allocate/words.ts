@@ -2,7 +2,7 @@
  * All wording of the allocation in one place: the engine's rules return codes and numbers (Line, RuleNote); the
  * sheets, the pane, the calculators and the CLI read the words here.
  */
-import { count, dollars } from "../money";
+import { count, dollars, signedChange } from "../money";
 import type { Adjustment, Line, RuleNote } from "../types";
 
 /** What an adjustment rule did to a school, in a short phrase. */
@@ -29,9 +29,9 @@ export function lineText(l: Omit<Line, "text">): string {
     case "foundation":
       return `Foundation per school from ${l.source}: ${dollars(l.amount)}`;
     case "shortfall":
-      return `${l.source} cannot pay all its fixed-rate lines: −${dollars(-l.amount)}`;
+      return `${l.source} cannot pay all its fixed-rate lines: ${signedChange(l.amount, dollars)}`;
     case "adjustment":
-      return `${adjustmentWords((l.rule ?? "Rescaled") as NonNullable<Adjustment>)} (${l.source}): ${l.amount > 0 ? "+" : ""}${dollars(l.amount)}`;
+      return `${adjustmentWords((l.rule ?? "Rescaled") as NonNullable<Adjustment>)} (${l.source}): ${signedChange(l.amount, dollars)}`;
     default: {
       const who = l.category === "Base" || l.category === null ? "students" : `${l.category} students`;
       return `${count(l.count ?? 0)} ${l.level ?? ""} ${who} × ${dollars(l.rate ?? 0)} = ${dollars(l.amount)} (${l.source})`;

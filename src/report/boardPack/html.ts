@@ -8,7 +8,7 @@
  */
 import type { StatKey } from "../../analysis/equity";
 import { equityWordsOf, STAT_LABELS } from "../../words/equity";
-import { count, dollars } from "../../engine/money";
+import { count, dollars, signedChange } from "../../engine/money";
 import { aroiChart, budgetChangeChart, budgetTreeChart, decileChart, equityScatterChart, multiYearChart, savingsChart, sourcesChart } from "../charts/describe";
 import { formatValue } from "../charts/option";
 import { chartSvg } from "../charts/svg";
@@ -79,7 +79,7 @@ function table(cols: Col[], rows: Cell[][], foot?: Cell[]): string {
 
 function signed(cents: number): string {
   const cls = cents > 0 ? "gain" : cents < 0 ? "loss" : "";
-  const text = `${cents > 0 ? "+" : cents < 0 ? "−" : ""}${dollars(Math.abs(cents))}`;
+  const text = signedChange(cents, dollars);
   return cls ? `<span class="${cls}">${esc(text)}</span>` : esc(text);
 }
 

@@ -1,9 +1,8 @@
 /** How chart values print: in the table on demand, tooltips and axis labels. Pure; no drawing library. */
+import { axisDollars, dollarFigure } from "../../engine/money";
 import type { ChartCell, ValueFormat } from "./types";
 
 const COMPACT = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 });
-const USD = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 });
-const USD2 = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const INT = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 const DEC = new Intl.NumberFormat("en-US", { maximumSignificantDigits: 4 });
 
@@ -13,7 +12,7 @@ export function formatValue(v: ChartCell, f: ValueFormat): string {
   if (typeof v === "string") return v;
   switch (f) {
     case "currency":
-      return Number.isInteger(v) ? USD.format(v) : USD2.format(v);
+      return dollarFigure(v);
     case "percentPoints":
       return `${v.toFixed(1)}%`;
     case "integer":
@@ -29,7 +28,7 @@ export function formatValue(v: ChartCell, f: ValueFormat): string {
 export function axisLabel(v: number, f: ValueFormat): string {
   switch (f) {
     case "currency":
-      return Math.abs(v) >= 10_000 ? `${v < 0 ? "−" : ""}$${COMPACT.format(Math.abs(v))}` : `${v < 0 ? "−" : ""}${USD.format(Math.abs(v))}`;
+      return axisDollars(v);
     case "percentPoints":
       return `${INT.format(v)}%`;
     case "integer":

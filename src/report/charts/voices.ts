@@ -8,6 +8,7 @@ import type { OutcomesAnalysis } from "../../analysis/outcomes";
 import type { StudentTypes } from "../../analysis/studentTypes";
 import type { ReadinessAnalysis } from "../../analysis/readiness";
 import type { GroupStats, SurveyAnalysis } from "../../analysis/survey";
+import { wholeDollars } from "../../engine/money";
 import type { ChartContext } from "./describe";
 import type { ChartCell, ChartDescription } from "./types";
 
@@ -177,7 +178,7 @@ export function studentTypeChart(s: StudentTypes, ctx: ChartContext = {}): Chart
     title: "$ per pupil by student type, district-wide",
     caption: "Base: the formula's base dollars for every student ÷ all students. Each need: the dollars the formula gives for it ÷ the students counted in it, on top of base.",
     source: `Allocation of ${wb(ctx)} (each school's explanation lines).`,
-    alt: `Column chart: ${rows.map((r) => `${r.type} $${Math.round((r.perPupil as number) / 100).toLocaleString("en-US")}`).join(", ")}.`,
+    alt: `Column chart: ${rows.map((r) => `${r.type} ${wholeDollars(r.perPupil as number)}`).join(", ")}.`,
     columns: [
       { header: "Student type", format: "text" },
       { header: "$ per pupil", format: "currency" },

@@ -2,7 +2,7 @@
  * Display formats for the pane: whole dollars in tables, cents in explanation lines, percents. Money and counts
  * come from the one money module (src/engine/money.ts), so the pane writes them as the sheets and the CLI do.
  */
-import { count as countText, dollarsAndCents, signedDollars, wholeDollars } from "../../engine/money";
+import { count as countText, dollarsAndCents, editableDollars, shortDollars, signedDollars, wholeDollars } from "../../engine/money";
 import type { Cents, Rate } from "../../engine/types";
 
 const percent1 = new Intl.NumberFormat("en-US", { style: "percent", maximumFractionDigits: 1, minimumFractionDigits: 1 });
@@ -18,11 +18,9 @@ export function money(cents: Cents): string {
   return wholeDollars(cents);
 }
 
-const compact = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", notation: "compact", maximumSignificantDigits: 3 });
-
 /** Dollars in a few characters for narrow places, e.g. "$14.1M" (the exact figure is shown elsewhere). */
 export function moneyShort(cents: Cents): string {
-  return trueMinus(compact.format(Math.round(cents) / 100));
+  return shortDollars(cents);
 }
 
 /** Dollars and cents, e.g. "$1,234.57". */
@@ -56,7 +54,7 @@ export function students(n: number): string {
 export function rateText(rate: Rate | null): string {
   if (rate === null) return "";
   if (rate.kind === "weight") return plain.format(rate.weight);
-  return "$" + plain.format(rate.cents / 100);
+  return editableDollars(rate.cents);
 }
 
 /** A fraction shown for editing as a percent number, e.g. 0.98 -> "98%", null -> "". */
@@ -68,7 +66,7 @@ export function percentText(fraction: number | null): string {
 /** Cents shown for editing as dollars, e.g. 123450 -> "$1,234.5", -500 -> "−$5", null -> "". */
 export function dollarsText(cents: Cents | null): string {
   if (cents === null) return "";
-  return (cents < 0 ? "−$" : "$") + plain.format(Math.abs(cents) / 100);
+  return editableDollars(cents);
 }
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };

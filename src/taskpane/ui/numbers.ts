@@ -1,5 +1,6 @@
 /** Number formats of the A-ROI and equity views (Intl, en-US like the rest of the pane). */
 import { MONEY_STATS, type StatKey } from "../../analysis/equity/stats";
+import { dollarsAndCents, signedChange } from "../../engine/money";
 import { moneyCents, percent } from "./format";
 
 const dec2 = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
@@ -39,6 +40,7 @@ export function statText(key: StatKey, v: number | null): string {
 /** A change of a statistic, signed. */
 export function statChangeText(key: StatKey, v: number | null): string {
   if (v === null) return "—";
+  if (MONEY_STATS.has(key)) return signedChange(v, dollarsAndCents);
   const text = statText(key, Math.abs(v));
   if (text === statText(key, 0)) return text;
   return (v > 0 ? "+" : "−") + text;

@@ -64,7 +64,7 @@ export function ResultCards({ allocation }: { allocation: Allocation }) {
       {resultCards(allocation).map((x) => (
         <div key={x.label} className={mergeClasses(s.stat, x.part && s.part)}>
           <dt className={s.statLabel}>{x.label}</dt>
-          <dd className={mergeClasses(s.statValue, dollars(x.cents).length > 12 && s.long, x.bad && s.bad)}>{dollars(x.cents).replace("-", "−")}</dd>
+          <dd className={mergeClasses(s.statValue, dollars(x.cents).length > 12 && s.long, x.bad && s.bad)}>{dollars(x.cents)}</dd>
         </div>
       ))}
     </dl>

@@ -1,5 +1,6 @@
 import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles } from "@fluentui/react-components";
 import { moneyWords } from "../../../analysis/benchmark";
+import { signedChange } from "../../../engine/money";
 import type { InputError } from "../../../engine/types";
 import { benchmarkDotChart } from "../../../report/charts/voices";
 import type { WriteState } from "../../store/types";
@@ -62,7 +63,7 @@ export function BenchmarkView({ data, write, busy, onWrite, onCancel, onSelectPr
                     <TableCell>{f.function}</TableCell>
                     <TableCell className={s.num}>{money(f.perPupil)}</TableCell>
                     <TableCell className={s.num}>{money(f.peerMedian)}</TableCell>
-                    <TableCell className={s.num}>{f.gapPerPupil === null ? "—" : `${f.gapPerPupil < 0 ? "−" : "+"}${moneyWords(Math.abs(f.gapPerPupil))}`}</TableCell>
+                    <TableCell className={s.num}>{f.gapPerPupil === null ? "—" : signedChange(f.gapPerPupil, moneyWords)}</TableCell>
                     <TableCell className={s.num}>{f.rank === null ? "—" : `${f.rank} of ${f.rankOf}`}</TableCell>
                   </TableRow>
                 ))}
