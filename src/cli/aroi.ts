@@ -23,7 +23,7 @@ import {
   type Override,
 } from "../analysis/aroi";
 import { allocate } from "../engine/allocate";
-import { formatErrors } from "../engine/errors";
+import { formatErrors } from "../words/errors";
 import { parseDistrict, sortErrors } from "../engine/parse";
 import { findTable } from "../engine/parse/headers";
 import type { District, InputError, RawTables } from "../engine/types";

@@ -1,7 +1,7 @@
 import * as path from "path";
 import { benchmark, benchmarkJson, moneyWords, type Benchmark } from "../analysis/benchmark";
 import { allocate } from "../engine/allocate";
-import { formatErrors } from "../engine/errors";
+import { formatErrors } from "../words/errors";
 import { signedChange } from "../engine/money";
 import { sortErrors } from "../engine/parse";
 import { findBudgetLines, parseBudgetLines } from "../analysis/parse/budgetLines";

@@ -12,7 +12,7 @@ import {
   type StatKey,
   type Stats,
 } from "../analysis/equity";
-import { formatErrors } from "../engine/errors";
+import { formatErrors } from "../words/errors";
 import { dollarsFromCents } from "../engine/money";
 import { sortErrors } from "../engine/parse";
 import type { ParseContext } from "../engine/parse/headers";

@@ -3,7 +3,7 @@ import { Readable } from "stream";
 import { pipeline } from "stream/promises";
 import * as path from "path";
 import { allocate } from "../engine/allocate";
-import { formatErrors } from "../engine/errors";
+import { formatErrors } from "../words/errors";
 import { parseDistrict } from "../engine/parse";
 import type { Allocation, InputError } from "../engine/types";
 import { findNotCarried, notCarriedMessage, type NotCarried } from "../xlsx/carry";

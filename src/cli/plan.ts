@@ -1,5 +1,5 @@
 import * as path from "path";
-import { formatErrors } from "../engine/errors";
+import { formatErrors } from "../words/errors";
 import { sortErrors } from "../engine/parse";
 import { analysePlanning, parsePlanning, planJson, withoutPlanSettingWarnings, type PlanAnalysis } from "../analysis/plan";
 import { MAX_PLAN_YEARS } from "../analysis/parse/projections";

@@ -1,6 +1,6 @@
 import * as path from "path";
 import { allocate } from "../engine/allocate";
-import { formatErrors } from "../engine/errors";
+import { formatErrors } from "../words/errors";
 import { sortErrors } from "../engine/parse";
 import { parsePlanning, withoutPlanSettingWarnings } from "../analysis/plan";
 import { summaryJson } from "../engine/summary";

@@ -5,7 +5,7 @@ import { analyseReadiness, readinessJson, readinessTemplate, type ReadinessAnaly
 import { analyseSurvey, surveyJson, type SurveyAnalysis } from "../analysis/survey";
 import { surveyTemplate } from "../analysis/survey/template";
 import { allocate } from "../engine/allocate";
-import { formatErrors } from "../engine/errors";
+import { formatErrors } from "../words/errors";
 import { sortErrors } from "../engine/parse";
 import { findTable, type ParseContext } from "../engine/parse/headers";
 import { parseReadiness } from "../engine/parse/readiness";

@@ -3,15 +3,17 @@
  * Value cell (or, when it was set in the pane, at the setting's name); a problem that several inputs make together
  * says so and names each of them, on the table where the missing thing would go.
  */
+import { dollars } from "./money";
 import { policySetting, type PolicyKey } from "./policySettings";
-import type { District, InputError } from "./types";
+import type { Cents, District, InputError } from "./types";
 
 /** A problem with one allocation setting, at its Policy cell when the Policy table holds it. */
 export function settingError(d: District, key: PolicyKey, expected: string, found: string): InputError {
   const spec = policySetting(key);
   const at = d.policy.places?.[key];
-  if (!at) return { table: "Policy", row: null, column: spec.name, expected, found };
-  return { table: "Policy", row: at.row, column: at.column, cell: at.cell, ...(at.sheet ? { sheet: at.sheet } : {}), expected: `${spec.name}: ${expected}`, found };
+  const what = { code: "setting", setting: key } as const;
+  if (!at) return { ...what, table: "Policy", row: null, column: spec.name, expected, found };
+  return { ...what, table: "Policy", row: at.row, column: at.column, cell: at.cell, ...(at.sheet ? { sheet: at.sheet } : {}), expected: `${spec.name}: ${expected}`, found };
 }
 
 /** "Hold Harmless (Policy row 4)", or "Hold Harmless (set in the pane)". */
@@ -41,6 +43,7 @@ function movers(d: District, floorsOnly: boolean): string[] {
  */
 export function noGeneralMoneyError(d: District): InputError {
   return {
+    code: "noGeneralMoney",
     table: "Revenue",
     row: null,
     column: "Status",
@@ -53,10 +56,11 @@ export function noGeneralMoneyError(d: District): InputError {
  * The floors need more general money than there is: at the Hold Harmless row when it is one of the causes, else on
  * the Schools column Minimum Budget; the message names every cause.
  */
-export function floorsError(d: District, available: string, need: string): InputError {
+export function floorsError(d: District, available: Cents, need: Cents): InputError {
   const causes = movers(d, true);
-  const expected = `floors that the general school money can pay (${available})`;
-  const found = `floors needing ${need} of general money${causes.length > 1 ? `, from ${list(causes)} together` : ""}`;
-  if (d.policy.holdHarmless !== null) return settingError(d, "holdHarmless", expected, found);
-  return { table: "Schools", row: null, column: "Minimum Budget", expected, found };
+  const expected = `floors that the general school money can pay (${dollars(available)})`;
+  const found = `floors needing ${dollars(need)} of general money${causes.length > 1 ? `, from ${list(causes)} together` : ""}`;
+  const what = { code: "floors", values: { available, need } } as const;
+  if (d.policy.holdHarmless !== null) return { ...settingError(d, "holdHarmless", expected, found), ...what };
+  return { ...what, table: "Schools", row: null, column: "Minimum Budget", expected, found };
 }

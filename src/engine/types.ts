@@ -30,8 +30,23 @@ export interface RawTable {
 /** Raw tables by contract name (lower-cased key), as returned by host.readTables(). */
 export type RawTables = Record<string, RawTable>;
 
-/** A located input problem. Errors are values, collected in one pass. */
+/**
+ * What a problem the allocation finds is, as data: a setting that cannot be met, floors, caps or phase-in with no
+ * general money to move, or floors the general money cannot pay. Input errors of a table's cells carry no code.
+ */
+export type ErrorCode = "setting" | "noGeneralMoney" | "floors";
+
+/**
+ * A located input problem. Errors are values, collected in one pass. The sentence people read is built from these
+ * fields by one function, formatError in src/words/errors.ts.
+ */
 export interface InputError {
+  /** The kind of problem, for problems the allocation finds (see `ErrorCode`). */
+  code?: ErrorCode;
+  /** The policy setting (registry key) at fault, when one is. */
+  setting?: string;
+  /** The figures of the problem, e.g. { available, need } in cents for floors. */
+  values?: Readonly<Record<string, number>>;
   table: string;
   /** Sheet row as the user sees it in Excel (1-based), or null for a table-level problem. */
   row: number | null;

@@ -4,7 +4,7 @@
  * the same way the command line writes them.
  */
 import type ExcelJS from "exceljs";
-import { formatError } from "../engine/errors";
+import { formatError } from "../words/errors";
 import type { RawTables } from "../engine/types";
 import type { MemoryHost } from "../host/memory";
 import type { Progress } from "../host/types";

@@ -3,7 +3,7 @@
  * parse without errors, and the sample must exercise the floors and caps it was built to show.
  */
 import { allocate } from "../../src/engine/allocate";
-import { formatError } from "../../src/engine/errors";
+import { formatError } from "../../src/words/errors";
 import { parseDistrict } from "../../src/engine/parse";
 import type { District, RawTables } from "../../src/engine/types";
 import { sampleDistrict } from "../../src/sample/district";

@@ -17,7 +17,6 @@
  * back as $ per pupil.
  */
 import { allocate } from "../../engine/allocate/index";
-import { formatError } from "../../engine/errors";
 import type { Allocation, Cents, District, InputError, Rate } from "../../engine/types";
 import { equityInputs } from "./inputs";
 import { simpleOls } from "./regression";
@@ -142,6 +141,11 @@ export interface SolveOptions {
   maxIterations?: number;
   /** How a value of the measure is written in reasons (default: the number itself). */
   formatValue?: (v: number) => string;
+  /**
+   * How the engine's located error is written in reasons (the words layer's formatError; without it a reason says
+   * at which weight the engine rejects the allocation, without the error).
+   */
+  describeError?: (e: InputError) => string;
 }
 
 export interface SchoolChange {
@@ -273,6 +277,7 @@ export function solveWeight(district: District, category: string | number, targe
       tolerance: opts.tolerance ?? DEFAULT_TOLERANCE[target.kind],
       maxIterations: opts.maxIterations ?? 100,
       formatValue: opts.formatValue,
+      describeError: opts.describeError,
     },
   );
   if (!search.found)
@@ -351,7 +356,7 @@ export function searchFeasible(
   target: number,
   lo: number,
   hi: number,
-  opts: RootOptions & { formatValue?: (v: number) => string },
+  opts: RootOptions & Pick<SolveOptions, "formatValue" | "describeError">,
 ): FeasibleSearch {
   const fmt = opts.formatValue ?? show;
   const width = hi - lo;
@@ -387,7 +392,8 @@ export function searchFeasible(
   grid = refined;
   const accepted = grid.filter((p) => p.ok);
   const rejected = grid.find((p) => !p.ok) ?? null;
-  const rejectedWhy = rejected?.error ? `the engine rejects the allocation at weight ${showWeight(rejected.x)} (${formatError(rejected.error)})` : "";
+  const said = rejected?.error && opts.describeError ? ` (${opts.describeError(rejected.error)})` : "";
+  const rejectedWhy = rejected?.error ? `the engine rejects the allocation at weight ${showWeight(rejected.x)}${said}` : "";
   if (accepted.length === 0) {
     return {
       found: false,

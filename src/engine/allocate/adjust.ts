@@ -49,7 +49,7 @@ export function applyAdjustments(w: Work): AdjustOutcome {
   }
   const solved = solveNeutralFactor(t, lo, hi, totalU, new Float64Array(n));
   if (solved === null) {
-    w.errors.push(floorsError(d, dollars(totalU), dollars(needed)));
+    w.errors.push(floorsError(d, totalU, needed));
     return out;
   }
   const paid = finalGeneral(solved, t, lo, hi, totalU, unit);

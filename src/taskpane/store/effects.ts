@@ -1,6 +1,6 @@
 /** Effects several features share: messages, the workbook's saved records, and writing sheets with progress. */
 import { allocate } from "../../engine/allocate";
-import { formatError } from "../../engine/errors";
+import { formatError } from "../../words/errors";
 import type { Allocation, District, InputError } from "../../engine/types";
 import type { SheetPlan } from "../../report/plan";
 import { AROI_OVERRIDES_RECORD } from "../features/initiatives/overrides";

@@ -1,5 +1,5 @@
 import { benchmark, benchmarkJson, isCentralOffice } from "../../../src/analysis/benchmark";
-import { formatError } from "../../../src/engine/errors";
+import { formatError } from "../../../src/words/errors";
 import { sortErrors } from "../../../src/engine/parse";
 import type { ParseContext } from "../../../src/engine/parse/headers";
 import { parsePeers, type PeersData } from "../../../src/engine/parse/peers";

@@ -2,6 +2,7 @@ import { allocate } from "../../../src/engine/allocate/index";
 import fc from "fast-check";
 import { findRoot, measure, searchFeasible, solveWeight, type SolveTarget } from "../../../src/analysis/equity/solve";
 import { parseDistrict } from "../../../src/engine/parse";
+import { formatError } from "../../../src/words/errors";
 import type { Allocation, District } from "../../../src/engine/types";
 import { sampleDistrict } from "../../../src/sample/district";
 import { makeDistrict } from "../../helpers/district";
@@ -225,7 +226,7 @@ describe("the solver searches only allocations the engine accepts", () => {
     ["slope $10 per pupil per point", { kind: "slope", value: 1000 } as SolveTarget],
   ])("%s: no solution in the feasible range, closest value from an accepted allocation", (_, target) => {
     const rejected = measure(allocate(withPoverty(d, 0)), target);
-    const r = solveWeight(d, "Poverty", target);
+    const r = solveWeight(d, "Poverty", target, { describeError: formatError });
     expect(r.found).toBe(false);
     if (r.found) return;
     expect(r.reason).toMatch(/^no solution in the feasible range \[\d\.\d+e-\d+, 3\]: the closest value reached is /);
@@ -357,12 +358,17 @@ describe("searchFeasible on synthetic measures with rejected bands (differential
       1,
       0,
       3,
-      { tolerance: 0.01 },
+      { tolerance: 0.01, describeError: formatError },
     );
     expect(r).toMatchObject({ found: false, feasible: null, closest: null });
     if (!r.found)
       expect(r.reason).toBe(
         'no weight in [0, 3] gives an allocation the engine accepts: the engine rejects the allocation at weight 0 (Policy, column "Hold Harmless": expected payable floors, found unpayable floors)',
       );
+  });
+
+  test("the error's words come from the caller: without a formatter the reason names the weight only", () => {
+    const r = searchFeasible(fake([[-1, 10]], (x) => x), read, 1, 0, 3, { tolerance: 0.01 });
+    expect(r.found ? "" : r.reason).toBe("no weight in [0, 3] gives an allocation the engine accepts: the engine rejects the allocation at weight 0");
   });
 });

@@ -3,7 +3,7 @@ import { perPupilByStudentType, studentTypesJson } from "../../../src/analysis/s
 import { allocate } from "../../../src/engine/allocate";
 import { explainer } from "../../../src/engine/allocate/explain";
 import { equitySummary } from "../../../src/analysis/equity";
-import { formatError } from "../../../src/engine/errors";
+import { formatError } from "../../../src/words/errors";
 import { parseDistrict } from "../../../src/engine/parse";
 import type { ParseContext } from "../../../src/engine/parse/headers";
 import { parseOutcomes } from "../../../src/engine/parse/outcomes";

@@ -1,6 +1,6 @@
 import type { ParseContext } from "../../../src/engine/parse/headers";
 import { findSpending, matchYear, missingSpendingError, parseSpending } from "../../../src/analysis/parse/spending";
-import { formatError } from "../../../src/engine/errors";
+import { formatError } from "../../../src/words/errors";
 import { rawTable, rawTables } from "../../helpers/raw";
 
 const ctx = (): ParseContext => ({ errors: [], warnings: [] });

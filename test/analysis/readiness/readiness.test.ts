@@ -1,6 +1,6 @@
 import { analyseReadiness, READINESS_QUESTIONS, readinessJson, readinessTemplate } from "../../../src/analysis/readiness";
 import { analyseSurvey } from "../../../src/analysis/survey";
-import { formatError } from "../../../src/engine/errors";
+import { formatError } from "../../../src/words/errors";
 import type { ParseContext } from "../../../src/engine/parse/headers";
 import { parseReadiness, READINESS_AREAS, type ReadinessItem } from "../../../src/engine/parse/readiness";
 import { parseSurveys } from "../../../src/engine/parse/surveys";

@@ -1,6 +1,6 @@
 import { analyseSurvey, groupStats, surveyJson } from "../../../src/analysis/survey";
 import { surveyTemplate, TEMPLATE_ITEMS } from "../../../src/analysis/survey/template";
-import { formatError } from "../../../src/engine/errors";
+import { formatError } from "../../../src/words/errors";
 import type { ParseContext } from "../../../src/engine/parse/headers";
 import { parseSurveys, readResponse, type SurveyData } from "../../../src/engine/parse/surveys";
 import type { Cell } from "../../../src/engine/types";

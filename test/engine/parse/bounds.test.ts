@@ -4,7 +4,7 @@
  * what combines; problems the allocation finds name the Policy row where the fix is made.
  */
 import { allocate } from "../../../src/engine/allocate";
-import { formatError } from "../../../src/engine/errors";
+import { formatError } from "../../../src/words/errors";
 import { parseDistrict } from "../../../src/engine/parse";
 import type { Cell, InputError, RawTables } from "../../../src/engine/types";
 import { sampleRaw, sampleWith, setCell, sampleGrids, type Grid } from "../../helpers/raw";

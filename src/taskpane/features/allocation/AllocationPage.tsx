@@ -1,7 +1,7 @@
 import { MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { AllocationCharts } from "../../charts/Charts";
 import { BoardPackButton } from "../../charts/BoardPackButton";
-import { formatError } from "../../../engine/errors";
+import { formatError } from "../../../words/errors";
 import type { District } from "../../../engine/types";
 import { cancelWrite } from "../../store/effects";
 import { useEnv, useStudio } from "../../store/root";

@@ -1,5 +1,5 @@
 /** Building school calculators: one opened as a new workbook (downloaded in the preview), or all as a .zip. */
-import { formatError } from "../../../engine/errors";
+import { formatError } from "../../../words/errors";
 import { XLSX_MIME, ZIP_MIME } from "../../../host/types";
 import type { Env } from "../../store/root";
 import { message } from "../../store/types";

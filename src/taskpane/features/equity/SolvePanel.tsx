@@ -20,6 +20,7 @@ import {
 } from "@fluentui/react-components";
 import { measure, solveWeight, type SolveResult, type SolveTarget } from "../../../analysis/equity";
 import type { Allocation, District } from "../../../engine/types";
+import { formatError } from "../../../words/errors";
 import { money, moneyCents, signedMoney } from "../../ui/format";
 import type { Notice } from "../../store/types";
 import { indexText, plainNumber } from "../../ui/numbers";
@@ -116,6 +117,7 @@ export function SolvePanel({ district, allocation, disabled, onApply }: SolvePan
         hi: h,
         level: pickLevel === "" ? undefined : pickLevel,
         formatValue: (x) => measureText(kind, x),
+        describeError: formatError,
       });
     } catch (e) {
       result = { found: false, reason: e instanceof Error ? e.message : String(e) };

@@ -13,7 +13,7 @@ import {
 } from "@fluentui/react-components";
 import { AroiChart } from "../../charts/Charts";
 import { ACTIONS, ACTION_LABELS, type Override } from "../../../analysis/aroi";
-import { formatError } from "../../../engine/errors";
+import { formatError } from "../../../words/errors";
 import { money } from "../../ui/format";
 import type { WriteState } from "../../store/types";
 import { AROI_WRITE, type AroiOutcome } from "./overrides";

@@ -1,5 +1,5 @@
 import { Badge, Button, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { formatError } from "../../../engine/errors";
+import { formatError } from "../../../words/errors";
 import type { InputError } from "../../../engine/types";
 import type { TableStatus } from "../../../host/types";
 import { column, actionRow, plainList, bulletList } from "../../ui/styles";

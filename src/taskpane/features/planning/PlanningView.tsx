@@ -11,7 +11,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { OpportunityStatus } from "../../../analysis/plan";
-import { formatError } from "../../../engine/errors";
+import { formatError } from "../../../words/errors";
 import type { InputError } from "../../../engine/types";
 import { PANE_MAX_YEARS, PLANNING_WRITE, parseYears, type PlanningOutcome } from "./records";
 import type { WriteState } from "../../store/types";

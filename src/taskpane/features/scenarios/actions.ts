@@ -2,7 +2,7 @@
 import { allocate } from "../../../engine/allocate";
 import { compareAllocations } from "../../../engine/compare";
 import { applyDecisions, extractDecisions, parseDecisions, serializeDecisions } from "../../../engine/decisions";
-import { formatError } from "../../../engine/errors";
+import { formatError } from "../../../words/errors";
 import type { District } from "../../../engine/types";
 import { comparisonPlan } from "../../../report/compare";
 import { changeRecords, notify, render, tryAllocate } from "../../store/effects";

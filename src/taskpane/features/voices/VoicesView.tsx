@@ -15,7 +15,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { pointsText } from "../../../analysis/survey";
-import { formatError } from "../../../engine/errors";
+import { formatError } from "../../../words/errors";
 import type { InputError } from "../../../engine/types";
 import { readinessChart, surveyComponentChart, surveyRoleChart } from "../../../report/charts/voices";
 import type { WriteState } from "../../store/types";

@@ -1,4 +1,4 @@
-import { errorLocation, formatError, formatErrors } from "../../src/engine/errors";
+import { errorLocation, formatError, formatErrors } from "../../src/words/errors";
 import { parseDistrict } from "../../src/engine/parse";
 import type { InputError } from "../../src/engine/types";
 import { rawTables, sampleGrids, sampleWith, setCell } from "../helpers/raw";

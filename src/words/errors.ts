@@ -3,8 +3,8 @@
  * `Revenue row 7, column "Amount" (C7): expected a dollar amount ≥ 0, found "abc"`.
  * The sheet is named only when it differs from the table's name (an Excel table on another sheet).
  */
-import { quoteSheet } from "./excelNames";
-import type { InputError } from "./types";
+import { quoteSheet } from "../engine/excelNames";
+import type { InputError } from "../engine/types";
 
 function otherSheet(e: InputError): string | null {
   return e.sheet && e.sheet.trim().toLowerCase() !== e.table.trim().toLowerCase() ? e.sheet : null;
