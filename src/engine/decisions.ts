@@ -27,7 +27,7 @@ export interface SourceDecision {
 
 /** The policy settings the pane may change (the registry's settings shown in the pane). */
 export type PolicyDecisions = {
-  -readonly [K in "baseAmount" | "foundationPerSchool" | "holdHarmless" | "gainCap" | "phaseIn" | "rounding"]: Policy[K];
+  -readonly [K in "baseAmount" | "foundationPerSchool" | "holdHarmless" | "gainCap" | "phaseIn" | "rounding" | "adaLevels"]: Policy[K];
 };
 
 /** The registry entries of the PolicyDecisions fields, in registry order. */
@@ -78,7 +78,8 @@ export function extractDecisions(d: District): Decisions {
       funds: s.funds,
       eligible: s.eligible.text,
     })),
-    policy: Object.fromEntries(DECISION_SETTINGS.map((s) => [s.key, d.policy[s.key]])) as unknown as PolicyDecisions,
+    // A district read before a setting existed has none: the same as blank.
+    policy: Object.fromEntries(DECISION_SETTINGS.map((s) => [s.key, d.policy[s.key] === undefined ? s.default : d.policy[s.key]])) as unknown as PolicyDecisions,
   };
 }
 
@@ -217,6 +218,8 @@ export function applyDecisions(d: District, x: Decisions): ApplyResult {
     const set = policy as unknown as Record<string, unknown>;
     for (const spec of DECISION_SETTINGS) {
       const v = (p as unknown as Record<string, unknown>)[spec.key];
+      // A district read before the setting existed has none (the same as blank): left so.
+      if ((v === undefined || v === spec.default) && set[spec.key] === undefined) continue;
       if (settingProblem(spec, v) !== null) policyError(spec.name, spec.expected, v);
       else set[spec.key] = spec.kind === "money" && typeof v === "number" ? Math.round(v) : v;
     }
@@ -277,8 +280,10 @@ export function parseDecisions(text: string): ParseDecisionsResult {
   const p = o.policy as Record<string, unknown> | null;
   if (!p || typeof p !== "object") return { ok: false, error: "policy settings are missing." };
   for (const spec of DECISION_SETTINGS) {
-    const v = p[spec.key];
-    const form = spec.kind === "choice" ? (spec.choices ?? []).some((c) => c.value === v) : (v === null && spec.default === null) || isFiniteNumber(v);
+    // A setting added after a scenario was saved is absent from it: it keeps its default.
+    const v = p[spec.key] === undefined && spec.kind === "levels" ? (p[spec.key] = spec.default) : p[spec.key];
+    const form =
+      spec.kind === "choice" ? (spec.choices ?? []).some((c) => c.value === v) : spec.kind === "levels" ? v === null || typeof v === "string" : (v === null && spec.default === null) || isFiniteNumber(v);
     if (!form) return { ok: false, error: `the policy setting ${spec.name} must be ${spec.expected}.` };
   }
   const decisions: Decisions = {

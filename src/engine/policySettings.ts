@@ -20,6 +20,8 @@ export type SettingKind =
   | "choice"
   /** Free text. */
   | "text"
+  /** Level names of Enrollment separated by commas (blank: none). */
+  | "levels"
   /** A whole number. */
   | "wholeNumber"
   /** A fiscal year: 2027, "2026-27", "FY2027". */
@@ -208,6 +210,21 @@ export const POLICY_SETTINGS: readonly SettingSpec[] = [
     label: "Rounding",
     help: "The unit each source's school amounts are rounded to; what rounding leaves is a labelled line.",
     expected: `"cent" or "dollar"`,
+    surfaces: ALLOCATION_SURFACES,
+  },
+  {
+    target: "policy",
+    key: "adaLevels",
+    name: "ADA Levels",
+    aliases: ["Average Daily Attendance Levels", "ADA Level", "Attendance Levels"],
+    kind: "levels",
+    unit: "level names",
+    default: null,
+    blankMeans: "none: every level is funded on enrollment",
+    features: ["allocation", "calculators"],
+    label: "ADA levels",
+    help: "Levels whose base students are funded on average daily attendance (enrolled × the school's Attendance Rate) instead of enrollment.",
+    expected: "level names of Enrollment separated by commas (e.g. Middle, High), or blank for none",
     surfaces: ALLOCATION_SURFACES,
   },
   {
@@ -433,6 +450,7 @@ export function readChoice(spec: SettingBase, text: string): string | null {
  * null when it is, else what was expected. Used to check edited decisions and scenario files.
  */
 export function settingProblem(spec: SettingSpec, value: unknown): string | null {
+  if (value === undefined && spec.kind === "levels") return null;
   if (value === null) return spec.default === null ? null : spec.expected;
   switch (spec.kind) {
     case "money":
@@ -446,6 +464,9 @@ export function settingProblem(spec: SettingSpec, value: unknown): string | null
     }
     case "choice":
       return typeof value === "string" && (spec.choices ?? []).some((c) => c.value === value) ? null : spec.expected;
+    case "levels":
+      // Which names are levels is checked against the district by the rule that reads them (allocate/attendance.ts).
+      return typeof value === "string" ? null : spec.expected;
     default:
       return typeof value === "string" || typeof value === "number" ? null : spec.expected;
   }

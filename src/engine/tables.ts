@@ -63,6 +63,11 @@ const SCHOOLS: TableSpec = {
     { name: "School Name", required: true, meaning: "the name shown everywhere" },
     { name: "Current Budget", meaning: "this year's discretionary budget, $ (for comparison and hold harmless)" },
     { name: "Minimum Budget", meaning: "minimum operating budget (MOB), $" },
+    {
+      name: "Attendance Rate",
+      aliases: ["ADA Rate", "Average Daily Attendance", "Average Daily Attendance Rate"],
+      meaning: "average daily attendance as a percent of enrollment (e.g. 93.8%), needed at the levels Policy's ADA Levels names",
+    },
   ],
   otherColumns: "an attribute of the school, e.g. `Title I` = Yes/No, usable in eligibility rules",
 };

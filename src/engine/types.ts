@@ -74,6 +74,13 @@ export interface School {
   readonly attributeHeaders: Record<string, string>;
   /** Sheet row of this school in the Schools table. */
   readonly sheetRow: number;
+  /**
+   * Average daily attendance rate as a fraction (0 < rate ≤ 1, at most two decimals of a percent), or null/absent
+   * when not given. Used only at the levels Policy's ADA Levels names.
+   */
+  readonly attendance?: number | null;
+  /** Where the school's Attendance Rate cell is (when the column exists), so that a problem names it. */
+  readonly attendancePlace?: CellPlace;
 }
 
 export interface EnrollmentRow {
@@ -144,6 +151,11 @@ export interface Policy {
    * unrestricted budgets scaled to the general money. Null or absent = the weights are on.
    */
   readonly revenueTrigger?: Cents | null;
+  /**
+   * Levels funded on average daily attendance instead of enrollment (their Base students × the school's
+   * Attendance Rate), as written: level names separated by commas. Null or absent = none.
+   */
+  readonly adaLevels?: string | null;
   /** Every setting as written (normalised key -> raw value), including ones the engine does not use. */
   readonly raw: Readonly<Record<string, Cell>>;
   /** Where each setting of the Policy table was read (its Value cell), so that a problem names the row to fix. */
@@ -330,7 +342,7 @@ export interface RuleNote {
  */
 export interface Line {
   source: string;
-  kind: "formula" | "foundation" | "shortfall" | "adjustment";
+  kind: "formula" | "attendance" | "foundation" | "shortfall" | "adjustment";
   /** For adjustment lines, the rule that moved the money. */
   rule?: Adjustment;
   level: string | null;
@@ -339,5 +351,10 @@ export interface Line {
   /** Whole cents per pupil for formula lines. */
   rate: Cents | null;
   amount: Cents;
+  /**
+   * Attendance lines only: the enrolled students, the school's attendance rate (fraction) and the students funded
+   * (enrolled × rate rounded half-up to hundredths); the line's count is funded − enrolled (≤ 0).
+   */
+  attendance?: { enrolled: number; rate: number; funded: number };
   text: string;
 }

@@ -306,6 +306,7 @@ export function schoolLineRow(l: Line): PlanValue[] {
 
 function lineCategory(l: Line): string {
   if (l.kind === "formula") return l.category ?? "";
+  if (l.kind === "attendance") return `${l.category ?? "Base"} on attendance`;
   if (l.kind === "foundation") return "Foundation";
   if (l.kind === "shortfall") return "Pool shortfall";
   return l.rule === "Revenue trigger" ? "Revenue trigger" : "Adjustment";

@@ -364,10 +364,14 @@ export function sampleDistrict(seed: number = SAMPLE_SEED): RawTables {
     }
   });
 
+  // Average daily attendance, 91–97%: a little lower where poverty is higher. Drawn from its own generator, so
+  // the other figures of the sample do not move; Policy's ADA Levels is left blank (funding stays on enrollment).
+  const attendanceRnd = createRandom((seed ^ 0xada) >>> 0);
+  const attendance = schools.map((s) => Math.min(0.97, Math.max(0.91, Math.round((0.968 - 0.05 * s.povertyShare + attendanceRnd.uniform(-0.006, 0.006)) * 1000) / 1000)));
   const schoolsTable = rawTable(
     "Schools",
-    ["School ID", "School Name", "Current Budget", "Minimum Budget", "Title I", "Region", "Principal", "Year Opened"],
-    schools.map((s) => [s.spec.id, s.spec.name, s.current, s.minimum, s.titleI ? "Yes" : "No", s.spec.region, s.principal, s.yearOpened]),
+    ["School ID", "School Name", "Current Budget", "Minimum Budget", "Title I", "Region", "Principal", "Year Opened", "Attendance Rate"],
+    schools.map((s, i) => [s.spec.id, s.spec.name, s.current, s.minimum, s.titleI ? "Yes" : "No", s.spec.region, s.principal, s.yearOpened, attendance[i]]),
   );
   const enrollmentTable = rawTable(
     "Enrollment",

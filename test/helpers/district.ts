@@ -13,7 +13,8 @@ export interface SimpleSource {
 }
 
 export interface SimpleDistrict {
-  schools: { id: string; name?: string; current?: number | null; minimum?: number | null; attributes?: Record<string, string | number> }[];
+  /** attendance: the Attendance Rate as a fraction (e.g. 0.938). */
+  schools: { id: string; name?: string; current?: number | null; minimum?: number | null; attributes?: Record<string, string | number>; attendance?: number }[];
   needs: string[];
   levels: string[];
   /** [schoolId, level, students, ...needCounts] */
@@ -34,6 +35,7 @@ export function makeDistrict(x: SimpleDistrict): District {
     attributes: s.attributes ?? {},
     attributeHeaders: Object.fromEntries(Object.keys(s.attributes ?? {}).map((key) => [key, key])),
     sheetRow: k + 2,
+    ...(s.attendance !== undefined ? { attendance: s.attendance } : {}),
   }));
   const idIndex = new Map(schools.map((s, i) => [s.id, i]));
   const enrollment = x.enrollment.map((row, k) => {

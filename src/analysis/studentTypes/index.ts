@@ -34,7 +34,8 @@ export function perPupilByStudentType(a: Allocation): StudentTypes {
   const explain = explainer(a);
   a.schools.forEach((_, i) => {
     for (const line of explain(i)) {
-      if (line.kind === "formula" && line.category !== null && byCat.has(line.category)) byCat.set(line.category, (byCat.get(line.category) as number) + line.amount);
+      // An attendance line (Base funded on attendance) is Base money: the students' type is their category.
+      if ((line.kind === "formula" || line.kind === "attendance") && line.category !== null && byCat.has(line.category)) byCat.set(line.category, (byCat.get(line.category) as number) + line.amount);
       else other += line.amount;
     }
   });

@@ -1,13 +1,15 @@
 import { eligibilityOf } from "../eligibility";
 import type { Adjustment, Allocation, Line } from "../types";
 import { buildLayout, fundedCategory } from "./layout";
+import { adaStudents } from "./attendance";
 import { lineAmount } from "./rounding";
 import { lineText } from "./words";
 
 /**
  * The explanation of each school's total as lines, source by source: the foundation, one line per enrollment
  * row and category with count × rate = amount (the whole-cent rate the allocation used, the amount rounded
- * half-up to the rounding unit — exactly how the engine computed it), a fixed-rate shortfall when a pool could
+ * half-up to the rounding unit — exactly how the engine computed it; a Base cell funded on average daily
+ * attendance adds its "attendance" line, the difference ADA − enrolled at the same rate), a fixed-rate shortfall when a pool could
  * not pay its lines, and the adjustment (phase-in, revenue trigger, floors, caps, budget-neutral rescaling).
  * The lines add up exactly to the school's money from each source, hence to its total.
  */
@@ -37,7 +39,15 @@ export function explainer(alloc: Allocation): (schoolIndex: number) => Line[] {
         for (let c = 0; c < L.nCats; c++) {
           const n = L.counts[r * L.nCats + c];
           const rate = n > 0 ? rateAt(s, r, c) : 0;
-          if (rate > 0) lines.push(withText({ source: src.name, kind: "formula", level: d.levels[L.rowLevel[r]], category: categories[c], count: n, rate, amount: lineAmount(n, rate, unit) }));
+          if (!(rate > 0)) continue;
+          const level = d.levels[L.rowLevel[r]];
+          lines.push(withText({ source: src.name, kind: "formula", level, category: categories[c], count: n, rate, amount: lineAmount(n, rate, unit) }));
+          // Funded on attendance: the difference ADA − enrolled at the same rate, its own line right after.
+          const diff = L.adaDiff[r * L.nCats + c];
+          if (diff !== 0) {
+            const attendance = { enrolled: n, rate: L.rowAttendance[r], funded: adaStudents(n, L.rowAttendance[r]) };
+            lines.push(withText({ source: src.name, kind: "attendance", level, category: categories[c], count: diff, rate, amount: lineAmount(diff, rate, unit), attendance }));
+          }
         }
       }
       const short = src.shortfallBySchool?.[i] ?? 0;

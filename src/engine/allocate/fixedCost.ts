@@ -1,5 +1,6 @@
 import { largestRemainder } from "./largestRemainder";
-import { floorToUnit, lineAmount } from "./rounding";
+import { cellAmount } from "./attendance";
+import { floorToUnit } from "./rounding";
 import { payEvery, type Work } from "./work";
 
 /**
@@ -114,15 +115,18 @@ interface LineSums {
   bySchool: Float64Array;
 }
 
-/** Σ of the lines count × rate (each rounded to the unit) over the enrollment rows, in total and per school. */
+/**
+ * Σ of the lines count × rate (each rounded to the unit; a cell funded on attendance as its two lines) over the
+ * enrollment rows, in total and per school.
+ */
 function lineSums(w: Work, rates: Float64Array): LineSums {
-  const { nRows, nCats, counts, rowSchool } = w.L;
+  const { nRows, nCats, counts, adaDiff, rowSchool } = w.L;
   const bySchool = new Float64Array(w.L.nSchools);
   let sum = 0;
   for (let r = 0; r < nRows; r++) {
     const o = r * nCats;
     let v = 0;
-    for (let c = 0; c < nCats; c++) if (rates[o + c] > 0 && counts[o + c] > 0) v += lineAmount(counts[o + c], rates[o + c], w.unit);
+    for (let c = 0; c < nCats; c++) if (rates[o + c] > 0 && counts[o + c] > 0) v += cellAmount(counts[o + c], adaDiff[o + c], rates[o + c], w.unit);
     bySchool[rowSchool[r]] += v;
     sum += v;
   }
@@ -136,7 +140,13 @@ function lineSums(w: Work, rates: Float64Array): LineSums {
 function scaledToFit(w: Work, full: Float64Array, cap: number, demand: LineSums): Float64Array {
   const out = new Float64Array(full.length);
   let lines = 0;
-  for (let r = 0; r < w.L.nRows; r++) for (let c = 0; c < w.L.nCats; c++) if (full[r * w.L.nCats + c] > 0 && w.L.counts[r * w.L.nCats + c] > 0) lines++;
+  for (let r = 0; r < w.L.nRows; r++) {
+    for (let c = 0; c < w.L.nCats; c++) {
+      const o = r * w.L.nCats + c;
+      // A cell funded on attendance is two lines (enrolled, and the attendance difference), each rounded.
+      if (full[o] > 0 && w.L.counts[o] > 0) lines += w.L.adaDiff[o] === 0 ? 1 : 2;
+    }
+  }
   let factor = cap / demand.sum;
   for (let k = 0; k < 12; k++) {
     if (k === 11) factor = Math.max(0, (cap - lines * w.unit) / (demand.sum + lines * w.unit));

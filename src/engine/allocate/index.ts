@@ -4,7 +4,7 @@ import { applyAdjustments, type AdjustOutcome } from "./adjust";
 import { coverFixedCosts } from "./fixedCost";
 import { payFoundation } from "./foundation";
 import { buildLayout, fundedCategory, isGeneral } from "./layout";
-import { lineAmount } from "./rounding";
+import { attendanceErrors, cellAmount } from "./attendance";
 import { buildMatrix } from "./matrix";
 import { splitPool } from "./pools";
 import { solveBase } from "./solveBase";
@@ -20,6 +20,8 @@ import { dollarsAndCents } from "../money";
  */
 export function allocate(d: District): Allocation {
   const w = newWork(d);
+  // ADA Levels may be edited after the tables were read (the pane's decisions): its problems stop the run here too.
+  w.errors.push(...attendanceErrors(d));
   for (const s of d.sources) {
     const { central, pool } = splitPool(s);
     w.central.push(central);
@@ -134,7 +136,7 @@ function unfundedBySchool(w: Work): number[] {
   for (let r = 0; r < L.nRows; r++) {
     for (let c = 0; c < L.nCats; c++) {
       const o = r * L.nCats + c;
-      if (w.rem[o] > 0 && L.counts[o] > 0) out[L.rowSchool[r]] += lineAmount(L.counts[o], w.rem[o], w.unit);
+      if (w.rem[o] > 0 && L.counts[o] > 0) out[L.rowSchool[r]] += cellAmount(L.counts[o], L.adaDiff[o], w.rem[o], w.unit);
     }
   }
   for (const sf of w.shortfall) if (sf) for (let i = 0; i < sf.length; i++) out[i] += sf[i];

@@ -1,4 +1,5 @@
 import type { District, Source } from "../types";
+import { adaDifference, adaLevelFlags } from "./attendance";
 import { roundHalfUp } from "./rounding";
 
 /**
@@ -13,8 +14,18 @@ export interface Layout {
   nCats: number;
   rowSchool: Int32Array;
   rowLevel: Int32Array;
-  /** counts[r * nCats + c]: Students for c = 0, need count otherwise. */
+  /** counts[r * nCats + c]: Students for c = 0, need count otherwise (always as ENROLLED). */
   counts: Float64Array;
+  /**
+   * adaDiff[r * nCats + c]: average daily attendance − enrolled (≤ 0, two decimals) for the Base students (c = 0)
+   * of a row at a level Policy's ADA Levels names; 0 elsewhere. A cell pays enrolled × rate + adaDiff × rate, two
+   * lines (attendance.ts, cellAmount); its weighted pupils are counts + adaDiff.
+   */
+  adaDiff: Float64Array;
+  /** Per row: the school's attendance rate (fraction) when the row is funded on attendance, else 0. */
+  rowAttendance: Float64Array;
+  /** True when some row is funded on attendance. */
+  anyAda: boolean;
   /** weight[l * nCats + c]: additive weight of a weight cell (0 for none or a fixed cell). */
   weight: Float64Array;
   /** fixed[l * nCats + c]: cents per pupil of a fixed cell, whole cents (0 for none or a weight cell). */
@@ -41,7 +52,7 @@ export interface Layout {
 }
 
 /** The enrollment-only part of the layout (everything but the rates). */
-type RowLayout = Pick<Layout, "nSchools" | "nRows" | "nCats" | "rowSchool" | "rowLevel" | "counts" | "rowStart" | "rowsOf" | "students" | "hasRows" | "integral">;
+type RowLayout = Pick<Layout, "nSchools" | "nRows" | "nCats" | "rowSchool" | "rowLevel" | "counts" | "adaDiff" | "rowAttendance" | "anyAda" | "rowStart" | "rowsOf" | "students" | "hasRows" | "integral">;
 
 /** The enrollment part of the layout, flattened once per allocation call. */
 function rowLayout(d: District): RowLayout {
@@ -51,6 +62,10 @@ function rowLayout(d: District): RowLayout {
   const rowSchool = new Int32Array(nRows);
   const rowLevel = new Int32Array(nRows);
   const counts = new Float64Array(nRows * nCats);
+  const adaDiff = new Float64Array(nRows * nCats);
+  const rowAttendance = new Float64Array(nRows);
+  const adaLevel = adaLevelFlags(d.levels, d.policy);
+  let anyAda = false;
   const students = new Float64Array(nSchools);
   const hasRows = new Uint8Array(nSchools);
   const perSchool = new Int32Array(nSchools + 1);
@@ -62,6 +77,13 @@ function rowLayout(d: District): RowLayout {
     const o = r * nCats;
     counts[o] = e.students;
     for (let k = 0; k < e.needs.length; k++) counts[o + 1 + k] = e.needs[k];
+    const rate = d.schools[e.schoolIndex]?.attendance;
+    if (e.levelIndex >= 0 && adaLevel[e.levelIndex] && typeof rate === "number" && rate > 0) {
+      rowAttendance[r] = rate;
+      adaDiff[o] = adaDifference(e.students, rate);
+      if (adaDiff[o] !== 0) anyAda = true;
+      if (!Number.isInteger(adaDiff[o])) integral = false;
+    }
     for (let c = 0; c < nCats; c++) if (!Number.isInteger(counts[o + c])) integral = false;
     students[e.schoolIndex] += e.students;
     hasRows[e.schoolIndex] = 1;
@@ -72,7 +94,7 @@ function rowLayout(d: District): RowLayout {
   const fill = rowStart.slice(0, nSchools);
   const rowsOf = new Int32Array(nRows);
   for (let r = 0; r < nRows; r++) rowsOf[fill[rowSchool[r]]++] = r;
-  return { nSchools, nRows, nCats, rowSchool, rowLevel, counts, rowStart, rowsOf, students, hasRows, integral };
+  return { nSchools, nRows, nCats, rowSchool, rowLevel, counts, adaDiff, rowAttendance, anyAda, rowStart, rowsOf, students, hasRows, integral };
 }
 
 export function buildLayout(d: District): Layout {

@@ -1,4 +1,5 @@
-import { floorToUnit, lineAmount } from "./rounding";
+import { cellAmount } from "./attendance";
+import { floorToUnit } from "./rounding";
 import { dollars, payEvery, type Work } from "./work";
 
 /**
@@ -44,7 +45,7 @@ export function rateFor(base: number, weight: number): number {
 interface ScopeCells {
   /** Per (level, category): the weight the source pays by (0 outside its scope). */
   weight: Float64Array;
-  /** Per (level, category): pupils over the source's eligible rows. */
+  /** Per (level, category): pupils over the source's eligible rows (Base students on attendance where ADA applies). */
   count: Float64Array;
   /** Weighted pupils. */
   W: number;
@@ -54,7 +55,7 @@ interface ScopeCells {
 
 function scopeCells(w: Work, s: number): ScopeCells {
   const { L } = w;
-  const { nLevels, nCats, nRows, counts, rowLevel } = L;
+  const { nLevels, nCats, nRows, counts, adaDiff, rowLevel } = L;
   const source = w.grant[s] ? L.grantWeight : L.weight;
   const cat = w.cat[s];
   const weight = new Float64Array(nLevels * nCats);
@@ -73,8 +74,10 @@ function scopeCells(w: Work, s: number): ScopeCells {
     for (let c = 0; c < nCats; c++) {
       const n = counts[o + c];
       if (n > 0 && weight[lo + c] > 0) {
-        count[lo + c] += n;
-        lines++;
+        // Funded pupils: enrolled + (ADA − enrolled); a cell funded on attendance is paid as two lines.
+        const diff = adaDiff[o + c];
+        count[lo + c] += n + diff;
+        lines += diff === 0 ? 1 : 2;
       }
     }
   }
@@ -131,7 +134,7 @@ function fitBase(w: Work, s: number, cells: ScopeCells, total: number): number {
  * explanation lines (explain.ts) are built by the same rule, so they add up to these amounts.
  */
 function schoolAmounts(w: Work, s: number, rates: Float64Array): number {
-  const { nRows, nCats, counts, rowLevel, rowSchool } = w.L;
+  const { nRows, nCats, counts, adaDiff, rowLevel, rowSchool } = w.L;
   const out = w.perSchool;
   out.fill(0);
   const e = w.elig[s];
@@ -144,7 +147,7 @@ function schoolAmounts(w: Work, s: number, rates: Float64Array): number {
     let v = 0;
     for (let c = 0; c < nCats; c++) {
       const rate = rates[lo + c];
-      if (rate > 0 && counts[o + c] > 0) v += lineAmount(counts[o + c], rate, unit);
+      if (rate > 0 && counts[o + c] > 0) v += cellAmount(counts[o + c], adaDiff[o + c], rate, unit);
     }
     if (v !== 0) {
       out[rowSchool[r]] += v;

@@ -30,6 +30,12 @@ export function lineText(l: Omit<Line, "text">): string {
       return `Foundation per school from ${l.source}: ${dollars(l.amount)}`;
     case "shortfall":
       return `${l.source} cannot pay all its fixed-rate lines: ${signedChange(l.amount, dollars)}`;
+    case "attendance": {
+      const a = l.attendance;
+      const who = l.category === "Base" || l.category === null || l.category === "Students" ? "students" : `${l.category} students`;
+      const head = a ? `Average daily attendance: ${count(a.enrolled)} enrolled × ${attendancePercent(a.rate)} = ${count(a.funded)} funded; ` : "Average daily attendance: ";
+      return `${head}${count(l.count ?? 0)} ${l.level ?? ""} ${who} × ${dollars(l.rate ?? 0)} = ${dollars(l.amount)} (${l.source})`;
+    }
     case "adjustment":
       return `${adjustmentWords((l.rule ?? "Rescaled") as NonNullable<Adjustment>)} (${l.source}): ${signedChange(l.amount, dollars)}`;
     default: {
@@ -37,6 +43,11 @@ export function lineText(l: Omit<Line, "text">): string {
       return `${count(l.count ?? 0)} ${l.level ?? ""} ${who} × ${dollars(l.rate ?? 0)} = ${dollars(l.amount)} (${l.source})`;
     }
   }
+}
+
+/** An attendance rate as printed: two decimals of a percent (93.80%). */
+export function attendancePercent(rate: number): string {
+  return `${(Math.round(rate * 10000) / 100).toFixed(2)}%`;
 }
 
 /** A rule's note in words, e.g. "Hold harmless: 95% × $2,923,024 = $2,776,873 at least (non-grant money)". */

@@ -13,6 +13,7 @@ import { parseInitiatives, parseSegments } from "./initiatives";
 import { parsePolicy } from "./policy";
 import { parseRevenue } from "./revenue";
 import { parseSchools } from "./schools";
+import { ATTENDANCE_EXPECTED, attendanceErrors } from "../allocate/attendance";
 import { checkBaseRates, parseWeights, resolveRates } from "./weights";
 
 export { normalizeHeader, stripUnit } from "./headers";
@@ -113,6 +114,15 @@ export function parseDistrict(raw: RawTables): ParseResult {
   const sources = parseRevenue(findTable(raw, "Revenue"), eligibility, ctx);
   checkTotals(enrollmentRows, sources, ctx);
   const policy = parsePolicy(findTable(raw, "Policy"), ctx);
+  if (schools.known && enrollment.known && !inTable(ctx, "Policy")) {
+    ctx.errors.push(...attendanceErrors({ schools: schools.schools, levels, enrollment: enrollmentRows, policy }, schools.invalidAttendance));
+  } else {
+    for (const [i, found] of schools.invalidAttendance) {
+      const sc = schools.schools[i];
+      const at = sc.attendancePlace;
+      ctx.errors.push({ table: "Schools", row: sc.sheetRow, column: at?.column ?? "Attendance Rate", ...(at ? { cell: at.cell, sheet: at.sheet } : {}), expected: ATTENDANCE_EXPECTED, found });
+    }
+  }
   const initiatives = parseInitiatives(findTable(raw, "Initiatives"), ctx);
   const segments = parseSegments(findTable(raw, "Initiative Segments"), initiatives, ctx);
 

@@ -1,7 +1,9 @@
 /** The `Schools` table: unique School IDs, names, optional budgets, every other column kept as an attribute. */
-import type { Cell, RawTable, School } from "../types";
+import { validAttendance } from "../allocate/attendance";
+import type { Cell, CellPlace, RawTable, School } from "../types";
 import { labelKey, missingTable, normalizeHeader, TableReader, type ParseContext } from "./headers";
 import { columnsOf } from "../tables";
+import { describeCell, readPercent } from "./values";
 
 export interface SchoolsResult {
   schools: School[];
@@ -11,12 +13,17 @@ export interface SchoolsResult {
   attributeHeaders: Record<string, string>;
   /** False when the table is missing or unusable: other tables then skip School ID checks. */
   known: boolean;
+  /**
+   * Per school index, an Attendance Rate cell that is not a valid rate (as found): reported once Policy is read,
+   * with the reason when the school is at an ADA level (see allocate/attendance.ts).
+   */
+  invalidAttendance: Map<number, string>;
 }
 
 export const SCHOOL_COLUMNS = columnsOf("Schools");
 
 export function parseSchools(raw: RawTable | undefined, ctx: ParseContext): SchoolsResult {
-  const result: SchoolsResult = { schools: [], byId: new Map(), attributeHeaders: {}, known: false };
+  const result: SchoolsResult = { schools: [], byId: new Map(), attributeHeaders: {}, known: false, invalidAttendance: new Map() };
   if (!raw) {
     missingTable(ctx, "Schools", `"School ID" and "School Name"`);
     return result;
@@ -28,6 +35,7 @@ export function parseSchools(raw: RawTable | undefined, ctx: ParseContext): Scho
   const nameCol = t.col("School Name");
   const currentCol = t.col("Current Budget");
   const minimumCol = t.col("Minimum Budget");
+  const attendanceCol = t.col("Attendance Rate");
   const firstRow = new Map<string, number>();
   for (let k = 0; k < t.length; k++) {
     if (t.skipKeyless(k, idCol)) continue;
@@ -42,9 +50,14 @@ export function parseSchools(raw: RawTable | undefined, ctx: ParseContext): Scho
     const name = t.requiredText(k, nameCol, "the school's name");
     const current = t.cents(k, currentCol, { blank: null });
     const minimum = t.cents(k, minimumCol, { blank: null });
+    const attendance = attendanceCol < 0 || t.blank(k, attendanceCol) ? null : readPercent(t.cell(k, attendanceCol));
+    const attendanceBad = attendance !== null && !validAttendance(attendance);
+    const attendancePlace: CellPlace | undefined =
+      attendanceCol < 0 ? undefined : { row: t.sheetRow(k), column: t.header(attendanceCol), cell: t.address(attendanceCol, t.sheetRow(k)), sheet: raw.origin.sheet };
     // A row with a bad cell is still registered (its errors already stop the parse), so that other tables
     // do not report its School ID as unknown.
     if (!ok) continue;
+    if (attendanceBad || (attendanceCol >= 0 && !t.blank(k, attendanceCol) && attendance === null)) result.invalidAttendance.set(result.schools.length, describeCell(t.cell(k, attendanceCol)));
     const attributes: Record<string, Cell> = {};
     const attributeHeaders: Record<string, string> = {};
     for (const c of t.extras) {
@@ -62,6 +75,7 @@ export function parseSchools(raw: RawTable | undefined, ctx: ParseContext): Scho
       attributes,
       attributeHeaders,
       sheetRow: t.sheetRow(k),
+      ...(attendancePlace ? { attendance: attendanceBad ? null : attendance, attendancePlace } : {}),
     });
   }
   if (firstRow.size === 0) {

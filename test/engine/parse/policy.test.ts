@@ -33,6 +33,7 @@ describe("parsePolicy", () => {
     expect(Object.keys(policy.places ?? {})).toHaveLength(7);
     const { places: _places, ...read } = policy;
     expect(read).toEqual({
+      adaLevels: null,
       baseAmount: 425025,
       foundationPerSchool: 15000000,
       holdHarmless: 0.98,

@@ -27,7 +27,7 @@ export function PolicyPanel({ district, onChange }: PolicyPanelProps) {
           hint={st.hint}
           value={st.text(district.policy)}
           commit={(text) => {
-            const p = st.parse(text);
+            const p = st.parse(text, district);
             if (!p.ok) return p.message;
             try {
               onChange(setPolicy(district, { [st.key]: p.value } as Partial<PolicyDecisions>));

@@ -4,7 +4,8 @@
  */
 import { DECISION_SETTINGS, type PolicyDecisions } from "../../../engine/decisions";
 import { readChoice, type PolicySetting } from "../../../engine/policySettings";
-import type { Policy } from "../../../engine/types";
+import { adaLevelNames } from "../../../engine/allocate/attendance";
+import type { District, Policy } from "../../../engine/types";
 import { dollarsText, parseDollars, parsePercent, percentText, type Parsed } from "../../ui/format";
 
 export interface PolicyInput {
@@ -15,7 +16,8 @@ export interface PolicyInput {
   /** What the setting does, in one sentence. */
   help: string;
   text: (p: Policy) => string;
-  parse: (t: string) => Parsed<unknown>;
+  /** Read typed text; `d` is the district being edited (level names are checked against its levels). */
+  parse: (t: string, d?: District) => Parsed<unknown>;
 }
 
 function blankOr<T>(spec: PolicySetting, p: Parsed<T | null>): Parsed<unknown> {
@@ -49,6 +51,17 @@ function input(spec: PolicySetting): PolicyInput {
           if (t.trim() === "") return { ok: true, value: spec.default };
           const v = readChoice(spec, t);
           return v === null ? { ok: false, message: `Enter ${spec.expected}.` } : { ok: true, value: v };
+        },
+      };
+    case "levels":
+      return {
+        ...base,
+        text: (p) => String(p[key] ?? ""),
+        parse: (t, d) => {
+          if (t.trim() === "") return { ok: true, value: spec.default };
+          const known = new Set((d?.levels ?? []).map((l) => l.trim().toLowerCase()));
+          const unknown = d ? adaLevelNames({ adaLevels: t }).filter((n) => !known.has(n.toLowerCase())) : [];
+          return unknown.length ? { ok: false, message: `Enter ${spec.expected}; the levels are ${d?.levels.join(", ")}.` } : { ok: true, value: t.trim() };
         },
       };
     default:

@@ -15,6 +15,7 @@ const TYPED: Record<string, { text: string; value: unknown; bad: string }> = {
   money: { text: "$1,234.50", value: 123_450, bad: "abc" },
   percent: { text: "40%", value: 0.4, bad: "abc" },
   choice: { text: "Dollars", value: "dollar", bad: "nickel" },
+  levels: { text: "High", value: "High", bad: "High, Kindergarten" },
 };
 
 function district(): District {

@@ -1,0 +1,125 @@
+/**
+ * Average daily attendance (ADA) funding, one allocation rule: at the levels Policy's ADA Levels names, a school's
+ * BASE students (category 0, "Students") are funded on its average daily attendance instead of its enrollment:
+ *
+ *   ADA students = enrolled × attendance rate, rounded half-up to hundredths (in integers: no float drift).
+ *
+ * Need counts (poverty, English learners, …) stay as counted. The layout keeps the enrolled count and adds, per
+ * cell, the difference ADA − enrolled (≤ 0, two decimals). Every place that pays a cell pays it as two lines —
+ * enrolled × rate and difference × rate, each rounded half-up to the rounding unit (`cellAmount`) — and the
+ * weighted pupils that solve a base count enrolled + difference: the pool is spent on attendance, so the solved
+ * rate rises for every school (the pool is fixed), and the pool still conserves to the cent.
+ */
+import type { CellPlace, InputError, Policy, School } from "../types";
+import { policySetting } from "../policySettings";
+import { lineAmount } from "./rounding";
+
+/** The level names Policy's ADA Levels lists (commas or semicolons between names), trimmed; [] when off. */
+export function adaLevelNames(policy: Pick<Policy, "adaLevels">): string[] {
+  const t = policy.adaLevels;
+  if (typeof t !== "string") return [];
+  return t
+    .split(/[,;\n]/)
+    .map((x) => x.trim())
+    .filter((x) => x !== "");
+}
+
+const key = (s: string) => s.trim().toLowerCase();
+
+/** Per district level: 1 when its Base students are funded on attendance. */
+export function adaLevelFlags(levels: readonly string[], policy: Pick<Policy, "adaLevels">): Uint8Array {
+  const names = new Set(adaLevelNames(policy).map(key));
+  const out = new Uint8Array(levels.length);
+  levels.forEach((l, i) => (out[i] = names.has(key(l)) ? 1 : 0));
+  return out;
+}
+
+/** The attendance rate in hundredths of a percent (93.8% → 9380). */
+export function basisPoints(rate: number): number {
+  return Math.round(rate * 10000);
+}
+
+/** Whether a rate read as a fraction is one ADA funding accepts: above 0%, at most 100%, at most two decimals of a percent. */
+export function validAttendance(rate: number): boolean {
+  if (!Number.isFinite(rate) || rate <= 0 || rate > 1 + 1e-12) return false;
+  return Math.abs(rate * 10000 - basisPoints(rate)) < 1e-6;
+}
+
+/** ADA students: enrolled × rate rounded half-up to hundredths, computed in integers (hundredths of a pupil × basis points). */
+export function adaStudents(enrolled: number, rate: number): number {
+  const e100 = Math.round(enrolled * 100);
+  const ada100 = Math.floor((e100 * basisPoints(rate) + 5000) / 10000);
+  return ada100 / 100;
+}
+
+/** ADA students − enrolled (≤ 0, two decimals, exact in hundredths). */
+export function adaDifference(enrolled: number, rate: number): number {
+  const e100 = Math.round(enrolled * 100);
+  const ada100 = Math.floor((e100 * basisPoints(rate) + 5000) / 10000);
+  return (ada100 - e100) / 100;
+}
+
+/**
+ * What one cell pays: enrolled × rate and (ADA − enrolled) × rate, each a line rounded half-up to the unit. With no
+ * attendance difference it is the one line count × rate. Every site that pays a cell calls this.
+ */
+export function cellAmount(enrolled: number, difference: number, rate: number, unit: number): number {
+  const a = lineAmount(enrolled, rate, unit);
+  return difference === 0 ? a : a + lineAmount(difference, rate, unit);
+}
+
+/** What is expected of an Attendance Rate cell. */
+export const ATTENDANCE_EXPECTED = "an attendance rate above 0% and at most 100%, to at most two decimals of a percent (e.g. 93.8%)";
+
+/** What the allocation needs to check ADA funding's inputs. */
+export interface AttendanceInputs {
+  schools: readonly Pick<School, "id" | "sheetRow" | "attendance" | "attendancePlace">[];
+  levels: readonly string[];
+  enrollment: readonly { schoolIndex: number; levelIndex: number }[];
+  policy: Pick<Policy, "adaLevels" | "places">;
+}
+
+/**
+ * ADA funding's located problems: a level name in ADA Levels that no Enrollment row has (a Policy error), and a
+ * school at an ADA level with no valid Attendance Rate (a Schools error naming the cell, and why it is needed).
+ * `invalid` holds, per school index, the text of an Attendance Rate cell the Schools parser could not accept:
+ * it is always a problem, said with the reason when the school is at an ADA level.
+ */
+export function attendanceErrors(x: AttendanceInputs, invalid: ReadonlyMap<number, string> = new Map()): InputError[] {
+  const errors: InputError[] = [];
+  const names = adaLevelNames(x.policy);
+  const known = new Set(x.levels.map(key));
+  const unknown = names.filter((n) => !known.has(key(n)));
+  if (unknown.length > 0) {
+    const spec = policySetting("adaLevels");
+    const at = x.policy.places?.adaLevels;
+    const expected = `${spec.expected}; the levels are ${listWords(x.levels)}`;
+    const found = `${unknown.map((n) => `"${n}"`).join(", ")}, not ${unknown.length === 1 ? "a level" : "levels"} of Enrollment`;
+    errors.push(at ? { table: "Policy", row: at.row, column: at.column, cell: at.cell, ...(at.sheet ? { sheet: at.sheet } : {}), expected, found } : { table: "Policy", row: null, column: spec.name, expected, found });
+  }
+  const flags = adaLevelFlags(x.levels, x.policy);
+  const adaLevelsOf = x.schools.map(() => new Set<number>());
+  for (const r of x.enrollment) if (r.levelIndex >= 0 && flags[r.levelIndex]) adaLevelsOf[r.schoolIndex]?.add(r.levelIndex);
+  x.schools.forEach((sc, i) => {
+    const at = adaLevelsOf[i];
+    const bad = invalid.get(i);
+    const needed = at.size > 0;
+    if (bad === undefined && (!needed || (sc.attendance !== null && sc.attendance !== undefined && validAttendance(sc.attendance)))) return;
+    const why = needed ? ` (Policy ADA Levels includes ${listWords([...at].sort((a, b) => a - b).map((l) => x.levels[l]))})` : "";
+    const place: CellPlace | undefined = sc.attendancePlace;
+    const found = bad ?? (sc.attendance === null || sc.attendance === undefined ? (place ? "a blank cell" : "no Attendance Rate column") : `${sc.attendance * 100}%`);
+    errors.push({
+      table: "Schools",
+      row: sc.sheetRow,
+      column: place?.column ?? "Attendance Rate",
+      ...(place ? { cell: place.cell, ...(place.sheet ? { sheet: place.sheet } : {}) } : {}),
+      expected: `${ATTENDANCE_EXPECTED} for School ID ${sc.id}${why}`,
+      found,
+    });
+  });
+  return errors;
+}
+
+function listWords(items: readonly string[]): string {
+  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
