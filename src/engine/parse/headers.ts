@@ -223,16 +223,32 @@ export class TableReader {
     what: string,
     opts: { min?: number; max?: number; blank?: number | null } = {},
   ): number | null | undefined {
-    if (col < 0) return opts.blank;
+    const v = this.numeric(k, col, what, readPlainNumber, opts.blank, opts);
+    return typeof v === "number" ? v : v.value;
+  }
+
+  /**
+   * The start every numeric cell shares: a missing column gives `blank`; a blank cell gives `blank` when given, else
+   * an error; a cell `read` cannot read, or outside [min, max], is an error. Returns the number read, or the value
+   * to return as it is (`blank`, or undefined after an error).
+   */
+  private numeric<B>(
+    k: number,
+    col: number,
+    what: string,
+    read: (cell: Cell) => number | null,
+    blank: B | undefined,
+    range: { min?: number; max?: number },
+  ): number | { value: B | undefined } {
+    if (col < 0) return { value: blank };
     if (this.blank(k, col)) {
-      if (opts.blank !== undefined) return opts.blank;
-      this.error(k, col, what);
-      return undefined;
+      if (blank === undefined) this.error(k, col, what);
+      return { value: blank };
     }
-    const v = readPlainNumber(this.cell(k, col));
-    if (v === null || (opts.min !== undefined && v < opts.min) || (opts.max !== undefined && v > opts.max)) {
+    const v = read(this.cell(k, col));
+    if (v === null || (range.min !== undefined && v < range.min) || (range.max !== undefined && v > range.max)) {
       this.error(k, col, what);
-      return undefined;
+      return { value: undefined };
     }
     return v;
   }
@@ -243,17 +259,8 @@ export class TableReader {
    */
   cents(k: number, col: number, opts: { blank?: Cents | null; what?: string; max?: number } = {}): Cents | null | undefined {
     const what = opts.what ?? "a dollar amount ≥ 0";
-    if (col < 0) return opts.blank;
-    if (this.blank(k, col)) {
-      if (opts.blank !== undefined) return opts.blank;
-      this.error(k, col, what);
-      return undefined;
-    }
-    const v = readDollars(this.cell(k, col));
-    if (v === null || v < 0) {
-      this.error(k, col, what);
-      return undefined;
-    }
+    const v = this.numeric(k, col, what, readDollars, opts.blank, { min: 0 });
+    if (typeof v !== "number") return v.value;
     const max = Math.min(opts.max ?? MAX_CENTS, MAX_CENTS);
     if (v * 100 > max) {
       this.error(k, col, `${what}, at most ${wholeDollars(max)}`);
@@ -271,17 +278,8 @@ export class TableReader {
    * average daily attendance). Blank gives `blank` when given, else an error. Returns undefined after an error.
    */
   students(k: number, col: number, what: string, opts: { blank?: number; fractions?: boolean } = {}): number | undefined {
-    if (col < 0) return opts.blank;
-    if (this.blank(k, col)) {
-      if (opts.blank !== undefined) return opts.blank;
-      this.error(k, col, what);
-      return undefined;
-    }
-    const v = readPlainNumber(this.cell(k, col));
-    if (v === null || v < 0) {
-      this.error(k, col, what);
-      return undefined;
-    }
+    const v = this.numeric(k, col, what, readPlainNumber, opts.blank, { min: 0 });
+    if (typeof v !== "number") return v.value;
     if (v > MAX_STUDENTS) {
       this.error(k, col, `${what}, at most ${count(MAX_STUDENTS)} in one row`);
       return undefined;
