@@ -60,8 +60,9 @@ describe("ChartView", () => {
     expect(figure).toHaveTextContent(d.caption);
     expect(figure).toHaveTextContent(`Source: ${d.source}`);
     await waitFor(() => expect(img.querySelector("svg")).not.toBeNull());
-    // the drawn SVG is itself labelled for screen readers
-    expect(img.querySelector("svg")).toHaveAttribute("aria-label", d.alt);
+    // the box is the one labelled image: the drawing inside it is hidden from screen readers (announced once)
+    expect(img.querySelector("svg")).toHaveAttribute("aria-hidden", "true");
+    expect(img.querySelectorAll('[role="img"]')).toHaveLength(0);
     expect(container.querySelector(`[data-chart="${d.id}"]`)).toBe(figure);
     unmount();
   });
