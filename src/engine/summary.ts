@@ -1,3 +1,4 @@
+import { schoolAttendance } from "./allocate/attendance";
 import { explainer } from "./allocate/explain";
 import { dollarsFromCents } from "./money";
 import type { Allocation, Line } from "./types";
@@ -41,6 +42,13 @@ export interface SummaryJson {
     perPupil: number;
     adjustment: string | null;
     unfunded: number;
+    /** The school's Attendance Rate as a fraction (0.938 = 93.8%), or null when not given. */
+    attendanceRate: number | null;
+    /**
+     * Base students funded on average daily attendance at the levels Policy's ADA Levels names (enrolled × rate,
+     * half-up to hundredths, summed over those levels), or null when the school has no such level.
+     */
+    adaStudents: number | null;
     lines: SummaryLine[];
   }[];
   warnings: string[];
@@ -78,6 +86,7 @@ export function summaryJson(a: Allocation): SummaryJson {
     });
   });
   const explain = explainer(a);
+  const attendance = schoolAttendance(a.district);
   return {
     totals: {
       revenue: dollarsFromCents(a.totals.revenue),
@@ -117,6 +126,8 @@ export function summaryJson(a: Allocation): SummaryJson {
       perPupil: s.students > 0 ? round2(s.total / s.students / 100) : 0,
       adjustment: s.adjustment,
       unfunded: dollarsFromCents(s.unfunded),
+      attendanceRate: attendance[i].rate,
+      adaStudents: attendance[i].adaStudents,
       lines: explain(i).map(summaryLine),
     })),
     warnings: a.warnings,

@@ -123,3 +123,33 @@ export function attendanceErrors(x: AttendanceInputs, invalid: ReadonlyMap<numbe
 function listWords(items: readonly string[]): string {
   return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
+
+/** A school's attendance figures for the surfaces (summary.json, the sheets): one number per concept. */
+export interface SchoolAttendance {
+  /** The school's Attendance Rate (fraction), or null when not given. */
+  rate: number | null;
+  /** Base students funded on attendance: Σ over the school's rows at an ADA level of enrolled × rate (half-up to hundredths); null when none. */
+  adaStudents: number | null;
+  /** The enrolled students of those rows (null when none). */
+  enrolled: number | null;
+}
+
+/** Each school's attendance figures (aligned with district.schools). */
+export function schoolAttendance(d: { schools: readonly Pick<School, "attendance">[]; levels: readonly string[]; enrollment: readonly { schoolIndex: number; levelIndex: number; students: number }[]; policy: Pick<Policy, "adaLevels"> }): SchoolAttendance[] {
+  const flags = adaLevelFlags(d.levels, d.policy);
+  const ada100 = d.schools.map(() => 0);
+  const enrolled = d.schools.map(() => 0);
+  const any = d.schools.map(() => false);
+  for (const r of d.enrollment) {
+    const rate = d.schools[r.schoolIndex]?.attendance;
+    if (r.levelIndex < 0 || !flags[r.levelIndex] || typeof rate !== "number") continue;
+    any[r.schoolIndex] = true;
+    ada100[r.schoolIndex] += Math.round(adaStudents(r.students, rate) * 100);
+    enrolled[r.schoolIndex] += r.students;
+  }
+  return d.schools.map((s, i) => ({
+    rate: typeof s.attendance === "number" ? s.attendance : null,
+    adaStudents: any[i] ? ada100[i] / 100 : null,
+    enrolled: any[i] ? enrolled[i] : null,
+  }));
+}
