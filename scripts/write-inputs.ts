@@ -38,7 +38,7 @@ export function normalizeHeader(h: string): string {
     .replace(/[\s_-]+/g, "");
 }
 
-const CURRENCY_HEADERS = new Set(["currentbudget", "minimumbudget", "amount", "directcost", "indirectcost", "cost", "perpupil"]);
+const CURRENCY_HEADERS = new Set(["currentbudget", "minimumbudget", "prioryearbalance", "normbudget", "amount", "directcost", "indirectcost", "cost", "perpupil"]);
 const PERCENT_HEADERS = new Set(["schoolshare"]);
 const COUNT_HEADERS = new Set(["students", "staffhours", "studentsserved"]);
 const DECIMAL_HEADERS = new Set(["weight", "learninggain"]);

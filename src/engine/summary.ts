@@ -1,4 +1,5 @@
 import { schoolAttendance } from "./allocate/attendance";
+import { carryOverTotals } from "./allocate/carryOver";
 import { explainer } from "./allocate/explain";
 import { dollarsFromCents } from "./money";
 import type { Allocation, Line } from "./types";
@@ -49,8 +50,14 @@ export interface SummaryJson {
      * half-up to hundredths, summed over those levels), or null when the school has no such level.
      */
     adaStudents: number | null;
+    /** Carried from the prior year (+ surplus, − deficit), dollars; null without a Prior Year Balance column. */
+    carryOver: number | null;
+    /** Available to spend: total + carryOver; null without a Prior Year Balance column. */
+    available: number | null;
     lines: SummaryLine[];
   }[];
+  /** The district's carry-over (dollars), or null without a Prior Year Balance column. */
+  carryOver: { surplusCarried: number; deficitCarried: number; net: number; schoolsInDeficit: number; schoolsInSurplus: number } | null;
   warnings: string[];
 }
 
@@ -87,6 +94,8 @@ export function summaryJson(a: Allocation): SummaryJson {
   });
   const explain = explainer(a);
   const attendance = schoolAttendance(a.district);
+  const carried = carryOverTotals(a.schools);
+  const orNull = (c: number | null) => (c === null ? null : dollarsFromCents(c));
   return {
     totals: {
       revenue: dollarsFromCents(a.totals.revenue),
@@ -128,8 +137,17 @@ export function summaryJson(a: Allocation): SummaryJson {
       unfunded: dollarsFromCents(s.unfunded),
       attendanceRate: attendance[i].rate,
       adaStudents: attendance[i].adaStudents,
+      carryOver: orNull(s.carryOver),
+      available: orNull(s.available),
       lines: explain(i).map(summaryLine),
     })),
+    carryOver: carried && {
+      surplusCarried: dollarsFromCents(carried.surplus),
+      deficitCarried: dollarsFromCents(carried.deficit),
+      net: dollarsFromCents(carried.net),
+      schoolsInDeficit: carried.schoolsInDeficit,
+      schoolsInSurplus: carried.schoolsInSurplus,
+    },
     warnings: a.warnings,
   };
 }

@@ -68,6 +68,11 @@ const SCHOOLS: TableSpec = {
       aliases: ["ADA Rate", "Average Daily Attendance", "Average Daily Attendance Rate"],
       meaning: "average daily attendance as a percent of enrollment (e.g. 93.8%), needed at the levels Policy's ADA Levels names",
     },
+    {
+      name: "Prior Year Balance",
+      aliases: ["Carryover", "Carry Over", "Prior Year Carryover"],
+      meaning: "the school's own balance carried from last year, $ signed: positive = surplus carried forward, negative = deficit to repay (blank = none); shown beside the allocation, never part of it",
+    },
   ],
   otherColumns: "an attribute of the school, e.g. `Title I` = Yes/No, usable in eligibility rules",
 };

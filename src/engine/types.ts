@@ -68,6 +68,12 @@ export interface School {
   readonly name: string;
   readonly current: Cents | null;
   readonly minimum: Cents | null;
+  /**
+   * Prior Year Balance: the school's own money carried from last year, signed cents (positive = surplus carried
+   * forward, negative = deficit to repay); null when the Schools table has no such column. Never revenue of this
+   * year: the allocation does not read it (see allocate/carryOver.ts).
+   */
+  readonly priorYear?: Cents | null;
   /** Extra columns, keyed by normalised header, value as read. */
   readonly attributes: Record<string, Cell>;
   /** Extra columns' display headers, keyed by normalised header. */
@@ -282,6 +288,13 @@ export interface SchoolResult {
   /** Bounds that applied: floor (max of MOB and hold harmless) and ceiling (gain cap), cents or null. */
   floor: Cents | null;
   ceiling: Cents | null;
+  /**
+   * Carried from the prior year (signed cents: + surplus, − deficit), or null when the Schools table has no Prior
+   * Year Balance column. Not part of `total`, which is always this year's allocation.
+   */
+  carryOver: Cents | null;
+  /** Available to spend: total + carryOver, or null without a Prior Year Balance column. */
+  available: Cents | null;
 }
 
 export interface Matrix {

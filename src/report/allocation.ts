@@ -3,8 +3,9 @@
  * Plain data only; every renderer (ExcelJS, Office.js, preview) draws these.
  */
 import { boundsNotes } from "../engine/allocate/bounds";
+import { carryOverTotals } from "../engine/allocate/carryOver";
 import { explainer } from "../engine/allocate/explain";
-import { adjustmentWords, ruleNoteWords } from "../engine/allocate/words";
+import { AVAILABLE_LABEL, adjustmentWords, CARRIED_LABEL, carriedWords, ruleNoteWords } from "../engine/allocate/words";
 import { describeEligibility } from "../engine/eligibility";
 import type { Allocation, Line } from "../engine/types";
 import { budgetChangeChart } from "./charts/describe";
@@ -57,6 +58,7 @@ function summaryRows(a: Allocation): SummaryRow[] {
     ["Schools", v(a.schools.length, "integer")],
     ["Students", v(students, "integer")],
     ["Average $ per pupil (schools)", v(students > 0 ? Math.round(a.totals.schools / students) / 100 : 0, "currency")],
+    ...carryOverRows(a, m, v),
     null,
     "Policy",
     // Every setting the registry prints on the Summary, then what the engine made of them.
@@ -66,6 +68,25 @@ function summaryRows(a: Allocation): SummaryRow[] {
     }),
     ["Weights turned on", v(a.weightsOn ? "Yes" : "No: the unlocked pool is below the revenue trigger")],
     ["Budget-neutral factor on unconstrained schools", v(Math.round(a.neutralityFactor * 1e6) / 1e6, "decimal4")],
+  ];
+}
+
+/**
+ * The schools' own balances carried from the prior year (never part of the money above): surpluses, deficits and
+ * how many schools carry a deficit. Nothing when the Schools table has no Prior Year Balance column.
+ */
+function carryOverRows(a: Allocation, m: (cents: number) => (r: number) => PlanCell, v: (value: PlanValue, fmt?: PlanCell["fmt"]) => (r: number) => PlanCell): SummaryRow[] {
+  const t = carryOverTotals(a.schools);
+  if (!t) return [];
+  return [
+    null,
+    `${CARRIED_LABEL} (the schools' own balances; not part of this year's allocation)`,
+    ["Surplus carried forward (schools with a surplus)", m(t.surplus)],
+    ["Deficit carried (schools with a deficit, to repay)", m(t.deficit)],
+    ["Net carried", m(t.net)],
+    ["Schools in deficit", v(t.schoolsInDeficit, "integer")],
+    ["Schools with a surplus", v(t.schoolsInSurplus, "integer")],
+    [`${AVAILABLE_LABEL} (distributed to schools + net carried)`, m(a.totals.schools + t.net)],
   ];
 }
 
@@ -321,24 +342,32 @@ export function schoolPlan(a: Allocation, i: number, lines: Line[]): SheetPlan {
     { r: 3, c: 1, v: s.students, fmt: "integer" },
     text(4, 0, "Total budget", "label"),
     money(4, 1, s.total, "total"),
-    text(5, 0, "Formula (turned-on) amount", "label"),
-    money(5, 1, s.turnedOn),
-    text(6, 0, "Current budget", "label"),
-    s.current === null ? text(6, 1, "Not given") : money(6, 1, s.current),
-    text(7, 0, "Change vs current", "label"),
-    s.current === null ? text(7, 1, "") : { ...money(7, 1, s.total - s.current), style: s.total >= s.current ? "good" : "bad" },
-    text(8, 0, "Minimum operating budget", "label"),
-    s.minimum === null ? text(8, 1, "Not given") : money(8, 1, s.minimum),
-    text(9, 0, "Per pupil", "label"),
-    { r: 9, c: 1, v: s.students > 0 ? Math.round(s.total / s.students) / 100 : 0, fmt: "currency" },
-    text(10, 0, "Floor or cap applied", "label"),
-    text(10, 1, s.adjustment ? adjustmentWords(s.adjustment) : "None"),
   ];
-  if (s.unfunded > 0) cells.push(text(11, 0, "Unfunded formula cost", "label"), money(11, 1, s.unfunded, "bad"));
+  let r = 5;
+  // The prior year's balance is the school's own money, not this year's allocation: its own labelled lines below
+  // the total, never added into it.
+  if (s.carryOver !== null && s.available !== null) {
+    cells.push(text(r, 0, CARRIED_LABEL, "label"), money(r, 1, s.carryOver, s.carryOver < 0 ? "bad" : s.carryOver > 0 ? "good" : undefined), text(r, 2, carriedWords(s.carryOver), "note"));
+    r++;
+    cells.push(text(r, 0, `${AVAILABLE_LABEL} (total budget + carried)`, "label"), money(r, 1, s.available, "total"));
+    r++;
+  }
+  const row = (label: string, value: (r: number) => PlanCell): void => {
+    cells.push(text(r, 0, label, "label"), value(r));
+    r++;
+  };
+  row("Formula (turned-on) amount", (x) => money(x, 1, s.turnedOn));
+  row("Current budget", (x) => (s.current === null ? text(x, 1, "Not given") : money(x, 1, s.current)));
+  row("Change vs current", (x) => (s.current === null ? text(x, 1, "") : { ...money(x, 1, s.total - s.current), style: s.total >= s.current ? "good" : "bad" }));
+  row("Minimum operating budget", (x) => (s.minimum === null ? text(x, 1, "Not given") : money(x, 1, s.minimum)));
+  row("Per pupil", (x) => ({ r: x, c: 1, v: s.students > 0 ? Math.round(s.total / s.students) / 100 : 0, fmt: "currency" }));
+  row("Floor or cap applied", (x) => text(x, 1, s.adjustment ? adjustmentWords(s.adjustment) : "None"));
+  if (s.unfunded > 0) cells.push(text(r, 0, "Unfunded formula cost", "label"), money(r, 1, s.unfunded, "bad"));
+  r++;
   const p = a.district.policy;
   const notes = boundsNotes(s.current, s.minimum, p.holdHarmless, p.gainCap, p.rounding === "dollar" ? 100 : 1);
-  if (notes.length) cells.push(text(12, 0, `${notes.map(ruleNoteWords).join("; ")}. Grants are paid on top.`, "note"));
-  const top = 13;
+  if (notes.length) cells.push(text(r, 0, `${notes.map(ruleNoteWords).join("; ")}. Grants are paid on top.`, "note"));
+  const top = r + 1;
   const rows: PlanValue[][] = lines.map(schoolLineRow);
   const table: PlanTable = {
     name: excelName(`School_${s.id}_Lines`),

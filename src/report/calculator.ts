@@ -61,6 +61,7 @@ export function calculatorPlans(a: Allocation, schoolIndex: number, opts: Calcul
   L.nameQuantity(m.ids.turnedOn, "Turned_On_Budget");
   L.nameQuantity(m.ids.shadowGap, "Shadow_Gap");
   L.nameQuantity(m.ids.districtDifference, "District_Difference");
+  if (m.ids.available) L.nameQuantity(m.ids.available, "Available_To_Spend");
   const S = CALCULATOR_SHEETS;
   const [cover, inputs, rates, budget, explanation, plan] = [S.cover, S.inputs, S.rates, S.budget, S.explanation, S.plan].map((n) => new Sheet(n));
   const school = a.schools[schoolIndex];
@@ -96,6 +97,7 @@ export function fixedNotes(a: Allocation, m: CalculatorModel): string[] {
     out.push("A change in general money is split across the general sources by their district-wide shares (the district rounds that split across all schools).");
   }
   if (m.sources.some((s) => s.eligibleId)) out.push("Eligibility rules on need shares (e.g. Poverty % >= 40%) are recomputed from your counts; other eligibility (levels, School IDs, school attributes) is fixed.");
+  if (m.ids.carryOver) out.push("The balance carried from the prior year is given by the district and held fixed: it is the school's own money from last year, not part of this year's budget; available to spend = this year's budget + carried.");
   if (m.sources.some((s) => s.shortfallId)) out.push("The district's fixed $ per pupil formula is not fully funded: the part a source's pool cannot pay is its own line, as in the district's allocation, held fixed here.");
   return out;
 }

@@ -113,6 +113,19 @@ interface SchoolData {
   minimum: number;
 }
 
+/**
+ * Balances carried from last year, as shares of the current budget: most small, a few deficits to repay and a
+ * few surpluses, and most schools at exactly zero. A fixed pattern (not drawn from the random stream), so the
+ * rest of the sample is unchanged by it.
+ */
+const PRIOR_YEAR_SHARES = [0.012, -0.008, 0, -0.004, 0.003, 0, -0.021, 0, 0.006, -0.002, 0, 0, -0.045, 0.001, 0];
+
+/** A school's Prior Year Balance in dollars (to the $100), from its current budget and its position in the table. */
+function priorYearBalance(current: number, i: number): number {
+  const share = PRIOR_YEAR_SHARES[i % PRIOR_YEAR_SHARES.length] ?? 0;
+  return share === 0 ? 0 : roundTo(current * share, 100);
+}
+
 interface SourceSpec {
   name: string;
   type: string;
@@ -370,8 +383,8 @@ export function sampleDistrict(seed: number = SAMPLE_SEED): RawTables {
   const attendance = schools.map((s) => Math.min(0.97, Math.max(0.91, Math.round((0.968 - 0.05 * s.povertyShare + attendanceRnd.uniform(-0.006, 0.006)) * 1000) / 1000)));
   const schoolsTable = rawTable(
     "Schools",
-    ["School ID", "School Name", "Current Budget", "Minimum Budget", "Title I", "Region", "Principal", "Year Opened", "Attendance Rate"],
-    schools.map((s, i) => [s.spec.id, s.spec.name, s.current, s.minimum, s.titleI ? "Yes" : "No", s.spec.region, s.principal, s.yearOpened, attendance[i]]),
+    ["School ID", "School Name", "Current Budget", "Minimum Budget", "Title I", "Region", "Principal", "Year Opened", "Attendance Rate", "Prior Year Balance"],
+    schools.map((s, i) => [s.spec.id, s.spec.name, s.current, s.minimum, s.titleI ? "Yes" : "No", s.spec.region, s.principal, s.yearOpened, attendance[i], priorYearBalance(s.current, i)]),
   );
   const enrollmentTable = rawTable(
     "Enrollment",

@@ -14,7 +14,7 @@ export interface SimpleSource {
 
 export interface SimpleDistrict {
   /** attendance: the Attendance Rate as a fraction (e.g. 0.938). */
-  schools: { id: string; name?: string; current?: number | null; minimum?: number | null; attributes?: Record<string, string | number>; attendance?: number }[];
+  schools: { id: string; name?: string; current?: number | null; minimum?: number | null; priorYear?: number | null; normBudget?: number | null; attributes?: Record<string, string | number>; attendance?: number }[];
   needs: string[];
   levels: string[];
   /** [schoolId, level, students, ...needCounts] */
@@ -32,6 +32,7 @@ export function makeDistrict(x: SimpleDistrict): District {
     name: s.name ?? `School ${s.id}`,
     current: s.current == null ? null : Math.round(s.current * 100),
     minimum: s.minimum == null ? null : Math.round(s.minimum * 100),
+    ...(s.priorYear === undefined ? {} : { priorYear: s.priorYear === null ? null : Math.round(s.priorYear * 100) }),
     attributes: s.attributes ?? {},
     attributeHeaders: Object.fromEntries(Object.keys(s.attributes ?? {}).map((key) => [key, key])),
     sheetRow: k + 2,

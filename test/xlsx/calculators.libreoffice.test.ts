@@ -12,7 +12,9 @@ import JSZip from "jszip";
 import { loadAndAllocate } from "../../src/cli/pipeline";
 import { explainer } from "../../src/engine/allocate/explain";
 import { calculatorModel, originalCounts, schoolAtFixedRates, type CalculatorCounts } from "../../src/engine/calculator";
+import { summaryJson } from "../../src/engine/summary";
 import type { Allocation } from "../../src/engine/types";
+import { allocationPlans } from "../../src/report/allocation";
 import { calculatorPlans, DIFFERENCE_SENTENCES, shadowSentence } from "../../src/report/calculator";
 import { a1 } from "../../src/report/names";
 import type { SheetPlan } from "../../src/report/plan";
@@ -269,6 +271,7 @@ withLibreOffice("school calculators recalculated by LibreOffice", () => {
   test("1. every school: every recalculated figure (lines, sources, total, floor and cap, shadow notice, words) equals the engine's evaluation to the cent", async () => {
     expect(files).toHaveLength(39);
     const explain = explainer(a);
+    const json = summaryJson(a);
     let compared = 0;
     let differing = 0;
     for (let i = 0; i < a.schools.length; i++) {
@@ -283,6 +286,17 @@ withLibreOffice("school calculators recalculated by LibreOffice", () => {
       // At the projected counts every calculator equals the allocation to the cent (each school rounded alone).
       expect({ school: a.schools[i].id, total: cents(cached.byName("Total_Budget")) }).toEqual({ school: a.schools[i].id, total: a.schools[i].total });
       if (b.total !== a.schools[i].total) differing++;
+      // The prior year's balance: the same carried and available figures as summary.json and the budget sheet.
+      const own = json.schools[i];
+      expect(own.carryOver).not.toBeNull();
+      expect({ school: a.schools[i].id, carried: cents(cached.byName("Carried_From_Prior_Year")), available: cents(cached.byName("Available_To_Spend")) }).toEqual({
+        school: a.schools[i].id,
+        carried: Math.round((own.carryOver as number) * 100),
+        available: Math.round((own.available as number) * 100),
+      });
+      const sheet = allocationPlans(a).find((p) => p.name === `${a.schools[i].id} ${a.schools[i].name}`) as SheetPlan;
+      const availableRow = sheet.cells.find((c) => c.c === 0 && c.v === "Available to spend (total budget + carried)")!.r;
+      expect(Math.round((sheet.cells.find((c) => c.r === availableRow && c.c === 1)!.v as number) * 100)).toBe(cents(cached.byName("Available_To_Spend")));
       const floor = a.schools[i].floor;
       if (floor !== null) expect(cents(cached.byName("Total_Budget")) as number).toBeGreaterThanOrEqual(floor);
       const model = calculatorModel(a, i);
@@ -329,6 +343,8 @@ withLibreOffice("school calculators recalculated by LibreOffice", () => {
       else expect(expected.total).not.toBe(a.schools[index].total);
       const cached = await readCached(path.join(outDir, path.basename(file)));
       expect({ school: change.id, total: cents(cached.byName("Total_Budget")) }).toEqual({ school: change.id, total: expected.total });
+      // What is available follows the edited budget; the carried balance stays the district's figure.
+      expect({ school: change.id, available: cents(cached.byName("Available_To_Spend")) }).toEqual({ school: change.id, available: expected.total + (a.schools[index].carryOver as number) });
       expect({ school: change.id, turnedOn: cents(cached.byName("Turned_On_Budget")), gap: cents(cached.byName("Shadow_Gap")) }).toEqual({
         school: change.id,
         turnedOn: expected.turnedOn,

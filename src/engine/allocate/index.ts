@@ -1,6 +1,7 @@
 import { eligibilityOf } from "../eligibility";
 import type { Allocation, District, SchoolResult, SourceResult } from "../types";
 import { applyAdjustments, type AdjustOutcome } from "./adjust";
+import { availableToSpend, carriedAmount } from "./carryOver";
 import { coverFixedCosts } from "./fixedCost";
 import { payFoundation } from "./foundation";
 import { buildLayout, fundedCategory, isGeneral } from "./layout";
@@ -110,6 +111,7 @@ function schoolResults(w: Work, adj: AdjustOutcome): SchoolResult[] {
   return d.schools.map((sc, i) => {
     const total = w.onTotal[i] + w.moved[i];
     const students = L.students[i];
+    const carryOver = carriedAmount(sc.priorYear);
     return {
       id: sc.id,
       name: sc.name,
@@ -124,6 +126,8 @@ function schoolResults(w: Work, adj: AdjustOutcome): SchoolResult[] {
       foundation: w.receivesFoundation[i] ? foundationPerSchool : 0,
       floor: adj.floor[i],
       ceiling: adj.ceiling[i],
+      carryOver,
+      available: availableToSpend(total, carryOver),
     };
   });
 }

@@ -2,7 +2,7 @@
  * All wording of the allocation in one place: the engine's rules return codes and numbers (Line, RuleNote); the
  * sheets, the pane, the calculators and the CLI read the words here.
  */
-import { count, dollars, signedChange } from "../money";
+import { count, dollars, dollarsAndCents, MINUS, signedChange } from "../money";
 import type { Adjustment, Line, RuleNote } from "../types";
 
 /** What an adjustment rule did to a school, in a short phrase. */
@@ -62,4 +62,26 @@ export function ruleNoteWords(n: RuleNote): string {
     case "gainCap":
       return `Gain cap: at most (100% + ${pct(v.share)}) × ${dollars(v.current)} = ${dollars(v.ceiling)} of non-grant money`;
   }
+}
+
+/** The label of a school's prior-year carry-over, wherever it is shown. */
+export const CARRIED_LABEL = "Carried from the prior year";
+/** The label of what a school has to spend: this year's allocation + what it carried. */
+export const AVAILABLE_LABEL = "Available to spend";
+
+/** A carried amount in words with its sign: "surplus +$12,000.00", "deficit −$8,000.00", "none ($0.00)". */
+export function carriedWords(c: number): string {
+  if (c > 0) return `surplus ${signedChange(c, dollarsAndCents)}`;
+  if (c < 0) return `deficit ${signedChange(c, dollarsAndCents)}`;
+  return "none ($0.00)";
+}
+
+/** The carried line of a school: "Carried from the prior year: surplus +$12,000.00". */
+export function carriedLine(c: number): string {
+  return `${CARRIED_LABEL}: ${carriedWords(c)}`;
+}
+
+/** "Available to spend: $2,312,000.00 (allocation $2,300,000.00 + carried +$12,000.00)". */
+export function availableLine(total: number, carried: number): string {
+  return `${AVAILABLE_LABEL}: ${dollarsAndCents(total + carried)} (allocation ${dollarsAndCents(total)} ${carried < 0 ? MINUS : "+"} carried ${dollarsAndCents(Math.abs(carried))})`;
 }

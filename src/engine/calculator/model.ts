@@ -6,7 +6,9 @@
  * as Excel formulas. There is no adjustment cell: at the projected counts every formula line equals the
  * allocation's line; a difference the fixed reading cannot avoid is reported, in words, beside the total.
  */
+import { availableFormula } from "../allocate/carryOver";
 import { explainer } from "../allocate/explain";
+import { AVAILABLE_LABEL, CARRIED_LABEL } from "../allocate/words";
 import type { Allocation, Cents } from "../types";
 import { adjustGeneral, adjusts, schoolBoundsConstants, type AdjustIds } from "./adjust";
 import { dollarsOf, ModelBuilder, sumOf } from "./builder";
@@ -78,7 +80,14 @@ function addTotals(b: ModelBuilder, a: Allocation, i: number, sources: CalcSourc
   const shadowGap = b.q("shadowGap", "Gap: with the formula turned on − this year's budget", X.round(X.sub(R(turnedOn), R(total)), 2));
   const districtTotal = b.k({ id: "districtTotal", kind: "district", nameParts: ["District_Allocation_Total"], label: "The district's full allocation for this school (at the projected counts)", value: dollarsOf(a.schools[i].total), fmt: "currency", note: "For comparison only; not used in any formula of this budget." });
   const districtDifference = b.q("districtDifference", "This budget − the district's full allocation", X.round(X.sub(R(total), R(districtTotal)), 2));
-  return { total, perPupil, changeVsCurrent, changePercent, aboveMinimum, withoutGrants, aboveFloor, turnedOn, shadowGap, districtTotal, districtDifference };
+  // The school's own balance from last year: a locked figure beside the budget, never part of it (carryOver.ts).
+  const carried = a.schools[i].carryOver;
+  const carryOver =
+    carried === null
+      ? null
+      : b.k({ id: "carryOver", kind: "carryOver", nameParts: ["Carried_From_Prior_Year"], label: `${CARRIED_LABEL} (+ surplus, − deficit)`, value: dollarsOf(carried), fmt: "currency", note: "Given by the district: the school's own balance from last year (a surplus carried forward, or a deficit to repay). It is not part of this year's budget and does not change with your counts." });
+  const available = carryOver === null ? null : b.q("available", `${AVAILABLE_LABEL} (this year's budget + carried from the prior year)`, availableFormula(R(total), R(carryOver)));
+  return { total, perPupil, changeVsCurrent, changePercent, aboveMinimum, withoutGrants, aboveFloor, turnedOn, shadowGap, districtTotal, districtDifference, carryOver, available };
 }
 
 /** The school's levels (those it has rows for; every level when it has none). */
@@ -121,7 +130,7 @@ export function calculatorModel(a: Allocation, schoolIndex: number, ctx: Calcula
     adjust,
     weightsOn: a.weightsOn,
     ids: { students: "students", generalAmount, otherAmount, grantAmount, shares, countsChanged, ...t },
-    engine: { total: school.total, turnedOn: school.turnedOn, current: school.current, minimum: school.minimum, floor: school.floor, ceiling: school.ceiling, adjustment: school.adjustment },
+    engine: { total: school.total, turnedOn: school.turnedOn, current: school.current, minimum: school.minimum, floor: school.floor, ceiling: school.ceiling, adjustment: school.adjustment, carryOver: school.carryOver, available: school.available },
   };
 }
 
@@ -146,6 +155,8 @@ export interface FixedRateBudget {
   formulaBySource: Cents[];
   /** The budget with the formula fully turned on (before phase-in, floors and caps), cents. */
   turnedOn: Cents;
+  /** Available to spend (total + carried from the prior year), cents, or null without a Prior Year Balance. */
+  available: Cents | null;
   /** turnedOn − total, cents (the shadow notice's gap). */
   gap: Cents;
   /** Every figure of the calculator, in dollars, by id. */
@@ -166,5 +177,5 @@ export function schoolAtFixedRates(a: Allocation, schoolIndex: number, counts?: 
     bySource[s.index] = cents(s.budgetId);
     formulaBySource[s.index] = cents(s.amountId);
   }
-  return { total: cents(m.ids.total), bySource, formulaBySource, turnedOn: cents(m.ids.turnedOn), gap: cents(m.ids.shadowGap), values };
+  return { total: cents(m.ids.total), bySource, formulaBySource, turnedOn: cents(m.ids.turnedOn), available: m.ids.available ? cents(m.ids.available) : null, gap: cents(m.ids.shadowGap), values };
 }

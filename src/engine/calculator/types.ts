@@ -22,7 +22,7 @@ export interface CalcInput {
   original: number;
 }
 
-export type ConstantKind = "rate" | "foundation" | "shortfall" | "share" | "factor" | "phaseIn" | "floor" | "ceiling" | "current" | "minimum" | "projected" | "district";
+export type ConstantKind = "rate" | "foundation" | "shortfall" | "share" | "factor" | "phaseIn" | "floor" | "ceiling" | "current" | "minimum" | "projected" | "district" | "carryOver";
 
 /** A locked number the formulas read. */
 export interface CalcConstant {
@@ -148,9 +148,13 @@ export interface CalculatorModel {
     districtTotal: string;
     /** Total − the full allocation's total. */
     districtDifference: string;
+    /** The school's balance carried from the prior year (a locked figure), or null without a Prior Year Balance. */
+    carryOver: string | null;
+    /** Available to spend: total + carried (live), or null without a Prior Year Balance. */
+    available: string | null;
   };
   /** The full allocation's figures for the school (cents). */
-  engine: { total: Cents; turnedOn: Cents; current: Cents | null; minimum: Cents | null; floor: Cents | null; ceiling: Cents | null; adjustment: string | null };
+  engine: { total: Cents; turnedOn: Cents; current: Cents | null; minimum: Cents | null; floor: Cents | null; ceiling: Cents | null; adjustment: string | null; carryOver: Cents | null; available: Cents | null };
 }
 
 /** Counts by [district level index][category] (0 = Students); levels the school does not have are ignored. */

@@ -254,16 +254,16 @@ export class TableReader {
   }
 
   /**
-   * A dollar amount ≥ 0 as integer cents; blank gives `blank` when given, else an error. Amounts above $1 trillion
-   * and fractions of a cent are refused (never rounded silently).
+   * A dollar amount ≥ 0 as integer cents (any sign when `signed`); blank gives `blank` when given, else an error.
+   * Amounts above $1 trillion (in size) and fractions of a cent are refused (never rounded silently).
    */
-  cents(k: number, col: number, opts: { blank?: Cents | null; what?: string; max?: number } = {}): Cents | null | undefined {
-    const what = opts.what ?? "a dollar amount ≥ 0";
-    const v = this.numeric(k, col, what, readDollars, opts.blank, { min: 0 });
+  cents(k: number, col: number, opts: { blank?: Cents | null; what?: string; max?: number; signed?: boolean } = {}): Cents | null | undefined {
+    const what = opts.what ?? (opts.signed ? "a dollar amount (negative below zero)" : "a dollar amount ≥ 0");
+    const v = this.numeric(k, col, what, readDollars, opts.blank, opts.signed ? {} : { min: 0 });
     if (typeof v !== "number") return v.value;
     const max = Math.min(opts.max ?? MAX_CENTS, MAX_CENTS);
-    if (v * 100 > max) {
-      this.error(k, col, `${what}, at most ${wholeDollars(max)}`);
+    if (Math.abs(v) * 100 > max) {
+      this.error(k, col, opts.signed ? `${what}, from ${wholeDollars(-max)} to ${wholeDollars(max)}` : `${what}, at most ${wholeDollars(max)}`);
       return undefined;
     }
     if (!isWholeCents(v)) {

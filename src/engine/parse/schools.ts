@@ -36,6 +36,8 @@ export function parseSchools(raw: RawTable | undefined, ctx: ParseContext): Scho
   const currentCol = t.col("Current Budget");
   const minimumCol = t.col("Minimum Budget");
   const attendanceCol = t.col("Attendance Rate");
+  // Without the column every school's carry-over is null; with it a blank cell means nothing carried ($0).
+  const priorCol = t.col("Prior Year Balance");
   const firstRow = new Map<string, number>();
   for (let k = 0; k < t.length; k++) {
     if (t.skipKeyless(k, idCol)) continue;
@@ -54,6 +56,7 @@ export function parseSchools(raw: RawTable | undefined, ctx: ParseContext): Scho
     const attendanceBad = attendance !== null && !validAttendance(attendance);
     const attendancePlace: CellPlace | undefined =
       attendanceCol < 0 ? undefined : { row: t.sheetRow(k), column: t.header(attendanceCol), cell: t.address(attendanceCol, t.sheetRow(k)), sheet: raw.origin.sheet };
+    const priorYear = t.cents(k, priorCol, { blank: priorCol < 0 ? null : 0, signed: true, what: "a dollar amount: positive for a surplus carried forward, negative for a deficit to repay (blank: none)" });
     // A row with a bad cell is still registered (its errors already stop the parse), so that other tables
     // do not report its School ID as unknown.
     if (!ok) continue;
@@ -72,6 +75,8 @@ export function parseSchools(raw: RawTable | undefined, ctx: ParseContext): Scho
       name: name ?? "",
       current: current ?? null,
       minimum: minimum ?? null,
+      // Only with the column: a district without it has no carry-over at all (see allocate/carryOver.ts).
+      ...(priorCol >= 0 ? { priorYear: priorYear ?? 0 } : {}),
       attributes,
       attributeHeaders,
       sheetRow: t.sheetRow(k),

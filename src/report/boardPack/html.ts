@@ -6,6 +6,7 @@
  * equity; A-ROI and funded priorities; and, when the workbook has them, the multi-year plan with the shadow notice,
  * and the budget tree and savings.
  */
+import { carryOverTotals } from "../../engine/allocate/carryOver";
 import type { StatKey } from "../../analysis/equity";
 import { equityWordsOf, STAT_LABELS } from "../../words/equity";
 import { count, dollars, signedChange } from "../../engine/money";
@@ -190,13 +191,28 @@ function winnersSection({ input, ctx, chartCtx }: Pack): Section {
     const losses = withCurrent.filter((s) => s.total < (s.current as number));
     const sum = (xs: typeof withCurrent) => xs.reduce((t, s) => t + s.total - (s.current as number), 0);
     const sorted = [...withCurrent].sort((x, y) => y.total - (y.current as number) - (x.total - (x.current as number)) || x.name.localeCompare(y.name));
+    // The schools' own balances from last year, beside (never inside) the new budget.
+    const carried = carryOverTotals(a.schools);
+    const carriedHeaders = carried ? [{ header: "Carried", num: true }, { header: "Available", num: true }] : [];
     body =
       `<p class="lead">${gains.length} schools gain ${esc(dollars(sum(gains)))} in all; ${losses.length} schools lose ${esc(dollars(-sum(losses)))} in all, against their current budgets.</p>` +
+      (carried
+        ? `<p>Carried from the prior year (the schools' own balances, not part of the new budgets): ${signed(carried.surplus)} of surplus at ${carried.schoolsInSurplus} schools and ${signed(carried.deficit)} of deficit at ${carried.schoolsInDeficit} schools. Available = new budget + carried.</p>`
+        : "") +
       chart(ctx, change) +
       `<h3>Every school, largest gain first</h3>` +
       table(
-        [{ header: "School" }, { header: "Students", num: true }, { header: "Current", num: true }, { header: "New budget", num: true }, { header: "Change", num: true }, { header: "Change %", num: true }, { header: "Floor or cap" }],
-        sorted.map((s) => [s.name, count(s.students), dollars(s.current as number), dollars(s.total), signed(s.total - (s.current as number)), s.current ? pct((s.total - (s.current as number)) / (s.current as number)) : "", s.adjustment ?? ""]),
+        [{ header: "School" }, { header: "Students", num: true }, { header: "Current", num: true }, { header: "New budget", num: true }, { header: "Change", num: true }, { header: "Change %", num: true }, { header: "Floor or cap" }, ...carriedHeaders],
+        sorted.map((s) => [
+          s.name,
+          count(s.students),
+          dollars(s.current as number),
+          dollars(s.total),
+          signed(s.total - (s.current as number)),
+          s.current ? pct((s.total - (s.current as number)) / (s.current as number)) : "",
+          s.adjustment ?? "",
+          ...(carried ? [s.carryOver === null ? "" : signed(s.carryOver), s.available === null ? "" : dollars(s.available)] : []),
+        ]),
       );
   }
   return { id: "winners", title: "Winners and losers", body };

@@ -172,6 +172,15 @@ function comparisonPart(sheet: Sheet, L: Layout, r: number): number {
     L.quantityAt(sheet, r++, 5, id);
   };
   line("Total budget", m.ids.total, "total");
+  // The prior year's balance: a locked figure and a live total, each its own line below the budget.
+  if (m.ids.carryOver && m.ids.available) {
+    sheet.text(r, 0, L.label(m.ids.carryOver), "label");
+    L.show(sheet, r, 5, m.ids.carryOver);
+    sheet.text(r++, 6, "Given by the district (Rates); not part of this year's budget", "note");
+    sheet.text(r, 0, L.label(m.ids.available), "label");
+    L.quantityAt(sheet, r, 5, m.ids.available, "total");
+    sheet.text(r++, 6, "Total budget + carried from the prior year", "note");
+  }
   row(m.ids.perPupil);
   const k = (kind: string) => m.constants.find((c) => c.kind === kind)?.id ?? null;
   line("Current budget", k("current"));

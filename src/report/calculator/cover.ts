@@ -27,6 +27,8 @@ function headline(sheet: Sheet, L: Layout, r: number): number {
   r += 2;
   const rows: [string, string | null][] = [
     ["The district's allocation at the projected counts", m.ids.districtTotal],
+    ["Carried from the prior year (+ surplus, − deficit)", m.ids.carryOver],
+    ["Available to spend (this year's budget + carried)", m.ids.available],
     ["Current budget", m.constants.find((c) => c.kind === "current")?.id ?? null],
     ["Change vs current", m.ids.changeVsCurrent],
     ["Change vs current (%)", m.ids.changePercent],

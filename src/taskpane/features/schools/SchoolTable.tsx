@@ -36,7 +36,7 @@ const useStyles = makeStyles({
   name: { minWidth: "72px" },
 });
 
-export type SortKey = "name" | "total" | "current" | "change" | "changePct" | "perPupil";
+export type SortKey = "name" | "total" | "current" | "change" | "changePct" | "perPupil" | "carryOver" | "available";
 
 interface Row {
   index: number;
@@ -46,6 +46,9 @@ interface Row {
   change: number | null;
   changePct: number | null;
   perPupil: number;
+  /** Carried from the prior year (+ surplus, − deficit) and total + carried; null without a Prior Year Balance. */
+  carryOver: number | null;
+  available: number | null;
 }
 
 const COLUMNS: { key: SortKey; label: string; numeric: boolean; wide?: boolean }[] = [
@@ -56,6 +59,17 @@ const COLUMNS: { key: SortKey; label: string; numeric: boolean; wide?: boolean }
   { key: "changePct", label: "Change %", numeric: true },
   { key: "perPupil", label: "Per pupil", numeric: true },
 ];
+
+/** Shown when any school has a Prior Year Balance: what it carried and what it has to spend (total + carried). */
+const CARRY_COLUMNS: typeof COLUMNS = [
+  { key: "carryOver", label: "Carried", numeric: true, wide: true },
+  { key: "available", label: "Available", numeric: true, wide: true },
+];
+
+/** The table's columns: the carry-over ones only when a school has a balance from the prior year. */
+export function schoolColumns(a: Allocation): typeof COLUMNS {
+  return a.schools.some((sc) => sc.carryOver !== null) ? [...COLUMNS, ...CARRY_COLUMNS] : COLUMNS;
+}
 
 export function schoolRows(a: Allocation): Row[] {
   return a.schools.map((sc, index) => {
@@ -68,6 +82,8 @@ export function schoolRows(a: Allocation): Row[] {
       change,
       changePct: change === null || !sc.current ? null : change / sc.current,
       perPupil: sc.perPupil,
+      carryOver: sc.carryOver,
+      available: sc.available,
     };
   });
 }
@@ -98,6 +114,8 @@ export function SchoolTable({ allocation, selected, onSelect, onOpen }: SchoolTa
   const s = useStyles();
   const [sort, setSort] = useState<{ key: SortKey; dir: "ascending" | "descending" }>({ key: "name", dir: "ascending" });
   const rows = useMemo(() => sortRows(schoolRows(allocation), sort.key, sort.dir), [allocation, sort]);
+  const columns = useMemo(() => schoolColumns(allocation), [allocation]);
+  const carried = columns.length > COLUMNS.length;
   const chosen = new Set(selected);
   const all = rows.length > 0 && rows.every((r) => chosen.has(r.index));
   const some = rows.some((r) => chosen.has(r.index));
@@ -126,7 +144,7 @@ export function SchoolTable({ allocation, selected, onSelect, onOpen }: SchoolTa
                 onChange={(_, d) => onSelect(d.checked === true ? rows.map((r) => r.index) : [])}
               />
             </TableHeaderCell>
-            {COLUMNS.map((c) => (
+            {columns.map((c) => (
               <TableHeaderCell
                 key={c.key}
                 className={mergeClasses(c.key === "name" && s.name, c.numeric && s.numHead, c.wide && s.wideOnly)}
@@ -155,6 +173,8 @@ export function SchoolTable({ allocation, selected, onSelect, onOpen }: SchoolTa
               <TableCell className={mergeClasses(s.num, s.wideOnly, tone(r.change))}>{r.change === null ? "—" : signedMoney(r.change)}</TableCell>
               <TableCell className={mergeClasses(s.num, tone(r.change))}>{r.changePct === null ? "—" : signedPercent(r.changePct)}</TableCell>
               <TableCell className={s.num}>{money(r.perPupil)}</TableCell>
+              {carried && <TableCell className={mergeClasses(s.num, s.wideOnly, tone(r.carryOver))}>{r.carryOver === null ? "—" : signedMoney(r.carryOver)}</TableCell>}
+              {carried && <TableCell className={mergeClasses(s.num, s.wideOnly)}>{r.available === null ? "—" : money(r.available)}</TableCell>}
             </TableRow>
           ))}
         </TableBody>
