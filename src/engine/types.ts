@@ -30,23 +30,8 @@ export interface RawTable {
 /** Raw tables by contract name (lower-cased key), as returned by host.readTables(). */
 export type RawTables = Record<string, RawTable>;
 
-/**
- * What a problem the allocation finds is, as data: a setting that cannot be met, floors, caps or phase-in with no
- * general money to move, or floors the general money cannot pay. Input errors of a table's cells carry no code.
- */
-export type ErrorCode = "setting" | "noGeneralMoney" | "floors";
-
-/**
- * A located input problem. Errors are values, collected in one pass. The sentence people read is built from these
- * fields by one function, formatError in src/words/errors.ts.
- */
-export interface InputError {
-  /** The kind of problem, for problems the allocation finds (see `ErrorCode`). */
-  code?: ErrorCode;
-  /** The policy setting (registry key) at fault, when one is. */
-  setting?: string;
-  /** The figures of the problem, e.g. { available, need } in cents for floors. */
-  values?: Readonly<Record<string, number>>;
+/** Where a problem is: the table, the sheet row and the column header the user sees, the cell and sheet when known. */
+export interface ErrorPlace {
   table: string;
   /** Sheet row as the user sees it in Excel (1-based), or null for a table-level problem. */
   row: number | null;
@@ -56,9 +41,46 @@ export interface InputError {
   cell?: string;
   /** The sheet the problem is on, when known. */
   sheet?: string;
+  /** The plan year whose allocation has the problem (multi-year plans), when it is one. */
+  planYear?: { readonly year: number; readonly label: string };
+}
+
+/** A problem of a cell or a table, with what was expected and what was found, as the reader wrote them. */
+export interface WordedError extends ErrorPlace {
+  /** "setting" when an allocation setting cannot be met (`setting` is its registry key). */
+  code?: "setting";
+  setting?: string;
   expected: string;
   found: string;
+  causes?: undefined;
+  values?: undefined;
 }
+
+/** One input that asks the allocation to move money between schools: a policy setting or Schools' Minimum Budget. */
+export type Cause = { readonly kind: "setting"; readonly setting: string; readonly row: number | null } | { readonly kind: "minimumBudget" };
+
+/**
+ * A problem the allocation finds, as data only (its words are built in src/words/errors.ts): floors, caps or
+ * phase-in with no general money to move ("noGeneralMoney"), or floors the general money cannot pay ("floors",
+ * `values` { available, need } in cents). `causes` are the inputs that ask for the move, in the order named.
+ */
+export interface AllocationProblem extends ErrorPlace {
+  code: "noGeneralMoney" | "floors";
+  /** The setting whose Policy cell the problem is reported at, when it is one (Hold Harmless for floors). */
+  setting?: string;
+  causes: readonly Cause[];
+  values?: Readonly<Record<"available" | "need", Cents>>;
+  expected?: undefined;
+  found?: undefined;
+}
+
+export type ErrorCode = NonNullable<InputError["code"]>;
+
+/**
+ * A located input problem. Errors are values, collected in one pass. The sentence people read is built from these
+ * fields by one function, formatError in src/words/errors.ts.
+ */
+export type InputError = WordedError | AllocationProblem;
 
 export type Status = "Unlocked" | "Locked" | "Grant";
 export type RevenueType = "Federal" | "State" | "Local" | "Private" | "Other";

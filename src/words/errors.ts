@@ -4,7 +4,9 @@
  * The sheet is named only when it differs from the table's name (an Excel table on another sheet).
  */
 import { quoteSheet } from "../engine/excelNames";
-import type { InputError } from "../engine/types";
+import { dollars } from "../engine/money";
+import { policySetting, type PolicyKey } from "../engine/policySettings";
+import type { AllocationProblem, Cause, InputError } from "../engine/types";
 
 function otherSheet(e: InputError): string | null {
   return e.sheet && e.sheet.trim().toLowerCase() !== e.table.trim().toLowerCase() ? e.sheet : null;
@@ -21,9 +23,45 @@ export function errorLocation(e: InputError): string {
   return where;
 }
 
+function list(items: readonly string[]): string {
+  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+/** "Hold Harmless (Policy row 4)", "Hold Harmless (set in the pane)", "Minimum Budget (Schools)". */
+function causeWords(c: Cause): string {
+  if (c.kind === "minimumBudget") return "Minimum Budget (Schools)";
+  return `${policySetting(c.setting as PolicyKey).name} (${c.row !== null ? `Policy row ${c.row}` : "set in the pane"})`;
+}
+
+/** The words of a problem the allocation finds, from its code, causes and figures. */
+function problemWords(e: AllocationProblem): { expected: string; found: string } {
+  const causes = e.causes.map(causeWords);
+  if (e.code === "noGeneralMoney")
+    return {
+      expected: "general money to move between schools: an Unlocked, unrestricted source that funds All and is eligible for all schools",
+      found: `no such source, while ${list(causes)} change school totals (a combination: add such a source or change those settings)`,
+    };
+  // At a setting's Policy cell the sentence names the setting first, as every setting's problem does.
+  const setting = e.setting !== undefined && e.row !== null ? `${policySetting(e.setting as PolicyKey).name}: ` : "";
+  return {
+    expected: `${setting}floors that the general school money can pay (${dollars(e.values?.available ?? 0)})`,
+    found: `floors needing ${dollars(e.values?.need ?? 0)} of general money${causes.length > 1 ? `, from ${list(causes)} together` : ""}`,
+  };
+}
+
+/**
+ * What was expected and what was found: as the reader wrote them, or built from a problem's data; the plan year
+ * is named after what was expected when the problem is in one year of a multi-year plan.
+ */
+export function errorWords(e: InputError): { expected: string; found: string } {
+  const w = e.expected !== undefined ? { expected: e.expected, found: e.found } : problemWords(e);
+  return e.planYear ? { ...w, expected: `${w.expected} (in plan year ${e.planYear.year}, ${e.planYear.label})` } : w;
+}
+
 /** One line: location, what was expected, what was found. */
 export function formatError(e: InputError): string {
-  return `${errorLocation(e)}: expected ${e.expected}, found ${e.found}`;
+  const w = errorWords(e);
+  return `${errorLocation(e)}: expected ${w.expected}, found ${w.found}`;
 }
 
 /** Every error, one per line. */

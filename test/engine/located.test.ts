@@ -1,6 +1,7 @@
 /**
- * Problems the allocation finds are data: a code, the setting at fault and the figures in cents, beside the
- * location; the sentence is built from them by formatError (src/words/errors.ts), the same for every surface.
+ * Problems the allocation finds are data: a code, the setting at fault, the inputs that cause them and the figures
+ * in cents, beside the location; the sentence is built from them by formatError (src/words/errors.ts), the same for
+ * every surface (test/words/errors.test.ts pins the sentences).
  */
 import { allocate } from "../../src/engine/allocate/index";
 import { dollars } from "../../src/engine/money";
@@ -22,7 +23,7 @@ describe("located allocation problems", () => {
     expect(a.errors).toHaveLength(1);
     const e = a.errors[0];
     expect(e).toMatchObject({ code: "floors", setting: "holdHarmless", table: "Policy", column: "Value" });
-    const { available, need } = e.values ?? {};
+    const { available, need } = e.values ?? { available: 0, need: -1 };
     expect(need).toBeGreaterThan(available);
     expect(Number.isInteger(available) && Number.isInteger(need)).toBe(true);
     expect(formatError(e)).toBe(
@@ -39,5 +40,30 @@ describe("located allocation problems", () => {
     expect(a.errors[0]).toMatchObject({ code: "floors", table: "Schools", row: null, column: "Minimum Budget" });
     expect(a.errors[0].setting).toBeUndefined();
     expect(a.errors[0].values?.need).toBeGreaterThan(a.errors[0].values?.available ?? Infinity);
+  });
+
+  test("no general money to move: data only (no words in the engine), every input that asks for the move, where it was set", () => {
+    const d = sample();
+    const sources = d.sources.map((s) => ({ ...s, restricted: true }));
+    const inSheet = allocate({ ...d, sources, policy: { ...d.policy, holdHarmless: 0.9, phaseIn: 0.5, foundationPerSchool: 0 } });
+    const row = (k: "phaseIn" | "holdHarmless" | "gainCap") => d.policy.places?.[k]?.row;
+    expect(inSheet.errors).toEqual([
+      {
+        code: "noGeneralMoney",
+        table: "Revenue",
+        row: null,
+        column: "Status",
+        causes: [
+          { kind: "setting", setting: "phaseIn", row: row("phaseIn") },
+          { kind: "setting", setting: "holdHarmless", row: row("holdHarmless") },
+          { kind: "setting", setting: "gainCap", row: row("gainCap") },
+          { kind: "minimumBudget" },
+        ],
+      },
+    ]);
+    const { places: _, ...setInPane } = d.policy;
+    const inPane = allocate({ ...d, sources, policy: { ...setInPane, holdHarmless: 0.9, foundationPerSchool: 0 } });
+    expect(inPane.errors[0]).toMatchObject({ code: "noGeneralMoney", causes: [{ setting: "holdHarmless", row: null }, { setting: "gainCap", row: null }, { kind: "minimumBudget" }] });
+    expect(formatError(inPane.errors[0])).toContain("while Hold Harmless (set in the pane), Gain Cap (set in the pane) and Minimum Budget (Schools) change school totals");
   });
 });

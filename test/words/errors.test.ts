@@ -1,4 +1,4 @@
-import { errorLocation, formatError, formatErrors } from "../../src/words/errors";
+import { errorLocation, errorWords, formatError, formatErrors } from "../../src/words/errors";
 import { parseDistrict } from "../../src/engine/parse";
 import type { InputError } from "../../src/engine/types";
 import { rawTables, sampleGrids, sampleWith, setCell } from "../helpers/raw";
@@ -44,5 +44,56 @@ describe("formatErrors", () => {
       `Revenue row 2, column "Status" (E2): expected one of Unlocked, Locked, Grant (blank means Unlocked), found "Frozen"`,
     ]);
     expect(formatErrors([])).toBe("");
+  });
+});
+
+describe("problems the allocation finds: their words are built here from data", () => {
+  const general = "general money to move between schools: an Unlocked, unrestricted source that funds All and is eligible for all schools";
+
+  test("no general money to move: every cause named, where it was set", () => {
+    const e: InputError = {
+      code: "noGeneralMoney",
+      table: "Revenue",
+      row: null,
+      column: "Status",
+      causes: [
+        { kind: "setting", setting: "phaseIn", row: 5 },
+        { kind: "setting", setting: "gainCap", row: null },
+        { kind: "minimumBudget" },
+      ],
+    };
+    expect(formatError(e)).toBe(
+      `Revenue, column "Status": expected ${general}, found no such source, while Phase In (Policy row 5), Gain Cap (set in the pane) and ` +
+        "Minimum Budget (Schools) change school totals (a combination: add such a source or change those settings)",
+    );
+    expect(formatError({ ...e, causes: [{ kind: "minimumBudget" as const }] })).toBe(
+      `Revenue, column "Status": expected ${general}, found no such source, while Minimum Budget (Schools) change school totals (a combination: add such a source or change those settings)`,
+    );
+  });
+
+  test("floors: at the Hold Harmless cell the setting is named first; set in the pane or on Schools it is not; one cause is not listed", () => {
+    const values = { available: 13_293_107_300, need: 13_986_722_700 };
+    const causes = [{ kind: "setting", setting: "holdHarmless", row: 3 }, { kind: "minimumBudget" }] as const;
+    const atCell: InputError = { code: "floors", setting: "holdHarmless", table: "Policy", row: 3, column: "Value", cell: "B3", sheet: "Policy", causes, values };
+    expect(formatError(atCell)).toBe(
+      'Policy row 3, column "Value" (B3): expected Hold Harmless: floors that the general school money can pay ($132,931,073), ' +
+        "found floors needing $139,867,227 of general money, from Hold Harmless (Policy row 3) and Minimum Budget (Schools) together",
+    );
+    const inPane: InputError = { code: "floors", setting: "holdHarmless", table: "Policy", row: null, column: "Hold Harmless", causes: [{ kind: "setting", setting: "holdHarmless", row: null }], values };
+    expect(formatError(inPane)).toBe(
+      'Policy, column "Hold Harmless": expected floors that the general school money can pay ($132,931,073), found floors needing $139,867,227 of general money',
+    );
+    const onSchools: InputError = { code: "floors", table: "Schools", row: null, column: "Minimum Budget", causes: [{ kind: "minimumBudget" }], values };
+    expect(errorWords(onSchools)).toEqual({
+      expected: "floors that the general school money can pay ($132,931,073)",
+      found: "floors needing $139,867,227 of general money",
+    });
+  });
+
+  test("a problem in one plan year says which, after what was expected", () => {
+    const worded: InputError = { ...base, planYear: { year: 2, label: "2027-28" } };
+    expect(formatError(worded)).toBe('Revenue row 7, column "Amount" (C7): expected a dollar amount ≥ 0 (in plan year 2, 2027-28), found "abc"');
+    const problem: InputError = { code: "floors", table: "Schools", row: null, column: "Minimum Budget", causes: [], values: { available: 100, need: 200 }, planYear: { year: 3, label: "Year 3" } };
+    expect(errorWords(problem).expected).toBe("floors that the general school money can pay ($1) (in plan year 3, Year 3)");
   });
 });

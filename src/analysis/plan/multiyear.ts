@@ -137,7 +137,7 @@ export function planYears(district: District, planning: Planning, years: number 
     };
     const a = allocate(d);
     if (a.errors.length) {
-      const errors = a.errors.map((e) => ({ ...e, expected: `${e.expected} (in plan year ${y}, ${label})` }));
+      const errors = a.errors.map((e) => ({ ...e, planYear: { year: y, label } }));
       return { years: out, trigger: st.revenueTrigger, triggerYear: onYear, targetYear, hasTargets, schools: [], warnings, errors };
     }
     const turnedOn = a.weightsOn;

@@ -4,7 +4,7 @@
  */
 import { columnLetter } from "../excelNames";
 import { count, wholeDollars } from "../money";
-import type { Cell, Cents, InputError, RawTable } from "../types";
+import type { Cell, Cents, InputError, RawTable, WordedError } from "../types";
 import { INPUT_TABLES, type ColumnSpec, type InputTable } from "../tables";
 import {
   cellText,
@@ -177,7 +177,7 @@ export class TableReader {
     return true;
   }
 
-  private push(e: Omit<InputError, "table" | "sheet">): void {
+  private push(e: Omit<WordedError, "table" | "sheet">): void {
     this.ctx.errors.push({ table: this.table, sheet: this.raw.origin.sheet, ...e });
   }
 

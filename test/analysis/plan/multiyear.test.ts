@@ -3,6 +3,7 @@ import { conservationBreaks, holdHarmlessFor, nonGrantTotal, planYears, ratesFor
 import type { Rate } from "../../../src/engine/types";
 import { makeDistrict } from "../../helpers/district";
 import { planning, smallDistrict } from "./fixture";
+import { errorWords } from "../../../src/words/errors";
 
 describe("multi-year rules", () => {
   test("weights move linearly to their targets by the Target Year", () => {
@@ -63,7 +64,8 @@ describe("multi-year rules", () => {
     const p = planning(d, { revenueGrowth: [-0.5, 0, 0] });
     const plan = planYears(d, p, 3);
     expect(plan.errors.length).toBeGreaterThan(0);
-    expect(plan.errors[0].expected).toMatch(/plan year 2, Year 2/);
+    expect(plan.errors[0]).toMatchObject({ planYear: { year: 2, label: "Year 2" } });
+    expect(errorWords(plan.errors[0]).expected).toMatch(/ \(in plan year 2, Year 2\)$/);
     expect(plan.years).toHaveLength(1);
   });
 

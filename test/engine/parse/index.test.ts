@@ -128,7 +128,7 @@ describe("parseDistrict: bad input", () => {
     if (c.found) expect(e.found).toMatch(c.found);
     if (c.cell !== undefined) expect(e.cell).toBe(c.cell);
     if (c.row !== null) expect(e.sheet).toBe(c.table);
-    expect(e.found.length).toBeGreaterThan(0);
+    expect(e.found?.length).toBeGreaterThan(0);
   });
 });
 
