@@ -41,6 +41,12 @@ export function calculatorDrivers(a: Allocation, schoolIndex: number, ctx: Calcu
     const sumNeeds = needs.reduce((x, [, v]) => x + v, 0);
     out.push(`${usd(sumNeeds)} (${pct(sumNeeds)}) follows students with extra needs: ${needs.map(([c, v]) => `${c} ${usd(v)}`).join(", ")}.`);
   }
+  const attendance = lines.filter((l) => l.kind === "attendance");
+  if (attendance.length) {
+    const diff = attendance.reduce((x, l) => x + l.amount, 0);
+    const rate = a.district.schools[schoolIndex].attendance ?? 0;
+    out.push(`Base students at ${[...new Set(attendance.map((l) => l.level))].join(" and ")} are funded on average daily attendance (${Math.round(rate * 10000) / 100}% of enrollment): the attendance lines (ADA − enrolled, at the same $ per pupil) come to ${usd(diff)}, already counted in the base above.`);
+  }
   if (shortfall) out.push(`${usd(-shortfall)} of the fixed $ per pupil lines cannot be paid: the sources' pools are smaller than the formula's cost.`);
   if (foundation) out.push(`${usd(foundation)} (${pct(foundation)}) is the foundation every school receives before the formula.`);
   if (adjustment) out.push(`${adjustmentWords(school.adjustment ?? "Rescaled")}: ${adjustment > 0 ? "+" : ""}${usd(adjustment)}.`);

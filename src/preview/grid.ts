@@ -52,6 +52,8 @@ export function formatValue(v: PlanValue | Date | undefined, fmt?: NumberFormat)
       return `${Math.round(v * 100)}%`;
     case "percent1":
       return `${(v * 100).toFixed(1)}%`;
+    case "percent2":
+      return `${(v * 100).toFixed(2)}%`;
     case "integer":
       return Math.round(v).toLocaleString("en-US");
     case "decimal2":

@@ -5,7 +5,7 @@
  */
 import type { ChartDescription } from "./charts/types";
 
-export type NumberFormat = "currency" | "currency0" | "percent" | "percent1" | "integer" | "decimal2" | "decimal4" | "text" | "date";
+export type NumberFormat = "currency" | "currency0" | "percent" | "percent1" | "percent2" | "integer" | "decimal2" | "decimal4" | "text" | "date";
 
 /** A value written into a cell. Strings are always written as text (never as formulas). */
 export type PlanValue = string | number | boolean | null;

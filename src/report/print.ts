@@ -50,6 +50,8 @@ export function formattedLength(v: number, fmt: NumberFormat | undefined): numbe
       return sign + Math.floor(Math.abs(v * 100)).toString().length + 1;
     case "percent1":
       return sign + Math.floor(Math.abs(v * 100)).toString().length + 3;
+    case "percent2":
+      return sign + Math.floor(Math.abs(v * 100)).toString().length + 4;
     case "integer":
       return sign + digits + COMMAS(v);
     case "decimal2":

@@ -415,3 +415,115 @@ withLibreOffice("school calculators recalculated by LibreOffice", () => {
     expect(Object.keys(zip.files).sort()).toEqual(calculatorFileNames(a, [0, 1, 2]).sort());
   });
 });
+
+/**
+ * An ADA district: the sample with Policy ADA Levels = Middle, High, cent rounding, and attendance rates chosen so
+ * that enrolled × rate often ends in a half hundredth (e.g. 150 × 91.25% = 136.875 → 136.88). Each calculator of a
+ * school with a Middle or High row is recalculated by LibreOffice: every figure (the locked attendance rate, ADA
+ * students = ROUND(enrolled × rate, 2), the attendance lines, the total) equals the allocation to the cent, and a
+ * changed High count moves the ADA students and the attendance line live.
+ */
+withLibreOffice("school calculators with average daily attendance, recalculated by LibreOffice", () => {
+  const soffice = SOFFICE as string;
+  const dir = mkdtempSync(path.join(tmpdir(), "sfs-calc-ada-"));
+  const inDir = path.join(dir, "in");
+  const outDir = path.join(dir, "out");
+  const profileDir = path.join(tmpdir(), `lo-profile-ada-${process.pid}-${Date.now()}`);
+  let a: Allocation;
+  let chosen: number[] = [];
+  let files: string[] = [];
+  let edited: { index: number; file: string; counts: CalculatorCounts } | null = null;
+  const RATES = [0.9125, 0.9375, 0.9462, 0.9585, 0.9215, 0.9635];
+
+  beforeAll(async () => {
+    const { sampleDistrict } = await import("../../src/sample/district");
+    const { parseDistrict } = await import("../../src/engine/parse");
+    const { allocate } = await import("../../src/engine/allocate");
+    const raw = sampleDistrict();
+    const col = raw.schools.headers.indexOf("Attendance Rate");
+    raw.schools.rows.forEach((row, k) => (row[col] = RATES[k % RATES.length]));
+    raw.policy.rows = raw.policy.rows.filter((row) => row[0] !== "Rounding");
+    raw.policy.rows.push(["ADA Levels", "Middle, High"], ["Rounding", "cent"]);
+    const parsed = parseDistrict(raw);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    a = allocate(parsed.district);
+    if (a.errors.length) throw new Error(JSON.stringify(a.errors));
+    const levels = new Set(["Middle", "High"].map((l) => a.district.levels.indexOf(l)));
+    chosen = a.schools.map((_, i) => i).filter((i) => a.district.enrollment.some((r) => r.schoolIndex === i && levels.has(r.levelIndex)));
+    files = await writeCalculatorFiles(a, inDir, { schools: chosen });
+    // A principal types a new High count at the first High school.
+    const index = chosen.find((i) => a.schools[i].id.startsWith("H")) as number;
+    const counts = originalCounts(a, index);
+    const l = a.district.levels.indexOf("High");
+    counts[l][0] += 37;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(files[chosen.indexOf(index)]);
+    const input = calculatorModel(a, index).inputs.find((x) => x.levelIndex === l && x.category === 0)!;
+    const ranges = (wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model.find((d) => d.name === input.name)?.ranges ?? [];
+    (wb.getWorksheet("Inputs") as ExcelJS.Worksheet).getCell(ranges[0].split("!")[1].replace(/\$/g, "")).value = counts[l][0];
+    const file = path.join(inDir, "changed-ada.xlsx");
+    await wb.xlsx.writeFile(file);
+    edited = { index, file, counts };
+    const blankDir = path.join(dir, "blank");
+    mkdirSync(blankDir, { recursive: true });
+    for (const f of files) writeFileSync(path.join(blankDir, path.basename(f)), await withoutCachedResults(f));
+    mkdirSync(outDir, { recursive: true });
+    const url = recalcProfile(soffice, profileDir);
+    const all = [...files.map((f) => path.join(blankDir, path.basename(f))), file];
+    const r = spawnSync(soffice, [`-env:UserInstallation=${url}`, "--headless", "--convert-to", "xlsx", "--outdir", outDir, ...all], { encoding: "utf8", timeout: 240000 });
+    if (r.status !== 0) throw new Error(`soffice failed (${r.status}): ${r.stderr}`);
+  }, 300000);
+
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(profileDir, { recursive: true, force: true });
+  });
+
+  test("every ADA school: recalculated figures, attendance lines and totals equal the allocation to the cent", async () => {
+    const explain = explainer(a);
+    let attendanceLines = 0;
+    let halves = 0;
+    for (const [k, i] of chosen.entries()) {
+      const id = a.schools[i].id;
+      const cached = await readCached(path.join(outDir, path.basename(files[k])));
+      const plans = calculatorPlans(a, i);
+      expectSameAsPlans(cached, plans, ["Cover", "Inputs", "Rates", "Budget", "Explanation"], id);
+      expect({ id, total: cents(cached.byName("Total_Budget")) }).toEqual({ id, total: a.schools[i].total });
+      const model = calculatorModel(a, i);
+      expect(model.attendance).not.toBeNull();
+      expect(cached.byName("Attendance_Rate")).toBe(a.district.schools[i].attendance);
+      const budget = plans.find((p) => p.name === "Budget") as SheetPlan;
+      const lines = explain(i).filter((l) => l.kind === "attendance");
+      for (const s of model.sources) {
+        for (const line of s.lines) {
+          if (!line.attendance) continue;
+          const rate = model.constants.find((c) => c.id === line.rateId)!;
+          const cell = budget.cells.find((c) => c.f?.includes(`*${rate.name},`) && !c.f.startsWith("ROUND(Input_"))!;
+          const theirs = lines.find((l) => l.source === s.name && l.level === a.district.levels[line.levelIndex]);
+          expect({ id, line: rate.name, cents: cents(cached.value("Budget", a1(cell.r, cell.c))) }).toEqual({ id, line: rate.name, cents: theirs?.amount ?? 0 });
+          attendanceLines++;
+        }
+      }
+      for (const x of model.attendance?.levels ?? []) {
+        const n = originalCounts(a, i)[x.levelIndex][0];
+        if (Math.round(n * Math.round((a.district.schools[i].attendance as number) * 10000)) % 100 === 50) halves++;
+      }
+      expect(lines.length).toBeGreaterThan(0);
+    }
+    expect(attendanceLines).toBeGreaterThan(chosen.length);
+    // Some schools' ADA students land exactly on a half hundredth: LibreOffice's ROUND and the engine's integers agree there too.
+    expect(halves).toBeGreaterThan(0);
+  });
+
+  test("a changed High count: ADA students and the attendance lines follow, equal to schoolAtFixedRates", async () => {
+    const { index, file, counts } = edited!;
+    const expected = schoolAtFixedRates(a, index, counts);
+    const cached = await readCached(path.join(outDir, path.basename(file)));
+    expectSameAsPlans(cached, calculatorPlans(a, index, { counts }), ["Rates", "Budget"], `${a.schools[index].id} (edited)`);
+    expect(cents(cached.byName("Total_Budget"))).toBe(expected.total);
+    const l = a.district.levels.indexOf("High");
+    const ada = expected.values.get(`ada:${l}`) as number;
+    expect(ada).toBe(Math.floor((counts[l][0] * Math.round((a.district.schools[index].attendance as number) * 10000)) / 100 + 0.5) / 100);
+    expect(expected.total).not.toBe(a.schools[index].total);
+  });
+});

@@ -6,6 +6,7 @@
  * as Excel formulas. There is no adjustment cell: at the projected counts every formula line equals the
  * allocation's line; a difference the fixed reading cannot avoid is reported, in words, beside the total.
  */
+import { adaLevelFlags } from "../allocate/attendance";
 import { availableFormula } from "../allocate/carryOver";
 import { explainer } from "../allocate/explain";
 import { AVAILABLE_LABEL, CARRIED_LABEL } from "../allocate/words";
@@ -51,6 +52,28 @@ function addInputs(b: ModelBuilder, a: Allocation, i: number, levels: number[], 
   }
   b.q("students", "Students", X.sum(...levels.map((l) => X.ref(`in:${l}:0`))), "count");
   return b.q("countsChanged", "Counts that differ from the district's projection", X.sum(...changed), "count");
+}
+
+/**
+ * Average daily attendance: at the levels Policy's ADA Levels names, the school's Base students are funded on
+ * ADA = ROUND(enrolled × attendance rate, 2); the difference ROUND(ADA − enrolled, 2) is paid at each source's
+ * rate on its own line. The attendance rate is the district's figure for the school, locked.
+ */
+function addAttendance(b: ModelBuilder, a: Allocation, i: number, levels: number[]): CalculatorModel["attendance"] {
+  const d = a.district;
+  const rate = d.schools[i].attendance;
+  const flags = adaLevelFlags(d.levels, d.policy);
+  const at = levels.filter((l) => flags[l] && d.enrollment.some((r) => r.schoolIndex === i && r.levelIndex === l));
+  if (at.length === 0 || typeof rate !== "number") return null;
+  const rateId = b.k({ id: "attendanceRate", kind: "attendance", nameParts: ["Attendance_Rate"], label: "Attendance rate (average daily attendance ÷ enrollment)", value: rate, fmt: "percent2", note: `This school's Attendance Rate from the district's Schools table; Policy ADA Levels: ${at.map((l) => d.levels[l]).join(", ")}.` });
+  return {
+    rateId,
+    levels: at.map((l) => {
+      const adaId = b.q(`ada:${l}`, `${d.levels[l]} students funded on attendance: ROUND(enrolled × attendance rate, 2)`, X.round(X.mul(X.ref(`in:${l}:0`), X.ref(rateId)), 2), "share");
+      const differenceId = b.q(`adaDiff:${l}`, `${d.levels[l]} attendance difference: ROUND(ADA − enrolled, 2)`, X.round(X.sub(X.ref(adaId), X.ref(`in:${l}:0`)), 2), "share");
+      return { levelIndex: l, adaId, differenceId };
+    }),
+  };
 }
 
 /** The sources' parts; sources the school cannot receive are listed with the reason. */
@@ -105,8 +128,10 @@ export function calculatorModel(a: Allocation, schoolIndex: number, ctx: Calcula
   const levels = schoolLevels(a, schoolIndex);
   const ud: 0 | 2 = a.district.policy.rounding === "dollar" ? 0 : 2;
   const countsChanged = addInputs(b, a, schoolIndex, levels, categories);
+  const attendance = addAttendance(b, a, schoolIndex, levels);
+  const ada = new Map((attendance?.levels ?? []).map((x) => [x.levelIndex, x]));
   const shares: Record<string, string> = {};
-  const { sources, unavailable } = addSources(b, { a, i: schoolIndex, levels, categories, ud, engineLines: ctx.lines(schoolIndex) }, shares);
+  const { sources, unavailable } = addSources(b, { a, i: schoolIndex, levels, categories, ud, engineLines: ctx.lines(schoolIndex), ada }, shares);
   const generals = sources.filter((s) => s.general);
   const generalAmount = b.q("general", "General money before phase-in, floors and caps", sumOf(generals.map((s) => s.amountId), 2));
   const otherAmount = b.q("other", "Restricted and targeted money (not grants)", sumOf(sources.filter((s) => !s.general && !s.grant).map((s) => s.amountId), 2));
@@ -120,6 +145,7 @@ export function calculatorModel(a: Allocation, schoolIndex: number, ctx: Calcula
     schoolId: school.id,
     schoolName: school.name,
     levels,
+    attendance,
     categories,
     unitDigits: ud,
     inputs: b.inputs,

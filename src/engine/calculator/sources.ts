@@ -26,6 +26,8 @@ export interface SchoolScope {
   categories: string[];
   ud: 0 | 2;
   engineLines: Line[];
+  /** Per level funded on attendance: the ids of its ADA students and of the difference ADA − enrolled. */
+  ada: ReadonlyMap<number, { adaId: string; differenceId: string }>;
 }
 
 /** Why the school can never receive source s (level, School ID list, attribute, Locked), or null. */
@@ -85,7 +87,15 @@ function formulaLines(b: ModelBuilder, sc: SchoolScope, s: number, elig: string 
     const rateId = b.k({ id: `rate:${s}:${l}:${c}`, kind: "rate", nameParts: ["Rate", d.levels[l], what, src.name], label: `${src.name}: ${d.levels[l]} ${what}`, value: dollarsOf(rate), fmt: "rate", sourceIndex: s, levelIndex: l, category: c });
     const amount = lineAmountFormula(X.ref(`in:${l}:${c}`), X.ref(rateId), sc.ud);
     const id = b.q(`line:${s}:${l}:${c}`, `${src.name}: ${d.levels[l]} ${c === 0 ? "students" : sc.categories[c]} × $ per pupil`, elig ? X.mul(amount, X.ref(elig)) : amount);
-    lines.push({ id, levelIndex: l, category: c, inputId: `in:${l}:${c}`, rateId });
+    const ada = c === 0 ? sc.ada.get(l) : undefined;
+    if (!ada) {
+      lines.push({ id, levelIndex: l, category: c, inputId: `in:${l}:${c}`, rateId });
+      continue;
+    }
+    // Funded on attendance: the difference ADA − enrolled at the same rate, its own line (as the allocation's).
+    const diff = lineAmountFormula(X.ref(ada.differenceId), X.ref(rateId), sc.ud);
+    const attId = b.q(`attendance:${s}:${l}`, `${src.name}: ${d.levels[l]} attendance difference × $ per pupil`, elig ? X.mul(diff, X.ref(elig)) : diff);
+    lines.push({ id, levelIndex: l, category: c, inputId: `in:${l}:${c}`, rateId, attendance: { id: attId, differenceId: ada.differenceId, adaId: ada.adaId } });
   }
   return lines;
 }
@@ -126,7 +136,8 @@ export function sourcePart(b: ModelBuilder, sc: SchoolScope, s: number, shares: 
   if (lines.length === 0 && foundation === 0 && shortfall === 0 && engine === 0 && sr.turnedOnBySchool[i] === 0) {
     return { unavailable: reason ?? (sc.levels.some((l) => levelOk(sc, s, l)) ? "no $ per pupil for this school's students" : `only for ${describeEligibility(src.eligible).replace(/^Only /, "")}`) };
   }
-  const formulaId = lines.length ? b.q(`formula:${s}`, `${src.name}: formula`, X.round(X.sum(...lines.map((x) => X.ref(x.id))), 2)) : null;
+  const lineIds = lines.flatMap((x) => (x.attendance ? [x.id, x.attendance.id] : [x.id]));
+  const formulaId = lines.length ? b.q(`formula:${s}`, `${src.name}: formula`, X.round(X.sum(...lineIds.map(X.ref)), 2)) : null;
   const foundationId = foundation > 0 ? b.k({ id: `foundation:${s}`, kind: "foundation", nameParts: ["Foundation", src.name], label: `Foundation per school from ${src.name}`, value: dollarsOf(foundation), fmt: "currency", sourceIndex: s, note: "Every school with students receives the foundation, paid by the general sources in proportion to their school pools." }) : null;
   const shortfallId = shortfall !== 0 ? b.k({ id: `shortfall:${s}`, kind: "shortfall", nameParts: ["Shortfall", src.name], label: `${src.name}: what its pool cannot pay of the fixed $ per pupil`, value: dollarsOf(shortfall), fmt: "currency", sourceIndex: s, note: "The district's fixed $ per pupil costs more than this source can pay; this school's part of the gap, as in the district's allocation." }) : null;
   const parts = [foundationId, formulaId].filter((x): x is string => x !== null).map(X.ref);

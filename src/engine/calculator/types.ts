@@ -6,7 +6,7 @@
 import type { Cents } from "../types";
 import type { Expr } from "./expr";
 
-export type CalcFormat = "currency" | "rate" | "count" | "percent" | "factor" | "flag" | "share";
+export type CalcFormat = "currency" | "rate" | "count" | "percent" | "percent2" | "factor" | "flag" | "share";
 
 /** An editable count: students or a need count at one of the school's levels. */
 export interface CalcInput {
@@ -22,7 +22,7 @@ export interface CalcInput {
   original: number;
 }
 
-export type ConstantKind = "rate" | "foundation" | "shortfall" | "share" | "factor" | "phaseIn" | "floor" | "ceiling" | "current" | "minimum" | "projected" | "district" | "carryOver";
+export type ConstantKind = "rate" | "attendance" | "foundation" | "shortfall" | "share" | "factor" | "phaseIn" | "floor" | "ceiling" | "current" | "minimum" | "projected" | "district" | "carryOver";
 
 /** A locked number the formulas read. */
 export interface CalcConstant {
@@ -55,6 +55,11 @@ export interface CalcLine {
   category: number;
   inputId: string;
   rateId: string;
+  /**
+   * Base students at a level funded on average daily attendance: the line of the difference ADA − enrolled at the
+   * same rate (ROUND(difference × rate, digits)), its id and the difference's id; absent otherwise.
+   */
+  attendance?: { id: string; differenceId: string; adaId: string };
 }
 
 export interface CalcSource {
@@ -109,6 +114,12 @@ export interface CalculatorModel {
   schoolName: string;
   /** District level indexes the school has (its Inputs rows), in district order. */
   levels: number[];
+  /**
+   * Average daily attendance: the school's Attendance Rate (a locked constant) and, per level whose Base students are
+   * funded on attendance, the ADA students ROUND(enrolled × rate, 2) and the difference ROUND(ADA − enrolled, 2);
+   * null when no level of the school is funded on attendance.
+   */
+  attendance: { rateId: string; levels: { levelIndex: number; adaId: string; differenceId: string }[] } | null;
   /** "Students" then the needs. */
   categories: string[];
   /** 0 = whole dollars, 2 = cents (Policy Rounding). */

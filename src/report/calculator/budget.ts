@@ -58,6 +58,14 @@ function sourceBlock(sheet: Sheet, L: Layout, s: CalcSource, r: number): number 
     L.show(sheet, r, 3, line.inputId, "integer");
     L.show(sheet, r, 4, line.rateId);
     L.quantityAt(sheet, r++, 5, line.id);
+    if (line.attendance) {
+      // Funded on average daily attendance: the difference ADA − enrolled at the same $ per pupil, its own line.
+      sheet.text(r, 1, input?.level ?? "");
+      sheet.text(r, 2, "Base on attendance (ADA − enrolled)");
+      L.show(sheet, r, 3, line.attendance.differenceId, "decimal2");
+      L.show(sheet, r, 4, line.rateId);
+      L.quantityAt(sheet, r++, 5, line.attendance.id);
+    }
   }
   if (s.formulaId) {
     sheet.text(r, 0, "Formula: sum of the lines", "label");
@@ -87,6 +95,17 @@ function linesPart(sheet: Sheet, L: Layout, r: number): number {
   r++;
   sheet.text(r, 0, "Students", "label");
   L.quantityAt(sheet, r++, 3, L.m.ids.students);
+  const att = L.m.attendance;
+  if (att) {
+    sheet.text(r, 0, "Attendance rate (locked, see Rates): Base students at these levels are funded on average daily attendance", "label");
+    L.show(sheet, r++, 3, att.rateId, "percent2");
+    for (const x of att.levels) {
+      sheet.text(r, 0, L.label(x.adaId), "label");
+      L.quantityAt(sheet, r++, 3, x.adaId);
+      sheet.text(r, 0, L.label(x.differenceId), "label");
+      L.quantityAt(sheet, r++, 3, x.differenceId);
+    }
+  }
   for (const id of Object.values(L.m.ids.shares)) {
     sheet.text(r, 0, L.label(id), "label");
     L.quantityAt(sheet, r++, 5, id);

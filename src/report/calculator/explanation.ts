@@ -1,4 +1,5 @@
 /** The Explanation sheet: the computation step by step, the terms with this district's settings, the sources and what is held fixed. */
+import { adaLevelNames } from "../../engine/allocate/attendance";
 import { adjustmentWords } from "../../engine/allocate/explain";
 import { describeEligibility } from "../../engine/eligibility";
 import type { Allocation } from "../../engine/types";
@@ -8,10 +9,16 @@ import { dollars } from "../../engine/money";
 const pct = (x: number): string => `${Math.round(x * 1000) / 10}%`;
 
 function steps(p: Allocation["district"]["policy"]): string[] {
+  const ada = adaLevelNames(p);
   return [
     "1. Students: each student counts once at their schooling level, and again in each need category that applies (Inputs).",
     "2. $ per pupil: each revenue source pays a whole-cent $ amount per pupil in each level and category (Rates). In a weighted formula it is the source's base $ per weighted pupil × the cell's weight.",
     `3. Lines: students × $ per pupil, rounded half up to ${p.rounding === "dollar" ? "whole dollars" : "the cent"} (Budget, part 1) — any line can be checked with a desktop calculator. A source's formula is the sum of its lines.`,
+    ...(ada.length
+      ? [
+          `3a. Average daily attendance (${ada.join(", ")}): the base students at these levels are funded on attendance, not enrollment. ADA students = ROUND(enrolled × this school's attendance rate, 2); the difference ADA − enrolled (zero or negative) is its own line at the same $ per pupil. Need counts (poverty, English learners…) stay as counted. Because the district's pool is fixed, paying on attendance raises every school's $ per pupil.`,
+        ]
+      : []),
     `4. Foundation: ${p.foundationPerSchool > 0 ? `every school with students receives ${dollars(p.foundationPerSchool)} before the formula, paid by the general sources` : "none in this district"}.`,
     "5. Phase-in, floors and caps then move general money only (Budget, part 3), each source's part on its own adjustment line; restricted money stays with its purpose and grants are paid on top.",
     "6. The total never falls below this school's floor nor rises above its cap (grants, paid on top, aside).",

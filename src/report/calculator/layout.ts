@@ -12,6 +12,7 @@ export const FMT: Record<CalcFormat, NumberFormat> = {
   rate: "currency",
   count: "integer",
   percent: "percent1",
+  percent2: "percent2",
   factor: "decimal4",
   flag: "integer",
   share: "decimal2",

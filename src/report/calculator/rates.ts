@@ -89,7 +89,7 @@ function policy(sheet: Sheet, L: Layout, a: Allocation, r: number): number {
     const live = spec.key === "phaseIn" ? phase : undefined;
     row(spec.label, (x) => (live ? L.constantAt(sheet, x, 1, live.id) : fmt ? sheet.value(x, 1, v as number, fmt) : sheet.text(x, 1, String(v))), live?.note ?? spec.help);
   }
-  for (const kind of ["factor", "current", "minimum", "floor", "ceiling", "carryOver"] as const) {
+  for (const kind of ["attendance", "factor", "current", "minimum", "floor", "ceiling", "carryOver"] as const) {
     const c = L.m.constants.find((x) => x.kind === kind);
     if (c) row(c.label, (x) => L.constantAt(sheet, x, 1, c.id), c.note);
   }

@@ -435,3 +435,35 @@ describe("ADA funding's located errors", () => {
     expect(b.errors).toEqual([expect.objectContaining({ table: "Schools", row: 2, column: "Attendance Rate", found: "no Attendance Rate column" })]);
   });
 });
+
+describe("the school calculator funds on attendance with live formulas", () => {
+  test("hand case: attendance rate locked, ADA = ROUND(enrolled × rate, 2), the line = ROUND(difference × rate, digits)", async () => {
+    const { calculatorModel, schoolAtFixedRates, originalCounts } = await import("../../../src/engine/calculator");
+    const { toFormula } = await import("../../../src/engine/calculator/expr");
+    for (const rounding of ["cent", "dollar"] as const) {
+      const a = allocate(small(rounding));
+      a.schools.forEach((s, i) => expect(schoolAtFixedRates(a, i).total).toBe(s.total));
+      const m = calculatorModel(a, 2);
+      expect(m.attendance?.levels.map((x) => x.levelIndex)).toEqual([1]);
+      const rate = m.constants.find((c) => c.id === m.attendance?.rateId);
+      expect(rate).toMatchObject({ kind: "attendance", name: "Attendance_Rate", value: 0.9125, fmt: "percent2" });
+      const place = (id: string) => ({ name: id.replace(/:/g, "_") });
+      const q = (id: string) => toFormula((m.quantities.find((x) => x.id === id) as { expr: Parameters<typeof toFormula>[0] }).expr, { sheet: "Budget", place });
+      expect(q("ada:1")).toBe("ROUND(in_1_0*attendanceRate,2)");
+      expect(q("adaDiff:1")).toBe("ROUND(ada_1-in_1_0,2)");
+      expect(q("attendance:0:1")).toBe(`ROUND(adaDiff_1*rate_0_1_0,${rounding === "cent" ? 2 : 0})`);
+      const v = schoolAtFixedRates(a, 2).values;
+      expect(v.get("ada:1")).toBe(136.88);
+      expect(v.get("adaDiff:1")).toBe(-13.12);
+      expect(v.get("attendance:0:1")).toBe(rounding === "cent" ? -26_267.29 : -26_267);
+      // 10 more High students: ADA 160 × 91.25% = 146.00; the line −14.00 × $2,002.08 = −$28,029.12.
+      const counts = originalCounts(a, 2);
+      counts[1][0] += 10;
+      const w = schoolAtFixedRates(a, 2, counts).values;
+      expect(w.get("ada:1")).toBe(146);
+      expect(w.get("attendance:0:1")).toBe(rounding === "cent" ? -28_029.12 : -28_029);
+      // A school without an ADA level has no attendance figures.
+      expect(calculatorModel(a, 0).attendance).toBeNull();
+    }
+  });
+});
