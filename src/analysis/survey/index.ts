@@ -196,17 +196,102 @@ export function pointsText(change: number): string {
   return `${p < 0 ? "down" : "up"} ${Math.abs(p)} point${Math.abs(p) === 1 ? "" : "s"}`;
 }
 
-/** The survey analysis of parsed survey data. */
-export function analyseSurvey(data: SurveyData): SurveyAnalysis {
-  const { answers, minimumGroup } = data;
-  const waves = data.waves.filter((w) => answers.some((a) => a.wave === w));
-  const components = ordered(unique([...data.items.map((x) => x.component), ...answers.map((a) => a.component)]).filter((c) => answers.some((a) => a.component === c)), SURVEY_COMPONENTS);
-  const roles = ordered(unique(answers.map((a) => a.role)), SURVEY_ROLES);
-  const itemOrder = unique([...data.items.map((x) => x.item), ...answers.map((a) => a.item)]).filter((i) => answers.some((a) => a.item === i));
-  const componentOfItem = new Map(answers.map((a) => [a.item, a.component]));
-  const items = itemOrder.map((item) => ({ item, component: componentOfItem.get(item) as string }));
-  const schools = unique(answers.filter((a) => a.schoolId !== null).map((a) => a.schoolId as string));
+/** What needs attention: agreement that fell by AGREEMENT_DROP or more (overall and by role), and low means. */
+function surveyFlags(byComponent: readonly ComponentRow[], byRole: readonly RoleRow[], change: readonly ComponentChange[], roleChange: readonly RoleChange[]): SurveyFlag[] {
+  const flags: SurveyFlag[] = [];
+  const rowAt = <R extends ComponentRow>(rows: readonly R[], pick: (r: R) => boolean) => rows.find(pick);
+  for (const ch of change) {
+    if (ch.agreeChange === null || ch.agreeChange > -AGREEMENT_DROP + EPS) continue;
+    const now = rowAt(byComponent, (r) => r.component === ch.component && r.wave === ch.to);
+    flags.push({
+      kind: "agreement fell",
+      component: ch.component,
+      role: null,
+      wave: ch.to,
+      from: ch.from,
+      value: ch.agreeChange,
+      text: `${ch.component}: ${pctText(now?.agree ?? 0)} agree in ${ch.to}, ${pointsText(ch.agreeChange)} since ${ch.from}.`,
+    });
+  }
+  for (const ch of roleChange) {
+    if (ch.agreeChange === null || ch.agreeChange > -AGREEMENT_DROP + EPS) continue;
+    const now = rowAt(byRole, (r) => r.component === ch.component && r.role === ch.role && r.wave === ch.to);
+    flags.push({
+      kind: "agreement fell",
+      component: ch.component,
+      role: ch.role,
+      wave: ch.to,
+      from: ch.from,
+      value: ch.agreeChange,
+      text: `${ch.component}: ${pctText(now?.agree ?? 0)} of ${rolePlural(ch.role)} agree in ${ch.to}, ${pointsText(ch.agreeChange)} since ${ch.from}.`,
+    });
+  }
+  for (const r of byComponent) {
+    if (r.mean === null || !(r.mean < LOW_MEAN)) continue;
+    flags.push({
+      kind: "low mean",
+      component: r.component,
+      role: null,
+      wave: r.wave,
+      from: null,
+      value: r.mean,
+      text: `${r.component}: the mean answer in ${r.wave} is ${r.mean.toFixed(2)} of 4, below ${LOW_MEAN} (more disagree than agree).`,
+    });
+  }
+  return flags;
+}
 
+type ItemRoleChange = ReturnType<typeof itemRoleChanges>[number];
+
+/** The changes of every item's agreement by role between waves. */
+function itemRoleChanges(byItemRole: readonly ItemRoleRow[], waves: readonly string[]) {
+  return changes(byItemRole, waves, (r) => `${r.item}${SEP}${r.role}`, (r, from, to, c) => ({ row: r, from, to, ...c }));
+}
+
+/** The readings: each component in its latest wave, then the sharpest item-level fall behind each role flag, then low means. */
+function surveyReadings(x: {
+  components: readonly string[];
+  waves: readonly string[];
+  minimumGroup: number;
+  byComponent: readonly ComponentRow[];
+  change: readonly ComponentChange[];
+  itemRoleChange: readonly ItemRoleChange[];
+  flags: readonly SurveyFlag[];
+}): string[] {
+  const { components, waves, minimumGroup, byComponent, change, itemRoleChange, flags } = x;
+  const readings: string[] = [];
+  for (const component of components) {
+    const rows = byComponent.filter((r) => r.component === component);
+    const last = rows[rows.length - 1];
+    if (!last) continue;
+    if (last.suppressed || last.agree === null || last.mean === null) {
+      readings.push(`${component}: only ${last.n} answer${last.n === 1 ? "" : "s"} in ${last.wave}, fewer than ${minimumGroup}, so the result is not shown.`);
+      continue;
+    }
+    const ch = change.filter((c) => c.component === component && c.to === last.wave).pop();
+    const since = ch && ch.agreeChange !== null ? `, ${pointsText(ch.agreeChange)} since ${ch.from}` : "";
+    readings.push(`${component}: ${pctText(last.agree)} agree in ${last.wave} (mean ${last.mean.toFixed(2)} of 4, ${last.n} answers)${since}.`);
+  }
+  for (const f of flags) {
+    if (f.kind !== "agreement fell" || f.role === null) continue;
+    const candidates = itemRoleChange.filter((c) => c.row.component === f.component && c.row.role === f.role && c.to === f.wave && c.agreeChange !== null);
+    candidates.sort((a, b) => (a.agreeChange as number) - (b.agreeChange as number));
+    const worst = candidates[0];
+    if (worst && worst.row.agree !== null && (worst.agreeChange as number) < 0)
+      readings.push(`${f.component}: ${pctText(worst.row.agree)} of ${rolePlural(f.role)} agree that “${worst.row.item.replace(/[.!]\s*$/, "")}”, ${pointsText(worst.agreeChange as number)} since ${worst.from}.`);
+    else readings.push(f.text);
+  }
+  for (const f of flags) if (f.kind === "low mean" && f.wave === waves[waves.length - 1]) readings.push(f.text);
+  return readings;
+}
+
+/** Every group's statistics: by component, role, school and item, in each wave (small groups suppressed). */
+function surveyGroups(
+  answers: SurveyData["answers"],
+  minimumGroup: number,
+  axes: { components: readonly string[]; waves: readonly string[]; roles: readonly string[]; items: readonly { item: string; component: string }[]; schools: readonly string[] },
+) {
+  const { components, waves, roles, items, schools } = axes;
   const byCw = groupBy(answers, (a) => `${a.component}${SEP}${a.wave}`);
   const byCwr = groupBy(answers, (a) => `${a.component}${SEP}${a.wave}${SEP}${a.role}`);
   const byRw = groupBy(answers, (a) => `${a.role}${SEP}${a.wave}`);
@@ -256,78 +341,30 @@ export function analyseSurvey(data: SurveyData): SurveyAnalysis {
         if (r) byItemRole.push({ item, component, wave, role, ...r });
       }
     }
+  return { byComponent, byRole, bySchool, roleTotals, byItem, byItemRole };
+}
+
+/** The survey analysis of parsed survey data. */
+export function analyseSurvey(data: SurveyData): SurveyAnalysis {
+  const { answers, minimumGroup } = data;
+  const waves = data.waves.filter((w) => answers.some((a) => a.wave === w));
+  const components = ordered(unique([...data.items.map((x) => x.component), ...answers.map((a) => a.component)]).filter((c) => answers.some((a) => a.component === c)), SURVEY_COMPONENTS);
+  const roles = ordered(unique(answers.map((a) => a.role)), SURVEY_ROLES);
+  const itemOrder = unique([...data.items.map((x) => x.item), ...answers.map((a) => a.item)]).filter((i) => answers.some((a) => a.item === i));
+  const componentOfItem = new Map(answers.map((a) => [a.item, a.component]));
+  const items = itemOrder.map((item) => ({ item, component: componentOfItem.get(item) as string }));
+  const schools = unique(answers.filter((a) => a.schoolId !== null).map((a) => a.schoolId as string));
+
+  const { byComponent, byRole, bySchool, roleTotals, byItem, byItemRole } = surveyGroups(answers, minimumGroup, { components, waves, roles, items, schools });
 
   const change = changes(byComponent, waves, (r) => r.component, (r, from, to, c): ComponentChange => ({ component: r.component, from, to, ...c }));
   const roleChange = changes(byRole, waves, (r) => `${r.component}${SEP}${r.role}`, (r, from, to, c): RoleChange => ({ component: r.component, role: r.role, from, to, ...c }));
   const itemChange = changes(byItem, waves, (r) => r.item, (r, from, to, c): ItemChange => ({ component: r.component, item: r.item, from, to, ...c }));
   const schoolChange = changes(bySchool, waves, (r) => `${r.schoolId}${SEP}${r.component}`, (r, from, to, c): SchoolChange => ({ component: r.component, schoolId: r.schoolId, from, to, ...c }));
-  const itemRoleChange = changes(byItemRole, waves, (r) => `${r.item}${SEP}${r.role}`, (r, from, to, c) => ({ row: r, from, to, ...c }));
+  const itemRoleChange = itemRoleChanges(byItemRole, waves);
 
-  const flags: SurveyFlag[] = [];
-  const rowAt = <R extends ComponentRow>(rows: readonly R[], pick: (r: R) => boolean) => rows.find(pick);
-  for (const ch of change) {
-    if (ch.agreeChange === null || ch.agreeChange > -AGREEMENT_DROP + EPS) continue;
-    const now = rowAt(byComponent, (r) => r.component === ch.component && r.wave === ch.to);
-    flags.push({
-      kind: "agreement fell",
-      component: ch.component,
-      role: null,
-      wave: ch.to,
-      from: ch.from,
-      value: ch.agreeChange,
-      text: `${ch.component}: ${pctText(now?.agree ?? 0)} agree in ${ch.to}, ${pointsText(ch.agreeChange)} since ${ch.from}.`,
-    });
-  }
-  for (const ch of roleChange) {
-    if (ch.agreeChange === null || ch.agreeChange > -AGREEMENT_DROP + EPS) continue;
-    const now = rowAt(byRole, (r) => r.component === ch.component && r.role === ch.role && r.wave === ch.to);
-    flags.push({
-      kind: "agreement fell",
-      component: ch.component,
-      role: ch.role,
-      wave: ch.to,
-      from: ch.from,
-      value: ch.agreeChange,
-      text: `${ch.component}: ${pctText(now?.agree ?? 0)} of ${rolePlural(ch.role)} agree in ${ch.to}, ${pointsText(ch.agreeChange)} since ${ch.from}.`,
-    });
-  }
-  for (const r of byComponent) {
-    if (r.mean === null || !(r.mean < LOW_MEAN)) continue;
-    flags.push({
-      kind: "low mean",
-      component: r.component,
-      role: null,
-      wave: r.wave,
-      from: null,
-      value: r.mean,
-      text: `${r.component}: the mean answer in ${r.wave} is ${r.mean.toFixed(2)} of 4, below ${LOW_MEAN} (more disagree than agree).`,
-    });
-  }
-
-  // Readings: each component in its latest wave, then the sharpest item-level fall behind each role flag.
-  const readings: string[] = [];
-  for (const component of components) {
-    const rows = byComponent.filter((r) => r.component === component);
-    const last = rows[rows.length - 1];
-    if (!last) continue;
-    if (last.suppressed || last.agree === null || last.mean === null) {
-      readings.push(`${component}: only ${last.n} answer${last.n === 1 ? "" : "s"} in ${last.wave}, fewer than ${minimumGroup}, so the result is not shown.`);
-      continue;
-    }
-    const ch = change.filter((c) => c.component === component && c.to === last.wave).pop();
-    const since = ch && ch.agreeChange !== null ? `, ${pointsText(ch.agreeChange)} since ${ch.from}` : "";
-    readings.push(`${component}: ${pctText(last.agree)} agree in ${last.wave} (mean ${last.mean.toFixed(2)} of 4, ${last.n} answers)${since}.`);
-  }
-  for (const f of flags) {
-    if (f.kind !== "agreement fell" || f.role === null) continue;
-    const candidates = itemRoleChange.filter((c) => c.row.component === f.component && c.row.role === f.role && c.to === f.wave && c.agreeChange !== null);
-    candidates.sort((a, b) => (a.agreeChange as number) - (b.agreeChange as number));
-    const worst = candidates[0];
-    if (worst && worst.row.agree !== null && (worst.agreeChange as number) < 0)
-      readings.push(`${f.component}: ${pctText(worst.row.agree)} of ${rolePlural(f.role)} agree that “${worst.row.item.replace(/[.!]\s*$/, "")}”, ${pointsText(worst.agreeChange as number)} since ${worst.from}.`);
-    else readings.push(f.text);
-  }
-  for (const f of flags) if (f.kind === "low mean" && f.wave === waves[waves.length - 1]) readings.push(f.text);
+  const flags = surveyFlags(byComponent, byRole, change, roleChange);
+  const readings = surveyReadings({ components, waves, minimumGroup, byComponent, change, itemRoleChange, flags });
 
   return {
     waves,
