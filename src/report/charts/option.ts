@@ -55,8 +55,8 @@ export interface OptionSettings {
   transparent?: boolean;
 }
 
-/** The ECharts option of a description. */
-export function chartOption(d: ChartDescription, s: OptionSettings): EChartsOption {
+/** What every kind of chart is drawn with: the theme, the sizes, the legend, the grid and the value axes. */
+function frameOf(d: ChartDescription, s: OptionSettings) {
   const t = s.theme ?? LIGHT;
   const narrow = s.width < 480;
   const fontSize = narrow ? 11 : 12;
@@ -68,33 +68,6 @@ export function chartOption(d: ChartDescription, s: OptionSettings): EChartsOpti
     aria: { enabled: true, label: { description: d.alt } },
   };
   const tones = d.series.map((x) => t.tones[x.tone]);
-  if (d.kind === "treemap") {
-    const palette = [t.tones.blue, t.tones.teal, t.tones.purple, t.tones.orange, t.tones.grey, t.tones.gain];
-    return {
-      ...base,
-      color: palette,
-      series: [
-        {
-          type: "treemap",
-          data: treeData(d) as never,
-          left: 0,
-          right: 0,
-          top: 0,
-          bottom: 0,
-          roam: false,
-          nodeClick: false,
-          breadcrumb: { show: false },
-          label: { show: true, color: "#FFFFFF", fontFamily: SYSTEM_FONT, fontSize, overflow: "truncate" },
-          upperLabel: { show: true, height: fontSize + 8, color: "#FFFFFF", fontFamily: SYSTEM_FONT, fontSize, fontWeight: "bold" },
-          levels: [
-            { itemStyle: { borderColor: t.background, borderWidth: 3, gapWidth: 3 } },
-            { itemStyle: { borderColor: t.background, borderWidth: 1, gapWidth: 1 }, colorSaturation: [0.35, 0.6] },
-            { colorSaturation: [0.35, 0.55], itemStyle: { borderColorSaturation: 0.65, gapWidth: 1, borderWidth: 1 } },
-          ],
-        },
-      ],
-    };
-  }
   // One legend entry per line under the chart: nothing wraps into the axis title at 350 px.
   const legend =
     d.series.length > 1
@@ -124,48 +97,85 @@ export function chartOption(d: ChartDescription, s: OptionSettings): EChartsOpti
     splitNumber: narrow && !vertical ? 3 : 5,
     axisLabel: { ...text, hideOverlap: true, formatter: (v: number) => axisLabel(v, a.format) },
   });
-  const labels = d.rows.map((r) => String(r[d.category] ?? ""));
-  if (d.kind === "bar" || d.kind === "column" || d.kind === "line") {
-    const horizontal = d.kind === "bar";
-    const labelWidth = horizontal ? Math.round(Math.min(narrow ? 110 : 200, s.width * 0.34)) : undefined;
-    const categoryAxis = {
-      type: "category" as const,
-      data: labels,
-      inverse: horizontal,
-      axisLine,
-      axisTick: { show: false },
-      axisLabel: {
-        ...text,
-        interval: 0,
-        ...(horizontal ? { width: labelWidth, overflow: "truncate" as const } : { rotate: labels.length > 6 && narrow ? 45 : 0, hideOverlap: true }),
+  return { d, width: s.width, t, narrow, fontSize, text, base, tones, legend, grid, axisLine, nameStyle, valueAxis };
+}
+
+type Frame = ReturnType<typeof frameOf>;
+
+/** A treemap (the budget tree): nested rectangles, labels inside. */
+function treemapOption({ d, t, fontSize, base }: Frame): EChartsOption {
+  const palette = [t.tones.blue, t.tones.teal, t.tones.purple, t.tones.orange, t.tones.grey, t.tones.gain];
+  return {
+    ...base,
+    color: palette,
+    series: [
+      {
+        type: "treemap",
+        data: treeData(d) as never,
+        left: 0,
+        right: 0,
+        top: 0,
+        bottom: 0,
+        roam: false,
+        nodeClick: false,
+        breadcrumb: { show: false },
+        label: { show: true, color: "#FFFFFF", fontFamily: SYSTEM_FONT, fontSize, overflow: "truncate" },
+        upperLabel: { show: true, height: fontSize + 8, color: "#FFFFFF", fontFamily: SYSTEM_FONT, fontSize, fontWeight: "bold" },
+        levels: [
+          { itemStyle: { borderColor: t.background, borderWidth: 3, gapWidth: 3 } },
+          { itemStyle: { borderColor: t.background, borderWidth: 1, gapWidth: 1 }, colorSaturation: [0.35, 0.6] },
+          { colorSaturation: [0.35, 0.55], itemStyle: { borderColorSaturation: 0.65, gapWidth: 1, borderWidth: 1 } },
+        ],
       },
-      name: horizontal ? undefined : d.xAxis.title,
-      nameLocation: "middle" as const,
-      nameGap: labels.length > 6 && narrow ? 52 : 28,
-      nameTextStyle: nameStyle,
-    };
-    const values = valueAxis(d.yAxis, false, !horizontal);
-    const series = d.series.map((x, k) => {
-      const data = d.rows.map((r) => {
-        const v = num(r[x.y]);
-        if (!x.bySign || v === null) return v;
-        return { value: v, itemStyle: { color: v < 0 ? t.tones.loss : t.tones.gain } };
-      });
-      if (x.mark === "line" || d.kind === "line") {
-        return { type: "line" as const, name: x.name, data, color: tones[k], symbolSize: 6, lineStyle: { width: 2.5 } };
-      }
-      return { type: "bar" as const, name: x.name, data, color: tones[k], stack: d.stacked ? "total" : undefined, barMaxWidth: 36 };
+    ],
+  };
+}
+
+/** Bars, columns and lines over categories (a horizontal bar chart puts the categories on the left). */
+function categoryOption({ d, width, t, narrow, text, base, tones, legend, grid, axisLine, nameStyle, valueAxis }: Frame): EChartsOption {
+  const labels = d.rows.map((r) => String(r[d.category] ?? ""));
+  const horizontal = d.kind === "bar";
+  const labelWidth = horizontal ? Math.round(Math.min(narrow ? 110 : 200, width * 0.34)) : undefined;
+  const categoryAxis = {
+    type: "category" as const,
+    data: labels,
+    inverse: horizontal,
+    axisLine,
+    axisTick: { show: false },
+    axisLabel: {
+      ...text,
+      interval: 0,
+      ...(horizontal ? { width: labelWidth, overflow: "truncate" as const } : { rotate: labels.length > 6 && narrow ? 45 : 0, hideOverlap: true }),
+    },
+    name: horizontal ? undefined : d.xAxis.title,
+    nameLocation: "middle" as const,
+    nameGap: labels.length > 6 && narrow ? 52 : 28,
+    nameTextStyle: nameStyle,
+  };
+  const values = valueAxis(d.yAxis, false, !horizontal);
+  const series = d.series.map((x, k) => {
+    const data = d.rows.map((r) => {
+      const v = num(r[x.y]);
+      if (!x.bySign || v === null) return v;
+      return { value: v, itemStyle: { color: v < 0 ? t.tones.loss : t.tones.gain } };
     });
-    return {
-      ...base,
-      legend,
-      grid,
-      xAxis: horizontal ? { ...values, nameGap: 26 } : categoryAxis,
-      yAxis: horizontal ? categoryAxis : values,
-      series: series as never,
-    };
-  }
-  // scatter, bubble
+    if (x.mark === "line" || d.kind === "line") {
+      return { type: "line" as const, name: x.name, data, color: tones[k], symbolSize: 6, lineStyle: { width: 2.5 } };
+    }
+    return { type: "bar" as const, name: x.name, data, color: tones[k], stack: d.stacked ? "total" : undefined, barMaxWidth: 36 };
+  });
+  return {
+    ...base,
+    legend,
+    grid,
+    xAxis: horizontal ? { ...values, nameGap: 26 } : categoryAxis,
+    yAxis: horizontal ? categoryAxis : values,
+    series: series as never,
+  };
+}
+
+/** Scatter and bubble charts, with any fitted line. */
+function pointsOption({ d, t, narrow, base, tones, legend, grid, valueAxis }: Frame): EChartsOption {
   const sizes = d.series.flatMap((x) => (x.size === undefined ? [] : d.rows.map((r) => num(r[x.size as number]) ?? 0)));
   const maxSize = Math.max(1, ...sizes);
   const series = d.series.map((x, k) => {
@@ -195,4 +205,12 @@ export function chartOption(d: ChartDescription, s: OptionSettings): EChartsOpti
     yAxis: valueAxis(d.yAxis, true, true),
     series: series as never,
   };
+}
+
+/** The ECharts option of a description. */
+export function chartOption(d: ChartDescription, s: OptionSettings): EChartsOption {
+  const f = frameOf(d, s);
+  if (d.kind === "treemap") return treemapOption(f);
+  if (d.kind === "bar" || d.kind === "column" || d.kind === "line") return categoryOption(f);
+  return pointsOption(f);
 }
