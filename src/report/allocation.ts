@@ -2,6 +2,7 @@
  * Sheet plans for an allocation: Summary, Matrix, School Budgets and one sheet per school.
  * Plain data only; every renderer (ExcelJS, Office.js, preview) draws these.
  */
+import { adaLevelNames, schoolAttendance } from "../engine/allocate/attendance";
 import { boundsNotes } from "../engine/allocate/bounds";
 import { carryOverTotals } from "../engine/allocate/carryOver";
 import { explainer } from "../engine/allocate/explain";
@@ -356,6 +357,13 @@ export function schoolPlan(a: Allocation, i: number, lines: Line[]): SheetPlan {
     cells.push(text(r, 0, label, "label"), value(r));
     r++;
   };
+  // Average daily attendance: the school's rate and the base students it is funded for (the attendance lines below).
+  const att = schoolAttendance(a.district)[i];
+  if (att.adaStudents !== null && att.rate !== null) {
+    row("Attendance rate", (x) => ({ r: x, c: 1, v: att.rate, fmt: "percent2" }));
+    cells.push(text(r, 2, `Policy ADA Levels: ${adaLevelNames(a.district.policy).join(", ")}; base students there are funded on attendance (need counts are not).`, "note"));
+    row("Students funded on attendance", (x) => ({ r: x, c: 1, v: att.adaStudents, fmt: "decimal2" }));
+  }
   row("Formula (turned-on) amount", (x) => money(x, 1, s.turnedOn));
   row("Current budget", (x) => (s.current === null ? text(x, 1, "Not given") : money(x, 1, s.current)));
   row("Change vs current", (x) => (s.current === null ? text(x, 1, "") : { ...money(x, 1, s.total - s.current), style: s.total >= s.current ? "good" : "bad" }));
