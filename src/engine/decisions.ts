@@ -118,11 +118,18 @@ function rateText(rate: Rate | null): string {
  */
 export function applyDecisions(d: District, x: Decisions): ApplyResult {
   const errors: InputError[] = [];
+  const rates = decidedRates(d, x, errors);
+  const sources = decidedSources(d, x, errors);
+  const policy = decidedPolicy(d, x, errors);
+  if (errors.length > 0) return { ok: false, errors };
+  return { ok: true, district: { ...d, rates, sources, policy } };
+}
+
+/** The rates with the decisions' cells applied (levels and categories matched by name); problems go to `errors`. */
+function decidedRates(d: District, x: Decisions, errors: InputError[]): (Rate | null)[][] {
   const cats = categoriesOf(d);
   const levelIndex = new Map(d.levels.map((l, i) => [l.toLowerCase(), i]));
   const catIndex = new Map(cats.map((c, i) => [c.toLowerCase(), i]));
-
-  // Rates.
   const rates = d.levels.map((_, li) => cats.map((_, ci) => cloneRate(d.rates[li]?.[ci] ?? null)));
   x.levels.forEach((label, xl) => {
     const li = levelIndex.get(label.toLowerCase());
@@ -151,15 +158,18 @@ export function applyDecisions(d: District, x: Decisions): ApplyResult {
       rates[li][ci] = cloneRate(rate);
     });
   });
+  return rates;
+}
 
-  // Sources.
+/** The sources with the decisions' status, share, funds and eligibility (matched by name); problems go to `errors`. */
+function decidedSources(d: District, x: Decisions, errors: InputError[]): Source[] {
   const byName = new Map(x.sources.map((s) => [s.name.toLowerCase(), s]));
   for (const s of x.sources) {
     if (!d.sources.some((t) => t.name.toLowerCase() === s.name.toLowerCase())) {
       errors.push({ table: "Revenue", row: null, column: "Source", expected: "a source of this district", found: s.name });
     }
   }
-  const sources: Source[] = d.sources.map((src) => {
+  return d.sources.map((src) => {
     const dec = byName.get(src.name.toLowerCase());
     if (!dec) return src;
     const at = (column: string, expected: string, found: string): void => {
@@ -205,8 +215,10 @@ export function applyDecisions(d: District, x: Decisions): ApplyResult {
     if (!ok) return src;
     return { ...src, status: dec.status, schoolShare: dec.schoolShare, funds, eligible };
   });
+}
 
-  // Policy.
+/** The policy with the decisions' settings, each checked as the Policy table's reader checks it; problems go to `errors`. */
+function decidedPolicy(d: District, x: Decisions, errors: InputError[]): Policy {
   const p = x.policy;
   const policyError = (setting: string, expected: string, found: unknown): void => {
     errors.push({ table: "Policy", row: null, column: setting, expected, found: found === null ? "blank" : String(found) });
@@ -224,9 +236,7 @@ export function applyDecisions(d: District, x: Decisions): ApplyResult {
       else set[spec.key] = spec.kind === "money" && typeof v === "number" ? Math.round(v) : v;
     }
   }
-
-  if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, district: { ...d, rates, sources, policy } };
+  return policy;
 }
 
 /** Versioned JSON text of decisions. */
