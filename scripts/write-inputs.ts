@@ -63,6 +63,8 @@ function numberFormat(table: RawTable, header: string, row: Cell[], value: Cell)
   if (key === "hourlycost") return CURRENCY_CENTS;
   if (CURRENCY_HEADERS.has(key)) return Number.isInteger(value) ? CURRENCY : CURRENCY_CENTS;
   if (PERCENT_HEADERS.has(key)) return percentFormat(value);
+  // Attendance rates are given to two decimals of a percent (91.25%): show what was given.
+  if (key === "attendancerate") return Number.isInteger(Math.round(value * 1e6) / 1e3) ? "0.0%" : "0.00%";
   if (DECIMAL_HEADERS.has(key)) return DECIMAL;
   if (key === "yearopened") return "0";
   if (COUNT_HEADERS.has(key)) return COUNT;

@@ -467,3 +467,25 @@ describe("the school calculator funds on attendance with live formulas", () => {
     }
   });
 });
+
+describe("ADA Levels as a decision (the pane, saved scenarios)", () => {
+  test("a scenario saved before the setting existed reads with ADA off; a saved ADA Levels round-trips", async () => {
+    const { applyDecisions, extractDecisions, parseDecisions, serializeDecisions } = await import("../../../src/engine/decisions");
+    const d = small();
+    const x = extractDecisions(d);
+    expect(x.policy.adaLevels).toBe("High");
+    const old = JSON.parse(serializeDecisions(x));
+    delete old.policy.adaLevels;
+    const read = parseDecisions(JSON.stringify(old));
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    expect(read.decisions.policy.adaLevels).toBeNull();
+    const applied = applyDecisions(d, read.decisions);
+    expect(applied.ok && applied.district.policy.adaLevels).toBeNull();
+    const again = parseDecisions(serializeDecisions(x));
+    expect(again.ok && again.decisions.policy.adaLevels).toBe("High");
+    const bad = JSON.parse(serializeDecisions(x));
+    bad.policy.adaLevels = 7;
+    expect(parseDecisions(JSON.stringify(bad)).ok).toBe(false);
+  });
+});
