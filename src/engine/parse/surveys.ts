@@ -163,6 +163,60 @@ export function parseMinimumGroup(raw: RawTable | undefined, ctx: ParseContext):
   return spec.default;
 }
 
+/** The item columns of a wide export (headers that are Items of Survey Items); other extra columns are ignored, with a warning. */
+function wideItemColumns(t: TableReader, componentOf: ReadonlyMap<string, { item: string; component: string }>, ctx: ParseContext): ItemColumn[] {
+  const itemColumns: ItemColumn[] = [];
+  const ignored: string[] = [];
+  for (const col of t.extras) {
+    const header = t.header(col);
+    const it = componentOf.get(labelKey(header));
+    if (it) itemColumns.push({ col, item: it.item, component: it.component });
+    else ignored.push(`"${header}"`);
+  }
+  if (itemColumns.length === 0)
+    t.tableError(null, "at least one column whose header is an Item of the Survey Items table", t.columnsFound());
+  if (ignored.length)
+    ctx.warnings.push(`Survey Responses: the column${ignored.length === 1 ? "" : "s"} ${ignored.join(", ")} ${ignored.length === 1 ? "is" : "are"} not an item of Survey Items and ${ignored.length === 1 ? "is" : "are"} ignored.`);
+  return itemColumns;
+}
+
+/** A row's School ID as Schools spells it, or null for a district-wide answer (blank or "District-wide"). */
+function schoolOf(t: TableReader, k: number, col: number, known: ReadonlyMap<string, string> | null): string | null {
+  const where = t.text(k, col);
+  if (where === "" || labelKey(where) === labelKey(DISTRICT_WIDE)) return null;
+  if (!known) return where;
+  const found = known.get(labelKey(where));
+  if (found === undefined) t.error(k, col, `a School ID listed in Schools, "${DISTRICT_WIDE}", or blank for a district-wide answer`);
+  return found ?? where;
+}
+
+/** The answers of one row of a wide export: one per item column answered (blank = not answered). */
+function wideAnswers(t: TableReader, k: number, itemColumns: readonly ItemColumn[]): RowAnswer[] {
+  const out: RowAnswer[] = [];
+  for (const ic of itemColumns) {
+    const r = readResponse(t.cell(k, ic.col));
+    if (r === undefined) t.error(k, ic.col, RESPONSE_EXPECTED);
+    else if (r !== null) out.push({ col: ic.col, item: ic.item, component: ic.component, response: r });
+  }
+  return out;
+}
+
+/** The answer of one row of the long format (Item, Response, and Component or the item's in Survey Items). */
+function longAnswer(t: TableReader, k: number, c: { item: number; component: number; response: number }, componentOf: ReadonlyMap<string, { item: string; component: string }>): RowAnswer[] {
+  const item = t.requiredText(k, c.item, "the item's statement");
+  const r = readResponse(t.cell(k, c.response));
+  if (r === undefined) t.error(k, c.response, RESPONSE_EXPECTED);
+  let component = t.text(k, c.component);
+  if (component === "" && item !== undefined) component = componentOf.get(labelKey(item))?.component ?? "";
+  if (component === "" && item !== undefined)
+    t.error(k, c.component >= 0 ? c.component : c.item, `a component (e.g. ${SURVEY_COMPONENTS.slice(0, 3).join(", ")}…), or the item listed in Survey Items with its component`, c.component >= 0 ? undefined : `no Component column and "${item}" is not in Survey Items`);
+  if (item !== undefined && r !== undefined && r !== null && component !== "") return [{ col: c.response, item, component: canonical(component, SURVEY_COMPONENTS), response: r }];
+  return [];
+}
+
+type ItemColumn = { col: number; item: string; component: string };
+type RowAnswer = ItemColumn & { response: 1 | 2 | 3 | 4 };
+
 /**
  * Read the survey tables. Returns null when the workbook has no Survey Responses table. `schoolIds` (Schools' IDs,
  * when Schools was read without problems) lets each School ID be checked.
@@ -197,7 +251,7 @@ export function parseSurveys(raw: RawTables, ctx: ParseContext, schoolIds?: read
   };
 
   // Wide export: the item columns.
-  const itemColumns: { col: number; item: string; component: string }[] = [];
+  const itemColumns: ItemColumn[] = [];
   if (wide) {
     if (!itemsRaw) {
       t.tableError(
@@ -207,17 +261,7 @@ export function parseSurveys(raw: RawTables, ctx: ParseContext, schoolIds?: read
       );
       return { answers: [], waves: waveOrder ?? [], items, wide, minimumGroup };
     }
-    const ignored: string[] = [];
-    for (const col of t.extras) {
-      const header = t.header(col);
-      const it = componentOf.get(labelKey(header));
-      if (it) itemColumns.push({ col, item: it.item, component: it.component });
-      else ignored.push(`"${header}"`);
-    }
-    if (itemColumns.length === 0)
-      t.tableError(null, "at least one column whose header is an Item of the Survey Items table", t.columnsFound());
-    if (ignored.length)
-      ctx.warnings.push(`Survey Responses: the column${ignored.length === 1 ? "" : "s"} ${ignored.join(", ")} ${ignored.length === 1 ? "is" : "are"} not an item of Survey Items and ${ignored.length === 1 ? "is" : "are"} ignored.`);
+    itemColumns.push(...wideItemColumns(t, componentOf, ctx));
   }
 
   const answers: SurveyAnswer[] = [];
@@ -236,34 +280,8 @@ export function parseSurveys(raw: RawTables, ctx: ParseContext, schoolIds?: read
       wave = waveKeys.get(labelKey(waveText));
       if (wave === undefined) t.error(k, c.wave, `a wave listed in Survey Waves (${(waveOrder ?? []).join(", ")})`);
     }
-    let schoolId: string | null = null;
-    const where = t.text(k, c.school);
-    if (where !== "" && labelKey(where) !== labelKey(DISTRICT_WIDE)) {
-      schoolId = where;
-      if (known) {
-        const found = known.get(labelKey(where));
-        if (found === undefined) t.error(k, c.school, `a School ID listed in Schools, "${DISTRICT_WIDE}", or blank for a district-wide answer`);
-        else schoolId = found;
-      }
-    }
-    const rowAnswers: { col: number; item: string; component: string; response: 1 | 2 | 3 | 4 }[] = [];
-    if (wide) {
-      for (const ic of itemColumns) {
-        const r = readResponse(t.cell(k, ic.col));
-        if (r === undefined) t.error(k, ic.col, RESPONSE_EXPECTED);
-        else if (r !== null) rowAnswers.push({ col: ic.col, item: ic.item, component: ic.component, response: r });
-      }
-    } else {
-      const item = t.requiredText(k, c.item, "the item's statement");
-      const r = readResponse(t.cell(k, c.response));
-      if (r === undefined) t.error(k, c.response, RESPONSE_EXPECTED);
-      let component = t.text(k, c.component);
-      if (component === "" && item !== undefined) component = componentOf.get(labelKey(item))?.component ?? "";
-      if (component === "" && item !== undefined)
-        t.error(k, c.component >= 0 ? c.component : c.item, `a component (e.g. ${SURVEY_COMPONENTS.slice(0, 3).join(", ")}…), or the item listed in Survey Items with its component`, c.component >= 0 ? undefined : `no Component column and "${item}" is not in Survey Items`);
-      if (item !== undefined && r !== undefined && r !== null && component !== "")
-        rowAnswers.push({ col: c.response, item, component: canonical(component, SURVEY_COMPONENTS), response: r });
-    }
+    const schoolId = schoolOf(t, k, c.school, known);
+    const rowAnswers = wide ? wideAnswers(t, k, itemColumns) : longAnswer(t, k, c, componentOf);
     if (ctx.errors.length > before) continue;
     for (const a of rowAnswers) {
       const key = `${labelKey(respondent as string)}\u0000${labelKey(wave as string)}\u0000${labelKey(a.item)}`;
