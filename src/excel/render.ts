@@ -3,7 +3,7 @@ import type { RenderOptions, RenderResult } from "../host/types";
 import type { CellStyle, PlanCell, PlanTable, PlanValue, SheetPlan } from "../report/plan";
 import { excelName, sanitizeSheetName, uniqueExcelName, uniqueSheetName } from "../report/names";
 import { REGISTRY_SHEET, SCENARIO_SHEET } from "../report/registry";
-import { effectiveWidths, printSetup } from "../report/print";
+import { effectiveWidths, printSetup, textLayout, usedBounds } from "../report/print";
 import { MARK_PREFIX, REGISTRY_NAME, newRunId, nextRegistry, planReplacement, referenceSheet, registrySheetName, type Ownership, type RegistryEntry, type Replacement } from "../host/ownership";
 import { queueMark, queueRegistry, surveyWorkbook, type WorkbookSurvey } from "./registry";
 import type { Rect } from "./address";
@@ -252,6 +252,30 @@ function sheetOps(plan: number, p: SheetPlan, env: RenderEnv, notes: string[], o
       },
     });
   }
+  // Long texts wrap inside the printed columns, as in the .xlsx writer (src/report/print.ts textLayout); runs of
+  // consecutive rows alike go out as one range (merged row by row).
+  const text = textLayout(p);
+  const wraps = runs(text.wrapped, (x, y) => x.c === y.c && x.last === y.last);
+  const rows = runs(text.rows, (x, y) => x.height === y.height && x.align === y.align);
+  if (wraps.length > 0 || rows.length > 0) {
+    const cols = Math.max(1, usedBounds(p).cols);
+    out.push({
+      plan,
+      bytes: OP_BYTES * (wraps.length + rows.length),
+      run: (ws) => {
+        for (const { first: w, count } of wraps) {
+          const range = ws.getRangeByIndexes(w.r, w.c, count, w.last - w.c + 1);
+          if (w.last > w.c) range.merge(true);
+          range.format.wrapText = true;
+        }
+        for (const { first: row, count } of rows) {
+          const range = ws.getRangeByIndexes(row.r, 0, count, cols);
+          range.format.rowHeight = row.height;
+          range.format.verticalAlignment = (row.align === "top" ? "Top" : "Bottom") as Excel.VerticalAlignment;
+        }
+      },
+    });
+  }
   const freeze = p.freeze;
   if (freeze && (freeze.rows > 0 || freeze.cols > 0)) {
     out.push({
@@ -296,6 +320,17 @@ function sheetOps(plan: number, p: SheetPlan, env: RenderEnv, notes: string[], o
       },
     });
   }
+}
+
+/** Runs of items on consecutive rows that `same` says are alike (items sorted by row, at most one per row and kind). */
+function runs<T extends { r: number }>(items: T[], same: (x: T, y: T) => boolean): { first: T; count: number }[] {
+  const out: { first: T; count: number }[] = [];
+  for (const x of [...items].sort((a, b) => a.r - b.r)) {
+    const last = out[out.length - 1];
+    if (last && last.first.r + last.count === x.r && same(last.first, x)) last.count++;
+    else out.push({ first: x, count: 1 });
+  }
+  return out;
 }
 
 /**

@@ -76,11 +76,12 @@ export function calculatorPlans(a: Allocation, schoolIndex: number, opts: Calcul
   L.finish();
   const pw = opts.password ?? "";
   return [
-    { ...sheetPlan(cover, "calculator-cover", { 0: 60, 1: 18 }, pw), tabColor: "1F6FB2" },
+    // the Cover is one page: the figures and the words on them together
+    { ...sheetPlan(cover, "calculator-cover", { 0: 60, 1: 18 }, pw), tabColor: "1F6FB2", print: { fitToPage: true, fitHeight: 1 } },
     { ...sheetPlan(inputs, "calculator-inputs", { 0: 22, 1: 12, 2: 12, 3: 16, 4: 18, 5: 18, 6: 38 }, pw), tabColor: "FFC000" },
-    sheetPlan(rates, "calculator-rates", { 0: 44, 1: 18, 2: 16, 3: 16, 4: 30, 5: 18, 6: 18, 7: 18, 8: 60 }, pw, true),
-    sheetPlan(budget, "calculator-budget", { 0: 48, 1: 18, 2: 22, 3: 16, 4: 18, 5: 18, 6: 40 }, pw, true),
-    sheetPlan(explanation, "calculator-explanation", { 0: 120 }, pw),
+    sheetPlan(rates, "calculator-rates", { 0: 30, 1: 16, 2: 13, 3: 17, 4: 22, 5: 14, 6: 14, 7: 12, 8: 40 }, pw, true),
+    sheetPlan(budget, "calculator-budget", { 0: 40, 1: 15, 2: 19, 3: 15, 4: 12, 5: 16, 6: 36 }, pw, true),
+    sheetPlan(explanation, "calculator-explanation", { 0: 95 }, pw),
     sheetPlan(plan, "calculator-plan", planWidths, pw, true),
   ];
 }

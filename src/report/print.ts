@@ -6,7 +6,7 @@
  * Plain data; the .xlsx writer and the Office.js renderer apply it.
  */
 import { a1 } from "./names";
-import type { NumberFormat, SheetPlan } from "./plan";
+import type { CellStyle, NumberFormat, PlanCell, SheetPlan } from "./plan";
 
 export interface PrintSetup {
   orientation: "portrait" | "landscape";
@@ -92,6 +92,8 @@ export function effectiveWidths(p: SheetPlan): Record<number, number> {
   }
   // Number-only columns fit their content; columns holding text keep the plan's width when it is wider.
   for (const [c, w] of need) widths[c] = text.has(c) ? Math.max(widths[c] ?? 8.43, w) : Math.min(60, w);
+  // Header cells outside tables (the calculator's): every word fits its column; the header wraps (textLayout).
+  for (const cell of p.cells) if (cell.style === "header" && typeof cell.v === "string") widths[cell.c] = Math.max(widths[cell.c] ?? 8.43, headerWidth(cell.v));
   return widths;
 }
 
@@ -101,9 +103,8 @@ export function usedBounds(p: SheetPlan): { rows: number; cols: number } {
   let cols = 0;
   for (const c of p.cells) {
     rows = Math.max(rows, c.r + 1);
-    // long notes spill to the right over empty cells; they do not widen the print area
-    if (!(typeof c.v === "string" && (c.style === "note" || c.style === "title" || c.style === "subtitle"))) cols = Math.max(cols, c.c + 1);
-    else cols = Math.max(cols, 1);
+    // a long text spills to the right over empty cells or wraps (textLayout); it does not widen the print area
+    cols = Math.max(cols, c.c + 1);
   }
   for (const t of p.tables) {
     rows = Math.max(rows, t.r + 1 + Math.max(1, t.rows.length) + (t.totals?.length ? 1 : 0));
@@ -140,4 +141,103 @@ export function printSetup(p: SheetPlan): PrintSetup {
     footer: "&LSchool Funding Studio&RPage &P of &N",
     margins: { ...PRINT_MARGINS },
   };
+}
+
+/** A text cell laid out to stay inside the printed width: wrapped, across `last` (merged with the empty cells to its right) when last > c. */
+export interface WrappedCell {
+  r: number;
+  c: number;
+  last: number;
+}
+
+/** How a sheet's long texts print: the cells that wrap, and the rows' heights in points with the vertical alignment of their cells. */
+export interface TextLayout {
+  wrapped: WrappedCell[];
+  rows: { r: number; height: number; align: "top" | "bottom" }[];
+}
+
+const BOLD: ReadonlySet<CellStyle | undefined> = new Set<CellStyle | undefined>(["title", "subtitle", "header", "label", "total"]);
+const SIZE: Partial<Record<CellStyle, number>> = { title: 16, subtitle: 12 };
+
+/** Points per line of wrapped text in a style (Calibri 11: a 15 pt row). */
+export function lineHeight(style?: CellStyle): number {
+  return Math.ceil(((SIZE[style as CellStyle] ?? 11) * 15) / 11);
+}
+
+/**
+ * Estimated width of a text in column-width units (Calibri 11's digit width), on the safe side: a character is
+ * counted at 0.9 of a digit (Calibri's letters average about 0.85), bold at 0.95, titles and subtitles by their
+ * size.
+ */
+export function textWidth(text: string, style?: CellStyle): number {
+  return text.length * ((SIZE[style as CellStyle] ?? 11) / 11) * (BOLD.has(style) ? 0.95 : 0.9);
+}
+
+/** Lines a text takes when wrapped at word boundaries in `room` column-width units (a word wider than the room is broken). */
+export function wrappedLines(text: string, room: number, style?: CellStyle): number {
+  const space = textWidth(" ", style);
+  let lines = 1;
+  let used = 0;
+  for (const word of text.split(/\s+/).filter((w) => w !== "")) {
+    const w = textWidth(word, style);
+    if (used > 0 && used + space + w <= room) {
+      used += space + w;
+      continue;
+    }
+    if (used > 0) lines++;
+    if (w <= room) used = w;
+    else {
+      lines += Math.ceil(w / room) - 1;
+      used = w - (Math.ceil(w / room) - 1) * room;
+    }
+  }
+  return lines;
+}
+
+/** The text a cell shows: its string, or for a formula the longest of its cached text and the texts it can choose. */
+export function shownText(cell: PlanCell): string | null {
+  if (typeof cell.v === "string") return cell.v;
+  if (!cell.f) return null;
+  const options = [...cell.f.matchAll(/"((?:[^"]|"")*)"/g)].map((m) => m[1].replace(/""/g, '"'));
+  if (typeof cell.result === "string") options.push(cell.result);
+  return options.length ? options.reduce((x, y) => (y.length > x.length ? y : x)) : null;
+}
+
+/**
+ * Long texts stay inside the printed columns and never run under the next cell: a text wider than its room (its
+ * column and the empty columns to its right within the used range) wraps there, merged across those columns, and
+ * its row is made tall enough for its lines. A text that fits across empty neighbours is left to spill over them
+ * (a header is merged across them).
+ * Table cells are left to the writers' table rules. Both writers apply this layout.
+ */
+export function textLayout(p: SheetPlan, widths: Record<number, number> = effectiveWidths(p)): TextLayout {
+  const last = Math.max(1, usedBounds(p).cols) - 1;
+  const occupied = new Map<number, number[]>();
+  const take = (r: number, c: number) => occupied.set(r, [...(occupied.get(r) ?? []), c]);
+  for (const c of p.cells) if ((c.v !== null && c.v !== undefined && c.v !== "") || c.f || c.unlocked) take(c.r, c.c);
+  const inTable = (r: number, c: number) => p.tables.some((t) => r >= t.r && r <= t.r + 1 + Math.max(1, t.rows.length) + (t.totals?.length ? 1 : 0) && c >= t.c && c < t.c + t.headers.length);
+  for (const t of p.tables) for (let r = t.r; r <= t.r + 1 + Math.max(1, t.rows.length) + (t.totals?.length ? 1 : 0); r++) for (let c = t.c; c < t.c + t.headers.length; c++) take(r, c);
+  const room = (from: number, to: number) => {
+    let w = 0;
+    for (let c = from; c <= to; c++) w += widths[c] ?? 8.43;
+    return w - 1;
+  };
+  const wrapped: WrappedCell[] = [];
+  const heights = new Map<number, { height: number; align: "top" | "bottom" }>();
+  for (const cell of p.cells) {
+    const text = shownText(cell);
+    if (text === null || text === "" || inTable(cell.r, cell.c)) continue;
+    const width = textWidth(text, cell.style);
+    if (width <= room(cell.c, cell.c)) continue;
+    const next = Math.min(...(occupied.get(cell.r) ?? []).filter((c) => c > cell.c), Infinity);
+    const end = Math.max(cell.c, Math.min(next - 1, last));
+    // a header spanning empty cells is merged across them, so its fill and border go under the whole text
+    if (width <= room(cell.c, end) && cell.style !== "header") continue;
+    wrapped.push({ r: cell.r, c: cell.c, last: end });
+    const height = wrappedLines(text, room(cell.c, end), cell.style) * lineHeight(cell.style);
+    const row = heights.get(cell.r);
+    const align = cell.style === "header" && row?.align !== "top" ? "bottom" : "top";
+    heights.set(cell.r, { height: Math.max(height, row?.height ?? 0), align });
+  }
+  return { wrapped, rows: [...heights].map(([r, x]) => ({ r, ...x })).sort((x, y) => x.r - y.r) };
 }

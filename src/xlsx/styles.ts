@@ -33,6 +33,9 @@ export const COLORS = Object.freeze({
   bad: "FFC00000",
 });
 
+/** The workbook's body font (Excel's default), under every styled font. */
+export const BASE_FONT: Readonly<Partial<ExcelJS.Font>> = Object.freeze({ name: "Calibri", family: 2, size: 11 });
+
 type StyleParts = Partial<Pick<ExcelJS.Style, "font" | "fill" | "border" | "protection">>;
 
 function solidFill(argb: string): ExcelJS.Fill {
@@ -90,6 +93,9 @@ export class StyleCache {
     let s = this.cache.get(key);
     if (!s) {
       const built: Partial<ExcelJS.Style> = style ? { ...styleParts(style) } : {};
+      // A font is written whole: without its name and size, other spreadsheet programs draw it in their own default
+      // font (LibreOffice: a wide serif), so bold and italic text would be wider than the columns made for it.
+      if (built.font) built.font = { ...BASE_FONT, ...built.font };
       if (fmt) built.numFmt = NUMBER_FORMATS[fmt];
       if (open) built.protection = { locked: false };
       s = deepFreeze(built);

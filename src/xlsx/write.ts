@@ -14,7 +14,7 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import type { PlanCell, PlanTable, SheetPlan } from "../report/plan";
 import { a1, quoteSheet, uniqueExcelName } from "../report/names";
-import { effectiveWidths, printSetup, usedBounds, type PrintSetup } from "../report/print";
+import { effectiveWidths, printSetup, textLayout, usedBounds, type PrintSetup } from "../report/print";
 import { REGISTRY_NAME, newRunId, nextRegistry, planReplacement, registrySheetName } from "../host/ownership";
 import { renameReferences, type Renames } from "./formula";
 import { decodeRange, repairLoadedTables, worksheetTables } from "./loaded-tables";
@@ -275,7 +275,7 @@ function renderSheet(
   }
   for (const cell of plan.cells) writeCell(ws, cell, styles, renames);
   plan.tables.forEach((t, i) => writeTable(ws, t, layout.tables[i], styles));
-  wrapLongNotes(ws, plan, widths);
+  applyTextLayout(ws, plan, widths);
   // A table's text longer than its column (a long school name) wraps onto a second line instead of being cut.
   for (const t of plan.tables)
     t.rows.forEach((row, j) =>
@@ -297,26 +297,24 @@ function renderSheet(
 }
 
 /**
- * A note longer than the printed width would spill past the print area (and printing would shrink the whole page to
- * show it): it wraps across the sheet's used columns instead (merged when nothing else is on its row there), with a
- * row tall enough for its lines.
+ * Long texts wrap inside the printed columns (src/report/print.ts textLayout): merged across the empty cells to their
+ * right where there are some, in rows tall enough for their lines, the row's cells aligned to the top (header rows
+ * to the bottom).
  */
-function wrapLongNotes(ws: ExcelJS.Worksheet, plan: SheetPlan, widths: Record<number, number>): void {
-  const cols = Math.max(1, usedBounds(plan).cols);
-  const taken = new Map<number, number[]>();
-  for (const c of plan.cells) taken.set(c.r, [...(taken.get(c.r) ?? []), c.c]);
-  for (const cell of plan.cells) {
-    if (cell.style !== "note" || typeof cell.v !== "string") continue;
-    const last = Math.max(cell.c, cols - 1);
-    if ((taken.get(cell.r) ?? []).some((c) => c > cell.c && c <= last)) continue;
-    if (plan.tables.some((t) => cell.r >= t.r && cell.r <= t.r + 1 + t.rows.length && last >= t.c && cell.c < t.c + t.headers.length)) continue;
-    let room = 0;
-    for (let c = cell.c; c <= last; c++) room += widths[c] ?? 8.43;
-    if (cell.v.length <= room) continue;
-    if (last > cell.c) ws.mergeCells(cell.r + 1, cell.c + 1, cell.r + 1, last + 1);
-    const target = ws.getRow(cell.r + 1).getCell(cell.c + 1);
-    target.style = { ...target.style, alignment: { wrapText: true, vertical: "top" } };
-    ws.getRow(cell.r + 1).height = 15 * Math.ceil((cell.v.length * 1.1) / Math.max(1, room));
+function applyTextLayout(ws: ExcelJS.Worksheet, plan: SheetPlan, widths: Record<number, number>): void {
+  const layout = textLayout(plan, widths);
+  for (const w of layout.wrapped) {
+    if (w.last > w.c) ws.mergeCells(w.r + 1, w.c + 1, w.r + 1, w.last + 1);
+    const target = ws.getRow(w.r + 1).getCell(w.c + 1);
+    target.style = { ...target.style, alignment: { ...(target.style.alignment ?? {}), wrapText: true } };
+  }
+  for (const row of layout.rows) {
+    ws.getRow(row.r + 1).height = row.height;
+    for (const cell of plan.cells) {
+      if (cell.r !== row.r) continue;
+      const target = ws.getRow(cell.r + 1).getCell(cell.c + 1);
+      target.style = { ...target.style, alignment: { ...(target.style.alignment ?? {}), vertical: row.align } };
+    }
   }
 }
 

@@ -844,6 +844,19 @@ export class FakeRange extends Proxy0 {
       },
     };
   }
+  /** Merge the range's cells into one, or each row's cells into one when `across` (Excel keeps the top-left value only). */
+  merge(across = false): void {
+    this.fx.queue("range.merge", { a: this.label, across }, () => {
+      const { sheet, rect } = this.ref();
+      this.fx.checkWritable(sheet, rect);
+      const areas = across ? Array.from({ length: rect.rows }, (_, i) => ({ ...rect, r: rect.r + i, rows: 1 })) : [rect];
+      for (const area of areas) {
+        for (let r = area.r; r < area.r + area.rows; r++)
+          for (let c = area.c; c < area.c + area.cols; c++) if (r !== area.r || c !== area.c) sheet.cells.delete(k(r, c));
+        sheet.merged.push(area);
+      }
+    });
+  }
   select(): void {
     this.fx.queue("range.select", this.label, () => {
       const { sheet, rect } = this.ref();
@@ -886,6 +899,23 @@ class FakeRangeFormat {
   }
   get borders(): { getItem(edge: string): Record<string, unknown> } {
     return { getItem: (edge: string) => this.bagFor(`borders.${edge}`) };
+  }
+  /** A format property of every cell of the range (wrapText, rowHeight, verticalAlignment), kept in the cells' format as "format.<name>". */
+  private cellProperty(name: string, v: unknown): void {
+    this.fx.queue(`format.${name}`, v, () => {
+      const { sheet, rect } = this.range.ref();
+      this.fx.checkWritable(sheet, rect);
+      for (let r = rect.r; r < rect.r + rect.rows; r++) for (let c = rect.c; c < rect.c + rect.cols; c++) this.fx.cellAt(sheet, r, c).format[name] = v;
+    });
+  }
+  set wrapText(v: boolean) {
+    this.cellProperty("wrapText", v);
+  }
+  set rowHeight(v: number) {
+    this.cellProperty("rowHeight", v);
+  }
+  set verticalAlignment(v: string) {
+    this.cellProperty("verticalAlignment", v);
   }
   set columnWidth(v: number) {
     this.fx.queue("format.columnWidth", v, () => {

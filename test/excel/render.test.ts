@@ -2,6 +2,11 @@
 import { MAX_REQUEST_BYTES, TEMP_PREFIX, renderPlans } from "../../src/excel/render";
 import { REGISTRY_SHEET } from "../../src/report/registry";
 import type { SheetPlan } from "../../src/report/plan";
+import { allocate } from "../../src/engine/allocate";
+import { parseDistrict } from "../../src/engine/parse";
+import { calculatorPlans } from "../../src/report/calculator";
+import { textLayout } from "../../src/report/print";
+import { sampleDistrict } from "../../src/sample/district";
 import { FakeExcel } from "./fakeExcel";
 import { budgetsTable, cellsFrom, envUpTo, plan, schoolPlan } from "./helpers";
 
@@ -148,6 +153,32 @@ describe("renderPlans", () => {
     expect(fx.names.filter((n) => n.name === "Schools_Total")).toHaveLength(1);
     expect(fx.names.find((n) => n.name === "Schools_Total")?.sheet?.name).toBe("Summary (2)");
     expect(registryOf(fx).map((e) => e.sheet)).toEqual(res.sheets);
+  });
+
+  test("a school calculator: long texts wrap as in the .xlsx writer (merged across their room, rows as tall as their lines)", async () => {
+    const parsed = parseDistrict(sampleDistrict());
+    if (!parsed.ok) throw new Error("sample");
+    const plans = calculatorPlans(allocate(parsed.district), 0);
+    const fx = userWorkbook();
+    await renderPlans(fx.ctx, plans, {}, envUpTo("1.12"));
+    let merged = 0;
+    for (const p of plans) {
+      const sheet = fx.sheet(p.name);
+      const t = textLayout(p);
+      for (const w of t.wrapped) {
+        expect([p.name, w.r, w.c, fx.cellAt(sheet, w.r, w.c).format.wrapText]).toEqual([p.name, w.r, w.c, true]);
+        const areas = sheet.merged.filter((m) => m.r === w.r && m.c === w.c);
+        expect(areas).toEqual(w.last > w.c ? [{ r: w.r, c: w.c, rows: 1, cols: w.last - w.c + 1 }] : []);
+        merged += areas.length;
+      }
+      for (const row of t.rows) {
+        expect(fx.cellAt(sheet, row.r, 0).format.rowHeight).toBe(row.height);
+        expect(fx.cellAt(sheet, row.r, 0).format.verticalAlignment).toBe(row.align === "top" ? "Top" : "Bottom");
+      }
+      // the written texts are the plan's (nothing merged away)
+      for (const c of p.cells) if (typeof c.v === "string") expect(fx.cellAt(sheet, c.r, c.c).value).toBe(c.v);
+    }
+    expect(merged).toBeGreaterThan(0);
   });
 
   test("own sheets of another role are kept on re-render, and stay in the registry", async () => {

@@ -40,8 +40,11 @@ describe("StyleCache", () => {
     expect(cache.get("header", "percent", false)).not.toBe(a);
     expect(a).toMatchObject({ numFmt: NUMBER_FORMATS.currency, font: { bold: true } });
     expect(Object.isFrozen(a)).toBe(true);
+    // every styled font is written whole (name and size), so other programs do not draw it in their own default font
+    expect(a!.font).toMatchObject({ name: "Calibri", size: 11 });
     expect(Object.isFrozen(a!.font)).toBe(true);
     expect(cache.size).toBe(2);
+    expect(cache.get("title", undefined, false)!.font).toMatchObject({ name: "Calibri", bold: true, size: 16 });
   });
 
   test("no style, no format, locked: nothing to set", () => {

@@ -101,9 +101,10 @@ export function schoolPlanSheet(sheet: Sheet, L: Layout, needs: readonly string[
   const g: Grid = { top, bottom: top + rows - 1, first: 4, totalCol: 4 + funded.length, checkCol: 5 + funded.length };
   available(sheet, L, funded, codes, summaryTop, g);
   investments(sheet, funded, codes, g, codesAt.range);
-  const widths: Record<number, number> = { 0: 34, 1: 14, 2: 12, 3: 28 };
-  funded.forEach((_, n) => (widths[g.first + n] = 16));
-  widths[g.totalCol] = 14;
-  widths[g.checkCol] = 44;
+  // Narrow enough to print one page wide at a readable size: source names and long checks wrap.
+  const widths: Record<number, number> = { 0: 24, 1: 16, 2: 15, 3: 18 };
+  funded.forEach((_, n) => (widths[g.first + n] = 14));
+  widths[g.totalCol] = 15;
+  widths[g.checkCol] = 26;
   return widths;
 }
