@@ -14,7 +14,7 @@ export const SAMPLE_ABOUT = [
   "education shares vary by region, a K-8 school has an Elementary and a Middle row in Enrollment, and the",
   "Initiatives table has outcome data for only some programs, as most districts do.",
   "",
-  "Schools: one row per school, with this year's budget, its minimum operating budget, the balance it carries from last year and a few attributes.",
+  "Schools: one row per school, with this year's budget, its minimum operating budget, the balance it carries from last year, the cost of its staffing norms and a few attributes.",
   "Enrollment: projected students per school and level, with counts of students in each need category.",
   "Weights: the weighted student formula (Base weight per level plus an extra weight per need).",
   "Revenue: each funding source, whether it is distributed by the formula, held centrally or granted.",

@@ -27,7 +27,7 @@ export interface SourceDecision {
 
 /** The policy settings the pane may change (the registry's settings shown in the pane). */
 export type PolicyDecisions = {
-  -readonly [K in "baseAmount" | "foundationPerSchool" | "holdHarmless" | "gainCap" | "phaseIn" | "rounding" | "adaLevels"]: Policy[K];
+  -readonly [K in "baseAmount" | "foundationPerSchool" | "holdHarmless" | "gainCap" | "phaseIn" | "normAdjustment" | "rounding" | "adaLevels"]: Policy[K];
 };
 
 /** The registry entries of the PolicyDecisions fields, in registry order. */

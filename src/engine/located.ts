@@ -27,6 +27,7 @@ function movers(d: District, floorsOnly: boolean): Cause[] {
   if (!floorsOnly && p.phaseIn < 1) out.push(settingCause(d, "phaseIn"));
   if (p.holdHarmless !== null) out.push(settingCause(d, "holdHarmless"));
   if (!floorsOnly && p.gainCap !== null) out.push(settingCause(d, "gainCap"));
+  if (!floorsOnly && (p.normAdjustment ?? 0) > 0) out.push(settingCause(d, "normAdjustment"));
   if (d.schools.some((s) => s.minimum !== null && s.minimum > 0)) out.push({ kind: "minimumBudget" });
   return out;
 }

@@ -54,6 +54,10 @@ export interface SummaryJson {
     carryOver: number | null;
     /** Available to spend: total + carryOver; null without a Prior Year Balance column. */
     available: number | null;
+    /** The school's Norm Budget (dollars), or null when not given. */
+    normBudget: number | null;
+    /** Its norm-based adjustment (dollars, signed; its own line), or null when Norm Adjustment does not apply to it. */
+    normAdjustment: number | null;
     lines: SummaryLine[];
   }[];
   /** The district's carry-over (dollars), or null without a Prior Year Balance column. */
@@ -139,6 +143,8 @@ export function summaryJson(a: Allocation): SummaryJson {
       adaStudents: attendance[i].adaStudents,
       carryOver: orNull(s.carryOver),
       available: orNull(s.available),
+      normBudget: orNull(s.normBudget),
+      normAdjustment: orNull(s.normAdjustment),
       lines: explain(i).map(summaryLine),
     })),
     carryOver: carried && {

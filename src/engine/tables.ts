@@ -73,6 +73,11 @@ const SCHOOLS: TableSpec = {
       aliases: ["Carryover", "Carry Over", "Prior Year Carryover"],
       meaning: "the school's own balance carried from last year, $ signed: positive = surplus carried forward, negative = deficit to repay (blank = none); shown beside the allocation, never part of it",
     },
+    {
+      name: "Norm Budget",
+      aliases: ["Norm Based Budget", "Norm-Based Budget", "Staffing Norm Budget"],
+      meaning: "what the site's staffing norms cost, $ (for Policy's Norm Adjustment; blank = no norm adjustment for this school)",
+    },
   ],
   otherColumns: "an attribute of the school, e.g. `Title I` = Yes/No, usable in eligibility rules",
 };

@@ -96,6 +96,11 @@ export interface School {
    * year: the allocation does not read it (see allocate/carryOver.ts).
    */
   readonly priorYear?: Cents | null;
+  /**
+   * Norm Budget: what the site's staffing norms cost (cents), the target of the norm-based adjustment
+   * (allocate/normAdjustment.ts); null or absent when not given (no adjustment for this school).
+   */
+  readonly normBudget?: Cents | null;
   /** Extra columns, keyed by normalised header, value as read. */
   readonly attributes: Record<string, Cell>;
   /** Extra columns' display headers, keyed by normalised header. */
@@ -184,6 +189,11 @@ export interface Policy {
    * Attendance Rate), as written: level names separated by commas. Null or absent = none.
    */
   readonly adaLevels?: string | null;
+  /**
+   * Norm Adjustment: the share (0..1) of the gap between each school's Norm Budget and its formula non-grant money
+   * added to its target, budget-neutrally (allocate/normAdjustment.ts). 0 or absent = off.
+   */
+  readonly normAdjustment?: number;
   /** Every setting as written (normalised key -> raw value), including ones the engine does not use. */
   readonly raw: Readonly<Record<string, Cell>>;
   /** Where each setting of the Policy table was read (its Value cell), so that a problem names the row to fix. */
@@ -247,7 +257,7 @@ export interface District {
 export type ParseResult = { ok: true; district: District; warnings: string[] } | { ok: false; errors: InputError[] };
 
 /** Which rule, if any, moved a school away from its formula ("turned-on") amount. */
-export type Adjustment = "MOB" | "Hold harmless" | "Gain cap" | "Phase-in" | "Revenue trigger" | "Rescaled" | null;
+export type Adjustment = "MOB" | "Hold harmless" | "Gain cap" | "Phase-in" | "Revenue trigger" | "Rescaled" | "Norm adjustment" | null;
 
 export interface SourceResult {
   name: string;
@@ -286,6 +296,11 @@ export interface SourceResult {
   base: Cents | null;
   /** Whether floors/caps/phase-in may move this source's money between schools (and it pays the foundation). */
   general: boolean;
+  /**
+   * Per school, this source's part of the school's norm-based adjustment (its own explanation line; the rest of the
+   * source's change is the rescaling, floor or cap line), or null when no norm adjustment applies.
+   */
+  normBySchool: Cents[] | null;
   /** Foundation paid by this source to each school that receives a foundation (cents). */
   foundationPerSchool: Cents;
   /** Part of the fixed-rate formula paid by this source (cents), 0 in weight mode. */
@@ -317,6 +332,15 @@ export interface SchoolResult {
   carryOver: Cents | null;
   /** Available to spend: total + carryOver, or null without a Prior Year Balance column. */
   available: Cents | null;
+  /** The school's Norm Budget (cents), or null when not given. */
+  normBudget: Cents | null;
+  /**
+   * The norm-based adjustment added to the school's target: share × (Norm Budget − formula non-grant money),
+   * rounded half-up to the unit (cents, signed); null when the rule does not apply to the school.
+   */
+  normAdjustment: Cents | null;
+  /** The formula non-grant money the norm adjustment compared with the Norm Budget (cents), or null. */
+  normFormula: Cents | null;
 }
 
 export interface Matrix {
@@ -391,5 +415,10 @@ export interface Line {
    * (enrolled × rate rounded half-up to hundredths); the line's count is funded − enrolled (≤ 0).
    */
   attendance?: { enrolled: number; rate: number; funded: number };
+  /**
+   * Norm-based adjustment lines only: the share, the school's Norm Budget and formula non-grant money (cents), and
+   * the school's whole adjustment = share × (budget − formula) rounded to the unit (this line is the source's part).
+   */
+  norm?: { share: number; budget: Cents; formula: Cents; amount: Cents };
   text: string;
 }

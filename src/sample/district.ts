@@ -126,6 +126,18 @@ function priorYearBalance(current: number, i: number): number {
   return share === 0 ? 0 : roundTo(current * share, 100);
 }
 
+/**
+ * What each site's staffing norms cost, as a share above or below its formula estimate: 5% to 10% either way. A
+ * fixed pattern (not drawn from the random stream, so the rest of the sample is unchanged); Policy's Norm
+ * Adjustment is 0 in the sample, so it moves nothing until a district turns it on.
+ */
+const NORM_SHARES = [0.06, -0.08, 0.05, -0.1, 0.09, -0.05, 0.07, -0.06, 0.1, -0.07, 0.08, -0.09];
+
+/** A school's Norm Budget in dollars (to the $1,000), from its formula estimate and its position in the table. */
+function normBudget(estimate: number, i: number): number {
+  return roundTo(estimate * (1 + (NORM_SHARES[i % NORM_SHARES.length] ?? 0)), 1_000);
+}
+
 interface SourceSpec {
   name: string;
   type: string;
@@ -383,8 +395,8 @@ export function sampleDistrict(seed: number = SAMPLE_SEED): RawTables {
   const attendance = schools.map((s) => Math.min(0.97, Math.max(0.91, Math.round((0.968 - 0.05 * s.povertyShare + attendanceRnd.uniform(-0.006, 0.006)) * 1000) / 1000)));
   const schoolsTable = rawTable(
     "Schools",
-    ["School ID", "School Name", "Current Budget", "Minimum Budget", "Title I", "Region", "Principal", "Year Opened", "Attendance Rate", "Prior Year Balance"],
-    schools.map((s, i) => [s.spec.id, s.spec.name, s.current, s.minimum, s.titleI ? "Yes" : "No", s.spec.region, s.principal, s.yearOpened, attendance[i], priorYearBalance(s.current, i)]),
+    ["School ID", "School Name", "Current Budget", "Minimum Budget", "Title I", "Region", "Principal", "Year Opened", "Attendance Rate", "Prior Year Balance", "Norm Budget"],
+    schools.map((s, i) => [s.spec.id, s.spec.name, s.current, s.minimum, s.titleI ? "Yes" : "No", s.spec.region, s.principal, s.yearOpened, attendance[i], priorYearBalance(s.current, i), normBudget(estimate[i] ?? 0, i)]),
   );
   const enrollmentTable = rawTable(
     "Enrollment",

@@ -33,6 +33,7 @@ export function makeDistrict(x: SimpleDistrict): District {
     current: s.current == null ? null : Math.round(s.current * 100),
     minimum: s.minimum == null ? null : Math.round(s.minimum * 100),
     ...(s.priorYear === undefined ? {} : { priorYear: s.priorYear === null ? null : Math.round(s.priorYear * 100) }),
+    ...(s.normBudget === undefined ? {} : { normBudget: s.normBudget === null ? null : Math.round(s.normBudget * 100) }),
     attributes: s.attributes ?? {},
     attributeHeaders: Object.fromEntries(Object.keys(s.attributes ?? {}).map((key) => [key, key])),
     sheetRow: k + 2,

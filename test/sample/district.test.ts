@@ -74,7 +74,7 @@ describe("sampleDistrict", () => {
       for (const row of t.rows) expect(row).toHaveLength(t.headers.length);
     }
     expect(schools.headers).toEqual([
-      "School ID", "School Name", "Current Budget", "Minimum Budget", "Title I", "Region", "Principal", "Year Opened", "Attendance Rate", "Prior Year Balance",
+      "School ID", "School Name", "Current Budget", "Minimum Budget", "Title I", "Region", "Principal", "Year Opened", "Attendance Rate", "Prior Year Balance", "Norm Budget",
     ]);
     expect(enrollment.headers).toEqual(["School ID", "Level", "Students", "Poverty", "English Learner", "Special Education"]);
     expect(table("Revenue").headers).toEqual(["Source", "Type", "Restricted", "Amount", "Status", "School Share", "Funds", "Eligible"]);

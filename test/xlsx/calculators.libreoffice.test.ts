@@ -10,6 +10,7 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { loadAndAllocate } from "../../src/cli/pipeline";
+import { allocate } from "../../src/engine/allocate";
 import { explainer } from "../../src/engine/allocate/explain";
 import { calculatorModel, originalCounts, schoolAtFixedRates, type CalculatorCounts } from "../../src/engine/calculator";
 import { summaryJson } from "../../src/engine/summary";
@@ -199,6 +200,9 @@ withLibreOffice("school calculators recalculated by LibreOffice", () => {
   const profileDir = path.join(tmpdir(), `lo-profile-${process.pid}-${Date.now()}`);
   let a: Allocation;
   let files: string[] = [];
+  // The sample with Policy Norm Adjustment at 50% (its schools carry a Norm Budget): the norm-based adjustment on.
+  let aNorm: Allocation;
+  let normFiles: string[] = [];
   const changed: { change: Change; index: number; file: string; counts: CalculatorCounts }[] = [];
   let stderr = "";
 
@@ -207,6 +211,9 @@ withLibreOffice("school calculators recalculated by LibreOffice", () => {
     if (!loaded.ok) throw new Error(loaded.message);
     a = loaded.allocation;
     files = await writeCalculatorFiles(a, inDir);
+    aNorm = allocate({ ...a.district, policy: { ...a.district.policy, normAdjustment: 0.5 } });
+    if (aNorm.errors.length) throw new Error(JSON.stringify(aNorm.errors));
+    normFiles = await writeCalculatorFiles(aNorm, path.join(dir, "norm"));
     // Edited copies: the principal types new counts into the input cells (written with ExcelJS).
     for (const change of CHANGES) {
       const index = a.schools.findIndex((s) => s.id === change.id);
@@ -245,9 +252,10 @@ withLibreOffice("school calculators recalculated by LibreOffice", () => {
     // Copies without any cached formula result, so that every figure compared below was computed by LibreOffice.
     mkdirSync(blankDir, { recursive: true });
     for (const f of files) writeFileSync(path.join(blankDir, path.basename(f)), await withoutCachedResults(f));
+    for (const f of normFiles) writeFileSync(path.join(blankDir, `norm-${path.basename(f)}`), await withoutCachedResults(f));
     mkdirSync(outDir, { recursive: true });
     const url = recalcProfile(soffice, profileDir);
-    const all = [...files.map((f) => path.join(blankDir, path.basename(f))), ...changed.map((c) => c.file)];
+    const all = [...files.map((f) => path.join(blankDir, path.basename(f))), ...normFiles.map((f) => path.join(blankDir, `norm-${path.basename(f)}`)), ...changed.map((c) => c.file)];
     const r = spawnSync(soffice, [`-env:UserInstallation=${url}`, "--headless", "--convert-to", "xlsx", "--outdir", outDir, ...all], { encoding: "utf8", timeout: 240000 });
     if (r.status !== 0) throw new Error(`soffice failed (${r.status}): ${r.stderr}`);
     stderr = r.stderr;
@@ -374,6 +382,27 @@ withLibreOffice("school calculators recalculated by LibreOffice", () => {
     expect(planValues).toContain("Restricted source used for an ineligible category");
     expect(planValues).toContain("Overspent");
     expect(planValues).toContain("A source is overspent");
+  });
+
+  test("4. Norm Adjustment 50%: the norm budget locked, the adjustment live, every figure and every total equal to the allocation to the cent", async () => {
+    expect(normFiles).toHaveLength(39);
+    let adjusted = 0;
+    for (let i = 0; i < aNorm.schools.length; i++) {
+      const s = aNorm.schools[i];
+      const cached = await readCached(path.join(outDir, `norm-${path.basename(normFiles[i])}`));
+      const plans = calculatorPlans(aNorm, i);
+      expectSameAsPlans(cached, plans, ["Cover", "Inputs", "Rates", "Budget"], `${s.id} (norm)`);
+      expect({ school: s.id, total: cents(cached.byName("Total_Budget")) }).toEqual({ school: s.id, total: s.total });
+      expect({ school: s.id, budget: cents(cached.byName("Norm_Budget")) }).toEqual({ school: s.id, budget: s.normBudget });
+      const budget = plans.find((p) => p.name === "Budget") as SheetPlan;
+      const cell = budget.cells.find((c) => c.f?.startsWith("ROUND(Norm_Adjustment*("));
+      expect(cell).toBeDefined();
+      expect({ school: s.id, norm: cents(cached.value("Budget", a1(cell!.r, cell!.c))) }).toEqual({ school: s.id, norm: s.normAdjustment });
+      if (s.normAdjustment !== 0) adjusted++;
+    }
+    expect(adjusted).toBeGreaterThan(30);
+    // The rule moved money: the totals differ from the run without it, and the general money paid is the same.
+    expect(aNorm.schools.some((s, i) => s.total !== a.schools[i].total)).toBe(true);
   });
 
   test("3. protection: only input cells unlocked on every sheet, no external links, ExcelJS round trip", async () => {

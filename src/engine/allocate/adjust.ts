@@ -1,7 +1,8 @@
-import { floorsError, noGeneralMoneyError } from "../located";
+import { floorsError, noGeneralMoneyError, settingError } from "../located";
 import type { Adjustment } from "../types";
 import { generalBounds, schoolBounds } from "./bounds";
 import { boundedShare, paidFactor, roundedShare, solveNeutralFactor } from "./neutrality";
+import { normAmount, normApplies, normShare, normTarget, normWithoutBudgets, splitNorm } from "./normAdjustment";
 import { generalTarget, phaseInTarget } from "./phaseIn";
 import { spreadChanges } from "./redistribute";
 import { weightsOn } from "./trigger";
@@ -12,6 +13,12 @@ export interface AdjustOutcome {
   floor: (number | null)[];
   ceiling: (number | null)[];
   factor: number;
+  /** Per school: its norm-based adjustment (cents) when the rule applied to it, else null. */
+  norm: (number | null)[];
+  /** Per school: the formula non-grant money the norm adjustment compared with its Norm Budget (cents), or null. */
+  normFormula: (number | null)[];
+  /** Per source: each school's part of the norm adjustment (general sources), or null. */
+  normBy: (number[] | null)[];
 }
 
 /**
@@ -25,11 +32,24 @@ export interface AdjustOutcome {
 export function applyAdjustments(w: Work): AdjustOutcome {
   const { d, L, unit } = w;
   const N = L.nSchools;
-  const out: AdjustOutcome = { adjustment: new Array(N).fill(null), floor: new Array(N).fill(null), ceiling: new Array(N).fill(null), factor: 1 };
+  const out: AdjustOutcome = {
+    adjustment: new Array(N).fill(null),
+    floor: new Array(N).fill(null),
+    ceiling: new Array(N).fill(null),
+    factor: 1,
+    norm: new Array(N).fill(null),
+    normFormula: new Array(N).fill(null),
+    normBy: d.sources.map(() => null),
+  };
   const p = d.policy;
   const anyMob = d.schools.some((s) => s.minimum !== null && s.minimum > 0);
   const on = weightsOn(d);
-  if (on && p.phaseIn >= 1 && p.holdHarmless === null && p.gainCap === null && !anyMob) return out;
+  const share = normShare(d);
+  if (normWithoutBudgets(d)) {
+    w.errors.push(settingError(d, "normAdjustment", "0% (off) unless the Schools table has a Norm Budget column (what each site's staffing norms cost)", `${Math.round(share * 1000) / 10}% with no Norm Budget for any school`));
+    return out;
+  }
+  if (on && p.phaseIn >= 1 && p.holdHarmless === null && p.gainCap === null && !anyMob && share === 0) return out;
   const generals: number[] = [];
   for (let s = 0; s < d.sources.length; s++) if (w.general[s]) generals.push(s);
   const idx = participants(w);
@@ -38,13 +58,18 @@ export function applyAdjustments(w: Work): AdjustOutcome {
   const lo = new Float64Array(n);
   const hi = new Float64Array(n);
   const rules: Adjustment[] = new Array(n).fill(null);
-  const { totalU, moves } = targetsAndBounds(w, idx, on ? p.phaseIn : 0, { t, lo, hi, rules, floor: out.floor, ceiling: out.ceiling });
+  const norm = new Float64Array(n);
+  const { totalU, moves } = targetsAndBounds(w, idx, on ? p.phaseIn : 0, { t, lo, hi, rules, floor: out.floor, ceiling: out.ceiling, norm, normFormula: out.normFormula });
+  for (let k = 0; k < n; k++) if (out.normFormula[idx[k]] !== null) out.norm[idx[k]] = norm[k];
   if (!moves) return out;
   let needed = 0;
   for (let k = 0; k < n; k++) needed += lo[k];
   // Without general money there is nothing to move: only a floor that needs some is a problem.
   if (generals.length === 0 || totalU === 0) {
     if (needed > 0) w.errors.push(noGeneralMoneyError(d));
+    // Nothing moved: no norm adjustment was made either.
+    out.norm.fill(null);
+    out.normFormula.fill(null);
     return out;
   }
   const solved = solveNeutralFactor(t, lo, hi, totalU, new Float64Array(n));
@@ -62,6 +87,7 @@ export function applyAdjustments(w: Work): AdjustOutcome {
     out.adjustment[i] = ruleThatMoved(paid, k, lo, hi, t, rules[k], on, p.phaseIn < 1 && d.schools[i].current !== null, finalU[k] !== U[i]);
   }
   const kept = moveGeneralMoney(w, generals, idx, delta);
+  if (share > 0) recordNorm(w, out, generals, idx, norm);
   let distributable = 0;
   for (let k = 0; k < n; k++) distributable += finalU[k];
   if (solved.excess > 0) w.warnings.push(`Every school is at its gain cap: ${dollars(totalU - distributable)} of general money is held centrally.`);
@@ -70,6 +96,26 @@ export function applyAdjustments(w: Work): AdjustOutcome {
   else generals.forEach((s, g) => (w.remainder[s] += kept[g]));
   out.factor = Number.isFinite(paid.k) ? paid.k : 1;
   return out;
+}
+
+/**
+ * The norm adjustment of each participant and each general source's part of it (its own explanation line):
+ * split from the source's actual change so that the source's norm line and its other adjustment line add up to it.
+ */
+function recordNorm(w: Work, out: AdjustOutcome, generals: number[], idx: Int32Array, norm: Float64Array): void {
+  const shares = generals.map((s) => {
+    let sum = 0;
+    for (let k = 0; k < idx.length; k++) sum += (w.turnedOn[s] ?? w.by[s])[idx[k]];
+    return sum;
+  });
+  const by = generals.map(() => new Array<number>(w.L.nSchools).fill(0));
+  for (let k = 0; k < idx.length; k++) {
+    const i = idx[k];
+    if (out.normFormula[i] === null || norm[k] === 0) continue;
+    const changes = generals.map((s) => w.by[s][i] - (w.turnedOn[s] ?? w.by[s])[i]);
+    splitNorm(norm[k], changes, shares, w.unit).forEach((v, g) => (by[g][i] = v));
+  }
+  generals.forEach((s, g) => (out.normBy[s] = by[g]));
 }
 
 /** Schools with enrollment rows: the ones the rules apply to. */
@@ -167,13 +213,14 @@ function targetsAndBounds(
   w: Work,
   idx: Int32Array,
   phaseIn: number,
-  out: { t: Float64Array; lo: Float64Array; hi: Float64Array; rules: Adjustment[]; floor: (number | null)[]; ceiling: (number | null)[] },
+  out: { t: Float64Array; lo: Float64Array; hi: Float64Array; rules: Adjustment[]; floor: (number | null)[]; ceiling: (number | null)[]; norm: Float64Array; normFormula: (number | null)[] },
 ): { totalU: number; moves: boolean } {
   const { d, unit } = w;
   const p = d.policy;
   const U = w.onGeneral;
   const onTotal = w.onTotal;
-  const { t, lo, hi, rules, floor, ceiling } = out;
+  const { t, lo, hi, rules, floor, ceiling, norm, normFormula } = out;
+  const share = normShare(d);
   let totalU = 0;
   let moves = false;
   for (let k = 0; k < idx.length; k++) {
@@ -182,7 +229,10 @@ function targetsAndBounds(
     // Turned-on money: general (U) and the other non-grant money (O), both exact sums of whole cents.
     const Oi = onTotal[i] - U[i] - w.onGrant[i];
     const A = U[i] + Oi;
-    const target = phaseInTarget(A, school.current, phaseIn);
+    // The norm-based adjustment (normAdjustment.ts): share × (Norm Budget − formula non-grant money), on the target.
+    norm[k] = normAmount(share, school.normBudget, A, unit);
+    if (normApplies(share, school.normBudget)) normFormula[i] = A;
+    const target = normTarget(phaseInTarget(A, school.current, phaseIn), norm[k]);
     const b = schoolBounds(school.current, school.minimum, p.holdHarmless, p.gainCap, unit);
     floor[i] = b.lo > 0 ? b.lo : null;
     ceiling[i] = Number.isFinite(b.hi) ? b.hi : null;
@@ -193,7 +243,7 @@ function targetsAndBounds(
     lo[k] = g.lo;
     hi[k] = g.hi;
     totalU += U[i];
-    if (target !== A || A < b.lo || A > b.hi) moves = true;
+    if (target !== A || A < b.lo || A > b.hi || norm[k] !== 0) moves = true;
   }
   return { totalU, moves };
 }

@@ -2,6 +2,7 @@ import { eligibilityOf } from "../eligibility";
 import type { Adjustment, Allocation, Line } from "../types";
 import { buildLayout, fundedCategory } from "./layout";
 import { adaStudents } from "./attendance";
+import { normShare } from "./normAdjustment";
 import { lineAmount } from "./rounding";
 import { lineText } from "./words";
 
@@ -52,7 +53,13 @@ export function explainer(alloc: Allocation): (schoolIndex: number) => Line[] {
       }
       const short = src.shortfallBySchool?.[i] ?? 0;
       if (short !== 0) lines.push(withText({ source: src.name, kind: "shortfall", level: null, category: null, count: null, rate: null, amount: -short }));
-      const change = final - on;
+      // The norm-based adjustment is its own line (normAdjustment.ts); the rescaling, floor or cap line carries the rest.
+      const normPart = src.normBySchool?.[i] ?? 0;
+      if (normPart !== 0 && school.normBudget !== null && school.normAdjustment !== null && school.normFormula !== null) {
+        const norm = { share: normShare(d), budget: school.normBudget, formula: school.normFormula, amount: school.normAdjustment };
+        lines.push(withText({ source: src.name, kind: "adjustment", rule: "Norm adjustment", level: null, category: null, count: null, rate: null, amount: normPart, norm }));
+      }
+      const change = final - on - normPart;
       if (change !== 0) {
         const rule: Adjustment = school.adjustment ?? "Rescaled";
         lines.push(withText({ source: src.name, kind: "adjustment", rule, level: null, category: null, count: null, rate: null, amount: change }));

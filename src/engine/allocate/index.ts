@@ -34,7 +34,7 @@ export function allocate(d: District): Allocation {
   solveBase(w);
   const adj = applyAdjustments(w);
   const matrix = buildMatrix(w);
-  const sources = sourceResults(w);
+  const sources = sourceResults(w, adj);
   const schools = schoolResults(w, adj);
   return { district: d, sources, schools, matrix, totals: totals(w, sources, schools), neutralityFactor: adj.factor, weightsOn: weightsOn(d), rates: { cell: w.cellRate, row: w.rowRate }, warnings: w.warnings, errors: w.errors };
 }
@@ -76,7 +76,7 @@ function newWork(d: District): Work {
   };
 }
 
-function sourceResults(w: Work): SourceResult[] {
+function sourceResults(w: Work, adj: AdjustOutcome): SourceResult[] {
   let receivers = 0;
   for (let i = 0; i < w.L.nSchools; i++) receivers += w.receivesFoundation[i];
   // Every amount is whole cents, so the running sums kept while paying are exact.
@@ -98,6 +98,7 @@ function sourceResults(w: Work): SourceResult[] {
     turnedOnBySchool: w.turnedOn[s] ?? w.by[s].slice(),
     base: w.base[s],
     general: w.general[s],
+    normBySchool: adj.normBy[s],
     foundationPerSchool: w.foundationPer[s],
     fixedPaid: w.fixedPaid[s],
   }));
@@ -128,6 +129,9 @@ function schoolResults(w: Work, adj: AdjustOutcome): SchoolResult[] {
       ceiling: adj.ceiling[i],
       carryOver,
       available: availableToSpend(total, carryOver),
+      normBudget: sc.normBudget ?? null,
+      normAdjustment: adj.norm[i],
+      normFormula: adj.normFormula[i],
     };
   });
 }

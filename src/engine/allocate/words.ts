@@ -18,6 +18,8 @@ export function adjustmentWords(a: string): string {
       return "Phase-in of the move from the current budget";
     case "Revenue trigger":
       return "Weights not yet turned on (revenue trigger): current unrestricted budget scaled to the pool";
+    case "Norm adjustment":
+      return "Norm-based adjustment (towards the site's norm budget)";
     default:
       return "Budget-neutral rescaling (pays for other schools' floors or caps)";
   }
@@ -37,6 +39,7 @@ export function lineText(l: Omit<Line, "text">): string {
       return `${head}${count(l.count ?? 0)} ${l.level ?? ""} ${who} × ${dollars(l.rate ?? 0)} = ${dollars(l.amount)} (${l.source})`;
     }
     case "adjustment":
+      if (l.rule === "Norm adjustment" && l.norm) return normLineText(l.source, l.norm, l.amount);
       return `${adjustmentWords((l.rule ?? "Rescaled") as NonNullable<Adjustment>)} (${l.source}): ${signedChange(l.amount, dollars)}`;
     default: {
       const who = l.category === "Base" || l.category === null ? "students" : `${l.category} students`;
@@ -84,4 +87,19 @@ export function carriedLine(c: number): string {
 /** "Available to spend: $2,312,000.00 (allocation $2,300,000.00 + carried +$12,000.00)". */
 export function availableLine(total: number, carried: number): string {
   return `${AVAILABLE_LABEL}: ${dollarsAndCents(total + carried)} (allocation ${dollarsAndCents(total)} ${carried < 0 ? MINUS : "+"} carried ${dollarsAndCents(Math.abs(carried))})`;
+}
+
+/** A share as printed in the norm adjustment's line: up to two decimals of a percent ("50%", "12.5%"). */
+export function sharePercent(x: number): string {
+  return `${Math.round(x * 10000) / 100}%`;
+}
+
+/**
+ * The norm-based adjustment in words, checkable by hand: "Norm-based adjustment: 50% × ($2,400,000.00 norm budget −
+ * $2,310,000.00 formula) = +$45,000.00"; when the school's adjustment is split over several general sources, this
+ * source's part follows: "…, of which State Base Aid +$30,000.00".
+ */
+export function normLineText(source: string, n: { share: number; budget: number; formula: number; amount: number }, part: number): string {
+  const head = `Norm-based adjustment: ${sharePercent(n.share)} × (${dollarsAndCents(n.budget)} norm budget ${MINUS} ${dollarsAndCents(n.formula)} formula) = ${signedChange(n.amount, dollarsAndCents)}`;
+  return part === n.amount ? `${head} (${source})` : `${head}, of which ${source} ${signedChange(part, dollarsAndCents)}`;
 }

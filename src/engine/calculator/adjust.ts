@@ -5,6 +5,7 @@
  */
 import { generalBoundsFormula } from "../allocate/bounds";
 import { boundedShareFormula } from "../allocate/neutrality";
+import { normAmountFormula, normApplies, normShare, normTargetFormula } from "../allocate/normAdjustment";
 import { generalTargetFormula, phaseInTargetFormula } from "../allocate/phaseIn";
 import type { Allocation } from "../types";
 import { dollarsOf, type ModelBuilder } from "./builder";
@@ -13,6 +14,7 @@ import { fixed12 } from "./numbers";
 import type { CalcAdjust, CalcSource } from "./types";
 
 export interface AdjustIds {
+  schoolIndex: number;
   generalAmount: string;
   otherAmount: string;
   currentId: string | null;
@@ -36,7 +38,7 @@ function everySchoolCapped(a: Allocation): boolean {
 export function adjusts(a: Allocation, i: number, generals: CalcSource[]): boolean {
   const school = a.schools[i];
   const phased = school.current !== null && phaseInShare(a) < 1;
-  return generals.length > 0 && (a.neutralityFactor !== 1 || school.floor !== null || school.ceiling !== null || phased);
+  return generals.length > 0 && (a.neutralityFactor !== 1 || school.floor !== null || school.ceiling !== null || phased || normApplies(normShare(a.district), school.normBudget));
 }
 
 function target(b: ModelBuilder, a: Allocation, ids: AdjustIds, formulaTotalId: string): string | null {
@@ -57,7 +59,8 @@ function ruleFormula(final: string, scaled: X.Expr, low: string | null, high: st
 export function adjustGeneral(b: ModelBuilder, a: Allocation, ids: AdjustIds, generals: CalcSource[], shares: number[], ud: 0 | 2): CalcAdjust {
   const formulaTotalId = b.q("formulaTotal", "Formula total (before phase-in, floors and caps; grants not counted)", X.round(X.add(X.ref(ids.generalAmount), X.ref(ids.otherAmount)), 2));
   const targetId = target(b, a, ids, formulaTotalId);
-  const generalTargetId = b.q("generalTarget", "General money target (target − restricted money, at least 0)", generalTargetFormula(X.ref(targetId ?? formulaTotalId), X.ref(ids.otherAmount)));
+  const norm = normPart(b, a, ids, formulaTotalId, targetId ?? formulaTotalId, ud);
+  const generalTargetId = b.q("generalTarget", "General money target (target − restricted money, at least 0)", generalTargetFormula(X.ref(norm?.normTargetId ?? targetId ?? formulaTotalId), X.ref(ids.otherAmount)));
   const capped = everySchoolCapped(a);
   const factorId = b.k({ id: "factor", kind: "factor", nameParts: ["Neutrality_Factor"], label: "Budget-neutral factor on general money", value: fixed12(a.neutralityFactor), fmt: "factor", note: capped ? "Every school is held at its gain cap: the district's general money pays more than every cap, and what is left is held centrally." : "Set by the whole district so that floors and caps cost nothing extra: schools not held at a floor or cap share the cost." });
   const bounds = generalBoundsFormula(ids.floorId ? X.ref(ids.floorId) : null, ids.ceilingId ? X.ref(ids.ceilingId) : null, X.ref(ids.otherAmount));
@@ -70,7 +73,23 @@ export function adjustGeneral(b: ModelBuilder, a: Allocation, ids: AdjustIds, ge
   const changeId = b.q("change", "Change in general money", X.round(X.sub(X.ref(generalFinalId), X.ref(ids.generalAmount)), 2));
   const ruleId = b.q("rule", "Rule applied (1 floor, 2 cap, 3 factor or phase-in, 0 none)", ruleFormula(generalFinalId, scaled, lowId, highId, changeId), "flag");
   splitChange(b, generals, shares, changeId, ud);
-  return { formulaTotalId, targetId, generalTargetId, lowId, highId, generalFinalId, changeId, ruleId };
+  return { formulaTotalId, targetId, normId: norm?.normId ?? null, normTargetId: norm?.normTargetId ?? null, generalTargetId, lowId, highId, generalFinalId, changeId, ruleId };
+}
+
+/**
+ * The norm-based adjustment (normAdjustment.ts): this school's Norm Budget and the district's share, locked; the
+ * adjustment share × (norm budget − formula total) rounded to the unit, live; and the target with it. Null when
+ * the rule does not apply to the school.
+ */
+function normPart(b: ModelBuilder, a: Allocation, ids: AdjustIds, formulaTotalId: string, targetId: string, ud: 0 | 2): { normId: string; normTargetId: string } | null {
+  const share = normShare(a.district);
+  const budget = a.schools[ids.schoolIndex].normBudget;
+  if (!normApplies(share, budget)) return null;
+  const budgetId = b.k({ id: "normBudget", kind: "normBudget", nameParts: ["Norm_Budget"], label: "Norm budget (what this site's staffing norms cost)", value: dollarsOf(budget), fmt: "currency", note: "Given by the district: the cost of this site's staffing norms. The norm-based adjustment moves the school part of the way from its formula money towards it." });
+  const shareId = b.k({ id: "normShare", kind: "normShare", nameParts: ["Norm_Adjustment"], label: "Norm adjustment (share of the gap to the norm budget)", value: share, fmt: "percent", note: "The district's Policy setting; budget-neutral: the factor below makes the other schools pay for what this school gains towards its norm." });
+  const normId = b.q("normAdjustment", "Norm-based adjustment: share × (norm budget − formula total), rounded", normAmountFormula(X.ref(shareId), X.ref(budgetId), X.ref(formulaTotalId), ud));
+  const normTargetId = b.q("normTarget", "Target with the norm-based adjustment (target + norm-based adjustment)", normTargetFormula(X.ref(targetId), X.ref(normId)));
+  return { normId, normTargetId };
 }
 
 /** Each general source's part of the change: by its district share, rounded; the last takes what is left. */

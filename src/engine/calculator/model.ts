@@ -137,7 +137,7 @@ export function calculatorModel(a: Allocation, schoolIndex: number, ctx: Calcula
   const otherAmount = b.q("other", "Restricted and targeted money (not grants)", sumOf(sources.filter((s) => !s.general && !s.grant).map((s) => s.amountId), 2));
   const grantAmount = b.q("grants", "Grants (paid on top)", sumOf(sources.filter((s) => s.grant).map((s) => s.amountId), 2));
   const bounds = schoolBoundsConstants(b, a, schoolIndex);
-  const ids: AdjustIds = { generalAmount, otherAmount, ...bounds };
+  const ids: AdjustIds = { schoolIndex, generalAmount, otherAmount, ...bounds };
   const adjust = adjusts(a, schoolIndex, generals) ? adjustGeneral(b, a, ids, generals, ctx.shares, ud) : null;
   const t = addTotals(b, a, schoolIndex, sources, bounds, grantAmount);
   return {

@@ -22,7 +22,7 @@ export interface CalcInput {
   original: number;
 }
 
-export type ConstantKind = "rate" | "attendance" | "foundation" | "shortfall" | "share" | "factor" | "phaseIn" | "floor" | "ceiling" | "current" | "minimum" | "projected" | "district" | "carryOver";
+export type ConstantKind = "rate" | "attendance" | "foundation" | "shortfall" | "share" | "factor" | "phaseIn" | "floor" | "ceiling" | "current" | "minimum" | "projected" | "district" | "carryOver" | "normBudget" | "normShare";
 
 /** A locked number the formulas read. */
 export interface CalcConstant {
@@ -99,6 +99,9 @@ export interface CalcAdjust {
   /** Non-grant money before adjustments. */
   formulaTotalId: string;
   targetId: string | null;
+  /** The norm-based adjustment (share × (norm budget − formula total), rounded) and the target with it, or null. */
+  normId: string | null;
+  normTargetId: string | null;
   generalTargetId: string;
   lowId: string | null;
   highId: string | null;

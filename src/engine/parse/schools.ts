@@ -38,6 +38,8 @@ export function parseSchools(raw: RawTable | undefined, ctx: ParseContext): Scho
   const attendanceCol = t.col("Attendance Rate");
   // Without the column every school's carry-over is null; with it a blank cell means nothing carried ($0).
   const priorCol = t.col("Prior Year Balance");
+  // Blank: no norm-based adjustment for this school (allocate/normAdjustment.ts).
+  const normCol = t.col("Norm Budget");
   const firstRow = new Map<string, number>();
   for (let k = 0; k < t.length; k++) {
     if (t.skipKeyless(k, idCol)) continue;
@@ -56,6 +58,7 @@ export function parseSchools(raw: RawTable | undefined, ctx: ParseContext): Scho
     const attendanceBad = attendance !== null && !validAttendance(attendance);
     const attendancePlace: CellPlace | undefined =
       attendanceCol < 0 ? undefined : { row: t.sheetRow(k), column: t.header(attendanceCol), cell: t.address(attendanceCol, t.sheetRow(k)), sheet: raw.origin.sheet };
+    const normBudget = t.cents(k, normCol, { blank: null, what: "a dollar amount ≥ 0: what the site's staffing norms cost (blank: no norm adjustment)" });
     const priorYear = t.cents(k, priorCol, { blank: priorCol < 0 ? null : 0, signed: true, what: "a dollar amount: positive for a surplus carried forward, negative for a deficit to repay (blank: none)" });
     // A row with a bad cell is still registered (its errors already stop the parse), so that other tables
     // do not report its School ID as unknown.
@@ -77,6 +80,7 @@ export function parseSchools(raw: RawTable | undefined, ctx: ParseContext): Scho
       minimum: minimum ?? null,
       // Only with the column: a district without it has no carry-over at all (see allocate/carryOver.ts).
       ...(priorCol >= 0 ? { priorYear: priorYear ?? 0 } : {}),
+      ...(normCol >= 0 ? { normBudget: normBudget ?? null } : {}),
       attributes,
       attributeHeaders,
       sheetRow: t.sheetRow(k),

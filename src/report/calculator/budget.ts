@@ -162,6 +162,14 @@ function adjustPart(sheet: Sheet, L: Layout, r: number): number {
   }
   row(ad.formulaTotalId);
   row(ad.targetId, "current + phase-in × (formula − current)");
+  const normBudget = m.constants.find((c) => c.kind === "normBudget");
+  if (normBudget && ad.normId) {
+    sheet.text(r, 0, normBudget.label, "label");
+    L.show(sheet, r, 5, normBudget.id);
+    sheet.text(r++, 6, "Given by the district (Rates)", "note");
+  }
+  row(ad.normId, "Norm_Adjustment × (Norm_Budget − formula total), rounded to the unit: its own line, budget-neutral");
+  row(ad.normTargetId);
   row(ad.generalTargetId);
   const factor = m.constants.find((c) => c.kind === "factor");
   if (factor) {

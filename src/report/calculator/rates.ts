@@ -86,10 +86,10 @@ function policy(sheet: Sheet, L: Layout, a: Allocation, r: number): number {
   const phase = L.m.constants.find((c) => c.kind === "phaseIn");
   for (const spec of CALCULATOR_SETTINGS) {
     const { v, fmt } = settingValue(spec, p);
-    const live = spec.key === "phaseIn" ? phase : undefined;
+    const live = spec.key === "phaseIn" ? phase : spec.key === "normAdjustment" ? L.m.constants.find((c) => c.kind === "normShare") : undefined;
     row(spec.label, (x) => (live ? L.constantAt(sheet, x, 1, live.id) : fmt ? sheet.value(x, 1, v as number, fmt) : sheet.text(x, 1, String(v))), live?.note ?? spec.help);
   }
-  for (const kind of ["attendance", "factor", "current", "minimum", "floor", "ceiling", "carryOver"] as const) {
+  for (const kind of ["attendance", "factor", "current", "minimum", "floor", "ceiling", "normBudget", "carryOver"] as const) {
     const c = L.m.constants.find((x) => x.kind === kind);
     if (c) row(c.label, (x) => L.constantAt(sheet, x, 1, c.id), c.note);
   }

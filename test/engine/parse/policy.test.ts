@@ -39,6 +39,8 @@ describe("parsePolicy", () => {
       holdHarmless: 0.98,
       gainCap: 0.05,
       phaseIn: 0.5,
+      // Not in the table: its default, 0% (off).
+      normAdjustment: 0,
       rounding: "dollar",
       gainUnit: "scale points",
       raw: {
