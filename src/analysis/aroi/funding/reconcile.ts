@@ -34,6 +34,7 @@ import {
   type FundingPlace,
   type FundingResult,
   type InitiativeFunding,
+  type InitiativeFundingSpec,
   type SourceFunding,
   type UnfundedInitiative,
 } from "./types";
@@ -50,30 +51,14 @@ function inputsOf(input: CostedInitiatives | readonly FundingCostInput[]): Fundi
   return [...a.results].sort((x, y) => x.index - y.index).map((x) => ({ initiative: x.initiative, total: x.cost.total }));
 }
 
-/**
- * Reconcile the initiatives' funding sources with the allocation. `input` is the A-ROI analysis (its costs, in
- * table order) or the initiatives with their total costs. Errors (bad Funding Source, unknown School IDs) come back
- * as located InputErrors, nothing else is computed then.
- */
-export function reconcileFunding(
-  input: CostedInitiatives | readonly FundingCostInput[],
-  allocation: FundingAllocation,
-  place: FundingPlace = {},
-): FundingResult {
-  const items = inputsOf(input);
-  const parsed = parseFunding(
-    items.map((x) => x.initiative),
-    allocation,
-    place,
-  );
-  if (!parsed.ok) return parsed;
-  const ids = allocation.district.schools.map((s) => s.id);
+/** Each initiative's cost split over its funding sources, and the charges each source carries (central or by school). */
+function chargeInitiatives(items: readonly FundingCostInput[], specs: readonly InitiativeFundingSpec[], allocation: FundingAllocation, ids: readonly string[]) {
   const initiatives: InitiativeFunding[] = [];
   const withoutSource: UnfundedInitiative[] = [];
   const central: { name: string; amount: Cents }[][] = allocation.sources.map(() => []);
   const bySchools: SchoolCharge[][] = allocation.sources.map(() => []);
   items.forEach((x, index) => {
-    const spec = parsed.specs[index];
+    const spec = specs[index];
     const i = x.initiative;
     if (spec.shares === null) {
       withoutSource.push({ name: i.name, index, sheetRow: i.sheetRow, totalCost: x.total });
@@ -103,61 +88,90 @@ export function reconcileFunding(
       charges,
     });
   });
+  return { initiatives, withoutSource, central, bySchools };
+}
 
-  const flags: FundingFlag[] = [];
-  const sources: SourceFunding[] = allocation.sources.map((s, k) => {
-    const heldCentrally = s.central + s.surplus;
-    const chargedCentral = central[k].reduce((t, c) => t + c.amount, 0);
-    const chargedSchools = bySchools[k].reduce((t, c) => t + c.amount, 0);
-    const own: FundingFlag[] = [];
-    if (chargedCentral > heldCentrally) {
-      const names = central[k].filter((c) => c.amount > 0).map((c) => c.name);
-      own.push({
-        source: s.name,
-        sourceIndex: k,
-        kind: "central",
-        initiatives: names,
-        schools: [],
-        charged: chargedCentral,
-        available: heldCentrally,
-        shortfall: chargedCentral - heldCentrally,
-        text: centralFlagText(s.name, names, chargedCentral, heldCentrally),
-      });
-    }
-    for (const g of schoolShortfalls(bySchools[k], s.bySchool)) {
-      const names = g.charges.map((c) => bySchools[k][c].name);
-      const schoolIds = g.schools.map((j) => ids[j]);
-      own.push({
-        source: s.name,
-        sourceIndex: k,
-        kind: "schools",
-        initiatives: names,
-        schools: schoolIds,
-        charged: g.charged,
-        available: g.available,
-        shortfall: g.charged - g.available,
-        text: schoolsFlagText(s.name, names, schoolIds, g.charged, g.available),
-      });
-    }
-    flags.push(...own);
-    return {
+/** One source: what it holds centrally and pays to schools, what the initiatives charge it, and where that is more than it has. */
+function sourceFunding(
+  s: FundingAllocation["sources"][number],
+  k: number,
+  central: readonly { name: string; amount: Cents }[],
+  bySchools: readonly SchoolCharge[],
+  ids: readonly string[],
+): SourceFunding {
+  const heldCentrally = s.central + s.surplus;
+  const chargedCentral = central.reduce((t, c) => t + c.amount, 0);
+  const chargedSchools = bySchools.reduce((t, c) => t + c.amount, 0);
+  const own: FundingFlag[] = [];
+  if (chargedCentral > heldCentrally) {
+    const names = central.filter((c) => c.amount > 0).map((c) => c.name);
+    own.push({
       source: s.name,
       sourceIndex: k,
-      amount: s.amount,
-      central: s.central,
-      surplus: s.surplus,
-      heldCentrally,
-      toSchools: s.toSchools,
-      chargedCentral,
-      chargedSchools,
-      charged: chargedCentral + chargedSchools,
-      centralLeft: heldCentrally - chargedCentral,
-      schoolsLeft: s.toSchools - chargedSchools,
-      remainder: s.amount - chargedCentral - chargedSchools,
-      initiatives: central[k].length + bySchools[k].length,
-      flags: own,
-    };
-  });
+      kind: "central",
+      initiatives: names,
+      schools: [],
+      charged: chargedCentral,
+      available: heldCentrally,
+      shortfall: chargedCentral - heldCentrally,
+      text: centralFlagText(s.name, names, chargedCentral, heldCentrally),
+    });
+  }
+  for (const g of schoolShortfalls(bySchools, s.bySchool)) {
+    const names = g.charges.map((c) => bySchools[c].name);
+    const schoolIds = g.schools.map((j) => ids[j]);
+    own.push({
+      source: s.name,
+      sourceIndex: k,
+      kind: "schools",
+      initiatives: names,
+      schools: schoolIds,
+      charged: g.charged,
+      available: g.available,
+      shortfall: g.charged - g.available,
+      text: schoolsFlagText(s.name, names, schoolIds, g.charged, g.available),
+    });
+  }
+  return {
+    source: s.name,
+    sourceIndex: k,
+    amount: s.amount,
+    central: s.central,
+    surplus: s.surplus,
+    heldCentrally,
+    toSchools: s.toSchools,
+    chargedCentral,
+    chargedSchools,
+    charged: chargedCentral + chargedSchools,
+    centralLeft: heldCentrally - chargedCentral,
+    schoolsLeft: s.toSchools - chargedSchools,
+    remainder: s.amount - chargedCentral - chargedSchools,
+    initiatives: central.length + bySchools.length,
+    flags: own,
+  };
+}
+
+/**
+ * Reconcile the initiatives' funding sources with the allocation. `input` is the A-ROI analysis (its costs, in
+ * table order) or the initiatives with their total costs. Errors (bad Funding Source, unknown School IDs) come back
+ * as located InputErrors, nothing else is computed then.
+ */
+export function reconcileFunding(
+  input: CostedInitiatives | readonly FundingCostInput[],
+  allocation: FundingAllocation,
+  place: FundingPlace = {},
+): FundingResult {
+  const items = inputsOf(input);
+  const parsed = parseFunding(
+    items.map((x) => x.initiative),
+    allocation,
+    place,
+  );
+  if (!parsed.ok) return parsed;
+  const ids = allocation.district.schools.map((s) => s.id);
+  const { initiatives, withoutSource, central, bySchools } = chargeInitiatives(items, parsed.specs, allocation, ids);
+  const sources = allocation.sources.map((s, k) => sourceFunding(s, k, central[k], bySchools[k], ids));
+  const flags = sources.flatMap((s) => s.flags);
   const fundedCost = initiatives.reduce((t, x) => t + x.totalCost, 0);
   return {
     ok: true,
