@@ -88,6 +88,8 @@ export interface AttendanceInputs {
 export function attendanceErrors(x: AttendanceInputs, invalid: ReadonlyMap<number, string> = new Map()): InputError[] {
   const errors: InputError[] = [];
   const names = adaLevelNames(x.policy);
+  // ADA off and no bad cell (every allocation without ADA): nothing to check.
+  if (names.length === 0 && invalid.size === 0) return errors;
   const known = new Set(x.levels.map(key));
   const unknown = names.filter((n) => !known.has(key(n)));
   if (unknown.length > 0) {
