@@ -30,6 +30,38 @@ export function benchmarkPlans(b: Benchmark): SheetPlan[] {
   let r = 3;
   for (const line of b.readings) cells.push({ r: r++, c: 0, v: line });
   r++;
+  const table = functionTable(b, r, cells);
+  const centralRow = r + Math.max(1, table.rows.length) + 2;
+  const centralTable = centralOfficeTable(b, centralRow, cells);
+
+  const charts: PlanChart[] = [];
+  const tables: PlanTable[] = [table, centralTable];
+  const dots = benchmarkDotChart(b);
+  if (dots) {
+    const top = centralRow + 6;
+    const placed = placeChart(dots, top, 0, { r: top, c: 7, width: 8, height: 20 });
+    tables.push(placed.table);
+    if (placed.chart) charts.push(placed.chart);
+  }
+
+  return [
+    {
+      name: BENCHMARK_SHEET,
+      role: "benchmark",
+      cells,
+      tables,
+      charts,
+      widths: { 0: 6, 1: 40, 2: 14, 3: 14, 4: 14, 5: 14, 6: 14, 7: 16, 8: 10, 9: 6, 10: 12, 11: 14 },
+      freeze: { rows: 1, cols: 0 },
+      tabColor: TAB,
+      print: { landscape: true, fitToPage: true },
+    },
+    peerDataSheet(b),
+  ];
+}
+
+/** The table by function (gaps above the median marked), at row `r`. */
+function functionTable(b: Benchmark, r: number, cells: PlanCell[]): PlanTable {
   const headers = [
     "#",
     "Function",
@@ -69,7 +101,11 @@ export function benchmarkPlans(b: Benchmark): SheetPlan[] {
   b.functions.forEach((f, i) => {
     if (f.gapPerPupil !== null && Math.round(f.gapPerPupil) !== 0) cells.push({ r: r + 1 + i, c: 6, v: usd(f.gapPerPupil), fmt: "currency", style: f.gapPerPupil > 0 ? "bad" : "good" });
   });
-  const centralRow = r + Math.max(1, rows.length) + 2;
+  return table;
+}
+
+/** The central office share against the peers, under its subtitle at `centralRow`. */
+function centralOfficeTable(b: Benchmark, centralRow: number, cells: PlanCell[]): PlanTable {
   const c = b.central;
   cells.push({ r: centralRow, c: 0, v: `Central office share of spending (${c.functions.length ? c.functions.join(", ") : "no function named central office / administration"})`, style: "subtitle" });
   const centralTable: PlanTable = {
@@ -85,18 +121,11 @@ export function benchmarkPlans(b: Benchmark): SheetPlan[] {
   };
   for (let k = 1; k <= 4; k++) cells.push({ r: centralRow + 2, c: k, v: centralTable.rows[0][k], fmt: "percent1" });
   for (const k of [1, 3]) cells.push({ r: centralRow + 3, c: k, v: centralTable.rows[1][k], fmt: "currency" });
+  return centralTable;
+}
 
-  const charts: PlanChart[] = [];
-  const tables: PlanTable[] = [table, centralTable];
-  const dots = benchmarkDotChart(b);
-  if (dots) {
-    const top = centralRow + 6;
-    const placed = placeChart(dots, top, 0, { r: top, c: 7, width: 8, height: 20 });
-    tables.push(placed.table);
-    if (placed.chart) charts.push(placed.chart);
-  }
-
-  // Peer Data: one row per peer district, one column per function ($ per pupil), for the dots.
+/** Peer Data: one row per peer district, one column per function ($ per pupil), for the dots. */
+function peerDataSheet(b: Benchmark): SheetPlan {
   const peerNames = [...new Set(b.functions.flatMap((f) => f.peerValues.map((p) => p.district)))];
   const dataTable: PlanTable = {
     name: excelName("Peer_Data"),
@@ -108,30 +137,17 @@ export function benchmarkPlans(b: Benchmark): SheetPlan[] {
   };
   const dataWidths: Record<number, number> = { 0: 32 };
   b.functions.forEach((_, i) => (dataWidths[i + 1] = 18));
-  return [
-    {
-      name: BENCHMARK_SHEET,
-      role: "benchmark",
-      cells,
-      tables,
-      charts,
-      widths: { 0: 6, 1: 40, 2: 14, 3: 14, 4: 14, 5: 14, 6: 14, 7: 16, 8: 10, 9: 6, 10: 12, 11: 14 },
-      freeze: { rows: 1, cols: 0 },
-      tabColor: TAB,
-      print: { landscape: true, fitToPage: true },
-    },
-    {
-      name: "Peer Data",
-      role: "benchmark-data",
-      cells: [
-        { r: 0, c: 0, v: "Peer districts: $ per pupil by function", style: "title" },
-        { r: 1, c: 0, v: "Amount ÷ Enrollment for each peer district and function (blank: the district does not report the function).", style: "note" },
-      ],
-      tables: [dataTable],
-      charts: [],
-      widths: dataWidths,
-      freeze: { rows: 4, cols: 1 },
-      tabColor: TAB,
-    },
-  ];
+  return {
+    name: "Peer Data",
+    role: "benchmark-data",
+    cells: [
+      { r: 0, c: 0, v: "Peer districts: $ per pupil by function", style: "title" },
+      { r: 1, c: 0, v: "Amount ÷ Enrollment for each peer district and function (blank: the district does not report the function).", style: "note" },
+    ],
+    tables: [dataTable],
+    charts: [],
+    widths: dataWidths,
+    freeze: { rows: 4, cols: 1 },
+    tabColor: TAB,
+  };
 }
