@@ -26,6 +26,16 @@ export interface PrintSetup {
 
 export const PRINT_MARGINS = { left: 0.3, right: 0.3, top: 0.6, bottom: 0.6, header: 0.25, footer: 0.25 };
 
+/** Points a column `chars` characters wide takes at 100% (Calibri 11: 7 px a character and 5 px of padding, 96 px an inch). */
+export function columnPoints(chars: number): number {
+  return (chars * 7 + 5) * 0.75;
+}
+
+/** Width of a Letter page between the margins, in points. */
+export function pageWidth(orientation: "portrait" | "landscape"): number {
+  return ((orientation === "landscape" ? 11 : 8.5) - PRINT_MARGINS.left - PRINT_MARGINS.right) * 72;
+}
+
 /**
  * Character width a table column needs for its header: table header rows wrap (both writers), so the longest word
  * (or the whole header when it is short) plus room for the filter button.
@@ -92,8 +102,12 @@ export function effectiveWidths(p: SheetPlan): Record<number, number> {
   }
   // Number-only columns fit their content; columns holding text keep the plan's width when it is wider.
   for (const [c, w] of need) widths[c] = text.has(c) ? Math.max(widths[c] ?? 8.43, w) : Math.min(60, w);
-  // Header cells outside tables (the calculator's): every word fits its column; the header wraps (textLayout).
-  for (const cell of p.cells) if (cell.style === "header" && typeof cell.v === "string") widths[cell.c] = Math.max(widths[cell.c] ?? 8.43, headerWidth(cell.v));
+  // Header cells outside tables (the calculator's, no filter button): every word fits its column; the header wraps (textLayout).
+  for (const cell of p.cells)
+    if (cell.style === "header" && typeof cell.v === "string") {
+      const longest = Math.max(0, ...cell.v.split(/\s+/).map((w) => textWidth(w, "header")));
+      widths[cell.c] = Math.max(widths[cell.c] ?? 8.43, Math.ceil(longest) + 1);
+    }
   return widths;
 }
 

@@ -1,6 +1,7 @@
 /** The School Plan sheet (a simplified PBAR): investments funded source by source, with live checks. */
 import type { CalcSource } from "../../engine/calculator";
 import { a1, quoteSheet } from "../names";
+import { columnPoints, pageWidth } from "../print";
 import type { Layout, Sheet } from "./layout";
 
 /** Short category codes for the School Plan ("GEN" for general money, then one per need: POV, EL, SE...). */
@@ -101,10 +102,17 @@ export function schoolPlanSheet(sheet: Sheet, L: Layout, needs: readonly string[
   const g: Grid = { top, bottom: top + rows - 1, first: 4, totalCol: 4 + funded.length, checkCol: 5 + funded.length };
   available(sheet, L, funded, codes, summaryTop, g);
   investments(sheet, funded, codes, g, codesAt.range);
-  // Narrow enough to print one page wide at a readable size: source names and long checks wrap.
-  const widths: Record<number, number> = { 0: 24, 1: 16, 2: 15, 3: 18 };
-  funded.forEach((_, n) => (widths[g.first + n] = 14));
-  widths[g.totalCol] = 15;
-  widths[g.checkCol] = 26;
+  // Narrow enough to print one page wide on Letter landscape at 7.5 pt or more (11 pt text): source names and long
+  // checks wrap; the source columns share what the others leave (at least 11 characters, "$999,999.99"; at most 14).
+  // The first source column is also "Remaining" (the whole budget), so it keeps 15.
+  const widths: Record<number, number> = { 0: 22, 1: 14, 2: 15, 3: 15 };
+  widths[g.totalCol] = 14;
+  widths[g.checkCol] = 24;
+  widths[g.first] = 15;
+  const room = (pageWidth("landscape") * 11) / 7.5;
+  const used = Object.values(widths).reduce((x, w) => x + columnPoints(w), 0);
+  const rest = funded.length - 1;
+  const each = rest > 0 ? Math.max(11, Math.min(14, Math.floor(((room - used) / rest / 0.75 - 5) / 7))) : 14;
+  funded.forEach((_, n) => n > 0 && (widths[g.first + n] = each));
   return widths;
 }
