@@ -1,6 +1,8 @@
 /** The Explanation sheet: the computation step by step, the terms with this district's settings, the sources and what is held fixed. */
 import { adaLevelNames } from "../../engine/allocate/attendance";
 import { adjustmentWords } from "../../engine/allocate/explain";
+import { hasCarryOver } from "../../engine/allocate/carryOver";
+import { normShare } from "../../engine/allocate/normAdjustment";
 import { describeEligibility } from "../../engine/eligibility";
 import type { Allocation } from "../../engine/types";
 import type { Sheet } from "./layout";
@@ -34,6 +36,10 @@ function terms(a: Allocation): string[] {
     "MOB (minimum operating budget): the least a school needs to open its doors; a school's total is topped up to it.",
     `Gain cap: ${p.gainCap === null ? "not used by this district." : `no school's budget grows by more than ${pct(p.gainCap)} over its current budget (grants, paid on top, aside).`}`,
     "Budget-neutral factor: floors and caps cost money that has to come from somewhere; the district scales the general money of the schools not held at a floor or cap by one common factor so that the total stays the same.",
+    ...(normShare(a.district) > 0
+      ? [`Norm-based adjustment: a school with a norm budget (what its staffing norms cost) is moved ${pct(normShare(a.district))} of the way from its formula money towards it, before the budget-neutral factor, so the other schools pay for it. It can undo part of the formula's equity, which is why it is its own figure.`]
+      : []),
+    ...(hasCarryOver(a.district) ? ["Carried from the prior year: the school's own surplus (+) or deficit (−) from last year. It is not part of this year's budget; available to spend = budget + carried."] : []),
     "Restricted money: categorical funds may only pay for the students or purposes they are meant for (see the School Plan checks). Grants supplement, never supplant: they are paid on top of the other sources.",
   ];
 }

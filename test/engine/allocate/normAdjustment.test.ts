@@ -6,6 +6,7 @@ import * as X from "../../../src/engine/calculator/expr";
 import { summaryJson } from "../../../src/engine/summary";
 import type { Allocation, District } from "../../../src/engine/types";
 import { allocationPlans } from "../../../src/report/allocation";
+import { calculatorPlans } from "../../../src/report/calculator";
 import { makeDistrict, type SimpleDistrict } from "../../helpers/district";
 import { randomDistrict } from "../../helpers/randomDistrict";
 
@@ -98,6 +99,9 @@ describe("norm-based adjustment: hand-computed", () => {
       expect(m.constants.find((c) => c.kind === "normShare")!.value).toBe(0.5);
       expect(Math.round((b.values.get(m.adjust!.normId!) as number) * 100)).toBe(s.normAdjustment);
     });
+    // The calculator's Explanation says what the adjustment is, with the district's share.
+    const explanation = calculatorPlans(a, 0).find((p) => p.name === "Explanation")!;
+    expect(explanation.cells.some((c) => typeof c.v === "string" && c.v.startsWith("Norm-based adjustment: a school with a norm budget") && c.v.includes("50%"))).toBe(true);
   });
 });
 
