@@ -9,6 +9,7 @@ describe("NUMBER_FORMATS", () => {
       currency0: '"$"#,##0',
       percent: "0%",
       percent1: "0.0%",
+      percent2: "0.00%",
       integer: "#,##0",
       decimal2: "#,##0.00",
       decimal4: "#,##0.0000",
