@@ -15,6 +15,7 @@ import { a1, columnLetter, excelName } from "./names";
 import type { PlanCell, PlanChart, PlanTable, PlanValue, SheetPlan } from "./plan";
 import { settingValue, SUMMARY_SETTINGS } from "./settings";
 import { dollars } from "./sheetParts";
+import { WEIGHT_LABELS } from "./labels";
 
 export interface AllocationPlanOptions {
   /** Indexes of the schools that get their own sheet (default: all). */
@@ -166,11 +167,7 @@ export function summaryPlan(a: Allocation, title?: string): SheetPlan {
   };
 }
 
-/** The labels of the two weights, the same wherever weights are shown. */
-export const WEIGHT_LABELS = {
-  nominal: "Weights you set (Weights table)",
-  effective: "Effective weights (all sources, restricted and grants included)",
-} as const;
+export { WEIGHT_LABELS };
 
 export function matrixPlan(a: Allocation): SheetPlan {
   const m = a.matrix;

@@ -2,7 +2,7 @@ import { useState } from "react";
 import { Field, Input, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { setRate } from "../../../engine/decisions";
 import type { Allocation, District } from "../../../engine/types";
-import { WEIGHT_LABELS } from "../../../report/allocation";
+import { WEIGHT_LABELS } from "../../../report/labels";
 import { moneyCents, parseRate, rateText } from "../../ui/format";
 import { bulletList, note, scrollX } from "../../ui/styles";
 

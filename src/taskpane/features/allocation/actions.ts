@@ -1,6 +1,5 @@
 /** Allocating, editing the decisions (with undo and redo) and writing the results to the workbook. */
 import type { District } from "../../../engine/types";
-import { allocationPlans } from "../../../report/allocation";
 import { notify, tryAllocate, writePlans } from "../../store/effects";
 import type { Env } from "../../store/root";
 import type { Notice } from "../../store/types";
@@ -37,6 +36,8 @@ export async function writeResults(env: Env, selectedOnly: boolean): Promise<voi
   const a = s.allocation.allocation;
   if (!a) return;
   const selected = s.schools.selected;
+  // The sheet builders load when the results are first written, not with the pane.
+  const { allocationPlans } = await import(/* webpackChunkName: "sheets" */ "../../../report/allocation");
   await writePlans(env, selectedOnly ? "selected schools" : "results", () => allocationPlans(a, selectedOnly ? { schools: selected } : undefined), a.errors, "results");
   const w = env.getState().shell.write;
   if (!selectedOnly && w.phase === "done" && w.what === "results") env.dispatch({ type: "allocation/written", allocation: a });
