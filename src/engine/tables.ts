@@ -70,13 +70,13 @@ const SCHOOLS: TableSpec = {
     },
     {
       name: "Prior Year Balance",
-      aliases: ["Carryover", "Carry Over", "Prior Year Carryover"],
-      meaning: "the school's own balance carried from last year, $ signed: positive = surplus carried forward, negative = deficit to repay (blank = none); shown beside the allocation, never part of it",
+      aliases: ["Carryover"],
+      meaning: "balance carried from last year, $: + surplus, − deficit (blank = none); never part of the allocation",
     },
     {
       name: "Norm Budget",
-      aliases: ["Norm Based Budget", "Norm-Based Budget", "Staffing Norm Budget"],
-      meaning: "what the site's staffing norms cost, $ (for Policy's Norm Adjustment; blank = no norm adjustment for this school)",
+      aliases: ["Norm Based Budget"],
+      meaning: "what the site's staffing norms cost, $, for Policy Norm Adjustment (blank = none)",
     },
   ],
   otherColumns: "an attribute of the school, e.g. `Title I` = Yes/No, usable in eligibility rules",

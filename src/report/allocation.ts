@@ -82,13 +82,13 @@ function carryOverRows(a: Allocation, m: (cents: number) => (r: number) => PlanC
   if (!t) return [];
   return [
     null,
-    `${CARRIED_LABEL} (the schools' own balances; not part of this year's allocation)`,
-    ["Surplus carried forward (schools with a surplus)", m(t.surplus)],
-    ["Deficit carried (schools with a deficit, to repay)", m(t.deficit)],
+    `${CARRIED_LABEL} (not part of the allocation)`,
+    ["Surplus carried", m(t.surplus)],
+    ["Deficit carried", m(t.deficit)],
     ["Net carried", m(t.net)],
     ["Schools in deficit", v(t.schoolsInDeficit, "integer")],
     ["Schools with a surplus", v(t.schoolsInSurplus, "integer")],
-    [`${AVAILABLE_LABEL} (distributed to schools + net carried)`, m(a.totals.schools + t.net)],
+    [`${AVAILABLE_LABEL} (to schools + net carried)`, m(a.totals.schools + t.net)],
   ];
 }
 

@@ -46,7 +46,7 @@ export function applyAdjustments(w: Work): AdjustOutcome {
   const on = weightsOn(d);
   const share = normShare(d);
   if (normWithoutBudgets(d)) {
-    w.errors.push(settingError(d, "normAdjustment", "0% (off) unless the Schools table has a Norm Budget column (what each site's staffing norms cost)", `${Math.round(share * 1000) / 10}% with no Norm Budget for any school`));
+    w.errors.push(settingError(d, "normAdjustment", "0% unless Schools has a Norm Budget column", "no Norm Budget for any school"));
     return out;
   }
   if (on && p.phaseIn >= 1 && p.holdHarmless === null && p.gainCap === null && !anyMob && share === 0) return out;

@@ -84,10 +84,6 @@ export function carriedLine(c: number): string {
   return `${CARRIED_LABEL}: ${carriedWords(c)}`;
 }
 
-/** "Available to spend: $2,312,000.00 (allocation $2,300,000.00 + carried +$12,000.00)". */
-export function availableLine(total: number, carried: number): string {
-  return `${AVAILABLE_LABEL}: ${dollarsAndCents(total + carried)} (allocation ${dollarsAndCents(total)} ${carried < 0 ? MINUS : "+"} carried ${dollarsAndCents(Math.abs(carried))})`;
-}
 
 /** A share as printed in the norm adjustment's line: up to two decimals of a percent ("50%", "12.5%"). */
 export function sharePercent(x: number): string {

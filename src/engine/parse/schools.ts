@@ -58,8 +58,8 @@ export function parseSchools(raw: RawTable | undefined, ctx: ParseContext): Scho
     const attendanceBad = attendance !== null && !validAttendance(attendance);
     const attendancePlace: CellPlace | undefined =
       attendanceCol < 0 ? undefined : { row: t.sheetRow(k), column: t.header(attendanceCol), cell: t.address(attendanceCol, t.sheetRow(k)), sheet: raw.origin.sheet };
-    const normBudget = t.cents(k, normCol, { blank: null, what: "a dollar amount ≥ 0: what the site's staffing norms cost (blank: no norm adjustment)" });
-    const priorYear = t.cents(k, priorCol, { blank: priorCol < 0 ? null : 0, signed: true, what: "a dollar amount: positive for a surplus carried forward, negative for a deficit to repay (blank: none)" });
+    const normBudget = t.cents(k, normCol, { blank: null });
+    const priorYear = t.cents(k, priorCol, { blank: priorCol < 0 ? null : 0, signed: true, what: "a dollar amount (+ surplus, − deficit)" });
     // A row with a bad cell is still registered (its errors already stop the parse), so that other tables
     // do not report its School ID as unknown.
     if (!ok) continue;

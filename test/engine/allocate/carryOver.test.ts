@@ -142,8 +142,8 @@ describe("prior-year carry-over: the same figures on every surface", () => {
       expect(Math.round((sheet.cells.find((c) => c.r === sum.r && c.c === 5)!.result as number) * 100)).toBe(s.total);
     });
     const summary = plans.find((p) => p.name === "Summary") as SheetPlan;
-    expect(valueBeside(summary, "Surplus carried forward (schools with a surplus)")).toBe(1_200_000);
-    expect(valueBeside(summary, "Deficit carried (schools with a deficit, to repay)")).toBe(-800_000);
+    expect(valueBeside(summary, "Surplus carried")).toBe(1_200_000);
+    expect(valueBeside(summary, "Deficit carried")).toBe(-800_000);
     const inDeficit = summary.cells.find((c) => c.v === "Schools in deficit")!;
     expect(summary.cells.find((c) => c.r === inDeficit.r && c.c === 1)!.v).toBe(1);
     expect(valueBeside(summary, "Distributed to schools")).toBe(a.totals.schools);
