@@ -71,12 +71,12 @@ const SCHOOLS: TableSpec = {
     {
       name: "Prior Year Balance",
       aliases: ["Carryover"],
-      meaning: "balance carried from last year, $: + surplus, − deficit (blank = none); never part of the allocation",
+      meaning: "last year's balance, $ (+ surplus, − deficit)",
     },
     {
       name: "Norm Budget",
       aliases: ["Norm Based Budget"],
-      meaning: "what the site's staffing norms cost, $, for Policy Norm Adjustment (blank = none)",
+      meaning: "cost of the site's staffing norms, $",
     },
   ],
   otherColumns: "an attribute of the school, e.g. `Title I` = Yes/No, usable in eligibility rules",

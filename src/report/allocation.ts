@@ -87,7 +87,6 @@ function carryOverRows(a: Allocation, m: (cents: number) => (r: number) => PlanC
     ["Deficit carried", m(t.deficit)],
     ["Net carried", m(t.net)],
     ["Schools in deficit", v(t.schoolsInDeficit, "integer")],
-    ["Schools with a surplus", v(t.schoolsInSurplus, "integer")],
     [`${AVAILABLE_LABEL} (to schools + net carried)`, m(a.totals.schools + t.net)],
   ];
 }
@@ -368,8 +367,8 @@ export function schoolPlan(a: Allocation, i: number, lines: Line[]): SheetPlan {
   row("Per pupil", (x) => ({ r: x, c: 1, v: s.students > 0 ? Math.round(s.total / s.students) / 100 : 0, fmt: "currency" }));
   row("Floor or cap applied", (x) => text(x, 1, s.adjustment ? adjustmentWords(s.adjustment) : "None"));
   // The norm-based adjustment, when the district uses it: the school's norm budget and its own adjustment line.
-  if (s.normBudget !== null) row("Norm budget (staffing norms)", (x) => money(x, 1, s.normBudget as number));
-  if (s.normAdjustment !== null) row("Norm-based adjustment (its own line below)", (x) => money(x, 1, s.normAdjustment as number));
+  if (s.normBudget !== null) row("Norm budget", (x) => money(x, 1, s.normBudget as number));
+  if (s.normAdjustment !== null) row("Norm-based adjustment", (x) => money(x, 1, s.normAdjustment as number));
   if (s.unfunded > 0) cells.push(text(r, 0, "Unfunded formula cost", "label"), money(r, 1, s.unfunded, "bad"));
   r++;
   const p = a.district.policy;

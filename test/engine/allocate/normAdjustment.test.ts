@@ -78,7 +78,7 @@ describe("norm-based adjustment: hand-computed", () => {
     expect(json.schools[0].lines.filter((l) => l.category === "Norm adjustment").map((l) => l.amount)).toEqual([120_000]);
     const plans = allocationPlans(a);
     const sheet = plans.find((p) => p.name === "A School A")!;
-    const label = sheet.cells.find((c) => c.v === "Norm-based adjustment (its own line below)")!;
+    const label = sheet.cells.find((c) => c.v === "Norm-based adjustment")!;
     expect(sheet.cells.find((c) => c.r === label.r && c.c === 1)!.v).toBe(120_000);
     expect(sheet.tables[0].rows.some((r) => String(r[6]).startsWith("Norm-based adjustment: 50%"))).toBe(true);
     const summary = plans.find((p) => p.name === "Summary")!;
