@@ -87,6 +87,7 @@ function carryOverRows(a: Allocation, m: (cents: number) => (r: number) => PlanC
     ["Deficit carried", m(t.deficit)],
     ["Net carried", m(t.net)],
     ["Schools in deficit", v(t.schoolsInDeficit, "integer")],
+    ["Schools with a surplus", v(t.schoolsInSurplus, "integer")],
     [`${AVAILABLE_LABEL} (to schools + net carried)`, m(a.totals.schools + t.net)],
   ];
 }

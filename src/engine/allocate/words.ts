@@ -18,8 +18,10 @@ export function adjustmentWords(a: string): string {
       return "Phase-in of the move from the current budget";
     case "Revenue trigger":
       return "Weights not yet turned on (revenue trigger): current unrestricted budget scaled to the pool";
+    case "Norm adjustment":
+      return "Norm-based adjustment (towards the site's norm budget)";
     default:
-      return "Budget-neutral rescaling (pays for other schools' floors or caps)";
+      return "Budget-neutral rescaling (keeps the general money paid to schools unchanged: pays for floors, caps and norm adjustments)";
   }
 }
 

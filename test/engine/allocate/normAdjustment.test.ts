@@ -57,7 +57,7 @@ describe("norm-based adjustment: hand-computed", () => {
     const adj = (i: number) => lines(i).filter((l) => l.kind === "adjustment");
     expect(adj(0).map((l) => [l.rule, l.amount, l.text])).toEqual([
       ["Norm adjustment", 12_000_000, "Norm-based adjustment: 50% × ($540,000.00 norm budget \u2212 $300,000.00 formula) = +$120,000.00 (General)"],
-      ["Rescaled", -4_200_000, "Budget-neutral rescaling (pays for other schools' floors or caps) (General): \u2212$42,000"],
+      ["Rescaled", -4_200_000, "Budget-neutral rescaling (keeps the general money paid to schools unchanged: pays for floors, caps and norm adjustments) (General): \u2212$42,000"],
     ]);
     expect(adj(1).map((l) => [l.rule, l.amount])).toEqual([
       ["Norm adjustment", -2_000_000],

@@ -6,6 +6,7 @@ import { money, moneyCents, signedMoney, signedPercent, students, trueMinus } fr
 import type { CalculatorState } from "../calculators/state";
 import { CalculatorStatus } from "../calculators/CalculatorsView";
 import { note, gain, loss } from "../../ui/styles";
+import { AVAILABLE_LABEL, CARRIED_LABEL, carriedWords } from "../../../engine/allocate/words";
 
 const useStyles = makeStyles({
   root: {
@@ -104,6 +105,22 @@ export function SchoolDetail({ allocation, index, onClose, calculator }: SchoolD
           {moneyCents(sum)}
         </span>
       </div>
+      {school.carryOver !== null && school.available !== null && (
+        <>
+          <div className={s.line}>
+            <span>{CARRIED_LABEL}</span>
+            <span className={mergeClasses(s.amount, school.carryOver > 0 ? s.gain : school.carryOver < 0 ? s.loss : undefined)} data-testid="detail-carried">
+              {carriedWords(school.carryOver)}
+            </span>
+          </div>
+          <div className={s.line}>
+            <span>{AVAILABLE_LABEL}</span>
+            <span className={s.amount} data-testid="detail-available">
+              {moneyCents(school.available)}
+            </span>
+          </div>
+        </>
+      )}
       {school.current !== null && (
         <div className={s.line}>
           <span>Current budget</span>
