@@ -91,11 +91,12 @@ export function sharePercent(x: number): string {
 }
 
 /**
- * The norm-based adjustment in words, checkable by hand: "Norm-based adjustment: 50% × ($2,400,000.00 norm budget −
- * $2,310,000.00 formula) = +$45,000.00"; when the school's adjustment is split over several general sources, this
- * source's part follows: "…, of which State Base Aid +$30,000.00".
+ * The norm-based adjustment in words, checkable by hand: "Norm-based adjustment: 50% × ($2,400,000 norm budget −
+ * $2,310,000 formula) = +$45,000" (amounts written like every other line: cents only when there are some); when the
+ * school's adjustment is split over several general sources, this source's part follows: "…, of which State Base
+ * Aid +$30,000".
  */
 export function normLineText(source: string, n: { share: number; budget: number; formula: number; amount: number }, part: number): string {
-  const head = `Norm-based adjustment: ${sharePercent(n.share)} × (${dollarsAndCents(n.budget)} norm budget ${MINUS} ${dollarsAndCents(n.formula)} formula) = ${signedChange(n.amount, dollarsAndCents)}`;
-  return part === n.amount ? `${head} (${source})` : `${head}, of which ${source} ${signedChange(part, dollarsAndCents)}`;
+  const head = `Norm-based adjustment: ${sharePercent(n.share)} × (${dollars(n.budget)} norm budget ${MINUS} ${dollars(n.formula)} formula) = ${signedChange(n.amount, dollars)}`;
+  return part === n.amount ? `${head} (${source})` : `${head}, of which ${source} ${signedChange(part, dollars)}`;
 }

@@ -56,14 +56,14 @@ describe("norm-based adjustment: hand-computed", () => {
   test("the norm adjustment is its own line, checkable by hand; the rescaling line carries only the rest", () => {
     const adj = (i: number) => lines(i).filter((l) => l.kind === "adjustment");
     expect(adj(0).map((l) => [l.rule, l.amount, l.text])).toEqual([
-      ["Norm adjustment", 12_000_000, "Norm-based adjustment: 50% × ($540,000.00 norm budget \u2212 $300,000.00 formula) = +$120,000.00 (General)"],
+      ["Norm adjustment", 12_000_000, "Norm-based adjustment: 50% × ($540,000 norm budget \u2212 $300,000 formula) = +$120,000 (General)"],
       ["Rescaled", -4_200_000, "Budget-neutral rescaling (keeps the general money paid to schools unchanged: pays for floors, caps and norm adjustments) (General): \u2212$42,000"],
     ]);
     expect(adj(1).map((l) => [l.rule, l.amount])).toEqual([
       ["Norm adjustment", -2_000_000],
       ["Rescaled", -2_800_000],
     ]);
-    expect(adj(1)[0].text).toBe("Norm-based adjustment: 50% × ($260,000.00 norm budget \u2212 $300,000.00 formula) = \u2212$20,000.00 (General)");
+    expect(adj(1)[0].text).toBe("Norm-based adjustment: 50% × ($260,000 norm budget \u2212 $300,000 formula) = \u2212$20,000 (General)");
     expect(adj(2).map((l) => [l.rule, l.amount])).toEqual([["Rescaled", -3_000_000]]);
     a.schools.forEach((s, i) => expect(sum(lines(i).map((l) => l.amount))).toBe(s.total));
   });
