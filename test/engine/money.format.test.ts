@@ -23,7 +23,7 @@ const RULES: { why: string; re: RegExp }[] = [
   {
     why: "a minus written in front of a dollar figure",
     // A true minus anywhere before a money call; a hyphen only as a sign picked by a condition (`c < 0 ? "-" : "+"`).
-    re: new RegExp(String.raw`(?:["'\`](?:−|\\u2212)["'\`]|\?\s*["'\`]-["'\`]|["'\`]-["'\`]\s*[:}]|\bMINUS\b|−\$\{)[^;\n]{0,60}` + MONEY_CALL),
+    re: new RegExp(String.raw`(?:["'\`](?:−|\\u2212)["'\`]|\?\s*["'\`]-["'\`]|["'\`]-["'\`]\s*[:}]|\bMINUS\b(?!\}\s)|−\$\{)[^;\n]{0,60}` + MONEY_CALL),
   },
   { why: "a hyphen replaced after formatting money", re: new RegExp(MONEY_CALL + String.raw`[^;\n]*\)\.replace\(\s*["'/]-`) },
 ];
@@ -66,6 +66,7 @@ describe("money is formatted in one place", () => {
       'return (c < 0 ? "−$" : "$") + plain.format(Math.abs(c) / 100);',
       'const t = `${c >= 0 ? "+" : "−"}${dollars(Math.abs(c), 2)}`;',
       "const t = `lines: −${dollars(-l.amount)}`;",
+      "const t = `change ${MINUS}${dollars(-c)}`;",
       'pad(gap === null ? "—" : `${gap < 0 ? "-" : "+"}${moneyWords(Math.abs(gap))}`, 11, true)',
       "<dd>{dollars(x.cents).replace(\"-\", \"−\")}</dd>",
     ];
@@ -80,6 +81,8 @@ describe("money is formatted in one place", () => {
       "  currency: '\"$\"#,##0.00',",
       ' * e.g. "−$300" written by dollars(c) (a comment)',
       "const t = `${name} (B − A): ${dollars(d)}`;",
+      // A spaced minus between two figures is a subtraction, not a sign.
+      "const t = `(${dollars(a)} norm budget ${MINUS} ${dollars(b)} formula)`;",
       'const id = parts.join("-") + dollars(c);',
     ];
     expect(fine.flatMap((line) => handFormatted("y.ts", line))).toEqual([]);
