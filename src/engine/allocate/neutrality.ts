@@ -9,7 +9,7 @@ import { roundHalfUp } from "./rounding";
  * i.e. the schools that are not held at a floor or a cap are scaled together so the general money is used exactly.
  * f(k) is continuous and non-decreasing; we bracket, bisect, then solve exactly on the final free set.
  * Returns null when even every school at its floor needs more than `total` (infeasible floors), and
- * k = Infinity with `excess` when every school is capped and money is left over. `values` is `into` when given
+ * k = Infinity with `excess` when every school is capped (or has no target to scale) and money is left over. `values` is `into` when given
  * (length n; every entry is written), else a new array.
  *
  * The bisection settles only which schools are free at the root, and the answer is computed from that free set.
@@ -28,14 +28,22 @@ export function solveNeutralFactor(
   const values = into && into.length === n ? into : new Float64Array(n);
   let sumLo = 0;
   let sumHi = 0;
+  // The most the schools can be given: each its cap, or its floor when it has no target to scale (k × 0 stays 0).
+  let reachable = 0;
   for (let i = 0; i < n; i++) {
     sumLo += lo[i];
     sumHi += hi[i];
+    reachable += t[i] > 0 ? hi[i] : lo[i];
   }
   if (sumLo > total + 1e-6) return null;
   if (sumHi <= total) {
     for (let i = 0; i < n; i++) values[i] = hi[i];
     return { k: Infinity, values, excess: total - sumHi };
+  }
+  // Money no school can take: every school with a target is capped and the others have none to scale.
+  if (reachable < total) {
+    for (let i = 0; i < n; i++) values[i] = t[i] > 0 ? hi[i] : lo[i];
+    return { k: Infinity, values, excess: total - reachable };
   }
   const direct = sumLo < total ? breakpointFactor(t, lo, hi, total) : NaN;
   if (!Number.isNaN(direct)) {

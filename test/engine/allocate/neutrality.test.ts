@@ -12,6 +12,10 @@ function bisection(t: number[], lo: number[], hi: number[], total: number): { k:
   }
   if (sumLo > total + 1e-6) return null;
   if (sumHi <= total) return { k: Infinity, values: [...hi], excess: total - sumHi };
+  // What no school can take (targets all capped, the other schools with no target to scale) is excess.
+  const most = t.map((x, i) => (x > 0 ? hi[i] : lo[i]));
+  const reachable = most.reduce((a, b) => a + b, 0);
+  if (reachable < total) return { k: Infinity, values: most, excess: total - reachable };
   const f = (k: number): number => {
     let s = 0;
     for (let i = 0; i < n; i++) s += clamp(k * t[i], lo[i], hi[i]);
@@ -118,6 +122,15 @@ describe("paidFactor: each school rounded alone never pays more than the general
     const v = Math.min(Math.max(k * t, lo), hi);
     return Math.floor(Math.round(v * 1e6) / 1e6 / unit + 0.5) * unit;
   };
+  test("money no school can take (every school with a target is capped, the rest have none) is excess, not rounding", () => {
+    // Found by the property below: school 1 capped at 0, school 2 with no general target; 2 cents to place.
+    const solved = solveNeutralFactor([11 / 7, 0], [0, 0], [0, Infinity], 2);
+    expect(solved).not.toBeNull();
+    expect(solved!.k).toBe(Infinity);
+    expect(solved!.excess).toBe(2);
+    expect([...solved!.values]).toEqual([0, 0]);
+  });
+
   test("random districts (whole-unit bounds, cents and dollars): Σ shares ≤ total, the factor has 12 digits, and what is left is less than one unit a school", () => {
     const unitArb = fc.constantFrom(1, 100);
     const row = fc.record({ t: fc.integer({ min: 0, max: 500_000_000 }), lo: fc.integer({ min: 0, max: 3_000_000 }), span: fc.integer({ min: 0, max: 8_000_000 }), capped: fc.boolean() });
