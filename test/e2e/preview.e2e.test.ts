@@ -531,9 +531,19 @@ describeIfChromium("browser preview, end to end", () => {
     await goTo("Home");
     await page.getByTestId("open-workbook-input").setInputFiles(input);
     const dialog = page.getByRole("alertdialog", { name: "Keep your unsaved edits?" });
-    await page.waitForTimeout(300);
-    if (await dialog.isVisible().catch(() => false)) await dialog.getByRole("button", { name: "Discard edits" }).click();
-    await page.getByText("District 1000.xlsx", { exact: false }).first().waitFor({ timeout: 60000 });
+    // On a busy machine reading the file takes a while: wait for whichever comes first, the question about unsaved
+    // edits or the new district in the header (a fixed short pause could miss a late question).
+    const loaded = page.getByText("1,000 schools", { exact: false }).first();
+    const first = await Promise.race([
+      dialog.waitFor({ timeout: 120000 }).then(() => "question" as const),
+      loaded.waitFor({ timeout: 120000 }).then(() => "loaded" as const),
+    ]);
+    if (first === "question") await dialog.getByRole("button", { name: "Discard edits" }).click();
+    await loaded.waitFor({ timeout: 120000 });
+    // Allocate only once the new workbook's state has settled (valid inputs, not yet allocated), so the click cannot
+    // land on the previous workbook's button while the new one is still being read.
+    await page.getByText("Inputs valid", { exact: true }).first().waitFor({ timeout: 60000 });
+    await page.getByText("Not allocated", { exact: true }).first().waitFor({ timeout: 60000 });
     await page.getByRole("button", { name: "Allocate", exact: true }).click({ timeout: 60000 });
     await page.waitForTimeout(2000);
     await shot("allocated-1000");

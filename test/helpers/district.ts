@@ -88,3 +88,26 @@ export function makeDistrict(x: SimpleDistrict): District {
   };
   return { schools, levels: x.levels, needs: x.needs, enrollment, rates, sources, policy, initiatives: null, segments: null };
 }
+
+/**
+ * The two-school district many rule tests start from: two elementary schools of 100 students (80 and 20 in
+ * poverty), weights 1 and 0.5, current budgets $600,000 and $400,000, one general source of $1,000,000 — so
+ * $4,000 per weighted pupil, A = $560,000 and B = $440,000. `prior`: each school's Prior Year Balance.
+ */
+export function twoSchools(over: Partial<SimpleDistrict> = {}, prior?: [number | null | undefined, number | null | undefined]): SimpleDistrict {
+  return {
+    schools: [
+      { id: "A", current: 600_000, ...(prior ? { priorYear: prior[0] } : {}) },
+      { id: "B", current: 400_000, ...(prior ? { priorYear: prior[1] } : {}) },
+    ],
+    needs: ["Poverty"],
+    levels: ["Elementary"],
+    enrollment: [
+      ["A", "Elementary", 100, 80],
+      ["B", "Elementary", 100, 20],
+    ],
+    rates: { Elementary: { Base: 1, Poverty: 0.5 } },
+    sources: [{ name: "General", amount: 1_000_000 }],
+    ...over,
+  };
+}

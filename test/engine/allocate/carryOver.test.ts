@@ -12,7 +12,7 @@ import { allocationPlans, summaryPlan } from "../../../src/report/allocation";
 import { calculatorPlans } from "../../../src/report/calculator";
 import type { PlanCell, SheetPlan } from "../../../src/report/plan";
 import { schoolRows } from "../../../src/taskpane/features/schools/SchoolTable";
-import { makeDistrict, type SimpleDistrict } from "../../helpers/district";
+import { makeDistrict, twoSchools, type SimpleDistrict } from "../../helpers/district";
 import { rawTable, rawTables } from "../../helpers/raw";
 
 /**
@@ -21,21 +21,7 @@ import { rawTable, rawTables } from "../../helpers/raw";
  * B = 100 × $4,000 + 20 × $2,000 = $440,000. A carries a surplus of $12,000, B a deficit of $8,000.
  */
 function two(prior: [number | null | undefined, number | null | undefined] = [12_000, -8_000], over: Partial<SimpleDistrict> = {}): SimpleDistrict {
-  return {
-    schools: [
-      { id: "A", current: 600_000, priorYear: prior[0] },
-      { id: "B", current: 400_000, priorYear: prior[1] },
-    ],
-    needs: ["Poverty"],
-    levels: ["Elementary"],
-    enrollment: [
-      ["A", "Elementary", 100, 80],
-      ["B", "Elementary", 100, 20],
-    ],
-    rates: { Elementary: { Base: 1, Poverty: 0.5 } },
-    sources: [{ name: "General", amount: 1_000_000 }],
-    ...over,
-  };
+  return twoSchools(over, prior);
 }
 
 const ctx = (): ParseContext => ({ errors: [], warnings: [] });

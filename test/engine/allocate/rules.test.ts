@@ -8,26 +8,10 @@ import { solveNeutralFactor } from "../../../src/engine/allocate/neutrality";
 import { phaseInTarget } from "../../../src/engine/allocate/phaseIn";
 import { splitPool } from "../../../src/engine/allocate/pools";
 import { spreadChanges } from "../../../src/engine/allocate/redistribute";
-import { makeDistrict, type SimpleDistrict } from "../../helpers/district";
+import { makeDistrict, twoSchools, type SimpleDistrict } from "../../helpers/district";
 
 /** Two elementary schools, one need (Poverty), one general source unless replaced. */
-function two(over: Partial<SimpleDistrict> = {}): SimpleDistrict {
-  return {
-    schools: [
-      { id: "A", current: 600_000 },
-      { id: "B", current: 400_000 },
-    ],
-    needs: ["Poverty"],
-    levels: ["Elementary"],
-    enrollment: [
-      ["A", "Elementary", 100, 80],
-      ["B", "Elementary", 100, 20],
-    ],
-    rates: { Elementary: { Base: 1, Poverty: 0.5 } },
-    sources: [{ name: "General", amount: 1_000_000 }],
-    ...over,
-  };
-}
+const two = (over: Partial<SimpleDistrict> = {}): SimpleDistrict => twoSchools(over);
 const cents = (d: number) => Math.round(d * 100);
 
 describe("pools (lock / unlock / grant, school share)", () => {

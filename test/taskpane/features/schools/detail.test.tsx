@@ -5,24 +5,10 @@ import { render, screen } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { allocate } from "../../../../src/engine/allocate";
 import { SchoolDetail } from "../../../../src/taskpane/features/schools/SchoolDetail";
-import { makeDistrict } from "../../../helpers/district";
+import { makeDistrict, twoSchools } from "../../../helpers/district";
 
 // Two schools, $4,000 per weighted pupil: A = $560,000 with a $12,000 surplus, B = $440,000 with an $8,000 deficit.
-const district = (prior: [number | null, number | null]) =>
-  makeDistrict({
-    schools: [
-      { id: "A", current: 600_000, priorYear: prior[0] },
-      { id: "B", current: 400_000, priorYear: prior[1] },
-    ],
-    needs: ["Poverty"],
-    levels: ["Elementary"],
-    enrollment: [
-      ["A", "Elementary", 100, 80],
-      ["B", "Elementary", 100, 20],
-    ],
-    rates: { Elementary: { Base: 1, Poverty: 0.5 } },
-    sources: [{ name: "General", amount: 1_000_000 }],
-  });
+const district = (prior: [number | null, number | null]) => makeDistrict(twoSchools({}, prior));
 
 const show = (prior: [number | null, number | null], i: number) =>
   render(
