@@ -8,6 +8,7 @@
  * Schools column (an attribute compared as a number when both sides are numbers, as Yes/No when both are
  * Yes/No, else as case-insensitive text).
  */
+import { andList } from "./listText";
 import { labelKey, normalizeHeader } from "./parse/headers";
 import { cellText, readNumeric, readPercent, readYesNo } from "./parse/values";
 import type { Cell, District, Eligibility, EligibilityRule, Source } from "./types";
@@ -276,11 +277,6 @@ const OP_WORDS: Record<EligibilityRule["op"], string> = {
   "<>": "≠",
 };
 
-function joinAnd(items: readonly string[]): string {
-  if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
-}
-
 /** A rule in plain words: "Poverty share ≥ 40%", "Title I = Yes". */
 export function describeRule(r: EligibilityRule): string {
   if (r.kind === "share") return `${r.key} share ${OP_WORDS[r.op]} ${r.value}%`;
@@ -290,8 +286,8 @@ export function describeRule(r: EligibilityRule): string {
 /** The eligibility in plain words, e.g. "Only schools where Poverty share ≥ 40% and Title I = Yes". */
 export function describeEligibility(e: Eligibility): string {
   const parts: string[] = [];
-  if (e.levels !== null) parts.push(`the ${joinAnd(e.levels)} level${e.levels.length === 1 ? "" : "s"}`);
-  if (e.schoolIds !== null) parts.push(`school${e.schoolIds.length === 1 ? "" : "s"} ${joinAnd(e.schoolIds)}`);
+  if (e.levels !== null) parts.push(`the ${andList(e.levels)} level${e.levels.length === 1 ? "" : "s"}`);
+  if (e.schoolIds !== null) parts.push(`school${e.schoolIds.length === 1 ? "" : "s"} ${andList(e.schoolIds)}`);
   if (e.rules.length > 0) parts.push(`schools where ${e.rules.map(describeRule).join(" and ")}`);
   return parts.length === 0 ? "All schools and levels" : `Only ${parts.join("; ")}`;
 }

@@ -3,6 +3,7 @@
  * `Revenue row 7, column "Amount" (C7): expected a dollar amount ≥ 0, found "abc"`.
  * The sheet is named only when it differs from the table's name (an Excel table on another sheet).
  */
+import { andList } from "../engine/listText";
 import { quoteSheet } from "../engine/excelNames";
 import { dollars } from "../engine/money";
 import { policySetting, type PolicyKey } from "../engine/policySettings";
@@ -23,10 +24,6 @@ export function errorLocation(e: InputError): string {
   return where;
 }
 
-function list(items: readonly string[]): string {
-  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
-}
-
 /** "Hold Harmless (Policy row 4)", "Hold Harmless (set in the pane)", "Minimum Budget (Schools)". */
 function causeWords(c: Cause): string {
   if (c.kind === "minimumBudget") return "Minimum Budget (Schools)";
@@ -39,13 +36,13 @@ function problemWords(e: AllocationProblem): { expected: string; found: string }
   if (e.code === "noGeneralMoney")
     return {
       expected: "general money to move between schools: an Unlocked, unrestricted source that funds All and is eligible for all schools",
-      found: `no such source, while ${list(causes)} change school totals (a combination: add such a source or change those settings)`,
+      found: `no such source, while ${andList(causes)} change school totals (a combination: add such a source or change those settings)`,
     };
   // At a setting's Policy cell the sentence names the setting first, as every setting's problem does.
   const setting = e.setting !== undefined && e.row !== null ? `${policySetting(e.setting as PolicyKey).name}: ` : "";
   return {
     expected: `${setting}floors that the general school money can pay (${dollars(e.values?.available ?? 0)})`,
-    found: `floors needing ${dollars(e.values?.need ?? 0)} of general money${causes.length > 1 ? `, from ${list(causes)} together` : ""}`,
+    found: `floors needing ${dollars(e.values?.need ?? 0)} of general money${causes.length > 1 ? `, from ${andList(causes)} together` : ""}`,
   };
 }
 

@@ -12,6 +12,7 @@
  */
 import type { CellPlace, InputError, Policy, School } from "../types";
 import { policySetting } from "../policySettings";
+import { andList } from "../listText";
 import { lineAmount } from "./rounding";
 
 /** The level names Policy's ADA Levels lists (commas or semicolons between names), trimmed; [] when off. */
@@ -47,16 +48,18 @@ export function validAttendance(rate: number): boolean {
 
 /** ADA students: enrolled × rate rounded half-up to hundredths, computed in integers (hundredths of a pupil × basis points). */
 export function adaStudents(enrolled: number, rate: number): number {
-  const e100 = Math.round(enrolled * 100);
-  const ada100 = Math.floor((e100 * basisPoints(rate) + 5000) / 10000);
-  return ada100 / 100;
+  return hundredthsOnAttendance(Math.round(enrolled * 100), rate) / 100;
 }
 
 /** ADA students − enrolled (≤ 0, two decimals, exact in hundredths). */
 export function adaDifference(enrolled: number, rate: number): number {
   const e100 = Math.round(enrolled * 100);
-  const ada100 = Math.floor((e100 * basisPoints(rate) + 5000) / 10000);
-  return (ada100 - e100) / 100;
+  return (hundredthsOnAttendance(e100, rate) - e100) / 100;
+}
+
+/** Hundredths of a pupil on attendance: hundredths enrolled × basis points, rounded half-up, in integers. */
+function hundredthsOnAttendance(e100: number, rate: number): number {
+  return Math.floor((e100 * basisPoints(rate) + 5000) / 10000);
 }
 
 /**
@@ -95,7 +98,7 @@ export function attendanceErrors(x: AttendanceInputs, invalid: ReadonlyMap<numbe
   if (unknown.length > 0) {
     const spec = policySetting("adaLevels");
     const at = x.policy.places?.adaLevels;
-    const expected = `${spec.expected}; the levels are ${listWords(x.levels)}`;
+    const expected = `${spec.expected}; the levels are ${andList(x.levels)}`;
     const found = `${unknown.map((n) => `"${n}"`).join(", ")}, not ${unknown.length === 1 ? "a level" : "levels"} of Enrollment`;
     errors.push(at ? { table: "Policy", row: at.row, column: at.column, cell: at.cell, ...(at.sheet ? { sheet: at.sheet } : {}), expected, found } : { table: "Policy", row: null, column: spec.name, expected, found });
   }
@@ -107,7 +110,7 @@ export function attendanceErrors(x: AttendanceInputs, invalid: ReadonlyMap<numbe
     const bad = invalid.get(i);
     const needed = at.size > 0;
     if (bad === undefined && (!needed || (sc.attendance !== null && sc.attendance !== undefined && validAttendance(sc.attendance)))) return;
-    const why = needed ? ` (Policy ADA Levels includes ${listWords([...at].sort((a, b) => a - b).map((l) => x.levels[l]))})` : "";
+    const why = needed ? ` (Policy ADA Levels includes ${andList([...at].sort((a, b) => a - b).map((l) => x.levels[l]))})` : "";
     const place: CellPlace | undefined = sc.attendancePlace;
     const found = bad ?? (sc.attendance === null || sc.attendance === undefined ? (place ? "a blank cell" : "no Attendance Rate column") : `${sc.attendance * 100}%`);
     errors.push({
@@ -120,10 +123,6 @@ export function attendanceErrors(x: AttendanceInputs, invalid: ReadonlyMap<numbe
     });
   });
   return errors;
-}
-
-function listWords(items: readonly string[]): string {
-  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
 /** A school's attendance figures for the surfaces (summary.json, the sheets): one number per concept. */

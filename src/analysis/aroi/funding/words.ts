@@ -1,4 +1,5 @@
 /** The funding reconciliation in words: flags, share percentages, name lists and the command line's summary. */
+import { andList } from "../../../engine/listText";
 import { formatDollars } from "../cost";
 import type { FundingReconciliation } from "./types";
 
@@ -13,8 +14,7 @@ export function listNames(names: readonly string[], max = names.length): string 
   const shown = names.slice(0, max);
   const more = names.length - shown.length;
   if (more > 0) return `${shown.join(", ")} and ${more} more`;
-  if (shown.length <= 1) return shown.join("");
-  return `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}`;
+  return andList(shown);
 }
 
 function verb(names: readonly string[]): string {
