@@ -86,8 +86,8 @@ export function applyAdjustments(w: Work): AdjustOutcome {
     delta[k] = (finalU[k] - U[i]) / unit;
     out.adjustment[i] = ruleThatMoved(paid, k, lo, hi, t, rules[k], on, p.phaseIn < 1 && d.schools[i].current !== null, finalU[k] !== U[i]);
   }
-  const kept = moveGeneralMoney(w, generals, idx, delta);
-  if (share > 0) recordNorm(w, out, generals, idx, norm);
+  const { kept, shares } = moveGeneralMoney(w, generals, idx, delta);
+  if (share > 0) recordNorm(w, out, generals, idx, norm, shares);
   let distributable = 0;
   for (let k = 0; k < n; k++) distributable += finalU[k];
   if (solved.excess > 0) w.warnings.push(`Every school is at its gain cap: ${dollars(totalU - distributable)} of general money is held centrally.`);
@@ -101,13 +101,9 @@ export function applyAdjustments(w: Work): AdjustOutcome {
 /**
  * The norm adjustment of each participant and each general source's part of it (its own explanation line):
  * split from the source's actual change so that the source's norm line and its other adjustment line add up to it.
+ * `shares`: each general source's turned-on money at the participants (the split moveGeneralMoney used).
  */
-function recordNorm(w: Work, out: AdjustOutcome, generals: number[], idx: Int32Array, norm: Float64Array): void {
-  const shares = generals.map((s) => {
-    let sum = 0;
-    for (let k = 0; k < idx.length; k++) sum += (w.turnedOn[s] ?? w.by[s])[idx[k]];
-    return sum;
-  });
+function recordNorm(w: Work, out: AdjustOutcome, generals: number[], idx: Int32Array, norm: Float64Array, shares: number[]): void {
   const by = generals.map(() => new Array<number>(w.L.nSchools).fill(0));
   for (let k = 0; k < idx.length; k++) {
     const i = idx[k];
@@ -173,8 +169,9 @@ function ruleThatMoved(
  * Split each participant's change of general money (in units) across the general sources in proportion to
  * their general money, keeping every school's and every source's sums exact (spreadChanges); the turned-on
  * amounts stay on record first. A negative total change is money capped away from schools: it stays central.
+ * Returns what each general source keeps centrally and the shares it split by (each source's turned-on money).
  */
-function moveGeneralMoney(w: Work, generals: number[], idx: Int32Array, delta: Float64Array): number[] {
+function moveGeneralMoney(w: Work, generals: number[], idx: Int32Array, delta: Float64Array): { kept: number[]; shares: number[] } {
   const n = idx.length;
   const shares = generals.map((s) => {
     let sum = 0;
@@ -198,7 +195,7 @@ function moveGeneralMoney(w: Work, generals: number[], idx: Int32Array, delta: F
     kept.push(-change);
   });
   repairNegatives(generals.map((s) => w.by[s]), idx);
-  return kept;
+  return { kept, shares };
 }
 
 /**
