@@ -2,7 +2,7 @@
  * Sheet plans for an allocation: Summary, Matrix, School Budgets and one sheet per school.
  * Plain data only; every renderer (ExcelJS, Office.js, preview) draws these.
  */
-import { adaLevelNames, schoolAttendance } from "../engine/allocate/attendance";
+import { adaLevelNames, schoolAttendance, type SchoolAttendance } from "../engine/allocate/attendance";
 import { boundsNotes } from "../engine/allocate/bounds";
 import { carryOverTotals } from "../engine/allocate/carryOver";
 import { explainer } from "../engine/allocate/explain";
@@ -31,7 +31,8 @@ const BLUE = "1F6FB2";
 export function allocationPlans(a: Allocation, opts: AllocationPlanOptions = {}): SheetPlan[] {
   const which = opts.schools ?? a.schools.map((_, i) => i);
   const explain = explainer(a);
-  return [summaryPlan(a, opts.title), matrixPlan(a), schoolBudgetsPlan(a), ...which.map((i) => schoolPlan(a, i, explain(i)))];
+  const attendance = schoolAttendance(a.district);
+  return [summaryPlan(a, opts.title), matrixPlan(a), schoolBudgetsPlan(a), ...which.map((i) => schoolPlan(a, i, explain(i), attendance[i]))];
 }
 
 function text(r: number, c: number, v: PlanValue, style?: PlanCell["style"]): PlanCell {
@@ -331,7 +332,8 @@ function lineCategory(l: Line): string {
   return l.rule === "Revenue trigger" ? "Revenue trigger" : "Adjustment";
 }
 
-export function schoolPlan(a: Allocation, i: number, lines: Line[]): SheetPlan {
+/** One school's sheet; `att`: its attendance figures (allocationPlans computes them once for every sheet). */
+export function schoolPlan(a: Allocation, i: number, lines: Line[], att: SchoolAttendance = schoolAttendance(a.district)[i]): SheetPlan {
   const s = a.schools[i];
   const cells: PlanCell[] = [
     text(0, 0, `${s.name} (${s.id})`, "title"),
@@ -355,7 +357,6 @@ export function schoolPlan(a: Allocation, i: number, lines: Line[]): SheetPlan {
     r++;
   };
   // Average daily attendance: the school's rate and the base students it is funded for (the attendance lines below).
-  const att = schoolAttendance(a.district)[i];
   if (att.adaStudents !== null && att.rate !== null) {
     row("Attendance rate", (x) => ({ r: x, c: 1, v: att.rate, fmt: "percent2" }));
     cells.push(text(r, 2, `Policy ADA Levels: ${adaLevelNames(a.district.policy).join(", ")}; base students there are funded on attendance (need counts are not).`, "note"));

@@ -35,6 +35,12 @@ export function adaLevelFlags(levels: readonly string[], policy: Pick<Policy, "a
   return out;
 }
 
+/** The names in ADA Levels that are not levels of the district (case and spaces ignored). */
+export function unknownAdaLevels(levels: readonly string[], policy: Pick<Policy, "adaLevels">): string[] {
+  const known = new Set(levels.map(key));
+  return adaLevelNames(policy).filter((n) => !known.has(key(n)));
+}
+
 /** The attendance rate in hundredths of a percent (93.8% → 9380). */
 export function basisPoints(rate: number): number {
   return Math.round(rate * 10000);
@@ -93,8 +99,7 @@ export function attendanceErrors(x: AttendanceInputs, invalid: ReadonlyMap<numbe
   const names = adaLevelNames(x.policy);
   // ADA off and no bad cell (every allocation without ADA): nothing to check.
   if (names.length === 0 && invalid.size === 0) return errors;
-  const known = new Set(x.levels.map(key));
-  const unknown = names.filter((n) => !known.has(key(n)));
+  const unknown = unknownAdaLevels(x.levels, x.policy);
   if (unknown.length > 0) {
     const spec = policySetting("adaLevels");
     const at = x.policy.places?.adaLevels;

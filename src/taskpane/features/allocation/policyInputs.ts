@@ -4,7 +4,7 @@
  */
 import { DECISION_SETTINGS, type PolicyDecisions } from "../../../engine/decisions";
 import { readChoice, type PolicySetting } from "../../../engine/policySettings";
-import { adaLevelNames } from "../../../engine/allocate/attendance";
+import { unknownAdaLevels } from "../../../engine/allocate/attendance";
 import type { District, Policy } from "../../../engine/types";
 import { dollarsText, parseDollars, parsePercent, percentText, type Parsed } from "../../ui/format";
 
@@ -59,8 +59,7 @@ function input(spec: PolicySetting): PolicyInput {
         text: (p) => String(p[key] ?? ""),
         parse: (t, d) => {
           if (t.trim() === "") return { ok: true, value: spec.default };
-          const known = new Set((d?.levels ?? []).map((l) => l.trim().toLowerCase()));
-          const unknown = d ? adaLevelNames({ adaLevels: t }).filter((n) => !known.has(n.toLowerCase())) : [];
+          const unknown = d ? unknownAdaLevels(d.levels, { adaLevels: t }) : [];
           return unknown.length ? { ok: false, message: `Enter ${spec.expected}; the levels are ${d?.levels.join(", ")}.` } : { ok: true, value: t.trim() };
         },
       };
