@@ -5,7 +5,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { POLICY_SETTINGS, type SettingSpec } from "../src/engine/policySettings";
+import { POLICY_SETTINGS, type SettingFeature, type SettingSpec } from "../src/engine/policySettings";
 import { CONTRACT_TABLES, INPUT_TABLES, TABLE_SPECS, type InputTable } from "../src/engine/tables";
 
 export const CONTRACT_PATH = "docs/CONTRACT.md";
@@ -35,7 +35,7 @@ export function inputTablesMarkdown(): string {
   return INPUT_TABLES.map(tableSection).join("\n\n");
 }
 
-const FEATURE_WORDS: Record<string, string> = { allocation: "allocation", calculators: "calculators", aroi: "A-ROI", planning: "multi-year plan" };
+const FEATURE_WORDS: Record<SettingFeature, string> = { allocation: "allocation", calculators: "calculators", aroi: "A-ROI", planning: "multi-year plan", survey: "stakeholder survey" };
 
 function range(s: SettingSpec): string {
   const pct = (x: number) => `${Math.round(x * 10000) / 100}%`;

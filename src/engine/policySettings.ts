@@ -10,6 +10,13 @@ import type { Cents, Policy } from "./types";
 /** Which parts of the tool read a setting. */
 export type SettingFeature = "allocation" | "calculators" | "aroi" | "planning" | "survey";
 
+/**
+ * The parsers that read a setting's Value cell: "allocation" is the district's Policy parser
+ * (src/engine/parse/policy.ts, into Policy, which allocate() reads), "planning" the planning parser
+ * (src/analysis/parse/projections.ts, into PlanSettings), "survey" the survey parser (src/engine/parse/surveys.ts).
+ */
+export type SettingParser = "allocation" | "planning" | "survey";
+
 /** How a setting's Value cell is read. */
 export type SettingKind =
   /** Dollars ≥ 0, kept as integer cents. */
@@ -71,6 +78,11 @@ interface SettingBase {
   /** The setting's name may be followed by a level or a source ("Enrollment Growth Elementary"). */
   suffix?: "level" | "source";
   features: readonly SettingFeature[];
+  /**
+   * The parsers that read it. The first one listed reads the cell and reports a bad value; a parser listed after it
+   * takes the value the first one read (so a bad value is reported once).
+   */
+  readBy: readonly SettingParser[];
   /** Short label on the pane, the Summary sheet and the calculators. */
   label: string;
   /** One sentence: what it does. Used by the pane's hint, the sheets' notes and the docs. */
@@ -122,6 +134,7 @@ export const POLICY_SETTINGS: readonly SettingSpec[] = [
     blankMeans: "solved from each source's pool",
     min: 0,
     features: ["allocation", "calculators"],
+    readBy: ["allocation"],
     label: "Base amount",
     help: "A fixed dollar amount per weighted pupil; blank solves it from each source's pool.",
     expected: "a dollar amount ≥ 0 per weighted pupil (blank: solved from revenue)",
@@ -138,6 +151,7 @@ export const POLICY_SETTINGS: readonly SettingSpec[] = [
     blankMeans: "$0",
     min: 0,
     features: ["allocation", "calculators"],
+    readBy: ["allocation"],
     label: "Foundation per school",
     help: "Dollars every school gets first, from general money, before the weighted formula.",
     expected: "a dollar amount ≥ 0 per school (blank means $0)",
@@ -155,6 +169,7 @@ export const POLICY_SETTINGS: readonly SettingSpec[] = [
     min: 0,
     max: 1,
     features: ["allocation", "calculators", "planning"],
+    readBy: ["allocation"],
     label: "Hold harmless",
     help: "The floor: no school gets less than this share of its current budget.",
     expected: "a percentage of Current Budget from 0% to 100% (e.g. 98%), or blank for none",
@@ -171,6 +186,7 @@ export const POLICY_SETTINGS: readonly SettingSpec[] = [
     blankMeans: "no cap",
     min: 0,
     features: ["allocation", "calculators", "planning"],
+    readBy: ["allocation"],
     label: "Gain cap",
     help: "The most a school's budget may grow over its current budget.",
     expected: "a percentage ≥ 0 (e.g. 5%), or blank for none",
@@ -188,6 +204,7 @@ export const POLICY_SETTINGS: readonly SettingSpec[] = [
     min: 0,
     max: 1,
     features: ["allocation", "calculators"],
+    readBy: ["allocation"],
     label: "Phase-in",
     help: "The share of each school's move from its current budget to the formula applied this year.",
     expected: "a percentage from 0% to 100% (blank means 100%)",
@@ -205,6 +222,7 @@ export const POLICY_SETTINGS: readonly SettingSpec[] = [
     min: 0,
     max: 1,
     features: ["allocation", "calculators"],
+    readBy: ["allocation"],
     label: "Norm adjustment",
     help: "Moves schools this share of the way to their Norm Budget, budget-neutrally, on its own line.",
     expected: "a percentage from 0% to 100% (blank means 0%, off)",
@@ -224,6 +242,7 @@ export const POLICY_SETTINGS: readonly SettingSpec[] = [
       { value: "dollar", words: ["dollar", "dollars", "whole dollars"], label: "Whole dollars" },
     ],
     features: ["allocation", "calculators"],
+    readBy: ["allocation"],
     label: "Rounding",
     help: "The unit each source's school amounts are rounded to; what rounding leaves is a labelled line.",
     expected: `"cent" or "dollar"`,
@@ -239,6 +258,7 @@ export const POLICY_SETTINGS: readonly SettingSpec[] = [
     default: null,
     blankMeans: "none: every level is funded on enrollment",
     features: ["allocation", "calculators"],
+    readBy: ["allocation"],
     label: "ADA levels",
     help: "Levels whose base students are funded on average daily attendance (enrolled × the school's Attendance Rate) instead of enrollment.",
     expected: "level names of Enrollment separated by commas (e.g. Middle, High), or blank for none",
@@ -254,6 +274,7 @@ export const POLICY_SETTINGS: readonly SettingSpec[] = [
     default: "effect size",
     blankMeans: "effect size",
     features: ["aroi"],
+    readBy: ["allocation"],
     label: "Learning gain unit",
     help: "The unit the Initiatives' Learning Gain is measured in, named in the A-ROI figures.",
     expected: "the name of the unit of Learning Gain (e.g. effect size)",
@@ -269,6 +290,7 @@ export const POLICY_SETTINGS: readonly SettingSpec[] = [
     default: null,
     blankMeans: "plan years are numbered 1, 2, 3…",
     features: ["planning"],
+    readBy: ["planning"],
     label: "Budget year",
     help: "The fiscal year of the workbook's figures (named by the year it ends in); plan year 1.",
     expected: `a fiscal year such as 2027, "2026-27" or "FY2027" (named by the year it ends in)`,
@@ -283,6 +305,7 @@ export const POLICY_SETTINGS: readonly SettingSpec[] = [
     default: 7,
     blankMeans: "July",
     features: ["planning"],
+    readBy: ["planning"],
     label: "Fiscal year start",
     help: "The first month of the fiscal year.",
     expected: "the first month of the fiscal year: a month name (e.g. July) or number 1-12",
@@ -299,6 +322,7 @@ export const POLICY_SETTINGS: readonly SettingSpec[] = [
     min: 1,
     max: MAX_PLAN_YEARS,
     features: ["planning"],
+    readBy: ["planning"],
     label: "Plan years",
     help: "How many years the multi-year plan covers.",
     expected: `a whole number of years from 1 to ${MAX_PLAN_YEARS} (blank means ${DEFAULT_PLAN_YEARS})`,
@@ -313,6 +337,7 @@ export const POLICY_SETTINGS: readonly SettingSpec[] = [
     default: null,
     blankMeans: "Target Weights are not used",
     features: ["planning"],
+    readBy: ["planning"],
     label: "Target year",
     help: "The year by which the Weights' Target Weight column is reached, in even steps.",
     expected: "the plan year (1, 2, 3...) or fiscal year (e.g. 2031) by which Target Weights are reached",
@@ -329,6 +354,7 @@ export const POLICY_SETTINGS: readonly SettingSpec[] = [
     min: 0,
     max: 1,
     features: ["planning"],
+    readBy: ["planning"],
     label: "Hold harmless decay",
     help: "How many percentage points Hold Harmless falls each year after the weights turn on.",
     expected: "percentage points per year from 0% to 100% (e.g. 2%), or blank for none",
@@ -343,7 +369,8 @@ export const POLICY_SETTINGS: readonly SettingSpec[] = [
     default: null,
     blankMeans: "the weights are on from year 1",
     min: 0,
-    features: ["planning"],
+    features: ["allocation", "planning"],
+    readBy: ["allocation", "planning"],
     label: "Revenue trigger",
     help: "The unlocked pool at which the weights turn on; below it schools keep their current budgets.",
     expected: "a dollar amount ≥ 0 (the unlocked pool at which the weights turn on), or blank for none",
@@ -360,6 +387,7 @@ export const POLICY_SETTINGS: readonly SettingSpec[] = [
     min: -1,
     suffix: "level",
     features: ["planning"],
+    readBy: ["planning"],
     label: "Enrollment growth",
     help: "Yearly growth of enrollment; followed by a level (Enrollment Growth Elementary) for that level only.",
     expected: "a yearly growth percentage (e.g. 2%, -1.5%), or blank for 0%",
@@ -376,6 +404,7 @@ export const POLICY_SETTINGS: readonly SettingSpec[] = [
     min: -1,
     suffix: "source",
     features: ["planning"],
+    readBy: ["planning"],
     label: "Revenue growth",
     help: "Yearly growth of revenue; followed by a source (Revenue Growth Title I) for that source only.",
     expected: "a yearly growth percentage (e.g. 2%, -1.5%), or blank for 0%",
@@ -391,6 +420,7 @@ export const POLICY_SETTINGS: readonly SettingSpec[] = [
     blankMeans: "5 answers",
     min: 1,
     features: ["survey"],
+    readBy: ["survey"],
     label: "Survey minimum group",
     help: "Survey groups with fewer answers than this are not shown, so no respondent can be identified.",
     expected: "a whole number of answers ≥ 1 below which a group is not shown (blank means 5)",
@@ -424,6 +454,29 @@ export function findSetting(name: string): SettingMatch | null {
     }
   }
   return null;
+}
+
+/** Whether a parser reads the setting (its registry entry lists it in `readBy`). */
+export function readBy(spec: SettingSpec, parser: SettingParser): boolean {
+  return spec.readBy.includes(parser);
+}
+
+/** A setting the district's Policy parser reads: its key is a field of Policy. */
+export type AllocationReadSetting = SettingSpec & { key: PolicyKey };
+
+/** Whether the district's Policy parser reads the setting into Policy (allocate() honours it). */
+export function readByAllocation(spec: SettingSpec): spec is AllocationReadSetting {
+  return readBy(spec, "allocation");
+}
+
+/** Whether the planning parser reads the setting into PlanSettings. */
+export function readByPlanning(spec: SettingSpec): spec is PlanSetting {
+  return readBy(spec, "planning");
+}
+
+/** Whether this parser is the one that reads the setting's cell and reports a bad value (the first listed). */
+export function reportedBy(spec: SettingSpec, parser: SettingParser): boolean {
+  return spec.readBy[0] === parser;
 }
 
 /** The allocation's settings (fields of Policy). */

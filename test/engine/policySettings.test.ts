@@ -9,7 +9,15 @@ import { applyDecisions, DECISION_SETTINGS, extractDecisions } from "../../src/e
 import { parseDistrict } from "../../src/engine/parse";
 import { parsePlanSettings } from "../../src/analysis/parse/projections";
 import { parseMinimumGroup } from "../../src/engine/parse/surveys";
-import { ALLOCATION_SETTINGS, findSetting, PLAN_SETTING_SPECS, POLICY_SETTINGS, settingProblem, type SettingSpec } from "../../src/engine/policySettings";
+import {
+  ALLOCATION_SETTINGS,
+  findSetting,
+  PLAN_SETTING_SPECS,
+  POLICY_SETTINGS,
+  readByAllocation,
+  settingProblem,
+  type SettingSpec,
+} from "../../src/engine/policySettings";
 import type { Cell, District, RawTables } from "../../src/engine/types";
 import { summaryPlan } from "../../src/report/allocation";
 import { calculatorPlans } from "../../src/report/calculator";
@@ -70,7 +78,22 @@ describe("policy-settings registry", () => {
     }
   });
 
-  test.each(ALLOCATION_SETTINGS.map((s) => [s.name, s] as const))("%s: a good value parses into its Policy field", (_, s) => {
+  test("each setting says which parsers read it, each parser once; the Revenue Trigger by both", () => {
+    for (const s of POLICY_SETTINGS) {
+      expect(s.readBy.length).toBeGreaterThan(0);
+      expect(new Set(s.readBy).size).toBe(s.readBy.length);
+      // What the planning parser reads lands in PlanSettings, what the survey parser reads is the survey's.
+      if (s.readBy.includes("planning")) expect(s.target).toBe("plan");
+      if (s.readBy.includes("survey")) expect(s.target).toBe("survey");
+    }
+    for (const s of ALLOCATION_SETTINGS) expect(s.readBy).toEqual(["allocation"]);
+    // The Revenue Trigger is read by both: allocate() keeps the weights off below it, the plan turns them on.
+    const trigger = findSetting("Revenue Trigger")?.spec;
+    expect(trigger?.readBy).toEqual(["allocation", "planning"]);
+    expect(trigger?.features).toEqual(["allocation", "planning"]);
+  });
+
+  test.each(POLICY_SETTINGS.filter(readByAllocation).map((s) => [s.name, s] as const))("%s: a good value parses into its Policy field", (_, s) => {
     const d = parsed([[nameOf(s), GOOD[s.kind].cell]]);
     expect(d.policy[s.key]).toEqual(GOOD[s.kind].value);
     expect(settingProblem(s, d.policy[s.key])).toBeNull();
@@ -85,11 +108,11 @@ describe("policy-settings registry", () => {
     "%s: a bad value is refused at its Policy cell with the registry's words",
     (_, s) => {
       const raw = withPolicy([["Learning Gain Unit", "points"], [nameOf(s), BAD[s.kind] as Cell]]);
-      // The Revenue Trigger is read (and a bad value reported) by the district's parser: allocate() honours it too.
-      const errors = s.target === "policy" || s.key === "revenueTrigger" ? (() => {
+      // The first parser the registry lists reads the cell and reports a bad value (the others take its value).
+      const errors = s.readBy[0] === "allocation" ? (() => {
         const r = parseDistrict(raw);
         return r.ok ? [] : r.errors;
-      })() : s.target === "survey" ? (() => {
+      })() : s.readBy[0] === "survey" ? (() => {
         const ctx = { errors: [], warnings: [] };
         parseMinimumGroup(raw.policy, ctx);
         return ctx.errors;

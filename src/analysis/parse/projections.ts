@@ -8,13 +8,13 @@
  * The Policy and Weights tables were already read by parseDistrict; here only the planning cells are checked, so
  * table-level problems (missing columns, duplicate headers) are not reported twice.
  */
-import type { Cell, District, RawTable } from "../../engine/types";
+import type { Cell, District, Policy, RawTable } from "../../engine/types";
 import { readFiscalYear, readMonth, planYearOf } from "../plan/fiscal";
 import type { PlanSettings, Projection, ProjectionKind } from "../plan/types";
 import { findTable, labelKey, normalizeHeader, TableReader, type ColumnSpec, type ParseContext, type TableName } from "../../engine/parse/headers";
-import { POLICY_COLUMNS } from "../../engine/parse/policy";
+import { defaultPolicy, POLICY_COLUMNS, readSetting } from "../../engine/parse/policy";
 import { cellText } from "../../engine/parse/values";
-import { DEFAULT_PLAN_YEARS, findSetting, MAX_PLAN_YEARS, planSetting } from "../../engine/policySettings";
+import { DEFAULT_PLAN_YEARS, findSetting, MAX_PLAN_YEARS, planSetting, readByAllocation, readByPlanning, reportedBy, type AllocationReadSetting } from "../../engine/policySettings";
 import { PLAN_SETTINGS, isPlanSetting } from "../../engine/parse/planSettings";
 import { WEIGHT_COLUMNS } from "../../engine/parse/weights";
 import { columnsOf, TARGET_WEIGHT_COLUMN } from "../../engine/tables";
@@ -65,10 +65,26 @@ export function readPlanYear(c: Cell, budgetYear: number | null): { year: number
   return { problem: "not a year" };
 }
 
-/** Read the planning settings from the Policy table. `district` (when parsed) names the levels and sources. */
+/**
+ * The value of a setting the district's Policy parser reads (and reports a bad value of): taken from the parsed
+ * policy; without one (the district failed) the cell is read the same way without reporting again (undefined: bad).
+ */
+function allocationValue(spec: AllocationReadSetting, raw: RawTable, k: number, policy: Partial<Policy> | undefined): unknown {
+  if (policy) return policy[spec.key] ?? spec.default;
+  const quiet: ParseContext = { errors: [], warnings: [] };
+  const scratch = defaultPolicy();
+  const t = new TableReader("Policy", raw, POLICY_COLUMNS, quiet);
+  readSetting(scratch, spec, t, k, t.col("Value"));
+  return quiet.errors.length === 0 ? (scratch[spec.key] ?? spec.default) : undefined;
+}
+
+/**
+ * Read the planning settings (the registry's settings read by "planning") from the Policy table. `district` (when
+ * parsed) names the levels and sources and holds the policy the district's parser read.
+ */
 export function parsePlanSettings(
   raw: RawTable | undefined,
-  district: (Pick<District, "levels" | "sources"> & { policy?: Pick<District["policy"], "revenueTrigger"> }) | null,
+  district: (Pick<District, "levels" | "sources"> & { policy?: Partial<Policy> }) | null,
   ctx: ParseContext,
 ): PlanSettings {
   const s = defaultPlanSettings(district);
@@ -92,11 +108,17 @@ export function parsePlanSettings(
   for (let k = 0; k < t.length; k++) {
     if (t.blank(k, sCol)) continue;
     const match = findSetting(t.text(k, sCol));
-    if (!match || match.spec.target !== "plan") continue;
+    if (!match || !readByPlanning(match.spec)) continue;
     const key = `${match.spec.key}:${match.suffix}`;
     if (seen.has(key)) continue; // duplicates are reported by parseDistrict
     seen.add(key);
     const spec = match.spec;
+    if (!reportedBy(spec, "planning")) {
+      // Read first (and a bad value reported, once) by the district's parser: its value is taken here.
+      const v = readByAllocation(spec) ? allocationValue(spec, raw, k, district?.policy) : undefined;
+      if (v !== undefined) (s as unknown as Record<string, unknown>)[spec.key] = v;
+      continue;
+    }
     switch (spec.key) {
       case "budgetYear": {
         if (t.blank(k, vCol)) break;
@@ -124,17 +146,6 @@ export function parsePlanSettings(
       case "holdHarmlessDecay": {
         const v = t.percent(k, vCol, spec.expected, { min: spec.min, max: spec.max, blank: 0 });
         if (typeof v === "number") s.holdHarmlessDecay = v;
-        break;
-      }
-      case "revenueTrigger": {
-        // An allocation setting too: parseDistrict reads it and reports a bad value (once). Here it is taken from
-        // the parsed policy; without one (the district failed) it is read without reporting again.
-        if (district?.policy) s.revenueTrigger = district.policy.revenueTrigger ?? null;
-        else {
-          const quiet: ParseContext = { errors: [], warnings: [] };
-          const v = new TableReader("Policy", raw, POLICY_COLUMNS, quiet).cents(k, vCol, { blank: null, what: spec.expected });
-          if (v !== undefined && quiet.errors.length === 0) s.revenueTrigger = v;
-        }
         break;
       }
       default: {

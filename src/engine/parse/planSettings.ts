@@ -1,5 +1,5 @@
 /** Policy settings read by the planning features (sfs plan), as the policy-settings registry declares them. */
-import { findSetting, PLAN_SETTING_SPECS } from "../policySettings";
+import { findSetting, PLAN_SETTING_SPECS, readByPlanning } from "../policySettings";
 
 /** Planning settings without a level or source after the name, by normalised name. */
 export const PLAN_SETTINGS: Readonly<Record<string, string>> = Object.fromEntries(
@@ -10,5 +10,6 @@ export const REVENUE_GROWTH = "revenuegrowth";
 
 /** True when a Policy setting name is one the planning features read. */
 export function isPlanSetting(key: string): boolean {
-  return findSetting(key)?.spec.target === "plan";
+  const match = findSetting(key);
+  return match !== null && readByPlanning(match.spec);
 }

@@ -1,15 +1,17 @@
 /**
  * The optional `Policy` table (Setting, Value). Which settings exist, how each Value is read, its bounds, its
- * default and its message all come from the policy-settings registry (src/engine/policySettings.ts); the planning
- * settings are read by the planning parser (projections.ts). Unknown settings are kept in `raw` with a warning.
+ * default and its message all come from the policy-settings registry (src/engine/policySettings.ts). The settings
+ * the registry says the allocation reads (`readBy`) are read here; the others by the planning parser
+ * (src/analysis/parse/projections.ts) or the survey parser. Unknown settings are kept in `raw` with a warning.
  */
 import {
   ALLOCATION_SETTINGS,
   defaultPolicy,
   findSetting,
   POLICY_SETTINGS,
+  readByAllocation,
   readChoice,
-  type PolicySetting,
+  type AllocationReadSetting,
 } from "../policySettings";
 import type { Cell, Policy, RawTable } from "../types";
 import { normalizeHeader, TableReader, type ParseContext } from "./headers";
@@ -51,9 +53,8 @@ export function parsePolicy(raw: RawTable | undefined, ctx: ParseContext): Polic
       );
       continue;
     }
-    // The Revenue Trigger is a planning setting that allocate() honours too (the weights stay off below it).
-    if (match.spec.target === "policy" || match.spec.key === "revenueTrigger") {
-      readSetting(policy, match.spec as PolicySetting, t, k, vCol);
+    if (readByAllocation(match.spec)) {
+      readSetting(policy, match.spec, t, k, vCol);
       const row = t.sheetRow(k);
       places[match.spec.key] = { row, column: t.header(vCol), cell: t.address(vCol, row), sheet: raw.origin.sheet };
     }
@@ -61,8 +62,8 @@ export function parsePolicy(raw: RawTable | undefined, ctx: ParseContext): Polic
   return { ...policy, raw: settingsAsWritten, ...(Object.keys(places).length > 0 ? { places } : {}) };
 }
 
-/** Read one allocation setting's Value cell as its registry entry says; a bad value is a located error. */
-export function readSetting(policy: Policy, spec: PolicySetting, t: TableReader, k: number, vCol: number): void {
+/** Read one allocation setting's Value cell into its Policy field as its registry entry says; a bad value is a located error. */
+export function readSetting(policy: Policy, spec: AllocationReadSetting, t: TableReader, k: number, vCol: number): void {
   const set = (v: unknown) => ((policy as unknown as Record<string, unknown>)[spec.key] = v);
   const blank = spec.default as number | null;
   switch (spec.kind) {

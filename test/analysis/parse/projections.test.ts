@@ -102,6 +102,10 @@ describe("planning settings from the Policy table", () => {
     const d = parseDistrict(ok);
     if (!d.ok) throw new Error("does not parse");
     expect(parsePlanning(ok, d.district).planning.settings.revenueTrigger).toBe(150000000);
+    // Without a parsed district the planning parser reads the same cell the same way, silently.
+    const alone = parsePlanning(ok, null);
+    expect(alone.errors).toEqual([]);
+    expect(alone.planning.settings.revenueTrigger).toBe(150000000);
   });
 
   test("isPlanSetting and readPlanYear", () => {
