@@ -4,7 +4,7 @@
  * them. Pure and deterministic: the same seed always gives the same tables. Amounts are in dollars
  * (as in the workbook); percent columns hold fractions (0.72), which the workbook writer formats as %.
  */
-import type { Cell, RawTables } from "../engine/types";
+import type { Cell, RawTable, RawTables } from "../engine/types";
 import { clamp, createRandom, type Random } from "./random";
 import { dollars, rawTable, roundTo, toRawTables } from "./tables";
 import { voicesTables } from "./voices";
@@ -307,12 +307,40 @@ function levelsOf(kind: Kind): Level[] {
 /** The bundled sample district as RawTables (keys: lower-cased contract table names). */
 export function sampleDistrict(seed: number = SAMPLE_SEED): RawTables {
   const rnd = createRandom(seed);
+  const { schools, rows } = drawSchools(rnd);
+  const amounts = SOURCES.map((s) => dollars(s.nominal * (1 + rnd.uniform(-0.025, 0.025))));
+  const estimate = estimateFormula(schools, rows, amounts);
+  drawBudgets(rnd, schools, estimate);
 
-  // Enrollment sizes, spread over each level's range so that the district total stays near 21,000.
+  const { initiatives, segments } = initiativeTables(rnd, schools, rows);
+  const planning = planningTables(seed, schools, rows, amounts);
+  const voices = voicesTables({
+    seed,
+    schools: schools.map((s) => ({ id: s.spec.id, poverty: s.povertyShare })),
+    budgetLines: planning.budgetLines,
+    students: rows.reduce((a, r) => a + r.students, 0),
+  });
+  return toRawTables([
+    schoolsTable(schools, estimate, attendanceRates(seed, schools)),
+    enrollmentTable(rows),
+    weightsTable(),
+    revenueTable(amounts),
+    policyTable(amounts),
+    initiatives,
+    segments,
+    planning.budgetLines, planning.opportunities, planning.projections, ...voices,
+  ]);
+}
+
+/**
+ * Draws a school level's enrollment: sizes spread over each level's range so that the district total stays near
+ * 21,000 (drawn up front), the small sites drawn when asked.
+ */
+function enrollmentSizes(rnd: Random): (spec: SchoolSpec, level: Level) => number {
   const elementarySizes = stratifiedSizes(rnd, 24, 300, 650, 2.2);
   const middleSizes = stratifiedSizes(rnd, 7, 500, 900, 2.2);
   const highSizes = stratifiedSizes(rnd, 5, 900, 1_800, 2.5);
-  const sizeOf = (spec: SchoolSpec, level: Level): number => {
+  return (spec, level) => {
     switch (spec.kind) {
       case "elementary":
         return elementarySizes.pop() ?? 450;
@@ -328,14 +356,16 @@ export function sampleDistrict(seed: number = SAMPLE_SEED): RawTables {
         return level === "Elementary" ? rnd.int(330, 420) : rnd.int(180, 240);
     }
   };
+}
 
+/** The schools and their enrollment rows (budgets still 0: they follow from the formula estimate). */
+function drawSchools(rnd: Random): { schools: SchoolData[]; rows: EnrollmentRowData[] } {
+  const sizeOf = enrollmentSizes(rnd);
   const principals = pairNames(rnd, SCHOOLS.length);
   const schools: SchoolData[] = [];
   const rows: EnrollmentRowData[] = [];
   SCHOOLS.forEach((spec, index) => {
-    let poverty = clamp(REGION_POVERTY[spec.region] + rnd.normal(0, 0.12), 0.1, 0.9);
-    if (spec.kind === "alternative") poverty = clamp(0.72 + rnd.normal(0, 0.05), 0.6, 0.9);
-    if (spec.kind === "virtual") poverty = clamp(0.3 + rnd.normal(0, 0.05), 0.2, 0.4);
+    const poverty = schoolPoverty(rnd, spec);
     // High schools under-report free-lunch eligibility; English learners correlate with poverty.
     const levelPoverty = (level: Level): number => (level === "High" && spec.kind === "high" ? poverty * 0.88 : poverty);
     const el = clamp(0.46 * poverty - 0.03 + rnd.normal(0, 0.035), 0.02, 0.4);
@@ -350,18 +380,12 @@ export function sampleDistrict(seed: number = SAMPLE_SEED): RawTables {
       students += n;
       povertyCount += needs[0] ?? 0;
     }
-    const yearOpened =
-      spec.kind === "virtual" ? 2020 :
-      spec.kind === "k8" ? 2008 :
-      spec.kind === "alternative" ? 1994 :
-      spec.kind === "high" ? rnd.int(1925, 1998) :
-      spec.kind === "middle" ? rnd.int(1955, 2005) : rnd.int(1921, 2012);
     schools.push({
       spec,
       // Title I follows the same test as the Title I eligibility rule: poverty share >= 40%.
       titleI: povertyCount * 100 >= 40 * students,
       principal: principals[index] ?? "",
-      yearOpened,
+      yearOpened: yearOpened(rnd, spec.kind),
       povertyShare: students > 0 ? povertyCount / students : 0,
       elShare: 0,
       current: 0,
@@ -373,9 +397,28 @@ export function sampleDistrict(seed: number = SAMPLE_SEED): RawTables {
     const students = own.reduce((a, r) => a + r.students, 0);
     s.elShare = students > 0 ? own.reduce((a, r) => a + (r.needs[1] ?? 0), 0) / students : 0;
   }
+  return { schools, rows };
+}
 
-  const amounts = SOURCES.map((s) => dollars(s.nominal * (1 + rnd.uniform(-0.025, 0.025))));
-  const estimate = estimateFormula(schools, rows, amounts);
+/** A school's poverty share: its region's, except for the alternative and virtual sites (drawn on their own). */
+function schoolPoverty(rnd: Random, spec: SchoolSpec): number {
+  let poverty = clamp(REGION_POVERTY[spec.region] + rnd.normal(0, 0.12), 0.1, 0.9);
+  if (spec.kind === "alternative") poverty = clamp(0.72 + rnd.normal(0, 0.05), 0.6, 0.9);
+  if (spec.kind === "virtual") poverty = clamp(0.3 + rnd.normal(0, 0.05), 0.2, 0.4);
+  return poverty;
+}
+
+/** The year a school opened: fixed for the newer kinds of site, drawn over a range for the others. */
+function yearOpened(rnd: Random, kind: Kind): number {
+  return kind === "virtual" ? 2020 :
+    kind === "k8" ? 2008 :
+    kind === "alternative" ? 1994 :
+    kind === "high" ? rnd.int(1925, 1998) :
+    kind === "middle" ? rnd.int(1955, 2005) : rnd.int(1921, 2012);
+}
+
+/** Current and minimum budgets around each school's formula estimate. */
+function drawBudgets(rnd: Random, schools: SchoolData[], estimate: number[]): void {
   schools.forEach((s, i) => {
     const est = estimate[i] ?? 0;
     if (s.spec.kind === "alternative") {
@@ -388,23 +431,36 @@ export function sampleDistrict(seed: number = SAMPLE_SEED): RawTables {
       s.minimum = roundTo(s.current * rnd.uniform(0.6, 0.7), 1_000);
     }
   });
+}
 
-  // Average daily attendance, 91–97%: a little lower where poverty is higher. Drawn from its own generator, so
-  // the other figures of the sample do not move; Policy's ADA Levels is left blank (funding stays on enrollment).
+/**
+ * Average daily attendance, 91–97%: a little lower where poverty is higher. Drawn from its own generator, so the
+ * other figures of the sample do not move; Policy's ADA Levels is left blank (funding stays on enrollment).
+ */
+function attendanceRates(seed: number, schools: SchoolData[]): number[] {
   const attendanceRnd = createRandom((seed ^ 0xada) >>> 0);
-  const attendance = schools.map((s) => Math.min(0.97, Math.max(0.91, Math.round((0.968 - 0.05 * s.povertyShare + attendanceRnd.uniform(-0.006, 0.006)) * 1000) / 1000)));
-  const schoolsTable = rawTable(
+  return schools.map((s) => Math.min(0.97, Math.max(0.91, Math.round((0.968 - 0.05 * s.povertyShare + attendanceRnd.uniform(-0.006, 0.006)) * 1000) / 1000)));
+}
+
+function schoolsTable(schools: SchoolData[], estimate: number[], attendance: number[]): RawTable {
+  return rawTable(
     "Schools",
     ["School ID", "School Name", "Current Budget", "Minimum Budget", "Title I", "Region", "Principal", "Year Opened", "Attendance Rate", "Prior Year Balance", "Norm Budget"],
     schools.map((s, i) => [s.spec.id, s.spec.name, s.current, s.minimum, s.titleI ? "Yes" : "No", s.spec.region, s.principal, s.yearOpened, attendance[i], priorYearBalance(s.current, i), normBudget(estimate[i] ?? 0, i)]),
   );
-  const enrollmentTable = rawTable(
+}
+
+function enrollmentTable(rows: EnrollmentRowData[]): RawTable {
+  return rawTable(
     "Enrollment",
     ["School ID", "Level", "Students", ...NEEDS],
     rows.map((r) => [SCHOOLS[r.school]?.id ?? "", r.level, r.students, ...r.needs]),
   );
-  // Target Weight: the board's long-term weights, reached by the Policy's Target Year (multi-year plan).
-  const weightsTable = rawTable("Weights", ["Category", "Level", "Weight", "Per Pupil", "Target Weight"], [
+}
+
+/** Target Weight: the board's long-term weights, reached by the Policy's Target Year (multi-year plan). */
+function weightsTable(): RawTable {
+  return rawTable("Weights", ["Category", "Level", "Weight", "Per Pupil", "Target Weight"], [
     ["Base", "Elementary", 1.0, null, null],
     ["Base", "Middle", 1.04, null, null],
     ["Base", "High", 1.2, null, null],
@@ -413,7 +469,10 @@ export function sampleDistrict(seed: number = SAMPLE_SEED): RawTables {
     ["English Learner", "High", 0.2, null, TARGET_WEIGHTS.englishLearnerHigh],
     ["Special Education", "All", 0.92, null, null],
   ]);
-  const revenueTable = rawTable(
+}
+
+function revenueTable(amounts: number[]): RawTable {
+  return rawTable(
     "Revenue",
     ["Source", "Type", "Restricted", "Amount", "Status", "School Share", "Funds", "Eligible"],
     SOURCES.map((s, i) => [
@@ -427,7 +486,10 @@ export function sampleDistrict(seed: number = SAMPLE_SEED): RawTables {
       s.eligible,
     ]),
   );
-  const policyTable = rawTable("Policy", ["Setting", "Value"], [
+}
+
+function policyTable(amounts: number[]): RawTable {
+  return rawTable("Policy", ["Setting", "Value"], [
     ["Foundation Per School", POLICY.foundation],
     ["Hold Harmless", POLICY.holdHarmless],
     ["Gain Cap", POLICY.gainCap],
@@ -435,19 +497,6 @@ export function sampleDistrict(seed: number = SAMPLE_SEED): RawTables {
     ["Rounding", "dollar"],
     ["Learning Gain Unit", "effect size"],
     ...planPolicyRows(amounts),
-  ]);
-
-  const { initiatives, segments } = initiativeTables(rnd, schools, rows);
-  const planning = planningTables(seed, schools, rows, amounts);
-  const voices = voicesTables({
-    seed,
-    schools: schools.map((s) => ({ id: s.spec.id, poverty: s.povertyShare })),
-    budgetLines: planning.budgetLines,
-    students: rows.reduce((a, r) => a + r.students, 0),
-  });
-  return toRawTables([
-    schoolsTable, enrollmentTable, weightsTable, revenueTable, policyTable, initiatives, segments,
-    planning.budgetLines, planning.opportunities, planning.projections, ...voices,
   ]);
 }
 
@@ -460,7 +509,14 @@ function pairNames(rnd: Random, n: number): string[] {
   return out;
 }
 
-function initiativeTables(rnd: Random, schools: SchoolData[], rows: EnrollmentRowData[]) {
+function initiativeTables(rnd: Random, schools: SchoolData[], rows: EnrollmentRowData[]): { initiatives: RawTable; segments: RawTable } {
+  const resolve = schoolSelector(rnd, schools, rows);
+  const { initiatives, totals } = initiativesTable(rnd, resolve);
+  return { initiatives, segments: segmentsTable(totals) };
+}
+
+/** The Schools field of an initiative, from its selection rule (the arts partners are drawn once, up front). */
+function schoolSelector(rnd: Random, schools: SchoolData[], rows: EnrollmentRowData[]): (sel: InitiativeSpec["schools"]) => string {
   const ids = (pred: (s: SchoolData) => boolean): string => schools.filter(pred).map((s) => s.spec.id).join(", ");
   const isElem = (s: SchoolData): boolean => s.spec.kind === "elementary" || s.spec.kind === "k8";
   const hasLevel = (s: SchoolData, level: Level): boolean => rows.some((r) => schools[r.school] === s && r.level === level);
@@ -469,7 +525,7 @@ function initiativeTables(rnd: Random, schools: SchoolData[], rows: EnrollmentRo
     list.map((s) => s.spec.id).sort().join(", ");
   const artsPartners = sortedIds(rnd.shuffle(schools.filter((s) => s.spec.kind === "elementary")).slice(0, 6));
 
-  const resolve = (sel: InitiativeSpec["schools"]): string => {
+  return (sel) => {
     switch (sel) {
       case "All":
         return "All";
@@ -497,7 +553,10 @@ function initiativeTables(rnd: Random, schools: SchoolData[], rows: EnrollmentRo
         return artsPartners;
     }
   };
+}
 
+/** The Initiatives table (costs jittered around the specs) and each initiative's total cost by name. */
+function initiativesTable(rnd: Random, resolve: (sel: InitiativeSpec["schools"]) => string): { initiatives: RawTable; totals: Map<string, number> } {
   const jitterCost = (x: number, step: number): number => roundTo(x * (1 + rnd.uniform(-0.06, 0.06)), step);
   const totals = new Map<string, number>();
   const initiativeRows: Cell[][] = INITIATIVES.map((it) => {
@@ -532,8 +591,11 @@ function initiativeTables(rnd: Random, schools: SchoolData[], rows: EnrollmentRo
     ],
     initiativeRows,
   );
+  return { initiatives, totals };
+}
 
-  // Segment costs (where given) split the initiative's total cost; the last segment takes the remainder.
+/** Segment costs (where given) split the initiative's total cost; the last segment takes the remainder. */
+function segmentsTable(totals: Map<string, number>): RawTable {
   const segmentRows: Cell[][] = [];
   const allocated = new Map<string, number>();
   SEGMENTS.forEach((seg, i) => {
@@ -547,8 +609,7 @@ function initiativeTables(rnd: Random, schools: SchoolData[], rows: EnrollmentRo
     }
     segmentRows.push([seg.initiative, seg.segment, seg.served, seg.gain, cost]);
   });
-  const segments = rawTable("Initiative Segments", ["Initiative", "Segment", "Students Served", "Learning Gain", "Cost"], segmentRows);
-  return { initiatives, segments };
+  return rawTable("Initiative Segments", ["Initiative", "Segment", "Students Served", "Learning Gain", "Cost"], segmentRows);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
