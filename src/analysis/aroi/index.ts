@@ -97,80 +97,21 @@ export function analyseInitiatives(
   const warnings: string[] = [];
 
   const known = new Set(initiatives.map((i) => nameKey(i.name)));
-  const segsByKey = new Map<string, InitiativeSegment[]>();
-  for (const s of segs) {
-    const k = nameKey(s.initiative);
-    if (!known.has(k)) {
-      warnings.push(`Initiative Segments row ${s.sheetRow}: initiative "${s.initiative}" is not in the Initiatives table; the row is ignored.`);
-      continue;
-    }
-    const list = segsByKey.get(k) ?? [];
-    list.push(s);
-    segsByKey.set(k, list);
-  }
-
+  const segsByKey = segmentsByInitiative(segs, known, warnings);
   const cov = coverage(initiatives, segs);
-  const base = initiatives.map((i, index) => {
-    const cost = initiativeCost(i);
-    const v = computeAroi(i.learningGain, i.studentsServed, cost.total);
-    const sRows = segsByKey.get(nameKey(i.name));
-    return {
-      i,
-      index,
-      cost,
-      v,
-      seg: sRows ? analyseSegments(i.name, cost.total, sRows, r) : null,
-    };
-  });
+  const base = costInitiatives(initiatives, segsByKey, r);
   const ctx = actionContext(
     base.map((b) => ({ aroi: b.v.aroi, perStudent: b.cost.perStudent, totalCost: b.cost.total })),
     r,
     unit,
   );
 
-  const unranked: InitiativeResult[] = base.map((b) => {
-    const s = suggestAction(
-      {
-        gain: b.i.learningGain,
-        aroi: b.v.aroi,
-        aroiWhy: b.v.why,
-        perStudent: b.cost.perStudent,
-        importance: b.i.importance,
-        effectiveness: b.i.effectiveness,
-        concentration: b.seg ? b.seg.concentrated : null,
-      },
-      ctx,
-      r,
-    );
-    return {
-      name: b.i.name,
-      index: b.index,
-      sheetRow: b.i.sheetRow,
-      initiative: b.i,
-      cost: b.cost,
-      students: b.i.studentsServed,
-      gain: b.i.learningGain,
-      aroi: b.v.aroi,
-      per1000: b.v.per1000,
-      aroiWhy: b.v.why,
-      rank: null,
-      missing: cov.items[b.index].missing,
-      segments: b.seg,
-      suggested: s.action,
-      reason: s.reason,
-      override: null,
-      action: s.action,
-    };
-  });
+  const unranked: InitiativeResult[] = base.map((b) => suggestedResult(b, ctx, r, cov));
   let rank = 0;
   const ranked = rankByAroi(unranked).map((x) => (x.aroi !== null ? { ...x, rank: ++rank } : x));
 
   const overridesGiven = overrides ?? {};
-  for (const [name, o] of Object.entries(overridesGiven)) {
-    if (!known.has(nameKey(name))) warnings.push(`Override for "${name}" ignored: no initiative has that name.`);
-    else if (!o || !ACTIONS.includes(o.action))
-      warnings.push(`Override for "${name}" ignored: "${String(o && o.action)}" is not an action.`);
-  }
+  warnings.push(...overrideWarnings(overridesGiven, known));
   const results = applyOverrides(ranked, overridesGiven);
 
   const analysis: AroiAnalysis = {
@@ -197,6 +138,93 @@ export function analyseInitiatives(
   };
   analysis.whatIf = reallocateSunset(results.map((x) => ({ name: x.name, action: x.action, total: x.cost.total, students: x.students })));
   return analysis;
+}
+
+/** Segment rows by initiative (name key); a row naming no initiative of the table is ignored with a warning. */
+function segmentsByInitiative(segs: readonly InitiativeSegment[], known: ReadonlySet<string>, warnings: string[]): Map<string, InitiativeSegment[]> {
+  const segsByKey = new Map<string, InitiativeSegment[]>();
+  for (const s of segs) {
+    const k = nameKey(s.initiative);
+    if (!known.has(k)) {
+      warnings.push(`Initiative Segments row ${s.sheetRow}: initiative "${s.initiative}" is not in the Initiatives table; the row is ignored.`);
+      continue;
+    }
+    const list = segsByKey.get(k) ?? [];
+    list.push(s);
+    segsByKey.set(k, list);
+  }
+  return segsByKey;
+}
+
+/** An initiative with its cost, A-ROI and segment analysis, before an action is suggested. */
+interface CostedInitiative {
+  i: Initiative;
+  index: number;
+  cost: InitiativeCost;
+  v: ReturnType<typeof computeAroi>;
+  seg: SegmentAnalysis | null;
+}
+
+function costInitiatives(initiatives: readonly Initiative[], segsByKey: ReadonlyMap<string, InitiativeSegment[]>, r: AroiRules): CostedInitiative[] {
+  return initiatives.map((i, index) => {
+    const cost = initiativeCost(i);
+    const v = computeAroi(i.learningGain, i.studentsServed, cost.total);
+    const sRows = segsByKey.get(nameKey(i.name));
+    return {
+      i,
+      index,
+      cost,
+      v,
+      seg: sRows ? analyseSegments(i.name, cost.total, sRows, r) : null,
+    };
+  });
+}
+
+/** One initiative's result with its suggested action (not ranked yet, no override). */
+function suggestedResult(b: CostedInitiative, ctx: ActionContext, r: AroiRules, cov: Coverage): InitiativeResult {
+  const s = suggestAction(
+    {
+      gain: b.i.learningGain,
+      aroi: b.v.aroi,
+      aroiWhy: b.v.why,
+      perStudent: b.cost.perStudent,
+      importance: b.i.importance,
+      effectiveness: b.i.effectiveness,
+      concentration: b.seg ? b.seg.concentrated : null,
+    },
+    ctx,
+    r,
+  );
+  return {
+    name: b.i.name,
+    index: b.index,
+    sheetRow: b.i.sheetRow,
+    initiative: b.i,
+    cost: b.cost,
+    students: b.i.studentsServed,
+    gain: b.i.learningGain,
+    aroi: b.v.aroi,
+    per1000: b.v.per1000,
+    aroiWhy: b.v.why,
+    rank: null,
+    missing: cov.items[b.index].missing,
+    segments: b.seg,
+    suggested: s.action,
+    reason: s.reason,
+    override: null,
+    action: s.action,
+  };
+}
+
+/** The warnings for overrides that name no initiative or no action (those overrides are ignored). */
+function overrideWarnings(overrides: Readonly<Record<string, Override>>, known: ReadonlySet<string>): string[] {
+  const warnings: string[] = [];
+  for (const [name, o] of Object.entries(overrides)) {
+    if (!known.has(nameKey(name))) warnings.push(`Override for "${name}" ignored: no initiative has that name.`);
+    else if (!o || !ACTIONS.includes(o.action))
+      warnings.push(`Override for "${name}" ignored: "${String(o && o.action)}" is not an action.`);
+  }
+  return warnings;
 }
 
 function countActions(results: readonly InitiativeResult[]): Record<AroiAction, number> {
