@@ -9,8 +9,9 @@ import { allocate } from "../../../src/engine/allocate";
 import { adaDifference, adaStudents, cellAmount } from "../../../src/engine/allocate/attendance";
 import { explainer } from "../../../src/engine/allocate/explain";
 import { parseDistrict } from "../../../src/engine/parse";
-import type { Allocation, Cell, District, Line } from "../../../src/engine/types";
+import type { Cell, District, Line } from "../../../src/engine/types";
 import { makeDistrict } from "../../helpers/district";
+import { lineAmountByHand, lineProblems } from "../../helpers/lines";
 import { sampleDistrict } from "../../../src/sample/district";
 
 /** Three schools, one ADA level (High). */
@@ -161,15 +162,6 @@ function naiveAda100(enrolled: number, rate: number): bigint {
   return (p + 5000n) / 10000n;
 }
 
-/** One line in BigInt: count (hundredths) × rate (cents), half away from zero to the unit. */
-function naiveLine(count100: bigint, rate: number, unit: number): bigint {
-  const x = count100 * BigInt(rate);
-  const u = BigInt(unit) * 100n;
-  const a = x < 0n ? -x : x;
-  const q = ((a + u / 2n) / u) * BigInt(unit);
-  return x < 0n ? -q : q;
-}
-
 interface NaiveCell {
   school: number;
   level: number;
@@ -215,8 +207,8 @@ function naiveAllocate(d: District): { rates: number[][]; bySchool: bigint[]; re
     for (const c of cells) {
       const rate = r[c.level][c.cat];
       if (rate <= 0) continue;
-      by[c.school] += naiveLine(c.enrolled100, rate, unit);
-      if (c.funded100 !== c.enrolled100) by[c.school] += naiveLine(c.funded100 - c.enrolled100, rate, unit);
+      by[c.school] += lineAmountByHand(c.enrolled100, rate, unit);
+      if (c.funded100 !== c.enrolled100) by[c.school] += lineAmountByHand(c.funded100 - c.enrolled100, rate, unit);
     }
     return by;
   };
@@ -283,28 +275,6 @@ describe("ADA funding agrees with a naive reference of the documented rule", () 
     );
   }, 120_000);
 });
-
-/** Lines that do not reproduce or do not add up (count × rate = amount half-up; Σ lines = each source's money). */
-function lineProblems(a: Allocation): string[] {
-  const unit = a.district.policy.rounding === "dollar" ? 100 : 1;
-  const explain = explainer(a);
-  const out: string[] = [];
-  a.schools.forEach((school, i) => {
-    const lines = explain(i);
-    for (const l of lines) {
-      if (l.kind !== "formula" && l.kind !== "attendance") continue;
-      const want = naiveLine(BigInt(Math.round((l.count as number) * 100)), l.rate as number, unit);
-      if (BigInt(l.amount) !== want) out.push(`${school.id}: ${l.count} × ${l.rate} = ${l.amount}, not ${want}`);
-      if (l.kind === "attendance" && !((l.count as number) <= 0)) out.push(`${school.id}: attendance difference ${l.count} > 0`);
-    }
-    a.sources.forEach((s) => {
-      const sum = lines.filter((l) => l.source === s.name).reduce((t, l) => t + l.amount, 0);
-      if (sum !== s.bySchool[i]) out.push(`${school.id} ${s.name}: lines ${sum} ≠ ${s.bySchool[i]}`);
-    });
-    if (lines.reduce((t, l) => t + l.amount, 0) !== school.total) out.push(`${school.id}: lines ≠ total`);
-  });
-  return out;
-}
 
 describe("with ADA on, every source conserves and the lines add up", () => {
   test("the sample district with ADA Levels = Middle, High (floors, caps, phase-in, grants, restricted sources)", () => {

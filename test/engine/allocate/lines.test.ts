@@ -2,37 +2,8 @@ import fc from "fast-check";
 import { allocate } from "../../../src/engine/allocate";
 import { explainer } from "../../../src/engine/allocate/explain";
 import type { Allocation, District, Source } from "../../../src/engine/types";
+import { lineProblems } from "../../helpers/lines";
 import { randomDistrict } from "../../helpers/randomDistrict";
-
-/** count × rate rounded half-up to the unit, by integer arithmetic (the counts of these districts are whole). */
-function byHand(count: number, rate: number, unit: number): number {
-  const x = count * rate;
-  if (!Number.isSafeInteger(x)) throw new Error(`not exact: ${count} × ${rate}`);
-  return Math.floor((x + unit / 2) / unit) * unit;
-}
-
-/** Every problem with the lines of an allocation: a line a person cannot reproduce, or lines that do not add up. */
-function lineProblems(a: Allocation): string[] {
-  const unit = a.district.policy.rounding === "dollar" ? 100 : 1;
-  const explain = explainer(a);
-  const out: string[] = [];
-  a.schools.forEach((school, i) => {
-    const lines = explain(i);
-    const bySource = new Map<string, number>();
-    for (const l of lines) {
-      bySource.set(l.source, (bySource.get(l.source) ?? 0) + l.amount);
-      if (l.kind !== "formula") continue;
-      if (l.rate === null || l.count === null || !Number.isInteger(l.rate) || l.rate <= 0) out.push(`${school.id}: rate ${l.rate} is not whole cents`);
-      else if (byHand(l.count, l.rate, unit) !== l.amount) out.push(`${school.id}: ${l.count} × ${l.rate} ≠ ${l.amount}`);
-    }
-    a.sources.forEach((s) => {
-      if ((bySource.get(s.name) ?? 0) !== s.bySchool[i]) out.push(`${school.id} ${s.name}: lines ${bySource.get(s.name) ?? 0} ≠ ${s.bySchool[i]}`);
-    });
-    const sum = lines.reduce((x, l) => x + l.amount, 0);
-    if (sum !== school.total) out.push(`${school.id}: lines ${sum} ≠ total ${school.total}`);
-  });
-  return out;
-}
 
 describe("every line reproduces with a desktop calculator (issue 11, item 1)", () => {
   test("count × printed rate = amount; rates whole cents; lines add up to each source and total", () => {
@@ -47,6 +18,32 @@ describe("every line reproduces with a desktop calculator (issue 11, item 1)", (
       { numRuns: 300 },
     );
   }, 120_000);
+
+  test("the checker finds a line that does not reproduce and lines that do not add up", () => {
+    const d = randomDistrict(7);
+    const a = allocate({ ...d, policy: { ...d.policy, rounding: "cent" } });
+    expect(lineProblems(a)).toEqual([]);
+    // One cent more in a source for the first school than its total says: its lines no longer add up to the total.
+    const moved = { ...a, sources: a.sources.map((s, k) => (k === 0 ? { ...s, bySchool: s.bySchool.map((v, i) => (i === 0 ? v + 1 : v)) } : s)) };
+    expect(lineProblems(moved)).toEqual([`${a.schools[0].id}: lines ${a.schools[0].total + 1} ≠ total ${a.schools[0].total}`]);
+    // A formula line one cent off does not reproduce count × rate, nor add up to its source or the total.
+    const explain = explainer(a);
+    const at = a.schools.findIndex((_, i) => explain(i).some((l) => l.kind === "formula"));
+    const k = explain(at).findIndex((l) => l.kind === "formula");
+    const l = explain(at)[k];
+    const off = (i: number) => explain(i).map((x, j) => (i === at && j === k ? { ...x, amount: x.amount + 1 } : x));
+    const id = a.schools[at].id;
+    const money = a.sources.find((s) => s.name === l.source)?.bySchool[at] as number;
+    expect(lineProblems(a, off)).toEqual([
+      `${id}: ${l.count} × ${l.rate} = ${l.amount + 1}, not ${l.amount}`,
+      `${id} ${l.source}: lines ${money + 1} ≠ ${money}`,
+      `${id}: lines ${a.schools[at].total + 1} ≠ total ${a.schools[at].total}`,
+    ]);
+    // An attendance line whose count is not funded − enrolled is caught too.
+    const ada = { ...l, kind: "attendance" as const, count: -2, amount: -2 * (l.rate as number), attendance: { enrolled: 100, rate: 0.97, funded: 97 } };
+    const withAda = (i: number) => (i === at ? [...explain(i), ada, { ...ada, count: 2, amount: 2 * (l.rate as number) }] : explain(i));
+    expect(lineProblems(a, withAda)).toEqual([`${id}: attendance count -2 is not funded − enrolled`, `${id}: attendance difference 2 > 0`, `${id}: attendance count 2 is not funded − enrolled`]);
+  });
 });
 
 /** A Grant source drawn at random: funds All or one need, eligible for all, one level, or a need-share rule. */
