@@ -71,31 +71,129 @@ function SnapshotItem({ r, canSave, onCompare, onDelete }: { r: SnapshotRecord; 
   );
 }
 
+/** A name and Save snapshot; the name clears once saved. */
+function SaveSnapshotForm({ canSave, onSave }: { canSave: boolean; onSave: (name: string) => void }) {
+  const s = useStyles();
+  const [name, setName] = useState("");
+  return (
+    <form
+      className={s.save}
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (name.trim() !== "" && canSave) {
+          onSave(name);
+          setName("");
+        }
+      }}
+    >
+      <Field label="Snapshot name" className={s.grow} size="small">
+        <Input size="small" value={name} onChange={(_, d) => setName(d.value)} placeholder="e.g. 2025-26 adopted" />
+      </Field>
+      <Button type="submit" size="small" disabled={!canSave || name.trim() === ""}>
+        Save snapshot
+      </Button>
+    </form>
+  );
+}
+
+/** The pupil-weighted statistics, snapshot against current, each change marked better or worse. */
+function StatsComparison({ comparison, povertyNeed }: { comparison: SnapshotComparison; povertyNeed: string | null }) {
+  const s = useStyles();
+  const tone = (v: Verdict) => (v === "better" ? s.better : v === "worse" ? s.worse : undefined);
+  const pupilStats = comparison.stats.filter((x) => x.form === "pupilWeighted");
+  return (
+    <div className={s.wrap}>
+      <Table size="extra-small" aria-label={`Snapshot ${comparison.base} compared with ${comparison.other}`}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>Pupil-weighted</TableHeaderCell>
+            <TableHeaderCell>Snapshot</TableHeaderCell>
+            <TableHeaderCell>Current</TableHeaderCell>
+            <TableHeaderCell>Change</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {STAT_KEYS.map((k) => {
+            const x = pupilStats.find((p) => p.key === k);
+            if (!x) return null;
+            return (
+              <TableRow key={k}>
+                <TableCell>{statLabel(k, povertyNeed)}</TableCell>
+                <TableCell className={s.num}>{statText(k, x.base)}</TableCell>
+                <TableCell className={s.num}>{statText(k, x.other)}</TableCell>
+                <TableCell className={mergeClasses(s.num, tone(x.verdict))}>
+                  {statChangeText(k, x.change)}
+                  {x.verdict === "better" || x.verdict === "worse" ? ` (${x.verdict})` : ""}
+                </TableCell>
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}
+
+/** Each school's $ per pupil, snapshot against current. */
+function SchoolsComparison({ comparison }: { comparison: SnapshotComparison }) {
+  const s = useStyles();
+  return (
+    <div className={s.wrap}>
+      <Table size="extra-small" aria-label={`$ per pupil by school: ${comparison.base} and ${comparison.other}`}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>School ($ per pupil)</TableHeaderCell>
+            <TableHeaderCell>Snapshot</TableHeaderCell>
+            <TableHeaderCell>Current</TableHeaderCell>
+            <TableHeaderCell>Change</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {comparison.schools.map((x) => (
+            <TableRow key={x.id}>
+              <TableCell>{x.name}</TableCell>
+              <TableCell className={s.num}>{moneyCents(x.base)}</TableCell>
+              <TableCell className={s.num}>{moneyCents(x.other)}</TableCell>
+              <TableCell className={s.num}>{statChangeText("mean", x.change)}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}
+
+/** One snapshot compared with the current allocation: statistics, schools, schools in only one of them, and Close. */
+function ComparisonSection({ comparison, povertyNeed, onCompare }: { comparison: SnapshotComparison; povertyNeed: string | null; onCompare: (name: string | null) => void }) {
+  const s = useStyles();
+  return (
+    <div className={s.col}>
+      <h4 className={s.h}>
+        {comparison.base} vs {comparison.other}
+      </h4>
+      <StatsComparison comparison={comparison} povertyNeed={povertyNeed} />
+      <SchoolsComparison comparison={comparison} />
+      {(comparison.onlyInBase.length > 0 || comparison.onlyInOther.length > 0) && (
+        <Text className={s.note}>
+          {comparison.onlyInBase.length > 0 ? `Only in the snapshot: ${comparison.onlyInBase.join(", ")}. ` : ""}
+          {comparison.onlyInOther.length > 0 ? `Only now: ${comparison.onlyInOther.join(", ")}.` : ""}
+        </Text>
+      )}
+      <div>
+        <Button size="small" appearance="subtle" onClick={() => onCompare(null)}>
+          Close comparison
+        </Button>
+      </div>
+    </div>
+  );
+}
+
 /** Equity snapshots saved in the workbook, and the comparison of one with the current allocation. */
 export function SnapshotsPanel({ snapshots, comparison, canSave, povertyNeed, onSave, onDelete, onCompare }: SnapshotsPanelProps) {
   const s = useStyles();
-  const [name, setName] = useState("");
-  const tone = (v: Verdict) => (v === "better" ? s.better : v === "worse" ? s.worse : undefined);
-  const pupilStats = comparison ? comparison.stats.filter((x) => x.form === "pupilWeighted") : [];
   return (
     <div className={s.col}>
-      <form
-        className={s.save}
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (name.trim() !== "" && canSave) {
-            onSave(name);
-            setName("");
-          }
-        }}
-      >
-        <Field label="Snapshot name" className={s.grow} size="small">
-          <Input size="small" value={name} onChange={(_, d) => setName(d.value)} placeholder="e.g. 2025-26 adopted" />
-        </Field>
-        <Button type="submit" size="small" disabled={!canSave || name.trim() === ""}>
-          Save snapshot
-        </Button>
-      </form>
+      <SaveSnapshotForm canSave={canSave} onSave={onSave} />
       {snapshots.length === 0 ? (
         <Text className={s.note}>No snapshots yet. A snapshot keeps today's equity statistics and per-school $ per pupil in the workbook, to compare later.</Text>
       ) : (
@@ -105,75 +203,7 @@ export function SnapshotsPanel({ snapshots, comparison, canSave, povertyNeed, on
           ))}
         </ul>
       )}
-      {comparison && (
-        <div className={s.col}>
-          <h4 className={s.h}>
-            {comparison.base} vs {comparison.other}
-          </h4>
-          <div className={s.wrap}>
-            <Table size="extra-small" aria-label={`Snapshot ${comparison.base} compared with ${comparison.other}`}>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>Pupil-weighted</TableHeaderCell>
-                  <TableHeaderCell>Snapshot</TableHeaderCell>
-                  <TableHeaderCell>Current</TableHeaderCell>
-                  <TableHeaderCell>Change</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {STAT_KEYS.map((k) => {
-                  const x = pupilStats.find((p) => p.key === k);
-                  if (!x) return null;
-                  return (
-                    <TableRow key={k}>
-                      <TableCell>{statLabel(k, povertyNeed)}</TableCell>
-                      <TableCell className={s.num}>{statText(k, x.base)}</TableCell>
-                      <TableCell className={s.num}>{statText(k, x.other)}</TableCell>
-                      <TableCell className={mergeClasses(s.num, tone(x.verdict))}>
-                        {statChangeText(k, x.change)}
-                        {x.verdict === "better" || x.verdict === "worse" ? ` (${x.verdict})` : ""}
-                      </TableCell>
-                    </TableRow>
-                  );
-                })}
-              </TableBody>
-            </Table>
-          </div>
-          <div className={s.wrap}>
-            <Table size="extra-small" aria-label={`$ per pupil by school: ${comparison.base} and ${comparison.other}`}>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>School ($ per pupil)</TableHeaderCell>
-                  <TableHeaderCell>Snapshot</TableHeaderCell>
-                  <TableHeaderCell>Current</TableHeaderCell>
-                  <TableHeaderCell>Change</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {comparison.schools.map((x) => (
-                  <TableRow key={x.id}>
-                    <TableCell>{x.name}</TableCell>
-                    <TableCell className={s.num}>{moneyCents(x.base)}</TableCell>
-                    <TableCell className={s.num}>{moneyCents(x.other)}</TableCell>
-                    <TableCell className={s.num}>{statChangeText("mean", x.change)}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
-          {(comparison.onlyInBase.length > 0 || comparison.onlyInOther.length > 0) && (
-            <Text className={s.note}>
-              {comparison.onlyInBase.length > 0 ? `Only in the snapshot: ${comparison.onlyInBase.join(", ")}. ` : ""}
-              {comparison.onlyInOther.length > 0 ? `Only now: ${comparison.onlyInOther.join(", ")}.` : ""}
-            </Text>
-          )}
-          <div>
-            <Button size="small" appearance="subtle" onClick={() => onCompare(null)}>
-              Close comparison
-            </Button>
-          </div>
-        </div>
-      )}
+      {comparison && <ComparisonSection comparison={comparison} povertyNeed={povertyNeed} onCompare={onCompare} />}
     </div>
   );
 }
