@@ -53,20 +53,87 @@ export interface PlanningViewProps {
   onCancel: () => void;
 }
 
+type Ok = Extract<PlanningOutcome, { kind: "ok" }>;
+
+/** A stable callback for the memoised panels (the pane passes a new arrow on every render). */
+function useStableStatus(onStatus: PlanningViewProps["onStatus"]) {
+  const ref = useRef(onStatus);
+  ref.current = onStatus;
+  return useCallback((name: string, status: OpportunityStatus | null) => ref.current(name, status), []);
+}
+
+/** The Years box, Analyse planning, Write planning sheets (once analysed) and the reading spinner. */
+function PlanningActions({ p, ok }: { p: PlanningViewProps; ok: Ok | null }) {
+  const s = useStyles();
+  const running = p.write.phase === "running";
+  const shownYears = p.years ?? ok?.years ?? null;
+  return (
+    <div className={s.actions}>
+      <CommitInput
+        className={s.years}
+        label="Years"
+        value={shownYears === null ? "" : String(shownYears)}
+        placeholder={String(p.policyYears)}
+        hint={`1 to ${PANE_MAX_YEARS}; blank: the Policy's ${p.policyYears}`}
+        commit={(text) => {
+          if (text.trim() === "") {
+            p.onYears(null);
+            return null;
+          }
+          const r = parseYears(text);
+          if (!r.ok) return r.message;
+          p.onYears(r.value);
+          return null;
+        }}
+      />
+      <Button appearance={ok ? "secondary" : "primary"} disabled={p.busy || p.analysing} onClick={p.onAnalyse}>
+        Analyse planning
+      </Button>
+      {ok && (
+        <Button disabled={p.busy || running} onClick={p.onWrite}>
+          Write planning sheets
+        </Button>
+      )}
+      {p.analysing && <Spinner size="tiny" label="Reading the planning tables" />}
+    </div>
+  );
+}
+
+/** The located problems in the planning tables, each a link to its cell when it has one. */
+function PlanningProblems({ errors, locate, onSelectProblem }: { errors: InputError[]; locate: PlanningViewProps["locate"]; onSelectProblem: (e: InputError) => void }) {
+  const s = useStyles();
+  return (
+    <MessageBar intent="error" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>Fix the planning tables first</MessageBarTitle>
+        Nothing can be planned or written until {errors.length === 1 ? "this problem is" : `these ${errors.length} problems are`} fixed.
+        <ol className={s.problems} aria-label="Planning problems">
+          {errors.map((e, k) => (
+            <li key={k}>
+              {locate(e) ? (
+                <Link as="button" onClick={() => onSelectProblem(e)}>
+                  {formatError(e)}
+                </Link>
+              ) : (
+                <Text>{formatError(e)}</Text>
+              )}
+            </li>
+          ))}
+        </ol>
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
 /**
  * Planning (issue 8): the budget tree and cost drivers, the savings screener, the multi-year plan and the shadow
  * notice, from the optional planning tables next to the pane's decisions.
  */
 export function PlanningView(p: PlanningViewProps) {
   const s = useStyles();
-  const running = p.write.phase === "running";
   const ok = p.outcome?.kind === "ok" ? p.outcome : null;
   const Panels = p.lib?.PlanningPanels ?? null;
-  const shownYears = p.years ?? ok?.years ?? null;
-  // A stable callback for the memoised panels (the pane passes a new arrow on every render).
-  const onStatusRef = useRef(p.onStatus);
-  onStatusRef.current = p.onStatus;
-  const onStatus = useCallback((name: string, status: OpportunityStatus | null) => onStatusRef.current(name, status), []);
+  const onStatus = useStableStatus(p.onStatus);
   const notes = ok ? [...ok.warnings, ...ok.unknownStatuses.map((n) => `A saved status for "${n}" is kept but no opportunity has that name now.`)] : [];
   return (
     <section className={s.root} aria-labelledby="sfs-planning">
@@ -78,61 +145,14 @@ export function PlanningView(p: PlanningViewProps) {
           ? `From ${p.tables.join(", ")} and the Policy's planning settings, with the decisions made in this pane.`
           : "The multi-year plan and the shadow notice need only the allocation tables; add Budget Lines, Opportunities and Projections for the budget tree, the savings screener and your own projections."}
       </Text>
-      <div className={s.actions}>
-        <CommitInput
-          className={s.years}
-          label="Years"
-          value={shownYears === null ? "" : String(shownYears)}
-          placeholder={String(p.policyYears)}
-          hint={`1 to ${PANE_MAX_YEARS}; blank: the Policy's ${p.policyYears}`}
-          commit={(text) => {
-            if (text.trim() === "") {
-              p.onYears(null);
-              return null;
-            }
-            const r = parseYears(text);
-            if (!r.ok) return r.message;
-            p.onYears(r.value);
-            return null;
-          }}
-        />
-        <Button appearance={ok ? "secondary" : "primary"} disabled={p.busy || p.analysing} onClick={p.onAnalyse}>
-          Analyse planning
-        </Button>
-        {ok && (
-          <Button disabled={p.busy || running} onClick={p.onWrite}>
-            Write planning sheets
-          </Button>
-        )}
-        {p.analysing && <Spinner size="tiny" label="Reading the planning tables" />}
-      </div>
+      <PlanningActions p={p} ok={ok} />
       {ok && ok.policyYears > PANE_MAX_YEARS && p.years === null && (
         <Text className={s.note}>
           The Policy asks for {ok.policyYears} years; the pane plans at most {PANE_MAX_YEARS} (the command line `sfs plan` plans them all).
         </Text>
       )}
       <WriteStatus write={p.write} what={PLANNING_WRITE} onCancel={p.onCancel} />
-      {p.outcome?.kind === "problems" && (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>Fix the planning tables first</MessageBarTitle>
-            Nothing can be planned or written until {p.outcome.errors.length === 1 ? "this problem is" : `these ${p.outcome.errors.length} problems are`} fixed.
-            <ol className={s.problems} aria-label="Planning problems">
-              {p.outcome.errors.map((e, k) => (
-                <li key={k}>
-                  {p.locate(e) ? (
-                    <Link as="button" onClick={() => p.onSelectProblem(e)}>
-                      {formatError(e)}
-                    </Link>
-                  ) : (
-                    <Text>{formatError(e)}</Text>
-                  )}
-                </li>
-              ))}
-            </ol>
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      {p.outcome?.kind === "problems" && <PlanningProblems errors={p.outcome.errors} locate={p.locate} onSelectProblem={p.onSelectProblem} />}
       {p.outcome?.kind === "failed" && (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>

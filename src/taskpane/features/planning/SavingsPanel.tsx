@@ -1,12 +1,12 @@
 import { useId } from "react";
 import { SavingsChart } from "../../charts/Charts";
-import { Badge, Field, Link, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { ACTION_LABELS } from "../../../analysis/aroi/actions";
+import { Badge, Field, Link, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Funding, FundingLink, OpportunityStatus, Quadrant, SavingsScreen, ScreenedOpportunity } from "../../../analysis/plan";
 import { money } from "../../ui/format";
 import { countText } from "../../ui/numbers";
 import { OPPORTUNITY_STATUSES } from "./records";
 import { usePlanStyles } from "./styles";
+import { FundedPriorities, SavingsByArea, SavingsByYear, priorityRowId } from "./SavingsTables";
 
 const useStyles = makeStyles({
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
@@ -33,10 +33,7 @@ const QUADRANT_COLOR: Record<Quadrant, "success" | "brand" | "informative" | "wa
   Reconsider: "warning",
 };
 
-/** Element id of a funded priority's row, so an opportunity can link to the priority it pays for. */
-export function priorityRowId(initiative: string): string {
-  return `sfs-priority-${initiative.replace(/[^A-Za-z0-9]+/g, "-").toLowerCase()}`;
-}
+export { priorityRowId };
 
 function goTo(id: string): void {
   const el = document.getElementById(id);
@@ -127,17 +124,12 @@ export interface SavingsPanelProps {
   onStatus: (name: string, status: OpportunityStatus | null) => void;
 }
 
-/**
- * The savings screener: opportunities ranked by impact × ease, totals by area and by plan year, and the
- * A-ROI priorities the committed savings pay for. The user marks each opportunity's status.
- */
-export function SavingsPanel({ savings, funding, tableStatuses, disabled, onStatus }: SavingsPanelProps) {
-  const s = useStyles();
+/** The screen's totals and how opportunities are ranked. */
+function SavingsSummary({ savings }: { savings: SavingsScreen }) {
   const p = usePlanStyles();
   const t = savings.totals;
-  const linksOf = (name: string) => (funding ? funding.links.filter((l) => l.opportunity === name) : []);
   return (
-    <div className={p.col}>
+    <>
       <Text size={200}>
         {countText(t.count)} opportunities{t.rejected > 0 ? ` (and ${t.rejected} rejected)` : ""}: {money(t.low)} to {money(t.high)} a year, midpoint{" "}
         {money(t.mid)}. Committed (Approved, Funded or Implemented, at the low estimate): {money(t.committedLow)}.
@@ -147,96 +139,30 @@ export function SavingsPanel({ savings, funding, tableStatuses, disabled, onStat
         Ranked by impact × ease: the midpoint of the range × ease ÷ 5. High impact means a midpoint of at least {money(savings.impactThreshold)} (the
         median); easy means ease 4 or 5. Change a status to record a decision; it is saved in the workbook.
       </Text>
+    </>
+  );
+}
+
+/**
+ * The savings screener: opportunities ranked by impact × ease, totals by area and by plan year, and the
+ * A-ROI priorities the committed savings pay for. The user marks each opportunity's status.
+ */
+export function SavingsPanel({ savings, funding, tableStatuses, disabled, onStatus }: SavingsPanelProps) {
+  const s = useStyles();
+  const p = usePlanStyles();
+  const linksOf = (name: string) => (funding ? funding.links.filter((l) => l.opportunity === name) : []);
+  return (
+    <div className={p.col}>
+      <SavingsSummary savings={savings} />
       <SavingsChart savings={savings} />
       <ol className={s.list} aria-label="Ranked opportunities">
         {savings.rows.map((r) => (
           <OpportunityCard key={`${r.opportunity.name}:${r.opportunity.sheetRow}`} row={r} links={linksOf(r.opportunity.name)} tableStatus={tableStatuses[r.opportunity.name]} disabled={disabled} onStatus={onStatus} />
         ))}
       </ol>
-      <h4 className={p.h}>By area</h4>
-      <div className={p.wrap}>
-        <Table size="extra-small" className={p.table} aria-label="Savings by area">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>Area</TableHeaderCell>
-              <TableHeaderCell className={p.numHead}>Count</TableHeaderCell>
-              <TableHeaderCell className={p.numHead}>Low</TableHeaderCell>
-              <TableHeaderCell className={p.numHead}>High</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {savings.byArea.map((a) => (
-              <TableRow key={a.area}>
-                <TableCell>{a.area}</TableCell>
-                <TableCell className={p.num}>{a.count}</TableCell>
-                <TableCell className={p.num}>{money(a.low)}</TableCell>
-                <TableCell className={p.num}>{money(a.high)}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </div>
-      <h4 className={p.h}>By plan year (yearly savings from the first year on)</h4>
-      <div className={p.wrap}>
-        <Table size="extra-small" className={p.table} aria-label="Savings by year">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>Year</TableHeaderCell>
-              <TableHeaderCell className={p.numHead}>Low</TableHeaderCell>
-              <TableHeaderCell className={p.numHead}>High</TableHeaderCell>
-              <TableHeaderCell className={p.numHead}>Committed</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {savings.byYear.map((y) => (
-              <TableRow key={y.year}>
-                <TableCell>{y.label}</TableCell>
-                <TableCell className={p.num}>{money(y.low)}</TableCell>
-                <TableCell className={p.num}>{money(y.high)}</TableCell>
-                <TableCell className={p.num}>{money(y.committedLow)}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </div>
-      {funding && (
-        <>
-          <h4 className={p.h}>Priorities the committed savings fund</h4>
-          {funding.priorities.length === 0 ? (
-            <Text className={p.note}>
-              No committed savings pay for an initiative yet{funding.committed > 0 ? ` (${money(funding.committed)} committed, no initiative to expand)` : ""}.
-            </Text>
-          ) : (
-            <div className={p.wrap}>
-              <Table size="extra-small" className={p.table} aria-label="Funded priorities">
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell>Initiative</TableHeaderCell>
-                    <TableHeaderCell className={p.numHead}>Funded</TableHeaderCell>
-                    <TableHeaderCell className={p.numHead}>More students</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {funding.priorities.map((x) => (
-                    <TableRow key={x.initiative} id={priorityRowId(x.initiative)} tabIndex={-1}>
-                      <TableCell>
-                        {x.initiative}
-                        <span className={p.sub}>
-                          {ACTION_LABELS[x.action]}
-                          {x.strategicPriority ? ` · ${x.strategicPriority}` : ""}
-                        </span>
-                      </TableCell>
-                      <TableCell className={p.num}>{money(x.funded)}</TableCell>
-                      <TableCell className={mergeClasses(p.num, x.extraStudents > 0 && p.gain)}>+{countText(x.extraStudents)}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </div>
-          )}
-          {funding.unassigned > 0 && <Text className={p.note}>{money(funding.unassigned)} of committed savings is not yet assigned to an initiative.</Text>}
-        </>
-      )}
+      <SavingsByArea savings={savings} />
+      <SavingsByYear savings={savings} />
+      {funding && <FundedPriorities funding={funding} />}
     </div>
   );
 }

@@ -33,14 +33,9 @@ export function visibleRows(tree: BudgetTree, open: ReadonlySet<string>): TreeRo
 const fte1 = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
 const fteText = (x: number) => `${fte1.format(x)} FTE`;
 
-/**
- * The budget tree: area → function → object, each with its amount, its share of all Budget Lines
- * spending, and the split between central spending and schools. Areas and functions open and close.
- */
-export function BudgetTreeTable({ tree }: { tree: BudgetTree }) {
-  const s = usePlanStyles();
+/** The keys of the open areas and functions, and a toggle for one. */
+function useOpenKeys() {
   const [open, setOpen] = useState<Set<string>>(() => new Set());
-  const rows = visibleRows(tree, open);
   const toggle = (k: string) =>
     setOpen((cur) => {
       const next = new Set(cur);
@@ -48,14 +43,89 @@ export function BudgetTreeTable({ tree }: { tree: BudgetTree }) {
       else next.add(k);
       return next;
     });
-  const share = (n: { amount: number }) => (tree.amount > 0 ? percent(n.amount / tree.amount) : "—");
-  // Narrow panes drop the Central and Schools columns: the split shows under the name, in short figures.
-  const split = (n: { central: number; schools: number }) => `Central ${moneyShort(n.central)} · schools ${moneyShort(n.schools)}`;
+  return { open, toggle };
+}
+
+/** A node's share of all Budget Lines spending ("—" when there is none). */
+const shareText = (tree: BudgetTree, n: { amount: number }) => (tree.amount > 0 ? percent(n.amount / tree.amount) : "—");
+// Narrow panes drop the Central and Schools columns: the split shows under the name, in short figures.
+const splitText = (n: { central: number; schools: number }) => `Central ${moneyShort(n.central)} · schools ${moneyShort(n.schools)}`;
+
+interface TreeRowProps {
+  row: TreeRow;
+  tree: BudgetTree;
+  isOpen: boolean;
+  onToggle: (key: string) => void;
+}
+
+/** One area, function or object: indented by its level, with its open/close control, amount, share and split. */
+function BudgetTreeRow({ row: r, tree, isOpen, onToggle }: TreeRowProps) {
+  const s = usePlanStyles();
+  return (
+    // The level is in the indent and the row's data attribute (aria-level is for tree grids, not tables).
+    <TableRow data-level={r.depth + 1}>
+      <TableCell style={{ paddingLeft: `calc(${tokens.spacingHorizontalXS} + ${r.depth * 14}px)` }}>
+        <span style={{ display: "flex", alignItems: "baseline", gap: tokens.spacingHorizontalXXS }}>
+          {r.expandable ? (
+            <Button
+              size="small"
+              appearance="transparent"
+              className={s.toggle}
+              aria-expanded={isOpen}
+              aria-label={`${isOpen ? "Collapse" : "Expand"} ${r.node.name}`}
+              onClick={() => onToggle(r.key)}
+            >
+              {isOpen ? "▾" : "▸"}
+            </Button>
+          ) : (
+            <span aria-hidden="true" style={{ display: "inline-block", width: "1em" }} />
+          )}
+          <span className={r.depth === 0 ? s.strong : undefined} style={{ minWidth: 0 }}>
+            {r.node.name}
+            <span className={mergeClasses(s.sub, s.narrowOnly)}>{splitText(r.node)}</span>
+            {r.depth === 2 && r.node.fte > 0 && <span className={s.sub}>{fteText(r.node.fte)}</span>}
+          </span>
+        </span>
+      </TableCell>
+      <TableCell className={s.num}>{money(r.node.amount)}</TableCell>
+      <TableCell className={s.num}>{shareText(tree, r.node)}</TableCell>
+      <TableCell className={mergeClasses(s.num, s.wideOnly)}>{money(r.node.central)}</TableCell>
+      <TableCell className={mergeClasses(s.num, s.wideOnly)}>{money(r.node.schools)}</TableCell>
+    </TableRow>
+  );
+}
+
+/** The last row: all budget lines. */
+function BudgetTreeTotal({ tree }: { tree: BudgetTree }) {
+  const s = usePlanStyles();
+  return (
+    <TableRow>
+      <TableCell className={s.strong}>
+        All budget lines<span className={mergeClasses(s.sub, s.narrowOnly)}>{splitText(tree)}</span>
+      </TableCell>
+      <TableCell className={mergeClasses(s.num, s.strong)} data-testid="budget-tree-total">
+        {money(tree.amount)}
+      </TableCell>
+      <TableCell className={s.num}>{tree.amount > 0 ? percent(1) : "—"}</TableCell>
+      <TableCell className={mergeClasses(s.num, s.wideOnly)}>{money(tree.central)}</TableCell>
+      <TableCell className={mergeClasses(s.num, s.wideOnly)}>{money(tree.schools)}</TableCell>
+    </TableRow>
+  );
+}
+
+/**
+ * The budget tree: area → function → object, each with its amount, its share of all Budget Lines
+ * spending, and the split between central spending and schools. Areas and functions open and close.
+ */
+export function BudgetTreeTable({ tree }: { tree: BudgetTree }) {
+  const s = usePlanStyles();
+  const { open, toggle } = useOpenKeys();
   return (
     <div className={s.col}>
       <Text size={200}>
-        {money(tree.amount)} in {countText(tree.lines)} budget lines: central {money(tree.central)} ({share({ amount: tree.central })}), schools {money(tree.schools)} (
-        {share({ amount: tree.schools })}){tree.fte > 0 ? `; ${fteText(tree.fte)}` : ""}. Open an area to see its functions and objects.
+        {money(tree.amount)} in {countText(tree.lines)} budget lines: central {money(tree.central)} ({shareText(tree, { amount: tree.central })}), schools{" "}
+        {money(tree.schools)} ({shareText(tree, { amount: tree.schools })}){tree.fte > 0 ? `; ${fteText(tree.fte)}` : ""}. Open an area to see its functions
+        and objects.
       </Text>
       <BudgetTreeChart tree={tree} />
       <div className={s.wrap}>
@@ -70,52 +140,10 @@ export function BudgetTreeTable({ tree }: { tree: BudgetTree }) {
             </TableRow>
           </TableHeader>
           <TableBody>
-            {rows.map((r) => {
-              const isOpen = open.has(r.key);
-              return (
-                // The level is in the indent and the row's data attribute (aria-level is for tree grids, not tables).
-                <TableRow key={r.key} data-level={r.depth + 1}>
-                  <TableCell style={{ paddingLeft: `calc(${tokens.spacingHorizontalXS} + ${r.depth * 14}px)` }}>
-                    <span style={{ display: "flex", alignItems: "baseline", gap: tokens.spacingHorizontalXXS }}>
-                      {r.expandable ? (
-                        <Button
-                          size="small"
-                          appearance="transparent"
-                          className={s.toggle}
-                          aria-expanded={isOpen}
-                          aria-label={`${isOpen ? "Collapse" : "Expand"} ${r.node.name}`}
-                          onClick={() => toggle(r.key)}
-                        >
-                          {isOpen ? "▾" : "▸"}
-                        </Button>
-                      ) : (
-                        <span aria-hidden="true" style={{ display: "inline-block", width: "1em" }} />
-                      )}
-                      <span className={r.depth === 0 ? s.strong : undefined} style={{ minWidth: 0 }}>
-                        {r.node.name}
-                        <span className={mergeClasses(s.sub, s.narrowOnly)}>{split(r.node)}</span>
-                        {r.depth === 2 && r.node.fte > 0 && <span className={s.sub}>{fteText(r.node.fte)}</span>}
-                      </span>
-                    </span>
-                  </TableCell>
-                  <TableCell className={s.num}>{money(r.node.amount)}</TableCell>
-                  <TableCell className={s.num}>{share(r.node)}</TableCell>
-                  <TableCell className={mergeClasses(s.num, s.wideOnly)}>{money(r.node.central)}</TableCell>
-                  <TableCell className={mergeClasses(s.num, s.wideOnly)}>{money(r.node.schools)}</TableCell>
-                </TableRow>
-              );
-            })}
-            <TableRow>
-              <TableCell className={s.strong}>
-                All budget lines<span className={mergeClasses(s.sub, s.narrowOnly)}>{split(tree)}</span>
-              </TableCell>
-              <TableCell className={mergeClasses(s.num, s.strong)} data-testid="budget-tree-total">
-                {money(tree.amount)}
-              </TableCell>
-              <TableCell className={s.num}>{tree.amount > 0 ? percent(1) : "—"}</TableCell>
-              <TableCell className={mergeClasses(s.num, s.wideOnly)}>{money(tree.central)}</TableCell>
-              <TableCell className={mergeClasses(s.num, s.wideOnly)}>{money(tree.schools)}</TableCell>
-            </TableRow>
+            {visibleRows(tree, open).map((r) => (
+              <BudgetTreeRow key={r.key} row={r} tree={tree} isOpen={open.has(r.key)} onToggle={toggle} />
+            ))}
+            <BudgetTreeTotal tree={tree} />
           </TableBody>
         </Table>
       </div>
