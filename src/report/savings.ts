@@ -19,8 +19,37 @@ export const SAVINGS_SHEET = "Savings";
 export const FUNDING_SHEET = "Funded Priorities";
 
 export function savingsPlan(s: SavingsScreen): SheetPlan {
+  const cells = savingsSummaryCells(s);
+  const ranked = rankedTable(s);
+  const live = s.rows.filter((r) => r.rank !== null).length;
+  let r = 12 + Math.max(1, s.rows.length) + 3;
+  cells.push({ r: r - 1, c: 0, v: "By area", style: "subtitle" });
+  const areas = areaTable(s, r);
+  r += Math.max(1, s.byArea.length) + 4;
+  cells.push({ r: r - 1, c: 0, v: "By plan year (yearly savings available that year, once constraints allow)", style: "subtitle" });
+  const years = yearTable(s, r);
+  r += Math.max(1, s.byYear.length) + 3;
+  cells.push({ r, c: 0, v: `Quadrants: ${QUADRANTS.join(", ")}.`, style: "note" });
+  const charts: PlanChart[] = [];
+  const tables: PlanTable[] = [ranked, areas, years];
+  if (live > 0) addSavingsCharts(s, areas, years, tables, charts);
+  return {
+    name: SAVINGS_SHEET,
+    role: "plan-savings",
+    cells,
+    tables,
+    charts,
+    widths: { 0: 44, 1: 44, 2: 34, 3: 14, 4: 14, 5: 14, 6: 8, 7: 14, 8: 16, 9: 12, 10: 13, 11: 10, 12: 50, 13: 30, 14: 12, 15: 24 },
+    freeze: { rows: 0, cols: 0 },
+    tabColor: ORANGE,
+    print: { landscape: true, fitToPage: true },
+  };
+}
+
+/** The title, the scoring note and the totals at the top of the sheet. */
+function savingsSummaryCells(s: SavingsScreen): PlanCell[] {
   const t = s.totals;
-  const cells: PlanCell[] = [
+  return [
     { r: 0, c: 0, v: "Savings screener: sized and prioritised", style: "title" },
     {
       r: 1,
@@ -37,7 +66,11 @@ export function savingsPlan(s: SavingsScreen): SheetPlan {
     ...figure(9, "Rejected", { v: t.rejected, fmt: "integer" }),
     { r: 11, c: 0, v: "Ranked opportunities", style: "subtitle" },
   ];
-  const ranked: PlanTable = {
+}
+
+/** The ranked opportunities, one row each. */
+function rankedTable(s: SavingsScreen): PlanTable {
+  return {
     name: "SavingsRanked",
     r: 12,
     c: 0,
@@ -65,10 +98,10 @@ export function savingsPlan(s: SavingsScreen): SheetPlan {
     }),
     formats: ["integer", "text", "text", "currency", "currency", "currency", "integer", "currency", "text", "text", "text", "integer", "text", "text", "text", "text"],
   };
-  const live = s.rows.filter((r) => r.rank !== null).length;
-  let r = 12 + Math.max(1, s.rows.length) + 3;
-  cells.push({ r: r - 1, c: 0, v: "By area", style: "subtitle" });
-  const areas: PlanTable = {
+}
+
+function areaTable(s: SavingsScreen, r: number): PlanTable {
+  return {
     name: "SavingsByArea",
     r,
     c: 0,
@@ -77,9 +110,10 @@ export function savingsPlan(s: SavingsScreen): SheetPlan {
     formats: ["text", "integer", "currency", "currency", "currency", "currency"],
     totals: [1, 2, 3, 4, 5],
   };
-  r += Math.max(1, s.byArea.length) + 4;
-  cells.push({ r: r - 1, c: 0, v: "By plan year (yearly savings available that year, once constraints allow)", style: "subtitle" });
-  const years: PlanTable = {
+}
+
+function yearTable(s: SavingsScreen, r: number): PlanTable {
+  return {
     name: "SavingsByYear",
     r,
     c: 0,
@@ -87,48 +121,35 @@ export function savingsPlan(s: SavingsScreen): SheetPlan {
     rows: s.byYear.map((y) => [y.year, y.label, y.count, $(y.low), $(y.high), $(y.committedLow)]),
     formats: ["integer", "text", "integer", "currency", "currency", "currency"],
   };
-  r += Math.max(1, s.byYear.length) + 3;
-  cells.push({ r, c: 0, v: `Quadrants: ${QUADRANTS.join(", ")}.`, style: "note" });
-  const charts: PlanChart[] = [];
-  const tables: PlanTable[] = [ranked, areas, years];
-  if (live > 0) {
-    // Impact × ease from its chart description: its data to the right of the tables, the chart beside it.
-    const desc = savingsChart(s);
-    const placed = desc && placeChart(desc, 0, 17, { r: 0, c: 17 + desc.columns.length + 1, width: 8, height: 18 });
-    if (placed?.chart) {
-      tables.push(placed.table);
-      charts.push(placed.chart);
-    }
-    charts.push({
-      kind: "barClustered",
-      title: "Savings by area (midpoint)",
-      series: [{ name: "Midpoint", values: columnRange(areas, 4), categories: columnRange(areas, 0) }],
-      xTitle: "Dollars",
-      at: { r: 19, c: 23, width: 8, height: 16 },
-    });
-    charts.push({
-      kind: "columnClustered",
-      title: "Savings available by plan year",
-      series: [
-        { name: "Low", values: columnRange(years, 3), categories: columnRange(years, 1) },
-        { name: "High", values: columnRange(years, 4), categories: columnRange(years, 1) },
-        { name: "Committed", values: columnRange(years, 5), categories: columnRange(years, 1) },
-      ],
-      yTitle: "Dollars per year",
-      at: { r: 36, c: 23, width: 8, height: 16 },
-    });
+}
+
+/** The impact × ease chart (its data table added to `tables`), savings by area and savings by plan year. */
+function addSavingsCharts(s: SavingsScreen, areas: PlanTable, years: PlanTable, tables: PlanTable[], charts: PlanChart[]): void {
+  // Impact × ease from its chart description: its data to the right of the tables, the chart beside it.
+  const desc = savingsChart(s);
+  const placed = desc && placeChart(desc, 0, 17, { r: 0, c: 17 + desc.columns.length + 1, width: 8, height: 18 });
+  if (placed?.chart) {
+    tables.push(placed.table);
+    charts.push(placed.chart);
   }
-  return {
-    name: SAVINGS_SHEET,
-    role: "plan-savings",
-    cells,
-    tables,
-    charts,
-    widths: { 0: 44, 1: 44, 2: 34, 3: 14, 4: 14, 5: 14, 6: 8, 7: 14, 8: 16, 9: 12, 10: 13, 11: 10, 12: 50, 13: 30, 14: 12, 15: 24 },
-    freeze: { rows: 0, cols: 0 },
-    tabColor: ORANGE,
-    print: { landscape: true, fitToPage: true },
-  };
+  charts.push({
+    kind: "barClustered",
+    title: "Savings by area (midpoint)",
+    series: [{ name: "Midpoint", values: columnRange(areas, 4), categories: columnRange(areas, 0) }],
+    xTitle: "Dollars",
+    at: { r: 19, c: 23, width: 8, height: 16 },
+  });
+  charts.push({
+    kind: "columnClustered",
+    title: "Savings available by plan year",
+    series: [
+      { name: "Low", values: columnRange(years, 3), categories: columnRange(years, 1) },
+      { name: "High", values: columnRange(years, 4), categories: columnRange(years, 1) },
+      { name: "Committed", values: columnRange(years, 5), categories: columnRange(years, 1) },
+    ],
+    yTitle: "Dollars per year",
+    at: { r: 36, c: 23, width: 8, height: 16 },
+  });
 }
 
 export function fundingPlan(f: Funding): SheetPlan {
