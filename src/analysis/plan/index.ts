@@ -134,99 +134,14 @@ const ratio = (x: number | null, digits = 2): number | null => (x === null ? nul
 
 /** The `plan` section of summary.json (money in dollars, at most two decimals). */
 export function planJson(p: PlanAnalysis): Record<string, unknown> {
-  const plan = p.plan;
   const out: Record<string, unknown> = {
-    plan: {
-      years: plan.years.map((y) => {
-        const a = y.allocation;
-        return {
-          year: y.year,
-          label: y.label,
-          fiscalYear: y.fiscalYear,
-          turnedOn: y.turnedOn,
-          students: y.students,
-          revenue: dollarsFromCents(a.totals.revenue),
-          unlockedPool: dollarsFromCents(y.unlockedPool),
-          central: dollarsFromCents(a.totals.central),
-          schools: dollarsFromCents(a.totals.schools),
-          surplus: dollarsFromCents(a.totals.surplus),
-          holdHarmless: y.holdHarmless,
-          weightProgress: ratio(y.weightProgress, 4),
-          conserved: conservationBreaks(a).length === 0,
-        };
-      }),
-      trigger: plan.trigger === null ? null : dollarsFromCents(plan.trigger),
-      triggerYear: plan.triggerYear,
-      targetYear: plan.hasTargets ? plan.targetYear : null,
-      schools: plan.schools.map((s) => ({
-        id: s.id,
-        name: s.name,
-        current: s.current === null ? null : dollarsFromCents(s.current),
-        totals: s.totals.map(dollarsFromCents),
-        turnedOn: s.turnedOn.map(dollarsFromCents),
-        students: s.students,
-      })),
-      warnings: plan.warnings,
-    },
+    plan: multiYearJson(p.plan),
     shadow: p.shadow
       ? p.shadow.rows.map((r) => ({ id: r.id, name: r.name, total: dollarsFromCents(r.total), turnedOn: dollarsFromCents(r.turnedOn), gap: dollarsFromCents(r.gap) }))
       : null,
   };
-  if (p.tree && p.drivers) {
-    const t = p.tree;
-    out.budgetTree = {
-      total: dollarsFromCents(t.amount),
-      central: dollarsFromCents(t.central),
-      schools: dollarsFromCents(t.schools),
-      fte: t.fte,
-      areas: t.areas.map((a) => ({
-        name: a.name,
-        amount: dollarsFromCents(a.amount),
-        central: dollarsFromCents(a.central),
-        schools: dollarsFromCents(a.schools),
-        fte: a.fte,
-        functions: a.children.map((f) => ({
-          name: f.name,
-          amount: dollarsFromCents(f.amount),
-          fte: f.fte,
-          objects: f.children.map((o) => ({ name: o.name, amount: dollarsFromCents(o.amount), fte: o.fte })),
-        })),
-      })),
-      drivers: {
-        students: p.drivers.students,
-        perStudent: p.drivers.perStudent === null ? null : dollarsFromCents(p.drivers.perStudent),
-        studentsPerFte: ratio(p.drivers.studentsPerFte),
-        costPerFte: p.drivers.costPerFte === null ? null : dollarsFromCents(p.drivers.costPerFte),
-        byArea: p.drivers.byArea.map((a) => ({
-          area: a.area,
-          perStudent: a.perStudent === null ? null : dollarsFromCents(a.perStudent),
-          studentsPerFte: ratio(a.studentsPerFte),
-          costPerFte: a.costPerFte === null ? null : dollarsFromCents(a.costPerFte),
-        })),
-      },
-    };
-  }
-  if (p.savings) {
-    const s = p.savings;
-    out.savings = {
-      totals: { count: s.totals.count, rejected: s.totals.rejected, low: dollarsFromCents(s.totals.low), high: dollarsFromCents(s.totals.high), mid: dollarsFromCents(s.totals.mid), committed: dollarsFromCents(s.totals.committedLow) },
-      opportunities: s.rows.map((r) => ({
-        rank: r.rank,
-        name: r.opportunity.name,
-        area: r.opportunity.area,
-        low: dollarsFromCents(r.opportunity.low),
-        high: dollarsFromCents(r.opportunity.high),
-        ease: r.opportunity.ease,
-        score: dollarsFromCents(Math.round(r.score)),
-        quadrant: r.quadrant,
-        startYear: r.startYear,
-        status: r.opportunity.status,
-        owner: r.opportunity.owner,
-      })),
-      byArea: s.byArea.map((a) => ({ area: a.area, count: a.count, low: dollarsFromCents(a.low), high: dollarsFromCents(a.high) })),
-      byYear: s.byYear.map((y) => ({ year: y.year, label: y.label, low: dollarsFromCents(y.low), high: dollarsFromCents(y.high), committed: dollarsFromCents(y.committedLow) })),
-    };
-  }
+  if (p.tree && p.drivers) out.budgetTree = budgetTreeJson(p.tree, p.drivers);
+  if (p.savings) out.savings = savingsJson(p.savings);
   if (p.funding) {
     out.funding = {
       committed: dollarsFromCents(p.funding.committed),
@@ -235,4 +150,97 @@ export function planJson(p: PlanAnalysis): Record<string, unknown> {
     };
   }
   return out;
+}
+
+/** The multi-year plan: district figures by year, the trigger and target years, each school's totals by year. */
+function multiYearJson(plan: PlanAnalysis["plan"]): Record<string, unknown> {
+  return {
+    years: plan.years.map((y) => {
+      const a = y.allocation;
+      return {
+        year: y.year,
+        label: y.label,
+        fiscalYear: y.fiscalYear,
+        turnedOn: y.turnedOn,
+        students: y.students,
+        revenue: dollarsFromCents(a.totals.revenue),
+        unlockedPool: dollarsFromCents(y.unlockedPool),
+        central: dollarsFromCents(a.totals.central),
+        schools: dollarsFromCents(a.totals.schools),
+        surplus: dollarsFromCents(a.totals.surplus),
+        holdHarmless: y.holdHarmless,
+        weightProgress: ratio(y.weightProgress, 4),
+        conserved: conservationBreaks(a).length === 0,
+      };
+    }),
+    trigger: plan.trigger === null ? null : dollarsFromCents(plan.trigger),
+    triggerYear: plan.triggerYear,
+    targetYear: plan.hasTargets ? plan.targetYear : null,
+    schools: plan.schools.map((s) => ({
+      id: s.id,
+      name: s.name,
+      current: s.current === null ? null : dollarsFromCents(s.current),
+      totals: s.totals.map(dollarsFromCents),
+      turnedOn: s.turnedOn.map(dollarsFromCents),
+      students: s.students,
+    })),
+    warnings: plan.warnings,
+  };
+}
+
+/** The budget tree (area → function → object) and its cost drivers. */
+function budgetTreeJson(t: NonNullable<PlanAnalysis["tree"]>, drivers: NonNullable<PlanAnalysis["drivers"]>): Record<string, unknown> {
+  return {
+    total: dollarsFromCents(t.amount),
+    central: dollarsFromCents(t.central),
+    schools: dollarsFromCents(t.schools),
+    fte: t.fte,
+    areas: t.areas.map((a) => ({
+      name: a.name,
+      amount: dollarsFromCents(a.amount),
+      central: dollarsFromCents(a.central),
+      schools: dollarsFromCents(a.schools),
+      fte: a.fte,
+      functions: a.children.map((f) => ({
+        name: f.name,
+        amount: dollarsFromCents(f.amount),
+        fte: f.fte,
+        objects: f.children.map((o) => ({ name: o.name, amount: dollarsFromCents(o.amount), fte: o.fte })),
+      })),
+    })),
+    drivers: {
+      students: drivers.students,
+      perStudent: drivers.perStudent === null ? null : dollarsFromCents(drivers.perStudent),
+      studentsPerFte: ratio(drivers.studentsPerFte),
+      costPerFte: drivers.costPerFte === null ? null : dollarsFromCents(drivers.costPerFte),
+      byArea: drivers.byArea.map((a) => ({
+        area: a.area,
+        perStudent: a.perStudent === null ? null : dollarsFromCents(a.perStudent),
+        studentsPerFte: ratio(a.studentsPerFte),
+        costPerFte: a.costPerFte === null ? null : dollarsFromCents(a.costPerFte),
+      })),
+    },
+  };
+}
+
+/** The savings screener: totals, ranked opportunities, by area and by plan year. */
+function savingsJson(s: NonNullable<PlanAnalysis["savings"]>): Record<string, unknown> {
+  return {
+    totals: { count: s.totals.count, rejected: s.totals.rejected, low: dollarsFromCents(s.totals.low), high: dollarsFromCents(s.totals.high), mid: dollarsFromCents(s.totals.mid), committed: dollarsFromCents(s.totals.committedLow) },
+    opportunities: s.rows.map((r) => ({
+      rank: r.rank,
+      name: r.opportunity.name,
+      area: r.opportunity.area,
+      low: dollarsFromCents(r.opportunity.low),
+      high: dollarsFromCents(r.opportunity.high),
+      ease: r.opportunity.ease,
+      score: dollarsFromCents(Math.round(r.score)),
+      quadrant: r.quadrant,
+      startYear: r.startYear,
+      status: r.opportunity.status,
+      owner: r.opportunity.owner,
+    })),
+    byArea: s.byArea.map((a) => ({ area: a.area, count: a.count, low: dollarsFromCents(a.low), high: dollarsFromCents(a.high) })),
+    byYear: s.byYear.map((y) => ({ year: y.year, label: y.label, low: dollarsFromCents(y.low), high: dollarsFromCents(y.high), committed: dollarsFromCents(y.committedLow) })),
+  };
 }
