@@ -82,49 +82,57 @@ function median(xs: number[]): number | null {
 }
 
 export function benchmark(peers: PeersData, lines: readonly BudgetLine[], students: number): Benchmark {
-  const key = labelKey;
-  const functions: FunctionBenchmark[] = peers.functions.map((fn) => {
-    const byFunction = lines.filter((l) => key(l.function) === key(fn));
-    const byArea = byFunction.length ? [] : lines.filter((l) => key(l.area) === key(fn));
-    const mine = byFunction.length ? byFunction : byArea;
-    const matchedBy = byFunction.length ? "function" : byArea.length ? "area" : null;
-    const amount = mine.length ? mine.reduce((t, l) => t + l.amount, 0) : null;
-    const fteLines = mine.filter((l) => l.fte !== null);
-    const fte = fteLines.length ? fteLines.reduce((t, l) => t + (l.fte as number), 0) : null;
-    const perPupil = amount === null || !(students > 0) ? null : amount / students;
-    const peerValues: { district: string; perPupil: number }[] = [];
-    const peerSpf: number[] = [];
-    for (const d of peers.districts) {
-      const f = d.functions.get(fn);
-      if (!f) continue;
-      peerValues.push({ district: d.name, perPupil: f.amount / d.enrollment });
-      if (f.fte !== null && f.fte > 0) peerSpf.push(d.enrollment / f.fte);
-    }
-    const values = peerValues.map((p) => p.perPupil);
-    const peerMedian = median(values);
-    // The gap between the two figures as printed (each to the cent), so that per pupil − median = gap exactly.
-    const gapPerPupil = perPupil === null || peerMedian === null ? null : Math.round(perPupil) - Math.round(peerMedian);
-    return {
-      function: fn,
-      matchedBy,
-      amount,
-      perPupil,
-      peers: values.length,
-      peerMedian,
-      peerP25: percentileInc(values, 0.25),
-      peerP75: percentileInc(values, 0.75),
-      gapPerPupil,
-      gapTotal: gapPerPupil === null ? null : gapPerPupil * students || 0,
-      rank: perPupil === null ? null : 1 + values.filter((v) => v < perPupil).length,
-      rankOf: values.length + 1,
-      fte,
-      studentsPerFte: fte !== null && fte > 0 && students > 0 ? students / fte : null,
-      peerMedianStudentsPerFte: median(peerSpf),
-      peerValues,
-      central: isCentralOffice(fn),
-    };
-  });
+  const functions = peers.functions.map((fn) => functionBenchmark(fn, peers, lines, students));
+  const central = centralShare(functions, peers, students);
+  return { students, peers: peers.districts.length, functions, central, readings: benchmarkReadings(functions, central) };
+}
 
+/** One function: the district's amount (by Function, else by Area) per pupil against its peers'. */
+function functionBenchmark(fn: string, peers: PeersData, lines: readonly BudgetLine[], students: number): FunctionBenchmark {
+  const key = labelKey;
+  const byFunction = lines.filter((l) => key(l.function) === key(fn));
+  const byArea = byFunction.length ? [] : lines.filter((l) => key(l.area) === key(fn));
+  const mine = byFunction.length ? byFunction : byArea;
+  const matchedBy = byFunction.length ? "function" : byArea.length ? "area" : null;
+  const amount = mine.length ? mine.reduce((t, l) => t + l.amount, 0) : null;
+  const fteLines = mine.filter((l) => l.fte !== null);
+  const fte = fteLines.length ? fteLines.reduce((t, l) => t + (l.fte as number), 0) : null;
+  const perPupil = amount === null || !(students > 0) ? null : amount / students;
+  const peerValues: { district: string; perPupil: number }[] = [];
+  const peerSpf: number[] = [];
+  for (const d of peers.districts) {
+    const f = d.functions.get(fn);
+    if (!f) continue;
+    peerValues.push({ district: d.name, perPupil: f.amount / d.enrollment });
+    if (f.fte !== null && f.fte > 0) peerSpf.push(d.enrollment / f.fte);
+  }
+  const values = peerValues.map((p) => p.perPupil);
+  const peerMedian = median(values);
+  // The gap between the two figures as printed (each to the cent), so that per pupil − median = gap exactly.
+  const gapPerPupil = perPupil === null || peerMedian === null ? null : Math.round(perPupil) - Math.round(peerMedian);
+  return {
+    function: fn,
+    matchedBy,
+    amount,
+    perPupil,
+    peers: values.length,
+    peerMedian,
+    peerP25: percentileInc(values, 0.25),
+    peerP75: percentileInc(values, 0.75),
+    gapPerPupil,
+    gapTotal: gapPerPupil === null ? null : gapPerPupil * students || 0,
+    rank: perPupil === null ? null : 1 + values.filter((v) => v < perPupil).length,
+    rankOf: values.length + 1,
+    fte,
+    studentsPerFte: fte !== null && fte > 0 && students > 0 ? students / fte : null,
+    peerMedianStudentsPerFte: median(peerSpf),
+    peerValues,
+    central: isCentralOffice(fn),
+  };
+}
+
+/** The central office functions' share of spending and per pupil, the district's against its peers'. */
+function centralShare(functions: readonly FunctionBenchmark[], peers: PeersData, students: number): CentralShare {
   const centralFns = functions.filter((f) => f.central).map((f) => f.function);
   const shareOf = (amounts: { fn: string; amount: number }[]): number | null => {
     const total = amounts.reduce((t, a) => t + a.amount, 0);
@@ -138,7 +146,7 @@ export function benchmark(peers: PeersData, lines: readonly BudgetLine[], studen
     ? peers.districts.filter((d) => centralFns.some((fn) => d.functions.has(fn))).map((d) => centralFns.reduce((t, fn) => t + (d.functions.get(fn)?.amount ?? 0), 0) / d.enrollment)
     : [];
   const ownCentral = functions.filter((f) => f.central && f.amount !== null);
-  const central: CentralShare = {
+  return {
     functions: centralFns,
     share: ownShare,
     peerMedian: median(peerShares),
@@ -147,7 +155,10 @@ export function benchmark(peers: PeersData, lines: readonly BudgetLine[], studen
     perPupil: ownCentral.length && students > 0 ? ownCentral.reduce((t, f) => t + (f.amount as number), 0) / students : null,
     peerMedianPerPupil: median(peerCentralPerPupil),
   };
+}
 
+/** The readings in words: each function against the peer median (and its staffing), then the central office. */
+function benchmarkReadings(functions: readonly FunctionBenchmark[], central: CentralShare): string[] {
   const readings: string[] = [];
   for (const f of functions) {
     if (f.perPupil === null) {
@@ -170,10 +181,10 @@ export function benchmark(peers: PeersData, lines: readonly BudgetLine[], studen
   }
   if (central.share !== null && central.peerMedian !== null)
     readings.push(
-      `Central office (${centralFns.join(", ")}): ${(central.share * 100).toFixed(1)}% of spending on the compared functions, against a peer median of ${(central.peerMedian * 100).toFixed(1)}%` +
+      `Central office (${central.functions.join(", ")}): ${(central.share * 100).toFixed(1)}% of spending on the compared functions, against a peer median of ${(central.peerMedian * 100).toFixed(1)}%` +
         (central.perPupil !== null && central.peerMedianPerPupil !== null ? ` (${moneyWords(central.perPupil)} per pupil against ${moneyWords(central.peerMedianPerPupil)}).` : "."),
     );
-  return { students, peers: peers.districts.length, functions, central, readings };
+  return readings;
 }
 
 /** summary.json's `benchmark` object, exactly as documented: money in dollars (to the cent), FTE fields null without FTE. */
