@@ -94,8 +94,8 @@ export function fixedNotes(a: Allocation, m: CalculatorModel): string[] {
   ];
   if (!m.weightsOn) out.push("The district's revenue trigger is not reached: the weights are not yet turned on, so this year each school keeps its current budget (grants aside), scaled to the general money. The lines show what the formula gives; the adjustment line moves the general money to that scaled budget.");
   if (m.adjust) {
-    out.push("Floors and caps are budget-neutral through one district-wide factor, held fixed here. The district shares its rounding across all schools, so at the projected counts a school the factor scales can differ by one rounding unit; the Budget sheet says so beside the total.");
-    out.push("A change in general money is split across the general sources by their district-wide shares (the district rounds that split across all schools).");
+    out.push("Floors and caps are budget-neutral through one district-wide factor, held fixed here. The district rounds each school's general money on its own by the same rule, so at the projected counts the total equals the district's to the cent; the Budget sheet says so beside the total.");
+    if (m.adjust.districtChangeId) out.push("The change in general money is split across the general sources: the district rounds that split across all schools, so each source's part in the district's allocation is held fixed here (Rates), and what your counts change beyond it is split by the sources' district-wide shares. At the projected counts each source's budget equals the district's.");
   }
   if (m.sources.some((s) => s.eligibleId)) out.push("Eligibility rules on need shares (e.g. Poverty % >= 40%) are recomputed from your counts; other eligibility (levels, School IDs, school attributes) is fixed.");
   if (m.ids.carryOver) out.push("The balance carried from the prior year is given by the district and held fixed: it is the school's own money from last year, not part of this year's budget; available to spend = this year's budget + carried.");

@@ -6,7 +6,7 @@
  */
 import { allocate } from "../../src/engine/allocate";
 import { explainer } from "../../src/engine/allocate/explain";
-import { calculatorDrivers, calculatorModel, schoolAtFixedRates } from "../../src/engine/calculator";
+import { calculatorDrivers, calculatorModel, originalCounts, schoolAtFixedRates } from "../../src/engine/calculator";
 import { parseDistrict } from "../../src/engine/parse";
 import type { Allocation, District } from "../../src/engine/types";
 import { differenceSentence } from "../../src/report/calculator";
@@ -74,6 +74,8 @@ function expectSameAsAllocation(a: Allocation): { equal: number; scaled: number 
     for (const l of lines(i)) if (l.kind === "formula" && l.amount !== 0) theirs.set(key(l.source, l.level, l.category), { count: l.count as number, rate: l.rate as number, amount: l.amount });
     expect({ school: school.id, lines: Object.fromEntries(mine) }).toEqual({ school: school.id, lines: Object.fromEntries(theirs) });
     a.sources.forEach((s, k) => expect({ school: school.id, source: s.name, before: b.formulaBySource[k] }).toEqual({ school: school.id, source: s.name, before: s.turnedOnBySchool[i] }));
+    // One number per concept: each source's budget is the allocation's figure for the school, to the cent.
+    a.sources.forEach((s, k) => expect({ school: school.id, source: s.name, budget: b.bySource[k] }).toEqual({ school: school.id, source: s.name, budget: s.bySchool[i] }));
     expect({ school: school.id, turnedOn: b.turnedOn }).toEqual({ school: school.id, turnedOn: school.turnedOn });
     const diff = b.total - school.total;
     expect({ school: school.id, diff }).toEqual({ school: school.id, diff: 0 });
@@ -125,5 +127,96 @@ test("a fixed $ per pupil formula the pools cannot pay: the shortfall is its own
     const m = calculatorModel(a, i);
     expect(m.sources[0].shortfallId).not.toBeNull();
     expect(calculatorDrivers(a, i).join(" ")).toMatch(/cannot be paid/);
+  });
+});
+
+describe("each general source's part of a school's change is the allocation's, at the projected counts", () => {
+  /** Three general sources, a restricted source and a grant; Norm Adjustment on; floors and caps; every school moves. */
+  function threeGenerals(rounding: "cent" | "dollar"): Allocation {
+    const d = makeDistrict({
+      levels: ["Elementary", "High"],
+      needs: ["Poverty"],
+      schools: [
+        { id: "A", current: 1_310_000, minimum: 900_000, normBudget: 1_450_000 },
+        { id: "B", current: 905_000, normBudget: 880_000 },
+        { id: "C", current: 2_290_000, normBudget: 2_600_000 },
+        { id: "D", current: 3_480_000, minimum: 3_000_000, normBudget: null },
+        { id: "E", current: 310_000, minimum: 600_000, normBudget: 700_000 },
+        { id: "F", current: 1_777_777, normBudget: 1_650_000 },
+      ],
+      enrollment: [
+        ["A", "Elementary", 321, 151],
+        ["B", "Elementary", 283, 61],
+        ["C", "Elementary", 257, 119],
+        ["C", "High", 193, 71],
+        ["D", "High", 907, 263],
+        ["E", "High", 61, 21],
+        ["F", "Elementary", 150, 40],
+        ["F", "High", 211, 97],
+      ],
+      rates: { Elementary: { Base: 1, Poverty: 0.35 }, High: { Base: 1.2, Poverty: 0.3 } },
+      sources: [
+        { name: "State Aid", amount: 7_623_457 },
+        { name: "Local Levy", amount: 2_345_679, share: 0.9 },
+        { name: "Lottery", amount: 777_777 },
+        { name: "Comp Ed", amount: 500_000, funds: "Poverty", restricted: true },
+        { name: "Title I", amount: 400_000, status: "Grant", funds: "Poverty" },
+      ],
+      policy: { holdHarmless: 0.95, gainCap: 0.08, phaseIn: 0.7, normAdjustment: 0.5, rounding },
+    });
+    const a = allocate(d);
+    expect(a.errors).toEqual([]);
+    return a;
+  }
+
+  test.each(["cent", "dollar"] as const)("three general sources, Norm Adjustment 50%%, rounding to the %s", (rounding) => {
+    const a = threeGenerals(rounding);
+    const unit = rounding === "dollar" ? 100 : 1;
+    const generals = a.sources.map((s, k) => (s.general ? k : -1)).filter((k) => k >= 0);
+    expect(generals).toHaveLength(3);
+    expect(a.schools.filter((s) => s.normAdjustment !== null && s.normAdjustment !== 0).length).toBeGreaterThan(2);
+    expectSameAsAllocation(a);
+    // The district needs the locked parts: splitting each school's change by the shares alone (the rule a single
+    // school's formulas could follow) misses the allocation's per-source figure somewhere.
+    const shares = generals.map((k) => a.sources[k].turnedOnBySchool.reduce((x, v) => x + v, 0));
+    const total = shares.reduce((x, v) => x + v, 0);
+    let missed = 0;
+    a.schools.forEach((_, i) => {
+      const change = generals.reduce((x, k) => x + a.sources[k].bySchool[i] - a.sources[k].turnedOnBySchool[i], 0);
+      let left = change;
+      generals.forEach((k, n) => {
+        const part = n < generals.length - 1 ? Math.sign(change * shares[n]) * Math.floor(Math.abs(change * shares[n]) / total / unit + 0.5) * unit : left;
+        left -= part;
+        if (part !== a.sources[k].bySchool[i] - a.sources[k].turnedOnBySchool[i]) missed++;
+      });
+    });
+    expect(missed).toBeGreaterThan(0);
+  });
+
+  test("with other counts, what they change beyond the district's change is split by the shares, the last source taking the rest", () => {
+    const a = threeGenerals("cent");
+    const i = a.schools.findIndex((s) => s.id === "C");
+    const m = calculatorModel(a, i);
+    const counts = originalCounts(a, i).map((row) => row.map((v) => Math.round(v * 1.1)));
+    const b = schoolAtFixedRates(a, i, counts, m);
+    const ad = m.adjust;
+    if (!ad?.changeBeyondId || !ad.districtChangeId) throw new Error("no split");
+    const v = (id: string) => Math.round((b.values.get(id) as number) * 100);
+    const beyond = v(ad.changeBeyondId);
+    expect(beyond).not.toBe(0);
+    expect(v(ad.districtChangeId) + beyond).toBe(v(ad.changeId));
+    const generals = m.sources.filter((s) => s.general);
+    let parts = 0;
+    generals.forEach((g, n) => {
+      const src = a.sources[g.index];
+      const locked = src.bySchool[i] - src.turnedOnBySchool[i];
+      const move = v(g.moveId as string);
+      parts += move;
+      const share = m.constants.find((c) => c.kind === "share" && c.sourceIndex === g.index);
+      if (n < generals.length - 1) expect(move - locked).toBe(Math.round(beyond * (share?.value as number)));
+      else expect(share).toBeUndefined();
+    });
+    expect(parts).toBe(v(ad.changeId));
+    expect(b.bySource.reduce((x, y) => x + y, 0)).toBe(b.total);
   });
 });

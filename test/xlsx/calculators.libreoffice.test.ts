@@ -311,6 +311,8 @@ withLibreOffice("school calculators recalculated by LibreOffice", () => {
       const nameList = budgetNames(a, i);
       expect(nameList).toHaveLength(model.sources.length);
       model.sources.forEach((s, k) => expect({ school: a.schools[i].id, source: s.name, cents: cents(cached.byName(nameList[k])) }).toEqual({ school: a.schools[i].id, source: s.name, cents: b.bySource[s.index] }));
+      // One number per concept: each recalculated Budget_<Source> is the allocation's figure for that source.
+      model.sources.forEach((s, k) => expect({ school: a.schools[i].id, source: s.name, cents: cents(cached.byName(nameList[k])) }).toEqual({ school: a.schools[i].id, source: s.name, cents: a.sources[s.index].bySchool[i] }));
       for (const u of model.unavailable) expect(a.sources[u.index].bySchool[i]).toBe(0);
       // Every line, recalculated, equals the allocation's own line for this school (same count, rate and amount).
       const budget = plans.find((p) => p.name === "Budget") as SheetPlan;
@@ -394,6 +396,9 @@ withLibreOffice("school calculators recalculated by LibreOffice", () => {
       expectSameAsPlans(cached, plans, ["Cover", "Inputs", "Rates", "Budget"], `${s.id} (norm)`);
       expect({ school: s.id, total: cents(cached.byName("Total_Budget")) }).toEqual({ school: s.id, total: s.total });
       expect({ school: s.id, budget: cents(cached.byName("Norm_Budget")) }).toEqual({ school: s.id, budget: s.normBudget });
+      // Each general source's part of the change (norm adjustment and rescaling) is the allocation's: every source's budget is its figure.
+      const nameList = budgetNames(aNorm, i);
+      calculatorModel(aNorm, i).sources.forEach((src, k) => expect({ school: s.id, source: src.name, cents: cents(cached.byName(nameList[k])) }).toEqual({ school: s.id, source: src.name, cents: aNorm.sources[src.index].bySchool[i] }));
       const budget = plans.find((p) => p.name === "Budget") as SheetPlan;
       const cell = budget.cells.find((c) => c.f?.startsWith("ROUND(Norm_Adjustment*("));
       expect(cell).toBeDefined();
@@ -401,6 +406,7 @@ withLibreOffice("school calculators recalculated by LibreOffice", () => {
       if (s.normAdjustment !== 0) adjusted++;
     }
     expect(adjusted).toBeGreaterThan(30);
+    expect(aNorm.sources.filter((x) => x.general).length).toBeGreaterThan(1);
     // The rule moved money: the totals differ from the run without it, and the general money paid is the same.
     expect(aNorm.schools.some((s, i) => s.total !== a.schools[i].total)).toBe(true);
   });

@@ -8,7 +8,7 @@ import { boundedShareFormula } from "../allocate/neutrality";
 import { normAmountFormula, normApplies, normShare, normTargetFormula } from "../allocate/normAdjustment";
 import { generalTargetFormula, phaseInTargetFormula } from "../allocate/phaseIn";
 import type { Allocation } from "../types";
-import { dollarsOf, type ModelBuilder } from "./builder";
+import { dollarsOf, sumOf, type ModelBuilder } from "./builder";
 import * as X from "./expr";
 import { fixed12 } from "./numbers";
 import type { CalcAdjust, CalcSource } from "./types";
@@ -72,8 +72,8 @@ export function adjustGeneral(b: ModelBuilder, a: Allocation, ids: AdjustIds, ge
   const generalFinalId = b.q("generalFinal", "General money after phase-in, floors and caps", after);
   const changeId = b.q("change", "Change in general money", X.round(X.sub(X.ref(generalFinalId), X.ref(ids.generalAmount)), 2));
   const ruleId = b.q("rule", "Rule applied (1 floor, 2 cap, 3 factor or phase-in, 0 none)", ruleFormula(generalFinalId, scaled, lowId, highId, changeId), "flag");
-  splitChange(b, generals, shares, changeId, ud);
-  return { formulaTotalId, targetId, normId: norm?.normId ?? null, normTargetId: norm?.normTargetId ?? null, generalTargetId, lowId, highId, generalFinalId, changeId, ruleId };
+  const split = splitChange(b, a, ids.schoolIndex, generals, shares, changeId, ud);
+  return { formulaTotalId, targetId, normId: norm?.normId ?? null, normTargetId: norm?.normTargetId ?? null, generalTargetId, lowId, highId, generalFinalId, changeId, ruleId, districtChangeId: split?.districtChangeId ?? null, changeBeyondId: split?.beyondId ?? null };
 }
 
 /**
@@ -92,19 +92,37 @@ function normPart(b: ModelBuilder, a: Allocation, ids: AdjustIds, formulaTotalId
   return { normId, normTargetId };
 }
 
-/** Each general source's part of the change: by its district share, rounded; the last takes what is left. */
-function splitChange(b: ModelBuilder, generals: CalcSource[], shares: number[], changeId: string, ud: 0 | 2): void {
+/**
+ * Each general source's part of the change (its adjustment line). The allocation splits every school's change
+ * across the general sources with exact per-source sums over all schools (allocate/redistribute.ts), which one
+ * school's workbook cannot re-run; so each source's part in the allocation is a locked district figure
+ * (`District_Adjustment_<Source>`), and what the counts typed change beyond the district's change is split by
+ * the sources' district shares, rounded to the unit, the last source taking what is left. At the projected counts
+ * the change is the district's, so each source's part is the allocation's to the cent.
+ */
+function splitChange(b: ModelBuilder, a: Allocation, i: number, generals: CalcSource[], shares: number[], changeId: string, ud: 0 | 2): { districtChangeId: string; beyondId: string } | null {
+  if (generals.length === 1) {
+    generals[0].moveId = b.q(`move:${generals[0].index}`, `${generals[0].name}: phase-in, floors, caps and budget-neutral change`, X.ref(changeId));
+    return null;
+  }
+  const districtIds = generals.map((g) => {
+    const src = a.sources[g.index];
+    return b.k({ id: `districtMove:${g.index}`, kind: "districtMove", nameParts: ["District_Adjustment", g.name], label: `${g.name}: this school's adjustment in the district's allocation`, value: dollarsOf(src.bySchool[i] - src.turnedOnBySchool[i]), fmt: "currency", sourceIndex: g.index, note: "This source's part of the school's change in general money, as the district's allocation split it (it rounds that split across all schools, so it is held fixed here)." });
+  });
+  const districtChangeId = b.q("districtChange", "The district's change in general money for this school (the sum of its parts, Rates)", sumOf(districtIds, 2));
+  const beyondId = b.q("changeBeyond", "Change your counts make beyond the district's (0 at the projected counts)", X.round(X.sub(X.ref(changeId), X.ref(districtChangeId)), 2));
   const totalShare = generals.reduce((x, g) => x + shares[g.index], 0);
   const moves: string[] = [];
   generals.forEach((g, n) => {
     let expr: X.Expr;
     if (n < generals.length - 1) {
-      const shareId = b.k({ id: `gshare:${g.index}`, kind: "share", nameParts: ["Share", g.name], label: `${g.name}: share of general money`, value: fixed12(totalShare > 0 ? shares[g.index] / totalShare : 1 / generals.length), fmt: "share", sourceIndex: g.index, note: "District-wide share of this source in the general money; a school's change in general money is split by these shares." });
-      expr = X.round(X.mul(X.ref(changeId), X.ref(shareId)), ud);
-    } else expr = moves.length === 0 ? X.ref(changeId) : X.round(X.sub(X.ref(changeId), X.sum(...moves.map(X.ref))), 2);
+      const shareId = b.k({ id: `gshare:${g.index}`, kind: "share", nameParts: ["Share", g.name], label: `${g.name}: share of general money`, value: fixed12(totalShare > 0 ? shares[g.index] / totalShare : 1 / generals.length), fmt: "share", sourceIndex: g.index, note: "District-wide share of this source in the general money; what your counts change in a school's general money is split by these shares." });
+      expr = X.round(X.add(X.ref(districtIds[n]), X.round(X.mul(X.ref(beyondId), X.ref(shareId)), ud)), 2);
+    } else expr = X.round(X.sub(X.ref(changeId), X.sum(...moves.map(X.ref))), 2);
     g.moveId = b.q(`move:${g.index}`, `${g.name}: phase-in, floors, caps and budget-neutral change`, expr);
     moves.push(g.moveId);
   });
+  return { districtChangeId, beyondId };
 }
 
 /** This school's fixed figures: current budget, MOB, floor and cap (constants with defined names). */

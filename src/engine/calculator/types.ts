@@ -22,7 +22,7 @@ export interface CalcInput {
   original: number;
 }
 
-export type ConstantKind = "rate" | "attendance" | "foundation" | "shortfall" | "share" | "factor" | "phaseIn" | "floor" | "ceiling" | "current" | "minimum" | "projected" | "district" | "carryOver" | "normBudget" | "normShare";
+export type ConstantKind = "rate" | "attendance" | "foundation" | "shortfall" | "share" | "factor" | "phaseIn" | "floor" | "ceiling" | "current" | "minimum" | "projected" | "district" | "carryOver" | "normBudget" | "normShare" | "districtMove";
 
 /** A locked number the formulas read. */
 export interface CalcConstant {
@@ -109,6 +109,13 @@ export interface CalcAdjust {
   changeId: string;
   /** 1 held at the floor, 2 held at the cap, 3 scaled by the factor or phased in, 0 unchanged. */
   ruleId: string;
+  /**
+   * With several general sources: the district's change for this school (the sum of the locked
+   * District_Adjustment_<Source> parts) and the change the counts typed make beyond it (split by the shares); null
+   * with one general source (its part is the whole change).
+   */
+  districtChangeId: string | null;
+  changeBeyondId: string | null;
 }
 
 export interface CalculatorModel {

@@ -180,7 +180,9 @@ function adjustPart(sheet: Sheet, L: Layout, r: number): number {
   row(ad.lowId);
   row(ad.highId);
   row(ad.generalFinalId, "factor × target, kept between the floor and the cap, rounded to the unit");
-  row(ad.changeId, "split across the general sources by their district shares (the adjustment lines above)");
+  row(ad.changeId, ad.districtChangeId ? "split across the general sources (the adjustment lines above):" : "the general source's adjustment line above");
+  row(ad.districtChangeId, "each source's part as the district split it (Rates)");
+  row(ad.changeBeyondId, "split by the sources' district shares, rounded to the unit, and added to those parts; the last source takes what is left");
   row(ad.ruleId);
   return r + 1;
 }

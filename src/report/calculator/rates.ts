@@ -89,9 +89,8 @@ function policy(sheet: Sheet, L: Layout, a: Allocation, r: number): number {
     const live = spec.key === "phaseIn" ? phase : spec.key === "normAdjustment" ? L.m.constants.find((c) => c.kind === "normShare") : undefined;
     row(spec.label, (x) => (live ? L.constantAt(sheet, x, 1, live.id) : fmt ? sheet.value(x, 1, v as number, fmt) : sheet.text(x, 1, String(v))), live?.note ?? spec.help);
   }
-  for (const kind of ["attendance", "factor", "current", "minimum", "floor", "ceiling", "normBudget", "carryOver"] as const) {
-    const c = L.m.constants.find((x) => x.kind === kind);
-    if (c) row(c.label, (x) => L.constantAt(sheet, x, 1, c.id), c.note);
+  for (const kind of ["attendance", "factor", "current", "minimum", "floor", "ceiling", "normBudget", "carryOver", "districtMove"] as const) {
+    for (const c of L.m.constants.filter((x) => x.kind === kind)) row(c.label, (x) => L.constantAt(sheet, x, 1, c.id), c.note);
   }
   if (!L.m.constants.some((x) => x.kind === "factor")) row("Budget-neutral factor on general money", (x) => sheet.value(x, 1, 1, "decimal4"), "No phase-in, floor or cap moves this school's money.");
   return r + 1;
