@@ -221,61 +221,9 @@ function tableOps(plan: number, t: PlanTable, tempName: string, out: Op[], block
 
 /** Charts, column widths, freeze panes, tab colour, visibility, page layout. */
 function sheetOps(plan: number, p: SheetPlan, env: RenderEnv, notes: string[], out: Op[]): void {
-  const bubble = supports(env, API_SETS.bubble);
-  for (const chart of p.charts) {
-    out.push({
-      plan,
-      bytes: OP_BYTES * (6 + 6 * chart.series.length + chart.series.reduce((n, x) => n + (x.pointColors?.length ?? 0), 0)),
-      run: (ws) => {
-        const note = queueChart(ws, chart, bubble);
-        if (note) notes.push(`${note} (sheet "${p.name}")`);
-      },
-    });
-  }
-  if (p.tables.length > 0) {
-    // Table header rows wrap (as in the .xlsx writer): long headers take more lines, never overlap.
-    out.push({
-      plan,
-      bytes: OP_BYTES * p.tables.length,
-      run: (ws) => {
-        for (const t of p.tables) ws.getRangeByIndexes(t.r, t.c, 1, t.headers.length).format.wrapText = true;
-      },
-    });
-  }
-  const widths = Object.entries(effectiveWidths(p));
-  if (widths.length > 0) {
-    out.push({
-      plan,
-      bytes: OP_BYTES * widths.length,
-      run: (ws) => {
-        for (const [col, chars] of widths) ws.getRangeByIndexes(0, Number(col), 1, 1).format.columnWidth = widthPoints(chars);
-      },
-    });
-  }
-  // Long texts wrap inside the printed columns, as in the .xlsx writer (src/report/print.ts textLayout); runs of
-  // consecutive rows alike go out as one range (merged row by row).
-  const text = textLayout(p);
-  const wraps = runs(text.wrapped, (x, y) => x.c === y.c && x.last === y.last);
-  const rows = runs(text.rows, (x, y) => x.height === y.height && x.align === y.align);
-  if (wraps.length > 0 || rows.length > 0) {
-    const cols = Math.max(1, usedBounds(p).cols);
-    out.push({
-      plan,
-      bytes: OP_BYTES * (wraps.length + rows.length),
-      run: (ws) => {
-        for (const { first: w, count } of wraps) {
-          const range = ws.getRangeByIndexes(w.r, w.c, count, w.last - w.c + 1);
-          if (w.last > w.c) range.merge(true);
-          range.format.wrapText = true;
-        }
-        for (const { first: row, count } of rows) {
-          const range = ws.getRangeByIndexes(row.r, 0, count, cols);
-          range.format.rowHeight = row.height;
-          range.format.verticalAlignment = (row.align === "top" ? "Top" : "Bottom") as Excel.VerticalAlignment;
-        }
-      },
-    });
-  }
+  chartOps(plan, p, env, notes, out);
+  columnOps(plan, p, out);
+  textOps(plan, p, out);
   const freeze = p.freeze;
   if (freeze && (freeze.rows > 0 || freeze.cols > 0)) {
     out.push({
@@ -298,28 +246,99 @@ function sheetOps(plan: number, p: SheetPlan, env: RenderEnv, notes: string[], o
       run: (ws) => {
         if (tab) ws.tabColor = tab.startsWith("#") ? tab : `#${tab}`;
         if (p.hidden) ws.visibility = "Hidden" as Excel.SheetVisibility;
-        if (print) {
-          const layout = ws.pageLayout;
-          layout.orientation = (print.orientation === "landscape" ? "Landscape" : "Portrait") as Excel.PageOrientation;
-          layout.zoom = { horizontalFitToPages: print.fitWidth, verticalFitToPages: print.fitHeight };
-          if (print.area) layout.setPrintArea(print.area);
-          const m = print.margins;
-          layout.leftMargin = m.left * 72;
-          layout.rightMargin = m.right * 72;
-          layout.topMargin = m.top * 72;
-          layout.bottomMargin = m.bottom * 72;
-          layout.headerMargin = m.header * 72;
-          layout.footerMargin = m.footer * 72;
-          if (print.titleRows) layout.setPrintTitleRows(print.titleRows);
-          const all = layout.headersFooters.defaultForAllPages;
-          all.leftHeader = "&F";
-          all.rightHeader = "&A";
-          all.leftFooter = "School Funding Studio";
-          all.rightFooter = "Page &P of &N";
+        if (print) setPageLayout(ws, print);
+      },
+    });
+  }
+}
+
+/** One op per chart; a chart the host cannot draw leaves a note naming the sheet. */
+function chartOps(plan: number, p: SheetPlan, env: RenderEnv, notes: string[], out: Op[]): void {
+  const bubble = supports(env, API_SETS.bubble);
+  for (const chart of p.charts) {
+    out.push({
+      plan,
+      bytes: OP_BYTES * (6 + 6 * chart.series.length + chart.series.reduce((n, x) => n + (x.pointColors?.length ?? 0), 0)),
+      run: (ws) => {
+        const note = queueChart(ws, chart, bubble);
+        if (note) notes.push(`${note} (sheet "${p.name}")`);
+      },
+    });
+  }
+}
+
+/** Wrapped table header rows and the column widths. */
+function columnOps(plan: number, p: SheetPlan, out: Op[]): void {
+  if (p.tables.length > 0) {
+    // Table header rows wrap (as in the .xlsx writer): long headers take more lines, never overlap.
+    out.push({
+      plan,
+      bytes: OP_BYTES * p.tables.length,
+      run: (ws) => {
+        for (const t of p.tables) ws.getRangeByIndexes(t.r, t.c, 1, t.headers.length).format.wrapText = true;
+      },
+    });
+  }
+  const widths = Object.entries(effectiveWidths(p));
+  if (widths.length > 0) {
+    out.push({
+      plan,
+      bytes: OP_BYTES * widths.length,
+      run: (ws) => {
+        for (const [col, chars] of widths) ws.getRangeByIndexes(0, Number(col), 1, 1).format.columnWidth = widthPoints(chars);
+      },
+    });
+  }
+}
+
+/**
+ * Long texts wrap inside the printed columns, as in the .xlsx writer (src/report/print.ts textLayout); runs of
+ * consecutive rows alike go out as one range (merged row by row).
+ */
+function textOps(plan: number, p: SheetPlan, out: Op[]): void {
+  const text = textLayout(p);
+  const wraps = runs(text.wrapped, (x, y) => x.c === y.c && x.last === y.last);
+  const rows = runs(text.rows, (x, y) => x.height === y.height && x.align === y.align);
+  if (wraps.length > 0 || rows.length > 0) {
+    const cols = Math.max(1, usedBounds(p).cols);
+    out.push({
+      plan,
+      bytes: OP_BYTES * (wraps.length + rows.length),
+      run: (ws) => {
+        for (const { first: w, count } of wraps) {
+          const range = ws.getRangeByIndexes(w.r, w.c, count, w.last - w.c + 1);
+          if (w.last > w.c) range.merge(true);
+          range.format.wrapText = true;
+        }
+        for (const { first: row, count } of rows) {
+          const range = ws.getRangeByIndexes(row.r, 0, count, cols);
+          range.format.rowHeight = row.height;
+          range.format.verticalAlignment = (row.align === "top" ? "Top" : "Bottom") as Excel.VerticalAlignment;
         }
       },
     });
   }
+}
+
+/** Orientation, fit to pages, print area, margins (inches to points), title rows, headers and footers. */
+function setPageLayout(ws: Excel.Worksheet, print: NonNullable<ReturnType<typeof printSetup>>): void {
+  const layout = ws.pageLayout;
+  layout.orientation = (print.orientation === "landscape" ? "Landscape" : "Portrait") as Excel.PageOrientation;
+  layout.zoom = { horizontalFitToPages: print.fitWidth, verticalFitToPages: print.fitHeight };
+  if (print.area) layout.setPrintArea(print.area);
+  const m = print.margins;
+  layout.leftMargin = m.left * 72;
+  layout.rightMargin = m.right * 72;
+  layout.topMargin = m.top * 72;
+  layout.bottomMargin = m.bottom * 72;
+  layout.headerMargin = m.header * 72;
+  layout.footerMargin = m.footer * 72;
+  if (print.titleRows) layout.setPrintTitleRows(print.titleRows);
+  const all = layout.headersFooters.defaultForAllPages;
+  all.leftHeader = "&F";
+  all.rightHeader = "&A";
+  all.leftFooter = "School Funding Studio";
+  all.rightFooter = "Page &P of &N";
 }
 
 /** Runs of items on consecutive rows that `same` says are alike (items sorted by row, at most one per row and kind). */
