@@ -37,70 +37,29 @@ export function renameReferences(formula: string, renames: Renames): string {
   while (i < n) {
     const ch = formula[i];
     if (ch === '"') {
-      // String literal; "" is an escaped quote.
-      let j = i + 1;
-      while (j < n) {
-        if (formula[j] === '"') {
-          if (formula[j + 1] === '"') j += 2;
-          else break;
-        } else j++;
-      }
-      out += formula.slice(i, j + 1);
-      i = j + 1;
+      const end = stringLiteralEnd(formula, i);
+      out += formula.slice(i, end);
+      i = end;
       continue;
     }
     if (ch === "'") {
-      // Quoted sheet name; '' is an escaped apostrophe.
-      let j = i + 1;
-      let name = "";
-      while (j < n) {
-        if (formula[j] === "'") {
-          if (formula[j + 1] === "'") {
-            name += "'";
-            j += 2;
-          } else break;
-        } else name += formula[j++];
-      }
-      const end = j + 1;
+      const { name, end } = quotedSheet(formula, i);
       const target = formula[end] === "!" ? sheets?.get(name.toLowerCase()) : undefined;
       out += target !== undefined ? quoteSheet(target) : formula.slice(i, end);
       i = end;
       continue;
     }
     if (ch === "[") {
-      // Structured-reference column part, possibly nested: Table[[#This Row],[Amount]].
-      let depth = 0;
-      let j = i;
-      while (j < n) {
-        if (formula[j] === "'" && j + 1 < n) {
-          j += 2; // ' escapes the next character inside brackets
-          continue;
-        }
-        if (formula[j] === "[") depth++;
-        else if (formula[j] === "]") {
-          depth--;
-          if (depth === 0) break;
-        }
-        j++;
-      }
-      out += formula.slice(i, j + 1);
-      i = j + 1;
+      const end = bracketEnd(formula, i);
+      out += formula.slice(i, end);
+      i = end;
       continue;
     }
     if (IDENT_START.test(ch) && (i === 0 || !IDENT_PART.test(formula[i - 1]))) {
       let j = i + 1;
       while (j < n && IDENT_PART.test(formula[j])) j++;
       const word = formula.slice(i, j);
-      const next = formula[j];
-      let replacement: string | undefined;
-      if (next === "!") {
-        const t = sheets?.get(word.toLowerCase());
-        if (t !== undefined) replacement = quoteSheet(t);
-      } else if (next !== "(") {
-        const t = names?.get(word.toLowerCase());
-        if (t !== undefined) replacement = t;
-      }
-      out += replacement ?? word;
+      out += renamedWord(word, formula[j], sheets, names) ?? word;
       i = j;
       continue;
     }
@@ -108,4 +67,65 @@ export function renameReferences(formula: string, renames: Renames): string {
     i++;
   }
   return out;
+}
+
+/** Where the string literal opening at `i` ends (just past its closing quote); "" is an escaped quote. */
+function stringLiteralEnd(formula: string, i: number): number {
+  const n = formula.length;
+  let j = i + 1;
+  while (j < n) {
+    if (formula[j] === '"') {
+      if (formula[j + 1] === '"') j += 2;
+      else break;
+    } else j++;
+  }
+  return j + 1;
+}
+
+/** The quoted sheet name opening at `i` (unescaped) and where it ends (just past its closing apostrophe); '' is an escaped apostrophe. */
+function quotedSheet(formula: string, i: number): { name: string; end: number } {
+  const n = formula.length;
+  let j = i + 1;
+  let name = "";
+  while (j < n) {
+    if (formula[j] === "'") {
+      if (formula[j + 1] === "'") {
+        name += "'";
+        j += 2;
+      } else break;
+    } else name += formula[j++];
+  }
+  return { name, end: j + 1 };
+}
+
+/** Where the structured-reference column part opening at `i` ends, possibly nested: Table[[#This Row],[Amount]]. */
+function bracketEnd(formula: string, i: number): number {
+  const n = formula.length;
+  let depth = 0;
+  let j = i;
+  while (j < n) {
+    if (formula[j] === "'" && j + 1 < n) {
+      j += 2; // ' escapes the next character inside brackets
+      continue;
+    }
+    if (formula[j] === "[") depth++;
+    else if (formula[j] === "]") {
+      depth--;
+      if (depth === 0) break;
+    }
+    j++;
+  }
+  return j + 1;
+}
+
+/** A word's new text: a renamed sheet before "!", a renamed table or defined name unless a function call; undefined when unchanged. */
+function renamedWord(word: string, next: string | undefined, sheets: Map<string, string> | null, names: Map<string, string> | null): string | undefined {
+  if (next === "!") {
+    const t = sheets?.get(word.toLowerCase());
+    if (t !== undefined) return quoteSheet(t);
+  } else if (next !== "(") {
+    const t = names?.get(word.toLowerCase());
+    if (t !== undefined) return t;
+  }
+  return undefined;
 }
