@@ -219,27 +219,9 @@ function withRates(d: District, rates: (Rate | null)[][]): District {
 }
 
 export function solveWeight(district: District, category: string | number, target: SolveTarget, opts: SolveOptions = {}): SolveResult {
-  const cat = typeof category === "number" ? category : district.needs.findIndex((n) => n.toLowerCase() === category.toLowerCase()) + 1;
-  if (!(cat >= 1 && cat <= district.needs.length))
-    return {
-      found: false,
-      reason: `"${category}" is not a need category in Enrollment (${district.needs.join(", ") || "none"})`,
-    };
-  let levels: number[] = district.levels.map((_, i) => i);
-  if (opts.level !== undefined) {
-    const li = typeof opts.level === "number" ? opts.level : district.levels.findIndex((l) => l.toLowerCase() === String(opts.level).toLowerCase());
-    if (!(li >= 0 && li < district.levels.length))
-      return {
-        found: false,
-        reason: `"${opts.level}" is not a level (${district.levels.join(", ")})`,
-      };
-    levels = [li];
-  }
-  const lo = opts.lo ?? 0;
-  const hi = opts.hi ?? 3;
-  if (!(lo < hi)) return { found: false, reason: `the search range [${lo}, ${hi}] is empty` };
-  if (target.kind === "schoolBudget" && !district.schools.some((s) => s.id === target.schoolId))
-    return { found: false, reason: `no school with ID "${target.schoolId}"` };
+  const scope = solveScope(district, category, target, opts);
+  if ("found" in scope) return scope;
+  const { cat, levels, lo, hi } = scope;
 
   const baseline = allocate(district);
   const refCents = baseline.matrix.perPupil[0]?.[0] ?? 0;
@@ -252,7 +234,6 @@ export function solveWeight(district: District, category: string | number, targe
     };
   const current = cells.map((r) => (r === null ? 0 : r.kind === "weight" ? r.weight : r.cents / refCents));
   const ref = levels.find((l) => current[l] !== 0);
-
   const districtAt = (x: number): District => {
     const rates = district.levels.map((_, l) => {
       const row = [...(district.rates[l] ?? [])];
@@ -287,13 +268,48 @@ export function solveWeight(district: District, category: string | number, targe
       feasible: search.feasible,
       closest: search.closest,
     };
-  const root = search;
-  const solved = districtAt(root.x);
+  const solved = districtAt(search.x);
+  return solvedResult(search, solved, baseline, district.levels[levels.length === 1 || ref === undefined ? levels[0] : ref]);
+}
+
+/** The need category (1-based rate column), the levels it is solved at and the search range; or why there is none. */
+function solveScope(
+  district: District,
+  category: string | number,
+  target: SolveTarget,
+  opts: SolveOptions,
+): { cat: number; levels: number[]; lo: number; hi: number } | { found: false; reason: string } {
+  const cat = typeof category === "number" ? category : district.needs.findIndex((n) => n.toLowerCase() === category.toLowerCase()) + 1;
+  if (!(cat >= 1 && cat <= district.needs.length))
+    return {
+      found: false,
+      reason: `"${category}" is not a need category in Enrollment (${district.needs.join(", ") || "none"})`,
+    };
+  let levels: number[] = district.levels.map((_, i) => i);
+  if (opts.level !== undefined) {
+    const li = typeof opts.level === "number" ? opts.level : district.levels.findIndex((l) => l.toLowerCase() === String(opts.level).toLowerCase());
+    if (!(li >= 0 && li < district.levels.length))
+      return {
+        found: false,
+        reason: `"${opts.level}" is not a level (${district.levels.join(", ")})`,
+      };
+    levels = [li];
+  }
+  const lo = opts.lo ?? 0;
+  const hi = opts.hi ?? 3;
+  if (!(lo < hi)) return { found: false, reason: `the search range [${lo}, ${hi}] is empty` };
+  if (target.kind === "schoolBudget" && !district.schools.some((s) => s.id === target.schoolId))
+    return { found: false, reason: `no school with ID "${target.schoolId}"` };
+  return { cat, levels, lo, hi };
+}
+
+/** The found weight, the solved district's allocation and each school's change from the baseline. */
+function solvedResult(root: FeasibleSearch & { found: true }, solved: District, baseline: Allocation, level: string): SolveResult {
   const allocation = allocate(solved);
   return {
     found: true,
     weight: root.x,
-    level: district.levels[levels.length === 1 || ref === undefined ? levels[0] : ref],
+    level,
     achieved: root.fx,
     iterations: root.iterations,
     changes: allocation.schools.map((s, i) => {
@@ -308,7 +324,7 @@ export function solveWeight(district: District, category: string | number, targe
     }),
     district: solved,
     allocation,
-    feasible: search.feasible,
+    feasible: root.feasible,
   };
 }
 
@@ -359,37 +375,8 @@ export function searchFeasible(
   opts: RootOptions & Pick<SolveOptions, "formatValue" | "describeError">,
 ): FeasibleSearch {
   const fmt = opts.formatValue ?? show;
-  const width = hi - lo;
-  const edgeTol = 1e-6 * Math.max(1, Math.abs(width));
-  const probes: Probe[] = [];
-  let iterations = 0;
-  const probe = (x: number): Probe => {
-    const a = run(x);
-    iterations++;
-    const p: Probe = a.errors.length > 0 ? { x, ok: false, fx: NaN, error: a.errors[0] } : { x, ok: true, fx: read(a), error: null };
-    probes.push(p);
-    return p;
-  };
-  const usable = (p: Probe) => p.ok && Number.isFinite(p.fx);
-  let grid: Probe[] = [];
-  for (let k = 0; k <= SCAN_INTERVALS; k++) grid.push(probe(k === SCAN_INTERVALS ? hi : lo + (width * k) / SCAN_INTERVALS));
-  // Narrow every accepted/rejected boundary so that the accepted range is known to within edgeTol.
-  const refined: Probe[] = [grid[0]];
-  for (let k = 1; k < grid.length; k++) {
-    let a = grid[k - 1];
-    let b = grid[k];
-    if (a.ok !== b.ok) {
-      while (b.x - a.x > edgeTol) {
-        const m = probe((a.x + b.x) / 2);
-        if (m.ok === a.ok) a = m;
-        else b = m;
-      }
-      if (a !== grid[k - 1]) refined.push(a);
-      refined.push(b);
-      if (b !== grid[k]) refined.push(grid[k]);
-    } else refined.push(grid[k]);
-  }
-  grid = refined;
+  const pr = prober(run, read);
+  const grid = scanRange(pr, lo, hi);
   const accepted = grid.filter((p) => p.ok);
   const rejected = grid.find((p) => !p.ok) ?? null;
   const said = rejected?.error && opts.describeError ? ` (${opts.describeError(rejected.error)})` : "";
@@ -398,7 +385,7 @@ export function searchFeasible(
     return {
       found: false,
       reason: `no weight in [${show(lo)}, ${show(hi)}] gives an allocation the engine accepts: ${rejectedWhy}`,
-      iterations,
+      iterations: pr.iterations,
       feasible: null,
       closest: null,
     };
@@ -408,9 +395,75 @@ export function searchFeasible(
     hi: accepted[accepted.length - 1].x,
   };
   const rangeText = `[${showWeight(feasible.lo)}, ${showWeight(feasible.hi)}]`;
-  for (const p of grid) if (usable(p) && Math.abs(p.fx - target) <= opts.tolerance) return { found: true, x: p.x, fx: p.fx, iterations, feasible };
+  for (const p of grid) if (usable(p) && Math.abs(p.fx - target) <= opts.tolerance) return { found: true, x: p.x, fx: p.fx, iterations: pr.iterations, feasible };
 
-  // Brackets: neighbouring accepted weights with the target between their measures.
+  const bracketed = bracketedRoot(pr, grid, target, opts);
+  if (bracketed.found) return { found: true, x: bracketed.x, fx: bracketed.fx, iterations: pr.iterations, feasible };
+  const jumped = bracketed.jumped;
+
+  const closest = closestProbe(pr.probes, target, pr.probe, grid);
+  const near = closest ? `: the closest value reached is ${fmt(closest.value)} (at weight ${showWeight(closest.weight)})` : "";
+  const outside = rejected ? `; ${rejectedWhy}` : "";
+  const reason =
+    jumped !== null
+      ? `no weight reaches ${fmt(target)} within ±${fmt(opts.tolerance)}: ${jumped}${near}`
+      : `no solution in the feasible range ${rangeText}${near}${outside}`;
+  return { found: false, reason, iterations: pr.iterations, feasible, closest };
+}
+
+/** Evaluates weights, keeping every probe and counting the evaluations. */
+interface Prober {
+  probe: (x: number) => Probe;
+  probes: Probe[];
+  iterations: number;
+}
+
+function prober(run: (x: number) => Allocation, read: (a: Allocation) => number): Prober {
+  const pr: Prober = {
+    probes: [],
+    iterations: 0,
+    probe: (x) => {
+      const a = run(x);
+      pr.iterations++;
+      const p: Probe = a.errors.length > 0 ? { x, ok: false, fx: NaN, error: a.errors[0] } : { x, ok: true, fx: read(a), error: null };
+      pr.probes.push(p);
+      return p;
+    },
+  };
+  return pr;
+}
+
+const usable = (p: Probe) => p.ok && Number.isFinite(p.fx);
+
+/** The range scanned evenly, with every accepted/rejected boundary narrowed so that the accepted range is known to within edgeTol. */
+function scanRange(pr: Prober, lo: number, hi: number): Probe[] {
+  const width = hi - lo;
+  const edgeTol = 1e-6 * Math.max(1, Math.abs(width));
+  const grid: Probe[] = [];
+  for (let k = 0; k <= SCAN_INTERVALS; k++) grid.push(pr.probe(k === SCAN_INTERVALS ? hi : lo + (width * k) / SCAN_INTERVALS));
+  const refined: Probe[] = [grid[0]];
+  for (let k = 1; k < grid.length; k++) {
+    let a = grid[k - 1];
+    let b = grid[k];
+    if (a.ok !== b.ok) {
+      while (b.x - a.x > edgeTol) {
+        const m = pr.probe((a.x + b.x) / 2);
+        if (m.ok === a.ok) a = m;
+        else b = m;
+      }
+      if (a !== grid[k - 1]) refined.push(a);
+      refined.push(b);
+      if (b !== grid[k]) refined.push(grid[k]);
+    } else refined.push(grid[k]);
+  }
+  return refined;
+}
+
+/**
+ * Brackets: neighbouring accepted weights with the target between their measures. The first root found between
+ * accepted weights, or why none was (`jumped`: the measure steps over the target; null: no bracket).
+ */
+function bracketedRoot(pr: Prober, grid: Probe[], target: number, opts: RootOptions): { found: true; x: number; fx: number } | { found: false; jumped: string | null } {
   let jumped: string | null = null;
   for (let k = 1; k < grid.length; k++) {
     const a = grid[k - 1];
@@ -418,27 +471,19 @@ export function searchFeasible(
     if (!usable(a) || !usable(b) || Math.sign(a.fx - target) === Math.sign(b.fx - target)) continue;
     let hitRejected = false;
     const f = (x: number): number => {
-      const p = probe(x);
+      const p = pr.probe(x);
       if (!p.ok) hitRejected = true;
       return p.ok ? p.fx : NaN;
     };
     const root = bracketRoot(f, target, a, b, {
       ...opts,
-      maxIterations: Math.max(4, (opts.maxIterations ?? 100) - iterations),
+      maxIterations: Math.max(4, (opts.maxIterations ?? 100) - pr.iterations),
     });
     if (hitRejected) continue;
-    if (root.found) return { found: true, x: root.x, fx: root.fx, iterations, feasible };
+    if (root.found) return { found: true, x: root.x, fx: root.fx };
     if (jumped === null) jumped = `the result jumps over it between ${show(root.a)} and ${show(root.b)} (rounding, floors or caps make steps)`;
   }
-
-  const closest = closestProbe(probes, target, probe, grid);
-  const near = closest ? `: the closest value reached is ${fmt(closest.value)} (at weight ${showWeight(closest.weight)})` : "";
-  const outside = rejected ? `; ${rejectedWhy}` : "";
-  const reason =
-    jumped !== null
-      ? `no weight reaches ${fmt(target)} within ±${fmt(opts.tolerance)}: ${jumped}${near}`
-      : `no solution in the feasible range ${rangeText}${near}${outside}`;
-  return { found: false, reason, iterations, feasible, closest };
+  return { found: false, jumped };
 }
 
 /**
