@@ -2,8 +2,10 @@
  * Layers that only point down: engine ← analysis (A-ROI, equity, planning, surveys, benchmarks…) ← words ← report ← hosts (Office.js,
  * .xlsx, in memory) ← pane, preview and CLI. The engine imports nothing above it, and no import cycle exists anywhere.
  */
+import * as fs from "fs";
 import * as path from "path";
 import { importCycles, importGraph, layerOf, upwardImports, type ImportGraph, type Layer } from "./helpers/importGraph";
+import { sentencesIn } from "./helpers/sentences";
 
 const ROOT = path.join(__dirname, "..");
 
@@ -23,6 +25,19 @@ const LAYERS: Layer[] = [
   { name: "app", prefixes: ["src/taskpane/", "src/preview/", "src/cli/"] },
 ];
 
+/**
+ * The engine files that still hold wording, each with why; every other file under src/engine builds no sentence
+ * (its lines, notes and warnings are data, in words in src/words). Shrink this list; never grow it.
+ */
+const ENGINE_WORDING: Record<string, string> = {
+  "src/engine/parse/": "the readers' located errors (src/words/errors.ts formats them)",
+  "src/engine/tables.ts": "the contract's table registry (header descriptions, generated into docs/CONTRACT.md)",
+  "src/engine/policySettings.ts": "the contract's Policy settings registry (generated into docs/CONTRACT.md)",
+  "src/engine/calculator/": "the school calculator model's cell labels and notes",
+  "src/engine/eligibility.ts": "describeEligibility (read by the calculator model) and the eligibility rule's errors",
+  "src/engine/decisions.ts": "a saved scenario's validation errors",
+};
+
 describe("architecture", () => {
   const { graph, unresolved } = importGraph(ROOT);
 
@@ -39,6 +54,48 @@ describe("architecture", () => {
     expect(upwardImports(graph, LAYERS)).toEqual([]);
   });
 
+  test("the engine imports nothing from the words layer (wording sits above the engine and the analyses)", () => {
+    const words = [...graph].flatMap(([from, tos]) => (from.startsWith("src/engine/") ? tos.filter((to) => to.startsWith("src/words/")).map((to) => `${from} → ${to}`) : []));
+    expect(words).toEqual([]);
+    expect([...graph.keys()].some((f) => f.startsWith("src/words/"))).toBe(true);
+  });
+
+  test("the engine builds no sentences: the allocation's lines, rule notes and warnings are data, worded in src/words", () => {
+    const exempt = Object.keys(ENGINE_WORDING);
+    const files = [...graph.keys()].filter((f) => f.startsWith("src/engine/") && !exempt.some((e) => f.startsWith(e)));
+    expect(files.filter((f) => f.startsWith("src/engine/allocate/")).length).toBeGreaterThan(15);
+    expect(files.flatMap((f) => sentencesIn(f, fs.readFileSync(path.join(ROOT, f), "utf8")))).toEqual([]);
+    // Every exemption names something that exists.
+    for (const e of exempt) expect(fs.existsSync(path.join(ROOT, e))).toBe(true);
+  });
+
+  test("the sentence check finds the wording the engine used to build, and leaves located errors alone", () => {
+    const before = [
+      "export function lineText(l: Line): string {",
+      "  return `${count(l.count ?? 0)} ${l.level ?? \"\"} ${who} × ${dollars(l.rate ?? 0)} = ${dollars(l.amount)} (${l.source})`;",
+      "}",
+      "function adjust(w: Work): void {",
+      "  if (solved.excess > 0) w.warnings.push(`Every school is at its gain cap: ${dollars(held)} of general money is held centrally.`);",
+      '  const label = "Carried from the prior year";',
+      "}",
+    ].join("\n");
+    expect(sentencesIn("src/engine/allocate/x.ts", before)).toEqual([
+      "src/engine/allocate/x.ts:2: … … … × … = … (…)",
+      "src/engine/allocate/x.ts:5: Every school is at its gain cap: … of general money is held centrally.",
+      "src/engine/allocate/x.ts:6: Carried from the prior year",
+    ]);
+    const errors = [
+      'import { count } from "../some where else";',
+      "type Kind = \"one two three\";",
+      "function check(): void {",
+      '  w.errors.push(settingError(d, "foundationPerSchool", `at most ${x} per school from the pool`, dollars(amount)));',
+      '  errors.push({ table: "Schools", row: 2, column: "Attendance Rate", expected: "a rate above 0% and at most 100%", found: `${x} is not a rate` });',
+      "  throw new RangeError(`No level ${levelIndex} in this district`);",
+      "}",
+    ].join("\n");
+    expect(sentencesIn("src/engine/allocate/y.ts", errors)).toEqual([]);
+  });
+
   test("no import cycle", () => {
     expect(importCycles(graph)).toEqual([]);
   });
@@ -46,6 +103,8 @@ describe("architecture", () => {
   test("the checks find an upward import and a cycle when there is one", () => {
     const g: ImportGraph = new Map([
       ["src/engine/errors.ts", ["src/report/names.ts"]],
+      ["src/engine/allocate/explain.ts", ["src/words/allocation.ts"]],
+      ["src/words/allocation.ts", ["src/engine/types.ts"]],
       ["src/report/names.ts", []],
       ["src/analysis/aroi/a.ts", ["src/analysis/aroi/b.ts"]],
       ["src/analysis/aroi/b.ts", ["src/analysis/aroi/a.ts", "src/engine/types.ts"]],
@@ -54,6 +113,7 @@ describe("architecture", () => {
       ["src/analysis/plan/y.ts", ["src/engine/types.ts"]],
     ]);
     expect(upwardImports(g, LAYERS)).toEqual([
+      "src/engine/allocate/explain.ts (engine) → src/words/allocation.ts (words)",
       "src/engine/allocate/x.ts (engine) → src/analysis/plan/y.ts (analysis)",
       "src/engine/errors.ts (engine) → src/report/names.ts (report)",
     ]);

@@ -1,7 +1,7 @@
 import * as path from "path";
 import { analyseInitiatives, aroiJson } from "../analysis/aroi";
 import { count, countOf, dollars, dollarsAndCents } from "../engine/money";
-import { summaryJson } from "../engine/summary";
+import { summaryJson } from "../report/summary";
 import type { Allocation } from "../engine/types";
 import { DEFAULT_SCHOOL_SHEETS, resultPlans } from "../report/schoolLines";
 import { saveWorkbook } from "../xlsx/save";

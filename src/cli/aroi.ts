@@ -31,6 +31,7 @@ import { aroiFundingPlan, aroiPlans } from "../report/aroi";
 import { readWorkbook } from "../xlsx/read";
 import { saveWorkbook } from "../xlsx/save";
 import { SKIPS_CHARTS } from "../xlsx/write";
+import { allocationWarningText } from "../words/allocation";
 import { EXIT_BAD_INPUT, EXIT_OK, parseArgs, type CliIO } from "./io";
 import { withOutputs } from "./outputs";
 import { guardFileOutputs, notCarriedIn, reportNotCarried, writeJsonStream } from "./pipeline";
@@ -254,7 +255,7 @@ export function fundingOf(tables: RawTables, d: District): { funding: FundingRec
     allocation,
     place,
   );
-  return r.ok ? { funding: r.reconciliation, errors: [], warnings: allocation.warnings } : { funding: null, errors: r.errors, warnings: [] };
+  return r.ok ? { funding: r.reconciliation, errors: [], warnings: allocation.warnings.map(allocationWarningText) } : { funding: null, errors: r.errors, warnings: [] };
 }
 
 function pad(s: string, n: number, right = false): string {

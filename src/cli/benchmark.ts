@@ -7,7 +7,8 @@ import { sortErrors } from "../engine/parse";
 import { findBudgetLines, parseBudgetLines } from "../analysis/parse/budgetLines";
 import type { ParseContext } from "../engine/parse/headers";
 import { parsePeers, PEERS_TABLE } from "../engine/parse/peers";
-import { summaryJson } from "../engine/summary";
+import { summaryJson } from "../report/summary";
+import { allocationWarningText } from "../words/allocation";
 import type { InputError } from "../engine/types";
 import { benchmarkPlans } from "../report/benchmark";
 import { saveWorkbook } from "../xlsx/save";
@@ -95,7 +96,7 @@ export async function runBenchmark(argv: string[], io: CliIO): Promise<number> {
   if (options.quiet !== true) for (const n of notes) io.stdout.write(`note: ${n}\n`);
   if (options.quiet !== true) {
     io.stdout.write(renderBenchmarkText(result));
-    for (const w of [...read.warnings, ...ctx.warnings, ...alloc.warnings]) io.stdout.write(`note: ${w}\n`);
+    for (const w of [...read.warnings, ...ctx.warnings, ...alloc.warnings.map(allocationWarningText)]) io.stdout.write(`note: ${w}\n`);
     if (out) io.stdout.write(`Result workbook: ${out}${SKIPS_CHARTS ? " (charts are drawn by the Excel add-in; the .xlsx holds the tables they use)" : ""}\n`);
     if (json) io.stdout.write(`JSON summary: ${json}\n`);
   }

@@ -21,7 +21,8 @@ import { parseOutcomes } from "../engine/parse/outcomes";
 import { analyseOutcomes, outcomesJson, type OutcomesAnalysis } from "../analysis/outcomes";
 import { perPupilByStudentType, studentTypesJson, type StudentTypes } from "../analysis/studentTypes";
 import { outcomesPlan, studentTypesPlan } from "../report/outcomes";
-import { summaryJson } from "../engine/summary";
+import { summaryJson } from "../report/summary";
+import { allocationWarningText } from "../words/allocation";
 import type { InputError } from "../engine/types";
 import { equityPlans } from "../report/equity";
 import type { SheetPlan } from "../report/plan";
@@ -242,7 +243,7 @@ export async function runEquity(argv: string[], io: CliIO): Promise<number> {
   if (options.quiet !== true) {
     io.stdout.write(renderEquityText(summary, basis));
     io.stdout.write(renderExtrasText(studentTypes, outcomes));
-    const notes = [...read.warnings, ...alloc.warnings];
+    const notes = [...read.warnings, ...alloc.warnings.map(allocationWarningText)];
     if (source === "allocation" && spending.hasSalaries)
       notes.push("The Spending table has salary columns: run with --source spending to see the salary-averaging adjustment.");
     for (const w of notes) io.stdout.write(`note: ${w}\n`);

@@ -4,6 +4,7 @@ import { pipeline } from "stream/promises";
 import * as path from "path";
 import { allocate } from "../engine/allocate";
 import { formatErrors } from "../words/errors";
+import { allocationWarningText } from "../words/allocation";
 import { parseDistrict } from "../engine/parse";
 import type { Allocation, InputError } from "../engine/types";
 import { findNotCarried, notCarriedMessage, type NotCarried } from "../xlsx/carry";
@@ -24,7 +25,7 @@ export async function loadAndAllocate(file: string): Promise<Loaded> {
   if (!parsed.ok) return { ok: false, message: formatErrors(parsed.errors), errors: parsed.errors };
   const allocation = allocate(parsed.district);
   if (allocation.errors.length) return { ok: false, message: formatErrors(allocation.errors), errors: allocation.errors };
-  return { ok: true, workbook: read.workbook, allocation, warnings: [...parsed.warnings, ...allocation.warnings] };
+  return { ok: true, workbook: read.workbook, allocation, warnings: [...parsed.warnings, ...allocation.warnings.map(allocationWarningText)] };
 }
 
 /** The `--out` and `--json` files of a command, as absolute paths (null when not asked for). */

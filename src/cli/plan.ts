@@ -3,7 +3,8 @@ import { formatErrors } from "../words/errors";
 import { sortErrors } from "../engine/parse";
 import { analysePlanning, parsePlanning, planJson, withoutPlanSettingWarnings, type PlanAnalysis } from "../analysis/plan";
 import { MAX_PLAN_YEARS } from "../analysis/parse/projections";
-import { summaryJson } from "../engine/summary";
+import { summaryJson } from "../report/summary";
+import { planWarningText } from "../words/plan";
 import type { InputError } from "../engine/types";
 import { planningPlans } from "../report/planning";
 import { saveWorkbook } from "../xlsx/save";
@@ -91,7 +92,7 @@ export async function runPlan(argv: string[], io: CliIO): Promise<number> {
   const notes: string[] = [];
   await withOutputs(async (outputs) => {
     // The summary first, streamed: its objects are garbage before the workbook is built.
-    if (json) await outputs.stageWith(json, (temp) => writeJsonStream(temp, { ...summaryJson(first), ...extraSummary(first), ...planJson(analysis), notCarried }));
+    if (json) await outputs.stageWith(json, (temp) => writeJsonStream(temp, { ...summaryJson(first), ...extraSummary(first), ...planJson(analysis, planWarningText), notCarried }));
     if (out) notes.push(...(await outputs.stageWith(out, (temp) => saveWorkbook(temp, planningPlans(analysis), read.workbook))).notes);
     await outputs.commit();
   });
@@ -99,7 +100,7 @@ export async function runPlan(argv: string[], io: CliIO): Promise<number> {
   if (options.quiet !== true) for (const n of notes) io.stdout.write(`note: ${n}\n`);
   if (options.quiet !== true) {
     io.stdout.write(renderPlanText(analysis));
-    for (const w of [...withoutPlanSettingWarnings(read.warnings), ...parsed.warnings, ...analysis.plan.warnings]) io.stdout.write(`note: ${w}\n`);
+    for (const w of [...withoutPlanSettingWarnings(read.warnings), ...parsed.warnings, ...analysis.plan.warnings.map(planWarningText)]) io.stdout.write(`note: ${w}\n`);
     if (out) io.stdout.write(`Result workbook: ${out}${SKIPS_CHARTS ? " (charts are drawn by the Excel add-in; the .xlsx holds the tables they use)" : ""}\n`);
     if (json) io.stdout.write(`JSON summary: ${json}\n`);
   }

@@ -3,7 +3,8 @@ import { allocate } from "../engine/allocate";
 import { formatErrors } from "../words/errors";
 import { sortErrors } from "../engine/parse";
 import { parsePlanning, withoutPlanSettingWarnings } from "../analysis/plan";
-import { summaryJson } from "../engine/summary";
+import { summaryJson } from "../report/summary";
+import { allocationWarningText } from "../words/allocation";
 import type { InputError } from "../engine/types";
 import { boardPackInput, buildBoardPack } from "../report/boardPack";
 import { extraSummary } from "./allocate";
@@ -46,7 +47,7 @@ export async function runReport(argv: string[], io: CliIO): Promise<number> {
   });
   if (options.quiet !== true) {
     io.stdout.write(`Board pack: ${out} (${pack.sections.length} sections, ${pack.charts.length} charts; open it in a browser and print, Letter or A4)\n`);
-    for (const w of [...withoutPlanSettingWarnings(read.warnings), ...parsed.warnings, ...allocation.warnings]) io.stdout.write(`note: ${w}\n`);
+    for (const w of [...withoutPlanSettingWarnings(read.warnings), ...parsed.warnings, ...allocation.warnings.map(allocationWarningText)]) io.stdout.write(`note: ${w}\n`);
     if (json) io.stdout.write(`JSON summary: ${json}\n`);
   }
   return EXIT_OK;

@@ -10,7 +10,8 @@ import { sortErrors } from "../engine/parse";
 import { findTable, type ParseContext } from "../engine/parse/headers";
 import { parseReadiness } from "../engine/parse/readiness";
 import { parseSurveys, SURVEY_RESPONSES_TABLE } from "../engine/parse/surveys";
-import { summaryJson } from "../engine/summary";
+import { summaryJson } from "../report/summary";
+import { allocationWarningText } from "../words/allocation";
 import type { InputError, RawTables } from "../engine/types";
 import type { SheetPlan } from "../report/plan";
 import { readinessPlan } from "../report/readiness";
@@ -161,7 +162,7 @@ export async function runSurvey(argv: string[], io: CliIO): Promise<number> {
   if (options.quiet !== true) for (const n of notes) io.stdout.write(`note: ${n}\n`);
   if (options.quiet !== true) {
     io.stdout.write(renderSurveyText(analysis, readiness));
-    for (const w of [...(isDistrict ? read.warnings : []), ...ctx.warnings, ...(alloc?.warnings ?? [])]) io.stdout.write(`note: ${w}\n`);
+    for (const w of [...(isDistrict ? read.warnings : []), ...ctx.warnings, ...(alloc?.warnings ?? []).map(allocationWarningText)]) io.stdout.write(`note: ${w}\n`);
     if (out) io.stdout.write(`Result workbook: ${out}${SKIPS_CHARTS ? " (charts are drawn by the Excel add-in; the .xlsx holds the tables they use)" : ""}\n`);
     if (json) io.stdout.write(`JSON summary: ${json}\n`);
   }

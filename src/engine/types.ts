@@ -380,7 +380,7 @@ export interface Allocation {
   /** Whether the weights decide the general money (false while the Revenue Trigger is not reached). */
   weightsOn: boolean;
   rates: Rates;
-  warnings: string[];
+  warnings: AllocationWarning[];
   /**
    * Problems that make the decisions impossible to carry out (e.g. floors that cost more than the flexible pool,
    * a foundation larger than the unlocked pool). When non-empty the figures must not be written anywhere.
@@ -388,7 +388,19 @@ export interface Allocation {
   errors: InputError[];
 }
 
-/** A rule's structured explanation (codes and numbers; the words are in allocate/words.ts). */
+/**
+ * Something the allocation did that the district should know, as a code and figures (cents); the words are in
+ * src/words/allocation.ts (allocationWarningText).
+ */
+export type AllocationWarning =
+  /** Every school is held at its gain cap: `held` of general money stays central. */
+  | { code: "gainCapHeld"; held: Cents }
+  /** The fixed $ per pupil formula costs more than the sources can pay: `unfunded` in all (shown per school). */
+  | { code: "unfunded"; unfunded: Cents }
+  /** A source has no eligible weighted pupils for its `category` (null: the whole formula): its `pool` stays central. */
+  | { code: "noEligiblePupils"; source: string; category: string | null; pool: Cents };
+
+/** A rule's structured explanation (codes and numbers; the words are in src/words/allocation.ts). */
 export interface RuleNote {
   code: "mob" | "holdHarmless" | "gainCap";
   /** Cents for money, fractions for shares. */
@@ -397,7 +409,8 @@ export interface RuleNote {
 
 /**
  * One line of a school's explanation: count × rate = amount (rate in whole cents, amount rounded half-up to the
- * rounding unit), or a labelled amount: the foundation, a fixed-rate shortfall, or an adjustment (`rule`).
+ * rounding unit), or a labelled amount: the foundation, a fixed-rate shortfall, or an adjustment (`rule`). Data
+ * only: the line in words is lineText (src/words/allocation.ts).
  */
 export interface Line {
   source: string;
@@ -420,5 +433,4 @@ export interface Line {
    * the school's whole adjustment = share × (budget − formula) rounded to the unit (this line is the source's part).
    */
   norm?: { share: number; budget: Cents; formula: Cents; amount: Cents };
-  text: string;
 }

@@ -6,9 +6,9 @@ import { adaLevelNames, schoolAttendance, type SchoolAttendance } from "../engin
 import { boundsNotes } from "../engine/allocate/bounds";
 import { carryOverTotals } from "../engine/allocate/carryOver";
 import { explainer } from "../engine/allocate/explain";
-import { AVAILABLE_LABEL, adjustmentWords, CARRIED_LABEL, carriedWords, ruleNoteWords } from "../engine/allocate/words";
 import { describeEligibility } from "../engine/eligibility";
 import type { Allocation, Line } from "../engine/types";
+import { allocationWarningText, AVAILABLE_LABEL, adjustmentWords, CARRIED_LABEL, carriedWords, lineText, ruleNoteWords } from "../words/allocation";
 import { budgetChangeChart } from "./charts/describe";
 import { placeChart } from "./charts/native";
 import { a1, columnLetter, excelName } from "./names";
@@ -154,7 +154,7 @@ export function summaryPlan(a: Allocation, title?: string): SheetPlan {
   let r = last + 4 + 19;
   if (a.warnings.length) {
     cells.push(text(r, 0, "Notes", "subtitle"));
-    for (const w of a.warnings) cells.push(text(++r, 0, w, "note"));
+    for (const w of a.warnings) cells.push(text(++r, 0, allocationWarningText(w), "note"));
   }
   return {
     name: "Summary",
@@ -321,7 +321,7 @@ export function povertyShares(a: Allocation): number[] {
 /** The Category column of a line: the need (or Base), else what the labelled line is. */
 /** One explanation line as a row of a school sheet (and of the School Lines table): Source … Explanation. */
 export function schoolLineRow(l: Line): PlanValue[] {
-  return [l.source, l.level ?? "", lineCategory(l), l.count, l.rate === null ? null : l.rate / 100, $(l.amount), l.text];
+  return [l.source, l.level ?? "", lineCategory(l), l.count, l.rate === null ? null : l.rate / 100, $(l.amount), lineText(l)];
 }
 
 function lineCategory(l: Line): string {

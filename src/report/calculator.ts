@@ -7,7 +7,8 @@
  * Every money formula is written from the engine's calculator model (src/engine/calculator), the same
  * description `schoolAtFixedRates` evaluates, so the workbook and the engine cannot drift. Plain data only.
  */
-import { calculatorContext, calculatorDrivers, calculatorModel, evaluateModel, originalCounts, type CalculatorContext, type CalculatorCounts, type CalculatorModel } from "../engine/calculator";
+import { calculatorDrivers } from "../words/calculator";
+import { calculatorContext, calculatorModel, evaluateModel, originalCounts, type CalculatorContext, type CalculatorCounts, type CalculatorModel } from "../engine/calculator";
 import type { Allocation } from "../engine/types";
 import { budgetSheet } from "./calculator/budget";
 import { coverSheet } from "./calculator/cover";

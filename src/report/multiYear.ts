@@ -9,6 +9,7 @@ import { multiYearChart } from "./charts/describe";
 import { placeChart } from "./charts/native";
 import type { PlanCell, PlanChart, PlanTable, PlanValue, SheetPlan } from "./plan";
 import { columnRange, dollars, figure } from "./sheetParts";
+import { planWarningText } from "../words/plan";
 
 const TEAL = "00796B";
 const $ = dollars;
@@ -71,7 +72,7 @@ export function planSummaryPlan(plan: MultiYearPlan): SheetPlan {
   let r = 7 + Math.max(1, rows.length) + 2;
   if (plan.warnings.length) {
     cells.push({ r: r++, c: 0, v: "Notes", style: "subtitle" });
-    for (const w of plan.warnings) cells.push({ r: r++, c: 0, v: w, style: "note" });
+    for (const w of plan.warnings) cells.push({ r: r++, c: 0, v: planWarningText(w), style: "note" });
   }
   // Trajectories from their chart description: the data under the notes, the charts beside it.
   const desc = multiYearChart(plan);

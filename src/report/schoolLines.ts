@@ -4,8 +4,9 @@
  * thousands of sheets is slow to write and to open; the same lines, filterable by school, fit one table. Each row is
  * one line of a school sheet: count × $ per pupil = amount, or a named adjustment; a school's rows add up to its total.
  */
-import { adjustmentWords, explainer } from "../engine/allocate/explain";
+import { explainer } from "../engine/allocate/explain";
 import type { Allocation } from "../engine/types";
+import { adjustmentWords } from "../words/allocation";
 import { allocationPlans, schoolLineRow } from "./allocation";
 import type { PlanCell, PlanValue, SheetPlan } from "./plan";
 

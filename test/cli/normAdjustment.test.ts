@@ -7,7 +7,7 @@ import { tmpdir } from "os";
 import * as path from "path";
 import { writeInputWorkbook } from "../../scripts/write-inputs";
 import { sampleDistrict } from "../../src/sample/district";
-import type { SummaryJson } from "../../src/engine/summary";
+import type { SummaryJson } from "../../src/report/summary";
 import { SAMPLE, sfs } from "../helpers/cli";
 
 const dir = mkdtempSync(path.join(tmpdir(), "sfs-norm-"));

@@ -8,7 +8,7 @@ import { allocate } from "../../src/engine/allocate";
 import { explainer } from "../../src/engine/allocate/explain";
 import { parseDistrict } from "../../src/engine/parse";
 import { parsePlanning, planYears } from "../../src/analysis/plan";
-import { summaryJson } from "../../src/engine/summary";
+import { summaryJson } from "../../src/report/summary";
 import type { Allocation, District, RawTables } from "../../src/engine/types";
 import { allocationPlans } from "../../src/report/allocation";
 import { sampleDistrict } from "../../src/sample/district";

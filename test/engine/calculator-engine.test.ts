@@ -6,7 +6,8 @@
  */
 import { allocate } from "../../src/engine/allocate";
 import { explainer } from "../../src/engine/allocate/explain";
-import { calculatorDrivers, calculatorModel, originalCounts, schoolAtFixedRates } from "../../src/engine/calculator";
+import { calculatorDrivers } from "../../src/words/calculator";
+import { calculatorModel, originalCounts, schoolAtFixedRates } from "../../src/engine/calculator";
 import { parseDistrict } from "../../src/engine/parse";
 import type { Allocation, District } from "../../src/engine/types";
 import { differenceSentence } from "../../src/report/calculator";

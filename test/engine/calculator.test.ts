@@ -3,7 +3,8 @@ import { generalBounds, generalBoundsFormula } from "../../src/engine/allocate/b
 import { boundedShare, boundedShareFormula } from "../../src/engine/allocate/neutrality";
 import { lineAmount, lineAmountFormula } from "../../src/engine/allocate/rounding";
 import { generalTarget, generalTargetFormula, phaseInTarget, phaseInTargetFormula } from "../../src/engine/allocate/phaseIn";
-import { calculatorDrivers, calculatorModel, originalCounts, schoolAtFixedRates, type CalculatorModel } from "../../src/engine/calculator";
+import { calculatorDrivers } from "../../src/words/calculator";
+import { calculatorModel, originalCounts, schoolAtFixedRates, type CalculatorModel } from "../../src/engine/calculator";
 import * as X from "../../src/engine/calculator/expr";
 import { references } from "../../src/engine/calculator/expr";
 import { parseDistrict } from "../../src/engine/parse";

@@ -7,7 +7,7 @@
 import { allocate } from "../../src/engine/allocate";
 import { calculatorModel, schoolAtFixedRates } from "../../src/engine/calculator";
 import { parseDistrict } from "../../src/engine/parse";
-import { summaryJson } from "../../src/engine/summary";
+import { summaryJson } from "../../src/report/summary";
 import { allocationPlans, summaryPlan } from "../../src/report/allocation";
 import { SCHOOL_LINES_HEADERS, schoolLinesPlan } from "../../src/report/schoolLines";
 import { sampleDistrict } from "../../src/sample/district";

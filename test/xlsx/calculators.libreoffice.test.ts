@@ -13,7 +13,7 @@ import { loadAndAllocate } from "../../src/cli/pipeline";
 import { allocate } from "../../src/engine/allocate";
 import { explainer } from "../../src/engine/allocate/explain";
 import { calculatorModel, originalCounts, schoolAtFixedRates, type CalculatorCounts } from "../../src/engine/calculator";
-import { summaryJson } from "../../src/engine/summary";
+import { summaryJson } from "../../src/report/summary";
 import type { Allocation } from "../../src/engine/types";
 import { allocationPlans } from "../../src/report/allocation";
 import { calculatorPlans, DIFFERENCE_SENTENCES, shadowSentence } from "../../src/report/calculator";

@@ -15,7 +15,7 @@ import type { District, InputError, RawTables } from "../../engine/types";
 import { dateText } from "./fiscal";
 import { costDrivers, type CostDrivers } from "./drivers";
 import { fundPriorities, type Funding, type PriorityInput } from "./funding";
-import { conservationBreaks, planYears, type MultiYearPlan } from "./multiyear";
+import { conservationBreaks, planYears, type MultiYearPlan, type PlanWarning } from "./multiyear";
 import { screenOpportunities, type SavingsScreen } from "./savings";
 import { shadowNotice, type ShadowNotice } from "./shadow";
 import { budgetTree, type BudgetTree } from "./tree";
@@ -132,10 +132,13 @@ export function analysePlanning(district: District, planning: Planning, opts: { 
 
 const ratio = (x: number | null, digits = 2): number | null => (x === null ? null : Math.round(x * 10 ** digits) / 10 ** digits);
 
-/** The `plan` section of summary.json (money in dollars, at most two decimals). */
-export function planJson(p: PlanAnalysis): Record<string, unknown> {
+/**
+ * The `plan` section of summary.json (money in dollars, at most two decimals); the notes are written by
+ * `warningText` (planWarningText, src/words/plan.ts: the words layer sits above the analyses).
+ */
+export function planJson(p: PlanAnalysis, warningText: (w: PlanWarning) => string): Record<string, unknown> {
   const out: Record<string, unknown> = {
-    plan: multiYearJson(p.plan),
+    plan: multiYearJson(p.plan, warningText),
     shadow: p.shadow
       ? p.shadow.rows.map((r) => ({ id: r.id, name: r.name, total: dollarsFromCents(r.total), turnedOn: dollarsFromCents(r.turnedOn), gap: dollarsFromCents(r.gap) }))
       : null,
@@ -153,7 +156,7 @@ export function planJson(p: PlanAnalysis): Record<string, unknown> {
 }
 
 /** The multi-year plan: district figures by year, the trigger and target years, each school's totals by year. */
-function multiYearJson(plan: PlanAnalysis["plan"]): Record<string, unknown> {
+function multiYearJson(plan: PlanAnalysis["plan"], warningText: (w: PlanWarning) => string): Record<string, unknown> {
   return {
     years: plan.years.map((y) => {
       const a = y.allocation;
@@ -184,7 +187,7 @@ function multiYearJson(plan: PlanAnalysis["plan"]): Record<string, unknown> {
       turnedOn: s.turnedOn.map(dollarsFromCents),
       students: s.students,
     })),
-    warnings: plan.warnings,
+    warnings: plan.warnings.map(warningText),
   };
 }
 

@@ -14,7 +14,7 @@
  *    reached, the weights stay on. Year 1 is the workbook itself, so plan year 1 equals `sfs allocate`.
  */
 import { allocate } from "../../engine/allocate";
-import type { Allocation, Cents, District, InputError, Rate } from "../../engine/types";
+import type { Allocation, AllocationWarning, Cents, District, InputError, Rate } from "../../engine/types";
 import { fiscalLabel } from "./fiscal";
 import { projectDistricts } from "./projection";
 import { triggerIndex, unlockedPool } from "./trigger";
@@ -48,6 +48,12 @@ export interface SchoolTrajectory {
   students: number[];
 }
 
+/**
+ * A note of the plan: the plan's own (a projection row not used, the trigger not reached), or a plan year's
+ * allocation warning (data) with the year's label; in words by planWarningText (src/words/plan.ts).
+ */
+export type PlanWarning = string | { year: string; warning: AllocationWarning };
+
 export interface MultiYearPlan {
   years: PlanYear[];
   trigger: Cents | null;
@@ -57,7 +63,7 @@ export interface MultiYearPlan {
   targetYear: number;
   hasTargets: boolean;
   schools: SchoolTrajectory[];
-  warnings: string[];
+  warnings: PlanWarning[];
   /** Problems that stop the plan (e.g. floors costing more than a year's pool); the figures must not be written. */
   errors: InputError[];
 }
@@ -114,7 +120,7 @@ export function planYears(district: District, planning: Planning, years: number 
   const onYear = ti === null ? null : ti + 1;
   const targetYear = st.targetYear ?? n;
   const hasTargets = planning.targets.some((row) => row.some((t) => t !== null));
-  const warnings: string[] = [];
+  const warnings: PlanWarning[] = [];
   for (const p of planning.projections) {
     if (p.year > n) warnings.push(`Projections row ${p.sheetRow}: year ${p.year} is after the last plan year (${n}); the row is not used.`);
   }
@@ -141,7 +147,7 @@ export function planYears(district: District, planning: Planning, years: number 
       return { years: out, trigger: st.revenueTrigger, triggerYear: onYear, targetYear, hasTargets, schools: [], warnings, errors };
     }
     const turnedOn = a.weightsOn;
-    for (const w of a.warnings) warnings.push(`${label}: ${w}`);
+    for (const w of a.warnings) warnings.push({ year: label, warning: w });
     out.push({
       year: y,
       label,

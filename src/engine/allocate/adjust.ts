@@ -6,7 +6,7 @@ import { normAmount, normApplies, normShare, normTarget, normWithoutBudgets, spl
 import { generalTarget, phaseInTarget } from "./phaseIn";
 import { spreadChanges } from "./redistribute";
 import { weightsOn } from "./trigger";
-import { dollars, type Work } from "./work";
+import type { Work } from "./work";
 
 export interface AdjustOutcome {
   adjustment: Adjustment[];
@@ -90,7 +90,7 @@ export function applyAdjustments(w: Work): AdjustOutcome {
   if (share > 0) recordNorm(w, out, generals, idx, norm, shares);
   let distributable = 0;
   for (let k = 0; k < n; k++) distributable += finalU[k];
-  if (solved.excess > 0) w.warnings.push(`Every school is at its gain cap: ${dollars(totalU - distributable)} of general money is held centrally.`);
+  if (solved.excess > 0) w.warnings.push({ code: "gainCapHeld", held: totalU - distributable });
   // Otherwise what rounding each school alone leaves (totalU − Σ finalU ≥ 0, see paidFactor) is each general
   // source's part of the central rounding remainder, a labelled central line.
   else generals.forEach((s, g) => (w.remainder[s] += kept[g]));

@@ -4,7 +4,6 @@ import { buildLayout, fundedCategory } from "./layout";
 import { adaStudents } from "./attendance";
 import { normShare } from "./normAdjustment";
 import { lineAmount } from "./rounding";
-import { lineText } from "./words";
 
 /**
  * The explanation of each school's total as lines, source by source: the foundation, one line per enrollment
@@ -34,7 +33,7 @@ export function explainer(alloc: Allocation): (schoolIndex: number) => Line[] {
       const on = src.turnedOnBySchool[i];
       if (final === 0 && on === 0) return;
       const f = school.foundation > 0 ? src.foundationPerSchool : 0;
-      if (f !== 0) lines.push(withText({ source: src.name, kind: "foundation", level: null, category: null, count: null, rate: null, amount: f }));
+      if (f !== 0) lines.push({ source: src.name, kind: "foundation", level: null, category: null, count: null, rate: null, amount: f });
       for (let k = L.rowStart[i]; k < L.rowStart[i + 1]; k++) {
         const r = L.rowsOf[k];
         for (let c = 0; c < L.nCats; c++) {
@@ -42,39 +41,33 @@ export function explainer(alloc: Allocation): (schoolIndex: number) => Line[] {
           const rate = n > 0 ? rateAt(s, r, c) : 0;
           if (!(rate > 0)) continue;
           const level = d.levels[L.rowLevel[r]];
-          lines.push(withText({ source: src.name, kind: "formula", level, category: categories[c], count: n, rate, amount: lineAmount(n, rate, unit) }));
+          lines.push({ source: src.name, kind: "formula", level, category: categories[c], count: n, rate, amount: lineAmount(n, rate, unit) });
           // Funded on attendance: the difference ADA − enrolled at the same rate, its own line right after.
           const diff = L.adaDiff[r * L.nCats + c];
           if (diff !== 0) {
             const attendance = { enrolled: n, rate: L.rowAttendance[r], funded: adaStudents(n, L.rowAttendance[r]) };
-            lines.push(withText({ source: src.name, kind: "attendance", level, category: categories[c], count: diff, rate, amount: lineAmount(diff, rate, unit), attendance }));
+            lines.push({ source: src.name, kind: "attendance", level, category: categories[c], count: diff, rate, amount: lineAmount(diff, rate, unit), attendance });
           }
         }
       }
       const short = src.shortfallBySchool?.[i] ?? 0;
-      if (short !== 0) lines.push(withText({ source: src.name, kind: "shortfall", level: null, category: null, count: null, rate: null, amount: -short }));
+      if (short !== 0) lines.push({ source: src.name, kind: "shortfall", level: null, category: null, count: null, rate: null, amount: -short });
       // The norm-based adjustment is its own line (normAdjustment.ts); the rescaling, floor or cap line carries the rest.
       const normPart = src.normBySchool?.[i] ?? 0;
       if (normPart !== 0 && school.normBudget !== null && school.normAdjustment !== null && school.normFormula !== null) {
         const norm = { share: normShare(d), budget: school.normBudget, formula: school.normFormula, amount: school.normAdjustment };
-        lines.push(withText({ source: src.name, kind: "adjustment", rule: "Norm adjustment", level: null, category: null, count: null, rate: null, amount: normPart, norm }));
+        lines.push({ source: src.name, kind: "adjustment", rule: "Norm adjustment", level: null, category: null, count: null, rate: null, amount: normPart, norm });
       }
       const change = final - on - normPart;
       if (change !== 0) {
         const rule: Adjustment = school.adjustment ?? "Rescaled";
-        lines.push(withText({ source: src.name, kind: "adjustment", rule, level: null, category: null, count: null, rate: null, amount: change }));
+        lines.push({ source: src.name, kind: "adjustment", rule, level: null, category: null, count: null, rate: null, amount: change });
       }
     });
     return lines;
   };
 }
 
-function withText(l: Omit<Line, "text">): Line {
-  return { ...l, text: lineText(l) };
-}
-
 export function explainSchool(alloc: Allocation, schoolIndex: number): Line[] {
   return explainer(alloc)(schoolIndex);
 }
-
-export { adjustmentWords } from "./words";

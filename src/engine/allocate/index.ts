@@ -11,7 +11,6 @@ import { splitPool } from "./pools";
 import { solveBase } from "./solveBase";
 import { weightsOn } from "./trigger";
 import { zeros, type Work } from "./work";
-import { dollarsAndCents } from "../money";
 
 /**
  * The district-to-schools allocation (TRM): pools -> foundation -> fixed-rate formula -> solved rates (and every
@@ -166,6 +165,6 @@ function totals(w: Work, sources: SourceResult[], schools: SchoolResult[]): Allo
   }
   let unfunded = 0;
   for (const s of schools) unfunded += s.unfunded;
-  if (unfunded > 0) w.warnings.push(`The fixed $ per pupil formula costs more than the sources can pay: ${dollarsAndCents(unfunded)} is unfunded (shown per school).`);
+  if (unfunded > 0) w.warnings.push({ code: "unfunded", unfunded });
   return { revenue, central, schools: toSchools, surplus, unfunded, remainder };
 }

@@ -1,6 +1,6 @@
 import { cellAmount } from "./attendance";
 import { floorToUnit } from "./rounding";
-import { dollars, payEvery, type Work } from "./work";
+import { payEvery, type Work } from "./work";
 
 /**
  * Solved rates (weight cells; and every Grant source, which is always paid on top by its own solved rate).
@@ -19,8 +19,8 @@ export function solveBase(w: Work): void {
     if (!(cells.W > 0)) {
       if (w.fixedPaid[s] === 0 && w.foundationPer[s] === 0) {
         const cat = w.cat[s];
-        const what = cat >= 0 ? (cat === 0 ? "Base" : d.needs[cat - 1]) : "the formula";
-        w.warnings.push(`${d.sources[s].name}: no eligible weighted pupils for ${what}; its school pool of ${dollars(w.avail[s])} is held centrally.`);
+        const category = cat >= 0 ? (cat === 0 ? "Base" : d.needs[cat - 1]) : null;
+        w.warnings.push({ code: "noEligiblePupils", source: d.sources[s].name, category, pool: w.avail[s] });
       }
       continue;
     }

@@ -1,4 +1,4 @@
-import type { District, InputError } from "../types";
+import type { AllocationWarning, District, InputError } from "../types";
 import type { Layout } from "./layout";
 
 /**
@@ -59,7 +59,7 @@ export interface Work {
   /** Per school, scratch of one step (cleared by whoever uses it). */
   perSchool: Float64Array;
   errors: InputError[];
-  warnings: string[];
+  warnings: AllocationWarning[];
 }
 
 /** Pay source s amounts[i] cents at every school i (amounts aligned with the schools). */

@@ -9,7 +9,6 @@
 import { adaLevelFlags } from "../allocate/attendance";
 import { availableFormula } from "../allocate/carryOver";
 import { explainer } from "../allocate/explain";
-import { AVAILABLE_LABEL, CARRIED_LABEL } from "../allocate/words";
 import type { Allocation, Cents } from "../types";
 import { adjustGeneral, adjusts, schoolBoundsConstants, type AdjustIds } from "./adjust";
 import { dollarsOf, ModelBuilder, sumOf } from "./builder";
@@ -108,8 +107,8 @@ function addTotals(b: ModelBuilder, a: Allocation, i: number, sources: CalcSourc
   const carryOver =
     carried === null
       ? null
-      : b.k({ id: "carryOver", kind: "carryOver", nameParts: ["Carried_From_Prior_Year"], label: `${CARRIED_LABEL} (+ surplus, − deficit)`, value: dollarsOf(carried), fmt: "currency", note: "Given by the district: the school's own balance from last year (a surplus carried forward, or a deficit to repay). It is not part of this year's budget and does not change with your counts." });
-  const available = carryOver === null ? null : b.q("available", `${AVAILABLE_LABEL} (this year's budget + carried from the prior year)`, availableFormula(R(total), R(carryOver)));
+      : b.k({ id: "carryOver", kind: "carryOver", nameParts: ["Carried_From_Prior_Year"], label: "Carried from the prior year (+ surplus, − deficit)", value: dollarsOf(carried), fmt: "currency", note: "Given by the district: the school's own balance from last year (a surplus carried forward, or a deficit to repay). It is not part of this year's budget and does not change with your counts." });
+  const available = carryOver === null ? null : b.q("available", "Available to spend (this year's budget + carried from the prior year)", availableFormula(R(total), R(carryOver)));
   return { total, perPupil, changeVsCurrent, changePercent, aboveMinimum, withoutGrants, aboveFloor, turnedOn, shadowGap, districtTotal, districtDifference, carryOver, available };
 }
 

@@ -1,5 +1,5 @@
 /** The Cover sheet: the total with the words on how it compares with the district's allocation, the shadow notice and what drives the budget. */
-import { adjustmentWords } from "../../engine/allocate/explain";
+import { adjustmentWords } from "../../words/allocation";
 import type { Allocation } from "../../engine/types";
 import { differenceFormula, differenceSentence } from "./budget";
 import type { Layout, Sheet } from "./layout";

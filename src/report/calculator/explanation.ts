@@ -1,6 +1,6 @@
 /** The Explanation sheet: the computation step by step, the terms with this district's settings, the sources and what is held fixed. */
 import { adaLevelNames } from "../../engine/allocate/attendance";
-import { adjustmentWords } from "../../engine/allocate/explain";
+import { adjustmentWords } from "../../words/allocation";
 import { hasCarryOver } from "../../engine/allocate/carryOver";
 import { normShare } from "../../engine/allocate/normAdjustment";
 import { describeEligibility } from "../../engine/eligibility";

@@ -10,6 +10,7 @@ import { adaDifference, adaStudents, cellAmount } from "../../../src/engine/allo
 import { explainer } from "../../../src/engine/allocate/explain";
 import { parseDistrict } from "../../../src/engine/parse";
 import type { Cell, District, Line } from "../../../src/engine/types";
+import { lineText } from "../../../src/words/allocation";
 import { makeDistrict } from "../../helpers/district";
 import { lineAmountByHand, lineProblems } from "../../helpers/lines";
 import { sampleDistrict } from "../../../src/sample/district";
@@ -68,7 +69,7 @@ describe("ADA funding: a district computed by hand", () => {
       ["attendance", "High", "Base", -13.12, 200_208, -2_626_729],
       ["formula", "High", "Poverty", 30, 83_420, 2_502_600],
     ]);
-    expect(ex(1)[1].text).toBe("Average daily attendance: 200 enrolled × 93.80% = 187.6 funded; −12.4 High students × $2,002.08 = −$24,825.79 (State Base Aid)");
+    expect(lineText(ex(1)[1])).toBe("Average daily attendance: 200 enrolled × 93.80% = 187.6 funded; −12.4 High students × $2,002.08 = −$24,825.79 (State Base Aid)");
     expect(ex(2)[2].attendance).toEqual({ enrolled: 150, rate: 0.9125, funded: 136.88 });
     expect(a.schools.map((s) => s.total)).toEqual([20_020_800, 41_730_021, 38_249_071]);
     // $1,000,000 − $200,208 − $417,300.21 − $382,490.71 = $1.08 left centrally by the whole-cent rates.
@@ -95,7 +96,7 @@ describe("ADA funding: a district computed by hand", () => {
     expect(rows(ex(2))[2]).toEqual(["attendance", "High", "Base", -13.12, 200_208, -2_626_700]); // −$26,267.29 → −$26,267
     expect(a.schools.map((s) => s.total)).toEqual([20_020_800, 41_730_000, 38_249_100]);
     expect(a.sources[0].remainder).toBe(100);
-    expect(ex(1)[1].text).toContain("= −$24,826 (State Base Aid)");
+    expect(lineText(ex(1)[1])).toContain("= −$24,826 (State Base Aid)");
   });
 });
 

@@ -1,12 +1,12 @@
 import { allocate } from "../../../src/engine/allocate";
 import { availableToSpend, carriedAmount, carryOverTotals, hasCarryOver } from "../../../src/engine/allocate/carryOver";
 import { explainer } from "../../../src/engine/allocate/explain";
-import { carriedLine, carriedWords } from "../../../src/engine/allocate/words";
+import { carriedLine, carriedWords } from "../../../src/words/allocation";
 import { calculatorModel, schoolAtFixedRates } from "../../../src/engine/calculator";
 import type { ParseContext } from "../../../src/engine/parse/headers";
 import { parseDistrict } from "../../../src/engine/parse";
 import { parseSchools } from "../../../src/engine/parse/schools";
-import { summaryJson } from "../../../src/engine/summary";
+import { summaryJson } from "../../../src/report/summary";
 import type { Allocation } from "../../../src/engine/types";
 import { allocationPlans, summaryPlan } from "../../../src/report/allocation";
 import { calculatorPlans } from "../../../src/report/calculator";

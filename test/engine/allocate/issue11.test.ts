@@ -4,7 +4,7 @@
  */
 import { allocate } from "../../../src/engine/allocate";
 import { explainer } from "../../../src/engine/allocate/explain";
-import { summaryJson } from "../../../src/engine/summary";
+import { summaryJson } from "../../../src/report/summary";
 import { makeDistrict, type SimpleDistrict } from "../../helpers/district";
 
 const cents = (d: number) => Math.round(d * 100);

@@ -31,7 +31,7 @@ function checkInvariants(d: District, a: Allocation): string | null {
         // A floor can only be missed when the school's non-general money alone already exceeds... never below.
         return `school ${sc.id} below its floor ${sc.total} < ${sc.floor}`;
       }
-      const allCapped = a.warnings.some((w) => w.startsWith("Every school is at its gain cap"));
+      const allCapped = a.warnings.some((w) => w.code === "gainCapHeld");
       const i = a.schools.indexOf(sc);
       const general = a.sources.reduce((x, s) => x + (s.general ? s.bySchool[i] : 0), 0);
       // Caps (like floors) apply to the school's non-grant money: grants are paid on top (supplement, not supplant).

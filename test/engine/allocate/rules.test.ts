@@ -3,7 +3,7 @@ import { boundsNotes, schoolBounds } from "../../../src/engine/allocate/bounds";
 import { gainCapCeiling } from "../../../src/engine/allocate/gainCap";
 import { holdHarmlessFloor } from "../../../src/engine/allocate/holdHarmless";
 import { mobFloor } from "../../../src/engine/allocate/mob";
-import { ruleNoteWords } from "../../../src/engine/allocate/words";
+import { allocationWarningText, ruleNoteWords } from "../../../src/words/allocation";
 import { solveNeutralFactor } from "../../../src/engine/allocate/neutrality";
 import { phaseInTarget } from "../../../src/engine/allocate/phaseIn";
 import { splitPool } from "../../../src/engine/allocate/pools";
@@ -79,7 +79,8 @@ describe("restricted sources, grants and eligibility", () => {
   test("a source nobody is eligible for is kept centrally as surplus with a note", () => {
     const a = allocate(makeDistrict(two({ sources: [{ name: "General", amount: 1000 }, { name: "Nobody", amount: 500, ids: ["Z"] }] })));
     expect(a.sources[1].surplus).toBe(cents(500));
-    expect(a.warnings.join(" ")).toMatch(/Nobody/);
+    expect(a.warnings).toEqual([{ code: "noEligiblePupils", source: "Nobody", category: null, pool: cents(500) }]);
+    expect(a.warnings.map(allocationWarningText)).toEqual(["Nobody: no eligible weighted pupils for the formula; its school pool of $500 is held centrally."]);
   });
 });
 

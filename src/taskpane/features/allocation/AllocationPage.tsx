@@ -3,6 +3,7 @@ import { AllocationCharts } from "../../charts/Charts";
 import { BoardPackButton } from "../../charts/BoardPackButton";
 import { formatError } from "../../../words/errors";
 import type { District } from "../../../engine/types";
+import { allocationWarningText } from "../../../words/allocation";
 import { cancelWrite } from "../../store/effects";
 import { useEnv, useStudio } from "../../store/root";
 import type { WriteState } from "../../store/types";
@@ -55,7 +56,7 @@ export function AllocationPage() {
           </MessageBarBody>
         </MessageBar>
       )}
-      <WarningList title="About this allocation" warnings={allocation.warnings} />
+      <WarningList title="About this allocation" warnings={allocation.warnings.map(allocationWarningText)} />
       <section className={s.section} aria-labelledby="sfs-totals">
         <h2 id="sfs-totals" className={s.h}>
           Results

@@ -6,7 +6,7 @@ import { money, moneyCents, signedMoney, signedPercent, students, trueMinus } fr
 import type { CalculatorState } from "../calculators/state";
 import { CalculatorStatus } from "../calculators/CalculatorsView";
 import { note, gain, loss } from "../../ui/styles";
-import { AVAILABLE_LABEL, CARRIED_LABEL, carriedWords } from "../../../engine/allocate/words";
+import { AVAILABLE_LABEL, CARRIED_LABEL, carriedWords, lineText } from "../../../words/allocation";
 
 const useStyles = makeStyles({
   root: {
@@ -50,7 +50,7 @@ function describe(line: Line): string {
     const who = line.category === "Base" ? "students" : `${line.category} students`;
     return `${students(line.count)} ${line.level} ${who} × ${moneyCents(line.rate)}`;
   }
-  return trueMinus(line.text);
+  return trueMinus(lineText(line));
 }
 
 /** "How it was calculated": the engine's explanation lines (count × rate = $), source by source, and the total. */
@@ -90,7 +90,7 @@ export function SchoolDetail({ allocation, index, onClose, calculator }: SchoolD
           </Text>
           <ul className={s.list}>
             {g.lines.map((l, k) => (
-              <li key={k} className={s.line} title={l.text}>
+              <li key={k} className={s.line} title={lineText(l)}>
                 <span>{describe(l)}</span>
                 <span className={s.amount}>{moneyCents(l.amount)}</span>
               </li>

@@ -5,7 +5,7 @@ import { cleanup, render, screen } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { allocate } from "../../../../src/engine/allocate";
 import { parseDistrict } from "../../../../src/engine/parse";
-import { summaryJson } from "../../../../src/engine/summary";
+import { summaryJson } from "../../../../src/report/summary";
 import type { Allocation } from "../../../../src/engine/types";
 import { sampleDistrict } from "../../../../src/sample/district";
 import { ResultCards } from "../../../../src/taskpane/features/allocation/ResultCards";

@@ -1,9 +1,9 @@
 /**
- * All wording of the allocation in one place: the engine's rules return codes and numbers (Line, RuleNote); the
- * sheets, the pane, the calculators and the CLI read the words here.
+ * All wording of the allocation in one place: the engine's rules return codes and numbers (Line, RuleNote,
+ * AllocationWarning); the sheets, the pane, the calculators, the JSON and the CLI read the words here.
  */
-import { count, dollars, dollarsAndCents, MINUS, signedChange } from "../money";
-import type { Adjustment, Line, RuleNote } from "../types";
+import { count, dollars, dollarsAndCents, MINUS, signedChange } from "../engine/money";
+import type { Adjustment, AllocationWarning, Line, RuleNote } from "../engine/types";
 
 /** What an adjustment rule did to a school, in a short phrase. */
 export function adjustmentWords(a: string): string {
@@ -26,7 +26,7 @@ export function adjustmentWords(a: string): string {
 }
 
 /** One explanation line in words: "333 Elementary students × $3,685.20 = $1,227,171.60 (State Base Aid)". */
-export function lineText(l: Omit<Line, "text">): string {
+export function lineText(l: Line): string {
   switch (l.kind) {
     case "foundation":
       return `Foundation per school from ${l.source}: ${dollars(l.amount)}`;
@@ -64,6 +64,18 @@ export function ruleNoteWords(n: RuleNote): string {
       return `Hold harmless: at least ${pct(v.share)} × ${dollars(v.current)} = ${dollars(v.floor)} of non-grant money`;
     case "gainCap":
       return `Gain cap: at most (100% + ${pct(v.share)}) × ${dollars(v.current)} = ${dollars(v.ceiling)} of non-grant money`;
+  }
+}
+
+/** An allocation warning in words, as the Summary sheet, summary.json, the pane and the CLI's notes print it. */
+export function allocationWarningText(w: AllocationWarning): string {
+  switch (w.code) {
+    case "gainCapHeld":
+      return `Every school is at its gain cap: ${dollars(w.held)} of general money is held centrally.`;
+    case "unfunded":
+      return `The fixed $ per pupil formula costs more than the sources can pay: ${dollarsAndCents(w.unfunded)} is unfunded (shown per school).`;
+    case "noEligiblePupils":
+      return `${w.source}: no eligible weighted pupils for ${w.category ?? "the formula"}; its school pool of ${dollars(w.pool)} is held centrally.`;
   }
 }
 

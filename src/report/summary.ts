@@ -1,9 +1,13 @@
-import { schoolAttendance } from "./allocate/attendance";
-import { carryOverTotals } from "./allocate/carryOver";
-import { explainer } from "./allocate/explain";
-import { dollarsFromCents } from "./money";
-import type { Allocation, Line } from "./types";
-
+/**
+ * The contract's summary.json of an allocation: the engine's figures in dollars, and its warnings in words
+ * (src/words/allocation.ts). The CLI writes it; the cross-surface tests compare it with the sheets.
+ */
+import { schoolAttendance } from "../engine/allocate/attendance";
+import { carryOverTotals } from "../engine/allocate/carryOver";
+import { explainer } from "../engine/allocate/explain";
+import { dollarsFromCents } from "../engine/money";
+import type { Allocation, Line } from "../engine/types";
+import { allocationWarningText } from "../words/allocation";
 
 function round2(x: number): number {
   return Math.round(x * 100) / 100;
@@ -154,6 +158,6 @@ export function summaryJson(a: Allocation): SummaryJson {
       schoolsInDeficit: carried.schoolsInDeficit,
       schoolsInSurplus: carried.schoolsInSurplus,
     },
-    warnings: a.warnings,
+    warnings: a.warnings.map(allocationWarningText),
   };
 }

@@ -1,0 +1,40 @@
+/**
+ * The sentences a source file builds: its string and template literals of three words or more, or with a computation
+ * written out ("… × … = …"), read with the TypeScript parser (comments, imports and type positions are not
+ * literals). Located errors are the one kind of wording the engine still writes (table, row, column, what was
+ * expected, what was found: src/words/errors.ts formats them), so literals inside them are left out: the value of a
+ * property or variable named like expected, found, error, problem or message, and the arguments of settingError(…)
+ * and of an Error's constructor.
+ */
+import * as ts from "typescript";
+
+const ERROR_NAME = /expected|found|error|problem|message|^why$/i;
+const ERROR_CALL = /^settingError$|Error$/;
+
+function inLocatedError(n: ts.Node): boolean {
+  for (let p: ts.Node | undefined = n.parent; p; p = p.parent) {
+    if ((ts.isPropertyAssignment(p) || ts.isVariableDeclaration(p)) && ERROR_NAME.test(p.name.getText())) return true;
+    if ((ts.isCallExpression(p) || ts.isNewExpression(p)) && ERROR_CALL.test(p.expression.getText().split(".").pop() ?? "")) return true;
+    if (ts.isFunctionLike(p)) return false;
+  }
+  return false;
+}
+
+/** "file:line: text" for each sentence `source` builds (a template's substitutions shown as "…"). */
+export function sentencesIn(file: string, source: string): string[] {
+  const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const out: string[] = [];
+  const visit = (n: ts.Node): void => {
+    let text: string | null = null;
+    if (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) text = n.text;
+    else if (ts.isTemplateExpression(n)) text = [n.head.text, ...n.templateSpans.map((s) => s.literal.text)].join("…");
+    // Three words or more, or a computation written out ("… × … = …").
+    const sentence = text !== null && ((text.match(/[A-Za-z]{2,}/g) ?? []).length >= 3 || /\s[×÷=]\s/.test(text));
+    if (text !== null && sentence && !ts.isImportDeclaration(n.parent) && !ts.isExportDeclaration(n.parent) && !ts.isLiteralTypeNode(n.parent) && !inLocatedError(n)) {
+      out.push(`${file}:${sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1}: ${text}`);
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return out;
+}
