@@ -6,7 +6,7 @@
  * A decision is applied as an immutable update of the District, re-validated, followed by allocate() again.
  * Decisions serialise to versioned JSON so that scenarios can be saved in the workbook and loaded later.
  */
-import { eligibleForms, parseEligibility, type EligibilityContext } from "./eligibility";
+import { eligibleExpectation, parseEligibility, type EligibilityContext } from "./eligibility";
 import { ALLOCATION_SETTINGS, settingProblem, type PolicySetting } from "./policySettings";
 import type { District, InputError, Policy, Rate, Source, Status } from "./types";
 
@@ -208,7 +208,7 @@ function decidedSources(d: District, x: Decisions, errors: InputError[]): Source
       const parsed = parseEligibility(dec.eligible, ctx);
       if (parsed.ok) eligible = parsed.value;
       else {
-        at("Eligible", `${eligibleForms(ctx)}: ${parsed.problem}`, dec.eligible);
+        errors.push({ code: "input", table: "Revenue", row: src.sheetRow, column: "Eligible", expect: { ...eligibleExpectation(ctx), problem: parsed.problem }, saw: { code: "given", text: dec.eligible } });
         ok = false;
       }
     }
@@ -311,7 +311,7 @@ function applyOrThrow(d: District, x: Decisions): District {
   const r = applyDecisions(d, x);
   if (!r.ok) {
     const e = r.errors[0];
-    throw new RangeError(`${e.table}, ${e.column ?? "value"}: expected ${e.expected}, found ${e.found}`);
+    throw new RangeError(`${e.table}, ${e.column ?? "value"}: expected ${e.expected ?? e.expect?.code}, found ${e.found ?? e.saw?.code}`);
   }
   return r.district;
 }

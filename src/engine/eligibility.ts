@@ -12,6 +12,7 @@ import { andList } from "./listText";
 import { labelKey, normalizeHeader } from "./parse/headers";
 import { cellText, readNumeric, readPercent, readYesNo } from "./parse/values";
 import type { Cell, District, Eligibility, EligibilityRule, Source } from "./types";
+import type { EligibilityProblem, Expectation } from "./problems";
 
 /** What an Eligible cell may name. */
 export interface EligibilityContext {
@@ -24,16 +25,11 @@ export interface EligibilityContext {
   attributes: Record<string, string>;
 }
 
-export type EligibilityParse = { ok: true; value: Eligibility } | { ok: false; problem: string };
+export type EligibilityParse = { ok: true; value: Eligibility } | { ok: false; problem: EligibilityProblem };
 
-/** Plain-words list of the accepted forms, for error messages. */
-export function eligibleForms(ctx: EligibilityContext): string {
-  const columns = Object.values(ctx.attributes);
-  return (
-    `All, a list of levels (${ctx.levels.join(", ") || "none"}), a list of School IDs, or rules joined by "and" ` +
-    `such as "Poverty % >= 40%" or "Title I = Yes" (need categories: ${ctx.needs.join(", ") || "none"}; ` +
-    `Schools columns: ${columns.join(", ") || "none"})`
-  );
+/** What an Eligible cell may hold, as data: the accepted forms with this district's levels, needs and columns. */
+export function eligibleExpectation(ctx: EligibilityContext): Extract<Expectation, { code: "eligible" }> {
+  return { code: "eligible", levels: ctx.levels, needs: ctx.needs, columns: Object.values(ctx.attributes) };
 }
 
 export const ALL_ELIGIBLE = (text = "All"): Eligibility => ({ text, levels: null, schoolIds: null, rules: [] });
@@ -64,18 +60,18 @@ function clean(x: number): number {
   return Math.round(x * 1e9) / 1e9;
 }
 
-function parseRule(text: string, ctx: EligibilityContext): EligibilityRule | string {
+function parseRule(text: string, ctx: EligibilityContext): EligibilityRule | EligibilityProblem {
   const m = RULE.exec(text.trim());
-  if (!m || m[1].trim() === "") return `"${text.trim()}" is not a level, a School ID or a rule like "Poverty % >= 40%"`;
+  if (!m || m[1].trim() === "") return { code: "notRule", text: text.trim() };
   const label = m[1].trim();
   const op = OPS[m[2]];
   const right = unquote(m[3].trim());
-  if (right.text === "") return `nothing after "${m[2]}" in "${text.trim()}"`;
+  if (right.text === "") return { code: "nothingAfter", op: m[2], text: text.trim() };
   const needKey = normalizeHeader(label.replace(SHARE_SUFFIX, ""));
   const need = ctx.needs.find((n) => normalizeHeader(n) === needKey);
   if (need !== undefined) {
     const p = readPercent(right.text);
-    if (p === null) return `"${right.text}" is not a percentage (write 40%, 40 or 0.4)`;
+    if (p === null) return { code: "notPercent", value: right.text };
     return { kind: "share", key: need, label, op, value: clean(p * 100) };
   }
   const attrKey = normalizeHeader(label);
@@ -83,10 +79,10 @@ function parseRule(text: string, ctx: EligibilityContext): EligibilityRule | str
     const n = right.quoted ? null : readNumeric(right.text);
     if (n !== null) return { kind: "attribute", key: attrKey, label, op, value: n.value };
     if (op !== "=" && op !== "<>")
-      return `"${right.text}" is text, which can only be compared with = or <> (in "${text.trim()}")`;
+      return { code: "textCompared", value: right.text, text: text.trim() };
     return { kind: "attribute", key: attrKey, label, op, value: right.text };
   }
-  return `"${label}" is neither a need category nor a Schools column`;
+  return { code: "unknownLabel", label };
 }
 
 const QUOTED = /"[^"]*"|'[^']*'|\u201c[^\u201d]*\u201d|\u2018[^\u2019]*\u2019/g;
@@ -106,7 +102,7 @@ export function parseEligibility(cell: Cell, ctx: EligibilityContext): Eligibili
     .split(/[,;]/)
     .map((s) => s.trim())
     .filter((s) => s !== "");
-  if (tokens.length === 0) return { ok: false, problem: `"${text}" names nothing` };
+  if (tokens.length === 0) return { ok: false, problem: { code: "namesNothing", text } };
   const levelByKey = new Map(ctx.levels.map((l) => [labelKey(l), l]));
   const idByKey = new Map(ctx.schoolIds.map((id) => [labelKey(id), id]));
   if (tokens.every((s) => levelByKey.has(labelKey(s)))) {
@@ -119,18 +115,12 @@ export function parseEligibility(cell: Cell, ctx: EligibilityContext): Eligibili
   }
   if (tokens.length > 1) {
     const unknown = tokens.filter((s) => !levelByKey.has(labelKey(s)) && !idByKey.has(labelKey(s)));
-    const mixed = unknown.length === 0;
-    return {
-      ok: false,
-      problem: mixed
-        ? `"${text}" mixes levels and School IDs`
-        : `${unknown.map((s) => `"${s}"`).join(", ")} ${unknown.length === 1 ? "is" : "are"} neither a level nor a School ID`,
-    };
+    return { ok: false, problem: unknown.length === 0 ? { code: "mixed", text } : { code: "unknownNames", names: unknown } };
   }
   const rules: EligibilityRule[] = [];
   for (const part of splitAnd(text)) {
     const r = parseRule(part, ctx);
-    if (typeof r === "string") return { ok: false, problem: r };
+    if ("code" in r) return { ok: false, problem: r };
     rules.push(r);
   }
   return { ok: true, value: { text, levels: null, schoolIds: null, rules } };

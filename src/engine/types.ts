@@ -4,6 +4,7 @@
  */
 
 import type { Cents } from "./money";
+import type { Expectation, Finding } from "./problems";
 
 /** Money in the engine: a number of cents, its unit checked by the compiler (see money.ts). */
 export type { Cents };
@@ -45,7 +46,26 @@ export interface ErrorPlace {
   planYear?: { readonly year: number; readonly label: string };
 }
 
-/** A problem of a cell or a table, with what was expected and what was found, as the reader wrote them. */
+/**
+ * A problem an input reader finds in a cell, a row or a table, as data only: what should be there (`expect`, a code
+ * and its values) and what is (`saw`: the cell as read, or a finding code and its values). Its words are built in
+ * src/words/parseErrors.ts.
+ */
+export interface ParseProblem extends ErrorPlace {
+  code: "input";
+  expect: Expectation;
+  saw: Finding;
+  setting?: undefined;
+  expected?: undefined;
+  found?: undefined;
+  causes?: undefined;
+  values?: undefined;
+}
+
+/**
+ * A problem of a cell or a table, with what was expected and what was found, as the reader wrote them (the readers
+ * above the engine: the analyses' own tables, the hosts, the pane's saved records).
+ */
 export interface WordedError extends ErrorPlace {
   /** "setting" when an allocation setting cannot be met (`setting` is its registry key). */
   code?: "setting";
@@ -54,6 +74,8 @@ export interface WordedError extends ErrorPlace {
   found: string;
   causes?: undefined;
   values?: undefined;
+  expect?: undefined;
+  saw?: undefined;
 }
 
 /** One input that asks the allocation to move money between schools: a policy setting or Schools' Minimum Budget. */
@@ -72,6 +94,8 @@ export interface AllocationProblem extends ErrorPlace {
   values?: Readonly<Record<"available" | "need", Cents>>;
   expected?: undefined;
   found?: undefined;
+  expect?: undefined;
+  saw?: undefined;
 }
 
 export type ErrorCode = NonNullable<InputError["code"]>;
@@ -80,7 +104,7 @@ export type ErrorCode = NonNullable<InputError["code"]>;
  * A located input problem. Errors are values, collected in one pass. The sentence people read is built from these
  * fields by one function, formatError in src/words/errors.ts.
  */
-export type InputError = WordedError | AllocationProblem;
+export type InputError = WordedError | ParseProblem | AllocationProblem;
 
 export type Status = "Unlocked" | "Locked" | "Grant";
 export type RevenueType = "Federal" | "State" | "Local" | "Private" | "Other";

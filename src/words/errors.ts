@@ -7,7 +7,8 @@ import { andList } from "../engine/listText";
 import { quoteSheet } from "../engine/excelNames";
 import { dollars } from "../engine/money";
 import { policySetting, type PolicyKey } from "../engine/policySettings";
-import type { AllocationProblem, Cause, InputError } from "../engine/types";
+import type { AllocationProblem, Cause, InputError, WordedError } from "../engine/types";
+import { expectationWords, findingWords } from "./parseErrors";
 
 function otherSheet(e: InputError): string | null {
   return e.sheet && e.sheet.trim().toLowerCase() !== e.table.trim().toLowerCase() ? e.sheet : null;
@@ -47,12 +48,27 @@ function problemWords(e: AllocationProblem): { expected: string; found: string }
 }
 
 /**
- * What was expected and what was found: as the reader wrote them, or built from a problem's data; the plan year
+ * What was expected and what was found: as the reader wrote them, or built from a problem's data (an input reader's
+ * codes, src/words/parseErrors.ts, or the allocation's); the plan year
  * is named after what was expected when the problem is in one year of a multi-year plan.
  */
 export function errorWords(e: InputError): { expected: string; found: string } {
-  const w = e.expected !== undefined ? { expected: e.expected, found: e.found } : problemWords(e);
+  const w =
+    e.expected !== undefined
+      ? { expected: e.expected, found: e.found }
+      : e.code === "input"
+        ? { expected: expectationWords(e.expect), found: findingWords(e.saw) }
+        : problemWords(e);
   return e.planYear ? { ...w, expected: `${w.expected} (in plan year ${e.planYear.year}, ${e.planYear.label})` } : w;
+}
+
+/**
+ * A problem with its words in place of its data (`expected`, `found` as sentences, the location kept): the form
+ * surfaces that show or compare problems field by field use.
+ */
+export function wordedError(e: InputError): WordedError {
+  const { code: _code, expect: _expect, saw: _saw, causes: _causes, values: _values, setting, ...place } = e;
+  return { ...place, ...(e.code === "setting" ? { code: "setting" as const, setting } : {}), ...errorWords(e) };
 }
 
 /** One line: location, what was expected, what was found. */

@@ -9,6 +9,7 @@ import {
   rateProblem,
 } from "../../src/engine/decisions";
 import type { District, Source } from "../../src/engine/types";
+import { wordedError } from "../../src/words/errors";
 
 function source(name: string, patch: Partial<Source> = {}): Source {
   return {
@@ -103,8 +104,8 @@ describe("decisions", () => {
       expect.arrayContaining(["Revenue/2/School Share", "Revenue/4/School Share", "Revenue/3/Funds", "Weights/null/Weight", "Policy/null/Phase In", "Policy/null/Hold Harmless"]),
     );
     expect(r.errors).toHaveLength(6);
-    expect(r.errors.find((e) => e.row === 4)?.expected).toMatch(/Locked/);
-    expect(r.errors.find((e) => e.row === 2)?.found).toBe("150%");
+    expect(r.errors.map(wordedError).find((e) => e.row === 4)?.expected).toMatch(/Locked/);
+    expect(r.errors.map(wordedError).find((e) => e.row === 2)?.found).toBe("150%");
   });
 
   test("decisions naming unknown levels, categories or sources are errors, not silently dropped", () => {
@@ -115,7 +116,7 @@ describe("decisions", () => {
     x.sources.push({ name: "Lottery", status: "Unlocked", schoolShare: 1, funds: "All", eligible: "All" });
     const r = applyDecisions(d, x);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors.map((e) => e.found).sort()).toEqual(["Gifted", "Lottery", "Middle"]);
+    if (!r.ok) expect(r.errors.map((e) => wordedError(e).found).sort()).toEqual(["Gifted", "Lottery", "Middle"]);
   });
 
   test("levels, categories and sources match by name whatever the order and case", () => {
@@ -191,6 +192,6 @@ describe("eligibility text", () => {
     x.sources[1].eligible = "Gifted > 3";
     const r = applyDecisions(d, x);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors[0]).toMatchObject({ table: "Revenue", row: 3, column: "Eligible", found: "Gifted > 3" });
+    if (!r.ok) expect(wordedError(r.errors[0])).toMatchObject({ table: "Revenue", row: 3, column: "Eligible", found: "Gifted > 3" });
   });
 });

@@ -8,6 +8,7 @@ import {
 } from "../../src/engine/eligibility";
 import { parseDistrict } from "../../src/engine/parse";
 import type { District, Eligibility, Source } from "../../src/engine/types";
+import { eligibilityProblemWords } from "../../src/words/parseErrors";
 import { sampleGrids, sampleRaw } from "../helpers/raw";
 
 /**
@@ -32,7 +33,7 @@ const ctx: EligibilityContext = {
 
 function parsed(text: string): Eligibility {
   const p = parseEligibility(text, ctx);
-  if (!p.ok) throw new Error(p.problem);
+  if (!p.ok) throw new Error(eligibilityProblemWords(p.problem));
   return p.value;
 }
 function rows(text: string): number[] {
@@ -90,10 +91,11 @@ describe("parseEligibility", () => {
     ["Region > North", /only be compared with = or <>/],
     [">= 40", /not a level, a School ID or a rule/],
     [" , ; ", /names nothing/],
-  ])("rejects %p", (text, problem) => {
+  ])("rejects %p: the reason is data, worded in src/words", (text, problem) => {
     const p = parseEligibility(text, ctx);
     expect(p.ok).toBe(false);
-    if (!p.ok) expect(p.problem).toMatch(problem);
+    if (!p.ok) expect(typeof p.problem.code).toBe("string");
+    if (!p.ok) expect(eligibilityProblemWords(p.problem)).toMatch(problem);
   });
 });
 

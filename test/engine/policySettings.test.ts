@@ -5,6 +5,7 @@
  * checked in test/taskpane/policyInputs.test.tsx, the docs table in test/docs.test.ts.)
  */
 import { allocate } from "../../src/engine/allocate";
+import { wordedError } from "../../src/words/errors";
 import { applyDecisions, DECISION_SETTINGS, extractDecisions } from "../../src/engine/decisions";
 import { parseDistrict } from "../../src/engine/parse";
 import { parsePlanSettings } from "../../src/analysis/parse/projections";
@@ -123,7 +124,7 @@ describe("policy-settings registry", () => {
       })();
       expect(errors).toHaveLength(1);
       expect(errors[0]).toMatchObject({ table: "Policy", row: 3, column: "Value", cell: "B3" });
-      expect(errors[0].expected?.startsWith(s.expected)).toBe(true);
+      expect(wordedError(errors[0]).expected?.startsWith(s.expected)).toBe(true);
     },
   );
 
@@ -144,7 +145,7 @@ describe("policy-settings registry", () => {
       (x.policy as unknown as Record<string, unknown>)[s.key] = s.kind === "choice" ? "nickel" : -1;
       const r = applyDecisions(d, x);
       expect(r.ok).toBe(false);
-      if (!r.ok) expect(r.errors).toEqual([expect.objectContaining({ table: "Policy", column: s.name, expected: s.expected })]);
+      if (!r.ok) expect(r.errors.map(wordedError)).toEqual([expect.objectContaining({ table: "Policy", column: s.name, expected: s.expected })]);
       const y = extractDecisions(d);
       (y.policy as unknown as Record<string, unknown>)[s.key] = GOOD[s.kind].value;
       const ok = applyDecisions(d, y);

@@ -10,9 +10,9 @@
  * weighted pupils that solve a base count enrolled + difference: the pool is spent on attendance, so the solved
  * rate rises for every school (the pool is fixed), and the pool still conserves to the cent.
  */
-import type { CellPlace, InputError, Policy, School } from "../types";
+import type { Cell, CellPlace, InputError, Policy, School } from "../types";
+import { cellFinding, type Finding } from "../problems";
 import { policySetting } from "../policySettings";
-import { andList } from "../listText";
 import { lineAmount } from "./rounding";
 
 /** The level names Policy's ADA Levels lists (commas or semicolons between names), trimmed; [] when off. */
@@ -77,9 +77,6 @@ export function cellAmount(enrolled: number, difference: number, rate: number, u
   return difference === 0 ? a : a + lineAmount(difference, rate, unit);
 }
 
-/** What is expected of an Attendance Rate cell. */
-export const ATTENDANCE_EXPECTED = "an attendance rate above 0% and at most 100%, to at most two decimals of a percent (e.g. 93.8%)";
-
 /** What the allocation needs to check ADA funding's inputs. */
 export interface AttendanceInputs {
   schools: readonly Pick<School, "id" | "sheetRow" | "attendance" | "attendancePlace">[];
@@ -94,7 +91,7 @@ export interface AttendanceInputs {
  * `invalid` holds, per school index, the text of an Attendance Rate cell the Schools parser could not accept:
  * it is always a problem, said with the reason when the school is at an ADA level.
  */
-export function attendanceErrors(x: AttendanceInputs, invalid: ReadonlyMap<number, string> = new Map()): InputError[] {
+export function attendanceErrors(x: AttendanceInputs, invalid: ReadonlyMap<number, Cell> = new Map()): InputError[] {
   const errors: InputError[] = [];
   const names = adaLevelNames(x.policy);
   // ADA off and no bad cell (every allocation without ADA): nothing to check.
@@ -103,9 +100,8 @@ export function attendanceErrors(x: AttendanceInputs, invalid: ReadonlyMap<numbe
   if (unknown.length > 0) {
     const spec = policySetting("adaLevels");
     const at = x.policy.places?.adaLevels;
-    const expected = `${spec.expected}; the levels are ${andList(x.levels)}`;
-    const found = `${unknown.map((n) => `"${n}"`).join(", ")}, not ${unknown.length === 1 ? "a level" : "levels"} of Enrollment`;
-    errors.push(at ? { table: "Policy", row: at.row, column: at.column, cell: at.cell, ...(at.sheet ? { sheet: at.sheet } : {}), expected, found } : { table: "Policy", row: null, column: spec.name, expected, found });
+    const what = { code: "input", expect: { code: "adaLevels", levels: x.levels }, saw: { code: "notLevels", names: unknown } } as const;
+    errors.push(at ? { ...what, table: "Policy", row: at.row, column: at.column, cell: at.cell, ...(at.sheet ? { sheet: at.sheet } : {}) } : { ...what, table: "Policy", row: null, column: spec.name });
   }
   const flags = adaLevelFlags(x.levels, x.policy);
   const adaLevelsOf = x.schools.map(() => new Set<number>());
@@ -115,16 +111,18 @@ export function attendanceErrors(x: AttendanceInputs, invalid: ReadonlyMap<numbe
     const bad = invalid.get(i);
     const needed = at.size > 0;
     if (bad === undefined && (!needed || (sc.attendance !== null && sc.attendance !== undefined && validAttendance(sc.attendance)))) return;
-    const why = needed ? ` (Policy ADA Levels includes ${andList([...at].sort((a, b) => a - b).map((l) => x.levels[l]))})` : "";
+    const adaLevels = [...at].sort((a, b) => a - b).map((l) => x.levels[l]);
     const place: CellPlace | undefined = sc.attendancePlace;
-    const found = bad ?? (sc.attendance === null || sc.attendance === undefined ? (place ? "a blank cell" : "no Attendance Rate column") : `${sc.attendance * 100}%`);
+    const found: Finding =
+      bad !== undefined ? cellFinding(bad) : sc.attendance === null || sc.attendance === undefined ? (place ? cellFinding(null) : { code: "noAttendanceColumn" }) : { code: "rate", fraction: sc.attendance };
     errors.push({
+      code: "input",
       table: "Schools",
       row: sc.sheetRow,
       column: place?.column ?? "Attendance Rate",
       ...(place ? { cell: place.cell, ...(place.sheet ? { sheet: place.sheet } : {}) } : {}),
-      expected: `${ATTENDANCE_EXPECTED} for School ID ${sc.id}${why}`,
-      found,
+      expect: { code: "attendanceRate", school: sc.id, adaLevels },
+      saw: found,
     });
   });
   return errors;

@@ -5,7 +5,7 @@
 import type { RawTable } from "../types";
 import { labelKey, missingTable, normalizeHeader, stripUnit, TableReader, type ParseContext } from "./headers";
 import type { SchoolsResult } from "./schools";
-import { describeCell, readNumeric } from "./values";
+import { readNumeric } from "./values";
 import { columnsOf } from "../tables";
 
 /** An enrollment row before levels are ordered (levels depend on the Weights table too). */
@@ -43,7 +43,7 @@ export function parseEnrollment(
 ): EnrollmentResult {
   const result: EnrollmentResult = { rows: [], needs: [], levels: new Map(), known: false, otherColumns: new Map() };
   if (!raw) {
-    missingTable(ctx, "Enrollment", `"School ID", "Level", "Students" and one column per need category`);
+    missingTable(ctx, "Enrollment");
     return result;
   }
   const t = new TableReader("Enrollment", raw, ENROLLMENT_COLUMNS, ctx);
@@ -71,11 +71,11 @@ export function parseEnrollment(
     const name = stripUnit(t.header(c));
     result.needs.push(name === "" ? t.header(c) : name);
     if (["base", "all"].includes(normalizeHeader(name)))
-      t.tableError(t.header(c), `need category names other than "Base" and "All" (they are reserved)`, `"${name}"`);
+      t.tableError(t.header(c), { code: "needNames" }, { code: "reservedNeed", name });
   }
 
   if (used.length === 0) {
-    t.tableError(null, "at least one enrollment row (School ID, Level, Students)", "an empty Enrollment table");
+    t.tableError(null, { code: "atLeastOneEnrollmentRow" }, { code: "emptyEnrollment" });
     return result;
   }
 
@@ -86,44 +86,39 @@ export function parseEnrollment(
     let schoolIndex = -1;
     if (schools.known) {
       const idx = schools.byId.get(labelKey(id));
-      if (idx === undefined) t.error(k, idCol, "a School ID listed in the Schools table");
+      if (idx === undefined) t.error(k, idCol, { code: "schoolIdInSchools" });
       else {
         schoolIndex = idx;
         withRows.add(idx);
       }
     }
-    const level = t.requiredText(k, levelCol, "a level label (e.g. Elementary)");
+    const level = t.requiredText(k, levelCol, { code: "levelLabel" });
     let levelKey = "";
     if (level !== undefined) {
       levelKey = labelKey(level);
       if (levelKey === "all") {
-        t.error(k, levelCol, `a level label other than "All" (All is reserved for Weights rows that apply to every level)`);
+        t.error(k, levelCol, { code: "levelNotAll" });
       } else {
         if (!result.levels.has(levelKey)) result.levels.set(levelKey, level.trim().replace(/\s+/g, " "));
         const pair = `${labelKey(id)}\u0000${levelKey}`;
         const dup = firstRow.get(pair);
         if (dup !== undefined)
-          t.error(k, levelCol, "one row per school and level", `"${level}" again for school "${id}" (already on row ${dup})`);
+          t.error(k, levelCol, { code: "rowPerSchoolLevel" }, { code: "levelAgain", level, school: id, row: dup });
         else firstRow.set(pair, t.sheetRow(k));
       }
     }
-    const students = t.students(k, studentsCol, "a number of students ≥ 0");
+    const students = t.students(k, studentsCol, { code: "students" });
     const needs: number[] = [];
     needCols.forEach((c) => {
       if (t.blank(k, c)) {
         needs.push(0);
         return;
       }
-      const v = t.students(k, c, "a number of students ≥ 0 (blank means 0)");
+      const v = t.students(k, c, { code: "needStudents" });
       if (v === undefined) {
         needs.push(0);
       } else if (students !== undefined && students !== null && v > students) {
-        t.error(
-          k,
-          c,
-          `at most the row's Students (${students})`,
-          `${describeCell(t.cell(k, c))}, more than the ${students} students`,
-        );
+        t.error(k, c, { code: "atMostStudents", students }, { code: "moreStudents", value: t.cell(k, c), students });
         needs.push(0);
       } else needs.push(v);
     });

@@ -3,8 +3,8 @@
  * table, the sheet row the user sees, the column header as written, the A1 cell and the sheet.
  */
 import { columnLetter } from "../excelNames";
-import { count, wholeDollars } from "../money";
-import type { Cell, Cents, InputError, RawTable, WordedError } from "../types";
+import type { Cell, Cents, InputError, ParseProblem, RawTable } from "../types";
+import { cellFinding, expectation, finding, type Expectation, type Finding, type Seen, type Wanted } from "../problems";
 import { INPUT_TABLES, type ColumnSpec, type InputTable } from "../tables";
 import {
   cellText,
@@ -86,8 +86,8 @@ export class TableReader {
           row: raw.origin.headerRow,
           column: text,
           cell: this.address(i, raw.origin.headerRow),
-          expected: "each column header only once",
-          found: `"${text}" again (it matches column ${this.letter(first)} "${cellText(raw.headers[first] as Cell)}")`,
+          expect: { code: "headerOnce" },
+          saw: { code: "headerAgain", text, letter: this.letter(first), first: cellText(raw.headers[first] as Cell) },
         });
         return;
       }
@@ -100,16 +100,15 @@ export class TableReader {
     for (const s of specs) {
       if (s.required && !this.columns.has(s.name)) {
         complete = false;
-        this.tableError(s.name, `a column "${s.name}"`, this.columnsFound());
+        this.tableError(s.name, { code: "column", column: s.name }, this.columnsFound());
       }
     }
     this.complete = complete;
   }
 
-  /** "columns are: A, B" for messages about a missing column. */
-  columnsFound(): string {
-    const hs = this.raw.headers.map((h) => cellText(h as Cell)).filter((h) => h !== "");
-    return hs.length === 0 ? "no column headers" : `no such column; the columns are ${hs.map((h) => `"${h}"`).join(", ")}`;
+  /** The column headers found, for problems about a missing column. */
+  columnsFound(): Finding {
+    return { code: "columns", headers: this.raw.headers.map((h) => cellText(h as Cell)).filter((h) => h !== "") };
   }
 
   /** Number of data rows. */
@@ -177,34 +176,34 @@ export class TableReader {
     return true;
   }
 
-  private push(e: Omit<WordedError, "table" | "sheet">): void {
-    this.ctx.errors.push({ table: this.table, sheet: this.raw.origin.sheet, ...e });
+  private push(e: Omit<ParseProblem, "table" | "sheet" | "code">): void {
+    this.ctx.errors.push({ code: "input", table: this.table, sheet: this.raw.origin.sheet, ...e });
   }
 
-  /** A problem in one cell. */
-  error(k: number, col: number, expected: string, found?: string): void {
+  /** A problem in one cell: what should be there, and what is (the cell as read, unless said). */
+  error(k: number, col: number, expected: Wanted, found?: Seen): void {
     const row = this.sheetRow(k);
     this.push({
       row,
       column: this.header(col),
       cell: this.address(col, row),
-      expected,
-      found: found ?? describeCell(this.cell(k, col)),
+      expect: expectation(expected),
+      saw: found === undefined ? cellFinding(this.cell(k, col)) : finding(found),
     });
   }
 
   /** A problem with a whole row (no single cell). */
-  rowError(k: number, expected: string, found: string): void {
-    this.push({ row: this.sheetRow(k), column: null, expected, found });
+  rowError(k: number, expected: Wanted, found: Seen): void {
+    this.push({ row: this.sheetRow(k), column: null, expect: expectation(expected), saw: finding(found) });
   }
 
   /** A problem with the whole table or a whole column. */
-  tableError(column: string | null, expected: string, found: string): void {
-    this.push({ row: null, column, expected, found });
+  tableError(column: string | null, expected: Wanted, found: Seen): void {
+    this.push({ row: null, column, expect: expectation(expected), saw: finding(found) });
   }
 
   /** Required text: undefined (and an error) when blank. */
-  requiredText(k: number, col: number, what: string): string | undefined {
+  requiredText(k: number, col: number, what: Wanted): string | undefined {
     const t = this.text(k, col);
     if (t === "") {
       this.error(k, col, what);
@@ -220,7 +219,7 @@ export class TableReader {
   number(
     k: number,
     col: number,
-    what: string,
+    what: Wanted,
     opts: { min?: number; max?: number; blank?: number | null } = {},
   ): number | null | undefined {
     const v = this.numeric(k, col, what, readPlainNumber, opts.blank, opts);
@@ -235,7 +234,7 @@ export class TableReader {
   private numeric<B>(
     k: number,
     col: number,
-    what: string,
+    what: Wanted,
     read: (cell: Cell) => number | null,
     blank: B | undefined,
     range: { min?: number; max?: number },
@@ -257,17 +256,17 @@ export class TableReader {
    * A dollar amount ≥ 0 as integer cents (any sign when `signed`); blank gives `blank` when given, else an error.
    * Amounts above $1 trillion (in size) and fractions of a cent are refused (never rounded silently).
    */
-  cents(k: number, col: number, opts: { blank?: Cents | null; what?: string; max?: number; signed?: boolean } = {}): Cents | null | undefined {
-    const what = opts.what ?? (opts.signed ? "a dollar amount (negative below zero)" : "a dollar amount ≥ 0");
+  cents(k: number, col: number, opts: { blank?: Cents | null; what?: Wanted; max?: number; signed?: boolean } = {}): Cents | null | undefined {
+    const what = expectation(opts.what ?? { code: "dollars", signed: opts.signed === true });
     const v = this.numeric(k, col, what, readDollars, opts.blank, opts.signed ? {} : { min: 0 });
     if (typeof v !== "number") return v.value;
     const max = Math.min(opts.max ?? MAX_CENTS, MAX_CENTS);
     if (Math.abs(v) * 100 > max) {
-      this.error(k, col, opts.signed ? `${what}, from ${wholeDollars(-max)} to ${wholeDollars(max)}` : `${what}, at most ${wholeDollars(max)}`);
+      this.error(k, col, limited(what, opts.signed ? { code: "dollarRange", max } : { code: "dollarsAtMost", max }));
       return undefined;
     }
     if (!isWholeCents(v)) {
-      this.error(k, col, `${what}, in whole cents (at most two decimals)`);
+      this.error(k, col, limited(what, { code: "wholeCents" }));
       return undefined;
     }
     return toCents(v);
@@ -277,15 +276,15 @@ export class TableReader {
    * A number of students: a whole number from 0 to 10,000,000 (fractions only where `fractions` says so, e.g. an
    * average daily attendance). Blank gives `blank` when given, else an error. Returns undefined after an error.
    */
-  students(k: number, col: number, what: string, opts: { blank?: number; fractions?: boolean } = {}): number | undefined {
+  students(k: number, col: number, what: Wanted, opts: { blank?: number; fractions?: boolean } = {}): number | undefined {
     const v = this.numeric(k, col, what, readPlainNumber, opts.blank, { min: 0 });
     if (typeof v !== "number") return v.value;
     if (v > MAX_STUDENTS) {
-      this.error(k, col, `${what}, at most ${count(MAX_STUDENTS)} in one row`);
+      this.error(k, col, limited(expectation(what), { code: "studentsAtMost", max: MAX_STUDENTS }));
       return undefined;
     }
     if (!opts.fractions && !isWholeCount(v)) {
-      this.error(k, col, `${what}, a whole number of students`);
+      this.error(k, col, limited(expectation(what), { code: "wholeStudents" }));
       return undefined;
     }
     return opts.fractions ? v : Math.round(v);
@@ -295,7 +294,7 @@ export class TableReader {
   percent(
     k: number,
     col: number,
-    what: string,
+    what: Wanted,
     opts: { min?: number; max?: number; blank: number | null },
   ): number | null | undefined {
     if (col < 0 || this.blank(k, col)) return opts.blank;
@@ -312,7 +311,7 @@ export class TableReader {
     if (col < 0 || this.blank(k, col)) return blank;
     const v = readYesNo(this.cell(k, col));
     if (v === null) {
-      this.error(k, col, "Yes or No (also Y/N, True/False, 1/0)");
+      this.error(k, col, { code: "yesNo" });
       return undefined;
     }
     return v;
@@ -320,14 +319,13 @@ export class TableReader {
 }
 
 /** Report a missing required table. */
-export function missingTable(ctx: ParseContext, table: TableName, columns: string): void {
-  ctx.errors.push({
-    table,
-    row: null,
-    column: null,
-    expected: `an Excel table or a sheet named "${table}" with columns ${columns}`,
-    found: "no such table or sheet in the workbook",
-  });
+export function missingTable(ctx: ParseContext, table: TableName): void {
+  ctx.errors.push({ code: "input", table, row: null, column: null, expect: { code: "table", table }, saw: { code: "noTable" } });
+}
+
+/** An expectation with the bound a number broke. */
+function limited(what: Expectation, limit: NonNullable<Expectation["limit"]>): Expectation {
+  return { ...what, limit };
 }
 
 /** Case- and space-insensitive key for labels (levels, IDs, names): trimmed, inner spaces collapsed, lower case. */

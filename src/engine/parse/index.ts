@@ -4,17 +4,17 @@
  * Initiatives, Initiative Segments), then by row (table-level problems first), then by column.
  */
 import type { EligibilityContext } from "../eligibility";
-import type { District, EnrollmentRow, InputError, ParseResult, RawTables, Source } from "../types";
+import type { District, EnrollmentRow, InputError, ParseProblem, ParseResult, RawTables, Source } from "../types";
 import { MAX_CENTS } from "./values";
-import { wholeDollars } from "../money";
 import { findTable, TABLE_ORDER, type ParseContext } from "./headers";
 import { parseEnrollment } from "./enrollment";
 import { parseInitiatives, parseSegments } from "./initiatives";
 import { parsePolicy } from "./policy";
 import { parseRevenue } from "./revenue";
 import { parseSchools } from "./schools";
-import { ATTENDANCE_EXPECTED, attendanceErrors } from "../allocate/attendance";
+import { attendanceErrors } from "../allocate/attendance";
 import { checkBaseRates, parseWeights, resolveRates } from "./weights";
+import { cellFinding, type Expectation, type Finding } from "../problems";
 
 export { normalizeHeader, stripUnit } from "./headers";
 
@@ -60,17 +60,12 @@ const inTable = (ctx: ParseContext, table: string) => ctx.errors.some((e) => e.t
 function checkTotals(rows: readonly EnrollmentRow[], sources: readonly Source[], ctx: ParseContext): void {
   if (sources.length > 0 && !inTable(ctx, "Revenue")) {
     const total = sources.reduce((t, s) => t + s.amount, 0);
-    const at = { table: "Revenue", row: null, column: "Amount" } as const;
-    if (total === 0) ctx.errors.push({ ...at, expected: "some revenue to allocate", found: "every Amount in Revenue is 0" });
-    else if (total > MAX_CENTS)
-      ctx.errors.push({
-        ...at,
-        expected: `amounts adding up to at most ${wholeDollars(MAX_CENTS)}`,
-        found: `amounts that add up to ${wholeDollars(total)} (no one cell is wrong: together they are too large)`,
-      });
+    const at = (expect: Expectation, saw: Finding): ParseProblem => ({ code: "input", table: "Revenue", row: null, column: "Amount", expect, saw });
+    if (total === 0) ctx.errors.push(at({ code: "someRevenue" }, { code: "allAmountsZero" }));
+    else if (total > MAX_CENTS) ctx.errors.push(at({ code: "revenueTotal", max: MAX_CENTS }, { code: "amountsTotal", total }));
   }
   if (rows.length > 0 && !inTable(ctx, "Enrollment") && rows.every((r) => r.students === 0)) {
-    ctx.errors.push({ table: "Enrollment", row: null, column: "Students", expected: "some students to allocate to", found: "every Students in Enrollment is 0" });
+    ctx.errors.push({ code: "input", table: "Enrollment", row: null, column: "Students", expect: { code: "someStudents" }, saw: { code: "allStudentsZero" } });
   }
 }
 
@@ -117,10 +112,10 @@ export function parseDistrict(raw: RawTables): ParseResult {
   if (schools.known && enrollment.known && !inTable(ctx, "Policy")) {
     ctx.errors.push(...attendanceErrors({ schools: schools.schools, levels, enrollment: enrollmentRows, policy }, schools.invalidAttendance));
   } else {
-    for (const [i, found] of schools.invalidAttendance) {
+    for (const [i, value] of schools.invalidAttendance) {
       const sc = schools.schools[i];
       const at = sc.attendancePlace;
-      ctx.errors.push({ table: "Schools", row: sc.sheetRow, column: at?.column ?? "Attendance Rate", ...(at ? { cell: at.cell, sheet: at.sheet } : {}), expected: ATTENDANCE_EXPECTED, found });
+      ctx.errors.push({ code: "input", table: "Schools", row: sc.sheetRow, column: at?.column ?? "Attendance Rate", ...(at ? { cell: at.cell, sheet: at.sheet } : {}), expect: { code: "attendanceRate" }, saw: cellFinding(value) });
     }
   }
   const initiatives = parseInitiatives(findTable(raw, "Initiatives"), ctx);

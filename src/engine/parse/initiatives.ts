@@ -8,8 +8,8 @@ import { columnsOf } from "../tables";
 
 export const INITIATIVE_COLUMNS = columnsOf("Initiatives");
 
-const GAIN = "a number (the learning gain per student served, in the district's unit), or blank for no outcome data";
-const RATING = "a rating from 1 to 5, or blank";
+const GAIN = { code: "learningGain" } as const;
+const RATING = { code: "rating" } as const;
 
 export interface InitiativesResult {
   initiatives: Initiative[] | null;
@@ -30,16 +30,16 @@ export function parseInitiatives(raw: RawTable | undefined, ctx: ParseContext): 
     const name = t.text(k, col("Initiative"));
     const key = labelKey(name);
     const dup = firstRow.get(key);
-    if (dup !== undefined) t.error(k, col("Initiative"), "an Initiative name not used by another row", `"${name}" again (already on row ${dup})`);
+    if (dup !== undefined) t.error(k, col("Initiative"), { code: "uniqueInitiative" }, { code: "again", text: name, row: dup });
     else {
       firstRow.set(key, t.sheetRow(k));
       names.set(key, name);
     }
-    const directCost = t.cents(k, col("Direct Cost"), { what: "a dollar amount ≥ 0 per year" });
-    const staffHours = t.number(k, col("Staff Hours"), "a number of hours ≥ 0 (blank means 0)", { min: 0, blank: 0 });
-    const hourlyCost = t.cents(k, col("Hourly Cost"), { blank: 0, what: "a dollar amount ≥ 0 per hour (blank means $0)" });
-    const indirectCost = t.cents(k, col("Indirect Cost"), { blank: 0, what: "a dollar amount ≥ 0 per year (blank means $0)" });
-    const studentsServed = t.students(k, col("Students Served"), "a number of students ≥ 0");
+    const directCost = t.cents(k, col("Direct Cost"), { what: { code: "directCost" } });
+    const staffHours = t.number(k, col("Staff Hours"), { code: "staffHours" }, { min: 0, blank: 0 });
+    const hourlyCost = t.cents(k, col("Hourly Cost"), { blank: 0, what: { code: "hourlyCost" } });
+    const indirectCost = t.cents(k, col("Indirect Cost"), { blank: 0, what: { code: "indirectCost" } });
+    const studentsServed = t.students(k, col("Students Served"), { code: "students" });
     const learningGain = t.number(k, col("Learning Gain"), GAIN, { blank: null });
     const importance = t.number(k, col("Importance"), RATING, { min: 1, max: 5, blank: null });
     const effectiveness = t.number(k, col("Effectiveness"), RATING, { min: 1, max: 5, blank: null });
@@ -84,7 +84,7 @@ export function parseSegments(
   if (!t.complete) return [];
   if (initiatives.initiatives === null) {
     const any = Array.from({ length: t.length }, (_, k) => k).some((k) => !t.blank(k, t.col("Initiative")));
-    if (any) t.tableError(null, "an Initiatives table listing the initiatives these segments belong to", "no Initiatives table");
+    if (any) t.tableError(null, { code: "initiativesTable" }, { code: "noInitiativesTable" });
     return [];
   }
   const out: InitiativeSegment[] = [];
@@ -96,20 +96,20 @@ export function parseSegments(
     let initiative = text;
     if (initiatives.names !== null) {
       const found = initiatives.names.get(labelKey(text));
-      if (found === undefined) t.error(k, iCol, "an Initiative listed in the Initiatives table");
+      if (found === undefined) t.error(k, iCol, { code: "initiativeListed" });
       else initiative = found;
     }
-    const segment = t.requiredText(k, t.col("Segment"), "a segment name (e.g. 1+ year behind)");
+    const segment = t.requiredText(k, t.col("Segment"), { code: "segment" });
     if (segment !== undefined) {
       const pair = `${labelKey(initiative)}\u0000${labelKey(segment)}`;
       const dup = firstRow.get(pair);
       if (dup !== undefined)
-        t.error(k, t.col("Segment"), "one row per Initiative and Segment", `"${segment}" again for "${initiative}" (already on row ${dup})`);
+        t.error(k, t.col("Segment"), { code: "rowPerSegment" }, { code: "segmentAgain", segment, initiative, row: dup });
       else firstRow.set(pair, t.sheetRow(k));
     }
-    const studentsServed = t.students(k, t.col("Students Served"), "a number of students ≥ 0");
+    const studentsServed = t.students(k, t.col("Students Served"), { code: "students" });
     const learningGain = t.number(k, t.col("Learning Gain"), GAIN, { blank: null });
-    const cost = t.cents(k, t.col("Cost"), { blank: null, what: "a dollar amount ≥ 0, or blank" });
+    const cost = t.cents(k, t.col("Cost"), { blank: null, what: { code: "segmentCost" } });
     out.push({
       initiative,
       segment: segment ?? "",

@@ -49,20 +49,20 @@ export function parseOutcomes(raw: RawTables, ctx: ParseContext, schoolIds?: rea
     let schoolId = t.text(k, c.id);
     if (known) {
       const found = known.get(labelKey(schoolId));
-      if (found === undefined) t.error(k, c.id, "a School ID listed in Schools");
+      if (found === undefined) t.error(k, c.id, { code: "outcomeSchool" });
       else schoolId = found;
     }
-    const year = t.requiredText(k, c.year, "a year, e.g. 2025 or 2024-25");
-    const measureText = t.requiredText(k, c.measure, "the measure, e.g. Reading Proficiency %");
+    const year = t.requiredText(k, c.year, { code: "year" });
+    const measureText = t.requiredText(k, c.measure, { code: "measure" });
     const n = readNumeric(t.cell(k, c.value));
-    if (n === null || n.dollar) t.error(k, c.value, "a number (e.g. 62 for 62% proficient)");
+    if (n === null || n.dollar) t.error(k, c.value, { code: "outcomeValue" });
     if (ctx.errors.length > before) continue;
     const measure = measures.get(labelKey(measureText as string)) ?? (measureText as string);
     measures.set(labelKey(measure), measure);
     const key = `${labelKey(schoolId)}\u0000${labelKey(year as string)}\u0000${labelKey(measure)}`;
     const dup = seen.get(key);
     if (dup !== undefined) {
-      t.error(k, c.value, `one value per school, year and measure`, `a second value for ${schoolId}, ${year}, ${measure} (the first is on row ${dup})`);
+      t.error(k, c.value, { code: "valueOnce" }, { code: "secondValue", school: schoolId, year: year as string, measure, row: dup });
       continue;
     }
     seen.set(key, t.sheetRow(k));

@@ -46,14 +46,14 @@ export function parsePeers(raw: RawTables, ctx: ParseContext): PeersData | null 
   for (let k = 0; k < t.length; k++) {
     if (t.blank(k, c.district) && t.blank(k, c.fn) && t.blank(k, c.amount)) continue;
     const before = ctx.errors.length;
-    const name = t.requiredText(k, c.district, "the peer district's name");
-    const fnText = t.requiredText(k, c.fn, "a function, e.g. Transportation or Central Administration");
-    const amount = t.cents(k, c.amount, { what: "a dollar amount ≥ 0" });
-    const fte = t.number(k, c.fte, "a number of full-time equivalents ≥ 0, or blank", { min: 0, blank: null });
+    const name = t.requiredText(k, c.district, { code: "peerName" });
+    const fnText = t.requiredText(k, c.fn, { code: "peerFunction" });
+    const amount = t.cents(k, c.amount, {});
+    const fte = t.number(k, c.fte, { code: "fte" }, { min: 0, blank: null });
     let enrollment: number | null = null;
     if (!t.blank(k, c.enrollment)) {
-      const e = t.number(k, c.enrollment, "the district's students, a number > 0", { min: 0 });
-      if (e === 0) t.error(k, c.enrollment, "the district's students, a number > 0");
+      const e = t.number(k, c.enrollment, { code: "peerStudents" }, { min: 0 });
+      if (e === 0) t.error(k, c.enrollment, { code: "peerStudents" });
       else if (typeof e === "number") enrollment = e;
     }
     if (name === undefined) continue;
@@ -68,7 +68,7 @@ export function parsePeers(raw: RawTables, ctx: ParseContext): PeersData | null 
         entry.d.enrollment = enrollment;
         entry.enrollmentRow = t.sheetRow(k);
       } else if (entry.d.enrollment !== enrollment)
-        t.error(k, c.enrollment, `the same Enrollment on every row of "${entry.d.name}" (${entry.d.enrollment} on row ${entry.enrollmentRow}), or blank`);
+        t.error(k, c.enrollment, { code: "sameEnrollment", district: entry.d.name, students: entry.d.enrollment, row: entry.enrollmentRow });
     }
     if (ctx.errors.length > before) {
       entry.ok = false;
@@ -85,7 +85,7 @@ export function parsePeers(raw: RawTables, ctx: ParseContext): PeersData | null 
   }
   for (const { d, enrollmentRow, firstK } of byKey.values()) {
     if (enrollmentRow === null && t.blank(firstK, c.enrollment))
-      t.error(firstK, c.enrollment, `the students of "${d.name}" (a number > 0 on at least one of its rows)`);
+      t.error(firstK, c.enrollment, { code: "peerStudentsSomewhere", district: d.name });
   }
   const districts = [...byKey.values()].filter((e) => e.ok && e.enrollmentRow !== null).map((e) => e.d);
   return { districts, functions: [...fnNames.values()] };

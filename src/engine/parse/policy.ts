@@ -41,7 +41,7 @@ export function parsePolicy(raw: RawTable | undefined, ctx: ParseContext): Polic
     const key = match && match.suffix === "" ? normalizeHeader(match.spec.name) : normalizeHeader(name);
     const dup = firstRow.get(key);
     if (dup !== undefined) {
-      t.error(k, sCol, "each setting only once", `"${name}" again (already on row ${dup})`);
+      t.error(k, sCol, { code: "settingOnce" }, { code: "again", text: name, row: dup });
       continue;
     }
     firstRow.set(key, t.sheetRow(k));
@@ -66,28 +66,29 @@ export function parsePolicy(raw: RawTable | undefined, ctx: ParseContext): Polic
 export function readSetting(policy: Policy, spec: AllocationReadSetting, t: TableReader, k: number, vCol: number): void {
   const set = (v: unknown) => ((policy as unknown as Record<string, unknown>)[spec.key] = v);
   const blank = spec.default as number | null;
+  const expected = { code: "setting", setting: spec.name } as const;
   switch (spec.kind) {
     case "money": {
-      const v = t.cents(k, vCol, { blank, what: spec.expected });
+      const v = t.cents(k, vCol, { blank, what: expected });
       if (v !== undefined && (v === null || spec.max === undefined || v <= spec.max)) set(v);
-      else if (v !== undefined) t.error(k, vCol, spec.expected);
+      else if (v !== undefined) t.error(k, vCol, expected);
       return;
     }
     case "percent": {
-      const v = t.percent(k, vCol, spec.expected, { min: spec.min, max: spec.max, blank });
+      const v = t.percent(k, vCol, expected, { min: spec.min, max: spec.max, blank });
       if (v !== undefined) set(v);
       return;
     }
     case "wholeNumber": {
-      const v = t.number(k, vCol, spec.expected, { min: spec.min, max: spec.max, blank });
-      if (typeof v === "number" && !Number.isInteger(v)) t.error(k, vCol, spec.expected);
+      const v = t.number(k, vCol, expected, { min: spec.min, max: spec.max, blank });
+      if (typeof v === "number" && !Number.isInteger(v)) t.error(k, vCol, expected);
       else if (v !== undefined) set(v);
       return;
     }
     case "choice": {
       if (t.blank(k, vCol)) return;
       const v = readChoice(spec, cellText(t.cell(k, vCol)));
-      if (v === null) t.error(k, vCol, spec.expected);
+      if (v === null) t.error(k, vCol, expected);
       else set(v);
       return;
     }

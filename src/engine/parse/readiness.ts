@@ -48,14 +48,15 @@ export function parseReadiness(raw: RawTables, ctx: ParseContext): ReadinessItem
   for (let k = 0; k < t.length; k++) {
     if (t.blank(k, c.area) && t.blank(k, c.question)) continue;
     const before = ctx.errors.length;
-    const areaText = t.requiredText(k, c.area, `one of the readiness areas ${READINESS_AREAS.join(", ")}`);
+    const areaExpected = { code: "area", areas: READINESS_AREAS } as const;
+    const areaText = t.requiredText(k, c.area, areaExpected);
     const area = areaText === undefined ? undefined : READINESS_AREAS.find((a) => labelKey(a) === labelKey(areaText));
-    if (areaText !== undefined && area === undefined) t.error(k, c.area, `one of the readiness areas ${READINESS_AREAS.join(", ")}`);
-    const question = t.requiredText(k, c.question, "the readiness question");
+    if (areaText !== undefined && area === undefined) t.error(k, c.area, areaExpected);
+    const question = t.requiredText(k, c.question, { code: "question" });
     let rating: 1 | 2 | 3 | 4 | null = null;
     if (!t.blank(k, c.rating)) {
       const n = readPlainNumber(t.cell(k, c.rating));
-      if (n === null || !Number.isInteger(n) || n < 1 || n > 4) t.error(k, c.rating, "a whole number from 1 (not in place) to 4 (firmly in place), or blank when not rated yet");
+      if (n === null || !Number.isInteger(n) || n < 1 || n > 4) t.error(k, c.rating, { code: "readinessRating" });
       else rating = n as 1 | 2 | 3 | 4;
     }
     if (ctx.errors.length > before) continue;

@@ -2,10 +2,9 @@
  * The `Revenue` table: one row per source with its Amount, Status (Unlocked / Locked / Grant), School Share,
  * the formula part it Funds and who is Eligible.
  */
-import { eligibleForms, parseEligibility, ALL_ELIGIBLE, type EligibilityContext } from "../eligibility";
+import { eligibleExpectation, parseEligibility, ALL_ELIGIBLE, type EligibilityContext } from "../eligibility";
 import type { RawTable, RevenueType, Source, Status } from "../types";
 import { labelKey, missingTable, normalizeHeader, TableReader, type ParseContext } from "./headers";
-import { percentText } from "./values";
 import { columnsOf } from "../tables";
 
 export const REVENUE_COLUMNS = columnsOf("Revenue");
@@ -24,7 +23,7 @@ export function parseRevenue(
 ): Source[] {
   const sources: Source[] = [];
   if (!raw) {
-    missingTable(ctx, "Revenue", `"Source" and "Amount"`);
+    missingTable(ctx, "Revenue");
     return sources;
   }
   const t = new TableReader("Revenue", raw, REVENUE_COLUMNS, ctx);
@@ -44,28 +43,28 @@ export function parseRevenue(
     if (t.skipKeyless(k, c.source)) continue;
     const name = t.text(k, c.source);
     const dup = firstRow.get(labelKey(name));
-    if (dup !== undefined) t.error(k, c.source, "a Source name not used by another row", `"${name}" again (already on row ${dup})`);
+    if (dup !== undefined) t.error(k, c.source, { code: "uniqueSource" }, { code: "again", text: name, row: dup });
     else firstRow.set(labelKey(name), t.sheetRow(k));
 
     let type: RevenueType | null = null;
     if (c.type >= 0 && !t.blank(k, c.type)) {
       const found = TYPES.find((x) => x.toLowerCase() === labelKey(t.text(k, c.type)));
-      if (found === undefined) t.error(k, c.type, `one of ${TYPES.join(", ")} (or blank)`);
+      if (found === undefined) t.error(k, c.type, { code: "revenueType", options: TYPES });
       else type = found;
     }
     const restricted = t.yesNo(k, c.restricted, false);
-    const amount = t.cents(k, c.amount, { what: "a dollar amount ≥ 0 (e.g. 1250000 or $1,250,000)" });
+    const amount = t.cents(k, c.amount, { what: { code: "amount" } });
 
     let status: Status = "Unlocked";
     let statusOk = true;
     if (c.status >= 0 && !t.blank(k, c.status)) {
       const found = STATUSES.find((x) => x.toLowerCase() === labelKey(t.text(k, c.status)));
       if (found === undefined) {
-        t.error(k, c.status, `one of ${STATUSES.join(", ")} (blank means Unlocked)`);
+        t.error(k, c.status, { code: "status", options: STATUSES });
         statusOk = false;
       } else status = found;
     }
-    const share = t.percent(k, c.share, "a percentage from 0% to 100% (40%, 0.4 and 40 all mean 40%)", {
+    const share = t.percent(k, c.share, { code: "share" }, {
       min: 0,
       max: 1,
       blank: null,
@@ -73,12 +72,7 @@ export function parseRevenue(
     let schoolShare = status === "Locked" ? 0 : 1;
     if (share !== null && share !== undefined) {
       if (status === "Locked" && statusOk && share > 0) {
-        t.error(
-          k,
-          c.share,
-          "0% or blank: Locked sources are held centrally (use Unlocked or Grant to send money to schools)",
-          `${t.text(k, c.share)} (${percentText(share)}) on a Locked source`,
-        );
+        t.error(k, c.share, { code: "lockedShare" }, { code: "lockedShare", text: t.text(k, c.share), share });
       } else schoolShare = share;
     }
 
@@ -91,7 +85,7 @@ export function parseRevenue(
       else if (eligibility !== null) {
         const need = eligibility.needs.find((n) => normalizeHeader(n) === key);
         if (need === undefined)
-          t.error(k, c.funds, `All, Base or a need category from Enrollment (${eligibility.needs.join(", ") || "none"})`);
+          t.error(k, c.funds, { code: "funds", needs: eligibility.needs });
         else funds = need;
       } else funds = text;
     }
@@ -100,7 +94,7 @@ export function parseRevenue(
     if (c.eligible >= 0 && eligibility !== null) {
       const parsed = parseEligibility(t.cell(k, c.eligible), eligibility);
       if (parsed.ok) eligible = parsed.value;
-      else t.error(k, c.eligible, eligibleForms(eligibility), `"${t.text(k, c.eligible)}" (${parsed.problem})`);
+      else t.error(k, c.eligible, eligibleExpectation(eligibility), { code: "eligible", text: t.text(k, c.eligible), problem: parsed.problem });
     }
 
     sources.push({
@@ -115,6 +109,6 @@ export function parseRevenue(
       sheetRow: t.sheetRow(k),
     });
   }
-  if (firstRow.size === 0) t.tableError(t.header(c.source), "at least one revenue source", "no sources");
+  if (firstRow.size === 0) t.tableError(t.header(c.source), { code: "atLeastOneSource" }, { code: "noSources" });
   return sources;
 }

@@ -3,7 +3,7 @@ import { validAttendance } from "../allocate/attendance";
 import type { Cell, CellPlace, RawTable, School } from "../types";
 import { labelKey, missingTable, normalizeHeader, TableReader, type ParseContext } from "./headers";
 import { columnsOf } from "../tables";
-import { describeCell, readPercent } from "./values";
+import { readPercent } from "./values";
 
 export interface SchoolsResult {
   schools: School[];
@@ -17,7 +17,7 @@ export interface SchoolsResult {
    * Per school index, an Attendance Rate cell that is not a valid rate (as found): reported once Policy is read,
    * with the reason when the school is at an ADA level (see allocate/attendance.ts).
    */
-  invalidAttendance: Map<number, string>;
+  invalidAttendance: Map<number, Cell>;
 }
 
 export const SCHOOL_COLUMNS = columnsOf("Schools");
@@ -25,7 +25,7 @@ export const SCHOOL_COLUMNS = columnsOf("Schools");
 export function parseSchools(raw: RawTable | undefined, ctx: ParseContext): SchoolsResult {
   const result: SchoolsResult = { schools: [], byId: new Map(), attributeHeaders: {}, known: false, invalidAttendance: new Map() };
   if (!raw) {
-    missingTable(ctx, "Schools", `"School ID" and "School Name"`);
+    missingTable(ctx, "Schools");
     return result;
   }
   const t = new TableReader("Schools", raw, SCHOOL_COLUMNS, ctx);
@@ -48,10 +48,10 @@ export function parseSchools(raw: RawTable | undefined, ctx: ParseContext): Scho
     const dup = firstRow.get(key);
     let ok = true;
     if (dup !== undefined) {
-      t.error(k, idCol, "a School ID not used by another school", `"${id}" again (already on row ${dup})`);
+      t.error(k, idCol, { code: "uniqueSchoolId" }, { code: "again", text: id, row: dup });
       ok = false;
     } else firstRow.set(key, t.sheetRow(k));
-    const name = t.requiredText(k, nameCol, "the school's name");
+    const name = t.requiredText(k, nameCol, { code: "schoolName" });
     const current = t.cents(k, currentCol, { blank: null });
     const minimum = t.cents(k, minimumCol, { blank: null });
     const attendance = attendanceCol < 0 || t.blank(k, attendanceCol) ? null : readPercent(t.cell(k, attendanceCol));
@@ -59,11 +59,11 @@ export function parseSchools(raw: RawTable | undefined, ctx: ParseContext): Scho
     const attendancePlace: CellPlace | undefined =
       attendanceCol < 0 ? undefined : { row: t.sheetRow(k), column: t.header(attendanceCol), cell: t.address(attendanceCol, t.sheetRow(k)), sheet: raw.origin.sheet };
     const normBudget = t.cents(k, normCol, { blank: null });
-    const priorYear = t.cents(k, priorCol, { blank: priorCol < 0 ? null : 0, signed: true, what: "a dollar amount (+ surplus, − deficit)" });
+    const priorYear = t.cents(k, priorCol, { blank: priorCol < 0 ? null : 0, signed: true, what: { code: "balance" } });
     // A row with a bad cell is still registered (its errors already stop the parse), so that other tables
     // do not report its School ID as unknown.
     if (!ok) continue;
-    if (attendanceBad || (attendanceCol >= 0 && !t.blank(k, attendanceCol) && attendance === null)) result.invalidAttendance.set(result.schools.length, describeCell(t.cell(k, attendanceCol)));
+    if (attendanceBad || (attendanceCol >= 0 && !t.blank(k, attendanceCol) && attendance === null)) result.invalidAttendance.set(result.schools.length, t.cell(k, attendanceCol));
     const attributes: Record<string, Cell> = {};
     const attributeHeaders: Record<string, string> = {};
     for (const c of t.extras) {
@@ -88,7 +88,7 @@ export function parseSchools(raw: RawTable | undefined, ctx: ParseContext): Scho
     });
   }
   if (firstRow.size === 0) {
-    t.tableError(t.header(idCol), "at least one school (a row with a School ID)", "no schools");
+    t.tableError(t.header(idCol), { code: "atLeastOneSchool" }, { code: "noSchools" });
     return result;
   }
   result.known = true;

@@ -52,7 +52,8 @@ export const RESPONSE_WORDS: Record<string, 1 | 2 | 3 | 4> = {
   "strongly agree": 4,
 };
 
-const RESPONSE_EXPECTED = "a whole number from 1 (strongly disagree) to 4 (strongly agree), or blank for no answer";
+const RESPONSE_EXPECTED = { code: "response" } as const;
+const COMPONENT_EXAMPLES = SURVEY_COMPONENTS.slice(0, 3);
 
 export interface SurveyAnswer {
   respondent: string;
@@ -103,13 +104,13 @@ function parseItems(raw: RawTable | undefined, ctx: ParseContext): { item: strin
   const seen = new Map<string, number>();
   for (let k = 0; k < t.length; k++) {
     if (t.blank(k, iCol) && t.blank(k, cCol)) continue;
-    const item = t.requiredText(k, iCol, "the item's statement (the column header it has in Survey Responses)");
-    const component = t.requiredText(k, cCol, `a component (e.g. ${SURVEY_COMPONENTS.slice(0, 3).join(", ")}…)`);
+    const item = t.requiredText(k, iCol, { code: "itemStatement" });
+    const component = t.requiredText(k, cCol, { code: "component", examples: COMPONENT_EXAMPLES });
     if (item === undefined || component === undefined) continue;
     const key = labelKey(item);
     const dup = seen.get(key);
     if (dup !== undefined) {
-      t.error(k, iCol, "each item only once", `"${item}" again (already on row ${dup})`);
+      t.error(k, iCol, { code: "itemOnce" }, { code: "again", text: item, row: dup });
       continue;
     }
     seen.set(key, t.sheetRow(k));
@@ -130,7 +131,7 @@ function parseWaves(raw: RawTable | undefined, ctx: ParseContext): string[] | nu
     const w = t.text(k, col);
     const dup = seen.get(labelKey(w));
     if (dup !== undefined) {
-      t.error(k, col, "each wave only once", `"${w}" again (already on row ${dup})`);
+      t.error(k, col, { code: "waveOnce" }, { code: "again", text: w, row: dup });
       continue;
     }
     seen.set(labelKey(w), t.sheetRow(k));
@@ -154,7 +155,7 @@ export function parseMinimumGroup(raw: RawTable | undefined, ctx: ParseContext):
     if (t.blank(k, v)) return spec.default;
     const n = readPlainNumber(t.cell(k, v));
     if (n === null || settingProblem(spec, n) !== null) {
-      t.error(k, v, spec.expected);
+      t.error(k, v, { code: "setting", setting: spec.name });
       ctx.errors.push(local.errors[local.errors.length - 1]);
       return spec.default;
     }
@@ -174,7 +175,7 @@ function wideItemColumns(t: TableReader, componentOf: ReadonlyMap<string, { item
     else ignored.push(`"${header}"`);
   }
   if (itemColumns.length === 0)
-    t.tableError(null, "at least one column whose header is an Item of the Survey Items table", t.columnsFound());
+    t.tableError(null, { code: "itemColumn" }, t.columnsFound());
   if (ignored.length)
     ctx.warnings.push(`Survey Responses: the column${ignored.length === 1 ? "" : "s"} ${ignored.join(", ")} ${ignored.length === 1 ? "is" : "are"} not an item of Survey Items and ${ignored.length === 1 ? "is" : "are"} ignored.`);
   return itemColumns;
@@ -186,7 +187,7 @@ function schoolOf(t: TableReader, k: number, col: number, known: ReadonlyMap<str
   if (where === "" || labelKey(where) === labelKey(DISTRICT_WIDE)) return null;
   if (!known) return where;
   const found = known.get(labelKey(where));
-  if (found === undefined) t.error(k, col, `a School ID listed in Schools, "${DISTRICT_WIDE}", or blank for a district-wide answer`);
+  if (found === undefined) t.error(k, col, { code: "surveySchool", districtWide: DISTRICT_WIDE });
   return found ?? where;
 }
 
@@ -203,13 +204,13 @@ function wideAnswers(t: TableReader, k: number, itemColumns: readonly ItemColumn
 
 /** The answer of one row of the long format (Item, Response, and Component or the item's in Survey Items). */
 function longAnswer(t: TableReader, k: number, c: { item: number; component: number; response: number }, componentOf: ReadonlyMap<string, { item: string; component: string }>): RowAnswer[] {
-  const item = t.requiredText(k, c.item, "the item's statement");
+  const item = t.requiredText(k, c.item, { code: "itemStatementShort" });
   const r = readResponse(t.cell(k, c.response));
   if (r === undefined) t.error(k, c.response, RESPONSE_EXPECTED);
   let component = t.text(k, c.component);
   if (component === "" && item !== undefined) component = componentOf.get(labelKey(item))?.component ?? "";
   if (component === "" && item !== undefined)
-    t.error(k, c.component >= 0 ? c.component : c.item, `a component (e.g. ${SURVEY_COMPONENTS.slice(0, 3).join(", ")}…), or the item listed in Survey Items with its component`, c.component >= 0 ? undefined : `no Component column and "${item}" is not in Survey Items`);
+    t.error(k, c.component >= 0 ? c.component : c.item, { code: "componentOrItem", examples: COMPONENT_EXAMPLES }, c.component >= 0 ? undefined : { code: "noComponent", item });
   if (item !== undefined && r !== undefined && r !== null && component !== "") return [{ col: c.response, item, component: canonical(component, SURVEY_COMPONENTS), response: r }];
   return [];
 }
@@ -234,7 +235,7 @@ export function parseSurveys(raw: RawTables, ctx: ParseContext, schoolIds?: read
   if (!wide) {
     for (const name of ["Item", "Response"]) {
       if (!t.has(name))
-        t.tableError(name, `a column "${name}" (long format: one row per answer with Item and Response), or neither (the wide export, one column per item listed in Survey Items)`, t.columnsFound());
+        t.tableError(name, { code: "longOrWide", column: name }, t.columnsFound());
     }
     if (!t.has("Item") || !t.has("Response")) return { answers: [], waves: waveOrder ?? [], items, wide, minimumGroup };
   }
@@ -254,11 +255,7 @@ export function parseSurveys(raw: RawTables, ctx: ParseContext, schoolIds?: read
   const itemColumns: ItemColumn[] = [];
   if (wide) {
     if (!itemsRaw) {
-      t.tableError(
-        "Item",
-        `a column "Item" and a column "Response" (long format), or a "Survey Items" table (Item, Component) naming the item columns of this wide export`,
-        t.columnsFound(),
-      );
+      t.tableError("Item", { code: "longOrItems" }, t.columnsFound());
       return { answers: [], waves: waveOrder ?? [], items, wide, minimumGroup };
     }
     itemColumns.push(...wideItemColumns(t, componentOf, ctx));
@@ -272,13 +269,13 @@ export function parseSurveys(raw: RawTables, ctx: ParseContext, schoolIds?: read
     const cols = [c.respondent, c.role, c.wave, ...(wide ? itemColumns.map((x) => x.col) : [c.item, c.response])];
     if (cols.every((col) => t.blank(k, col))) continue;
     const before = ctx.errors.length;
-    const respondent = t.requiredText(k, c.respondent, "the respondent's id");
-    const role = t.requiredText(k, c.role, `the respondent's role (e.g. ${SURVEY_ROLES.join(", ")})`);
-    const waveText = t.requiredText(k, c.wave, "the survey wave, e.g. 2025 Fall");
+    const respondent = t.requiredText(k, c.respondent, { code: "respondent" });
+    const role = t.requiredText(k, c.role, { code: "role", roles: SURVEY_ROLES });
+    const waveText = t.requiredText(k, c.wave, { code: "wave" });
     let wave = waveText;
     if (waveText !== undefined && waveKeys) {
       wave = waveKeys.get(labelKey(waveText));
-      if (wave === undefined) t.error(k, c.wave, `a wave listed in Survey Waves (${(waveOrder ?? []).join(", ")})`);
+      if (wave === undefined) t.error(k, c.wave, { code: "waveListed", waves: waveOrder ?? [] });
     }
     const schoolId = schoolOf(t, k, c.school, known);
     const rowAnswers = wide ? wideAnswers(t, k, itemColumns) : longAnswer(t, k, c, componentOf);
@@ -287,7 +284,7 @@ export function parseSurveys(raw: RawTables, ctx: ParseContext, schoolIds?: read
       const key = `${labelKey(respondent as string)}\u0000${labelKey(wave as string)}\u0000${labelKey(a.item)}`;
       const dup = answered.get(key);
       if (dup !== undefined) {
-        t.error(k, a.col, "one answer per respondent, item and wave", `a second answer from "${respondent}" to "${a.item}" in ${wave} (the first is on row ${dup})`);
+        t.error(k, a.col, { code: "answerOnce" }, { code: "secondAnswer", respondent: respondent as string, item: a.item, wave: wave as string, row: dup });
         continue;
       }
       answered.set(key, t.sheetRow(k));

@@ -156,7 +156,3 @@ export function readYesNo(c: Cell | undefined): boolean | null {
   return null;
 }
 
-/** Format a fraction as a percent for messages: 0.4 -> "40%". */
-export function percentText(fraction: number): string {
-  return `${Math.round(fraction * 10000) / 100}%`;
-}

@@ -31,13 +31,13 @@ export const WEIGHT_COLUMNS = columnsOf("Weights");
 export function parseWeights(raw: RawTable | undefined, enrollment: EnrollmentResult, ctx: ParseContext): WeightsResult {
   const result: WeightsResult = { rows: [], levelOrder: new Map(), categoryHeader: null, sheet: null };
   if (!raw) {
-    missingTable(ctx, "Weights", `"Category", "Level" and "Weight" or "Per Pupil"`);
+    missingTable(ctx, "Weights");
     return result;
   }
   const t = new TableReader("Weights", raw, WEIGHT_COLUMNS, ctx);
   result.sheet = raw.origin.sheet;
   if (!t.has("Weight") && !t.has("Per Pupil")) {
-    t.tableError("Weight", `a column "Weight" or a column "Per Pupil"`, t.columnsFound());
+    t.tableError("Weight", { code: "columnEither", first: "Weight", second: "Per Pupil" }, t.columnsFound());
     return result;
   }
   if (!t.complete) return result;
@@ -48,8 +48,8 @@ export function parseWeights(raw: RawTable | undefined, enrollment: EnrollmentRe
   result.categoryHeader = t.header(catCol);
   const checkRefs = enrollment.known;
   const needKeys = new Map(enrollment.needs.map((n, i) => [normalizeHeader(n), i + 1]));
-  const categoryList = ["Base", ...enrollment.needs].join(", ");
-  const levelList = [...enrollment.levels.values(), "All"].join(", ");
+  const categories = { code: "category", categories: ["Base", ...enrollment.needs] } as const;
+  const levels = { code: "levelOrAll", levels: [...enrollment.levels.values()] } as const;
   const firstRow = new Map<string, number>();
 
   for (let k = 0; k < t.length; k++) {
@@ -59,11 +59,10 @@ export function parseWeights(raw: RawTable | undefined, enrollment: EnrollmentRe
     let category: number | undefined = catKey === "base" ? 0 : needKeys.get(catKey);
     if (category === undefined) {
       const other = enrollment.otherColumns.get(catKey);
-      const found = other === undefined ? undefined : `"${catText}" (the Enrollment column "${other}" holds no numbers)`;
-      if (checkRefs) t.error(k, catCol, `"Base" or a need category from Enrollment (${categoryList})`, found);
+      if (checkRefs) t.error(k, catCol, categories, other === undefined ? undefined : { code: "categoryNoNumbers", text: catText, column: other });
       category = -1;
     }
-    const levelText = t.requiredText(k, levelCol, `a level from Enrollment or "All" (${levelList})`);
+    const levelText = t.requiredText(k, levelCol, levels);
     let levelKey: string | null | undefined;
     if (levelText !== undefined) {
       const key = labelKey(levelText);
@@ -71,14 +70,14 @@ export function parseWeights(raw: RawTable | undefined, enrollment: EnrollmentRe
       else if (enrollment.levels.has(key) || !checkRefs) {
         levelKey = key;
         if (!result.levelOrder.has(key)) result.levelOrder.set(key, levelText.trim().replace(/\s+/g, " "));
-      } else t.error(k, levelCol, `a level from Enrollment or "All" (${levelList})`);
+      } else t.error(k, levelCol, levels);
     }
     const rate = readRate(t, k, weightCol, ppCol);
     if (category < 0 || levelKey === undefined || rate === undefined) continue;
     const pair = `${category}\u0000${levelKey ?? "\u0001all"}`;
     const dup = firstRow.get(pair);
     if (dup !== undefined) {
-      t.error(k, levelCol, "one row per Category and Level", `"${catText}" / "${levelText}" again (already on row ${dup})`);
+      t.error(k, levelCol, { code: "rowPerCategoryLevel" }, { code: "pairAgain", first: catText, second: levelText as string, row: dup });
       continue;
     }
     firstRow.set(pair, t.sheetRow(k));
@@ -92,22 +91,22 @@ function readRate(t: TableReader, k: number, weightCol: number, ppCol: number): 
   const hasW = weightCol >= 0 && !t.blank(k, weightCol);
   const hasP = ppCol >= 0 && !t.blank(k, ppCol);
   if (hasW && hasP) {
-    t.error(k, ppCol, "either a Weight or a Per Pupil amount, not both", `Weight ${t.text(k, weightCol)} and Per Pupil ${t.text(k, ppCol)}`);
+    t.error(k, ppCol, { code: "weightNotBoth" }, { code: "weightAndPerPupil", weight: t.text(k, weightCol), perPupil: t.text(k, ppCol) });
     return undefined;
   }
   if (!hasW && !hasP) {
-    t.error(k, weightCol >= 0 ? weightCol : ppCol, "a Weight or a Per Pupil amount (one of the two)", "both blank");
+    t.error(k, weightCol >= 0 ? weightCol : ppCol, { code: "weightOrPerPupil" }, { code: "bothBlank" });
     return undefined;
   }
   if (hasW) {
     const w = readPlainNumber(t.cell(k, weightCol));
     if (w === null || w < 0) {
-      t.error(k, weightCol, "a weight ≥ 0 (e.g. 1.0 for Base, 0.25 for a need)");
+      t.error(k, weightCol, { code: "weight" });
       return undefined;
     }
     return { kind: "weight", weight: w };
   }
-  const cents = t.cents(k, ppCol, { what: "a dollar amount per pupil ≥ 0" });
+  const cents = t.cents(k, ppCol, { what: { code: "perPupil" } });
   return typeof cents === "number" ? { kind: "perPupil", cents } : undefined;
 }
 
@@ -137,12 +136,13 @@ export function checkBaseRates(
   levels.forEach((level, li) => {
     if (studentsByLevel[li] > 0 && rates[li][0] === null) {
       ctx.errors.push({
+        code: "input",
         table: "Weights",
         row: null,
         column: weights.categoryHeader ?? "Category",
         ...(weights.sheet !== null ? { sheet: weights.sheet } : {}),
-        expected: `a Base row for level "${level}" (or a Base row for All), because ${level} has ${studentsByLevel[li]} students`,
-        found: `no Base weight for "${level}"`,
+        expect: { code: "baseRow", level, students: studentsByLevel[li] },
+        saw: { code: "noBaseWeight", level },
       });
     }
   });

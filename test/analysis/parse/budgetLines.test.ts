@@ -1,4 +1,5 @@
 import { parseBudgetLines } from "../../../src/analysis/parse/budgetLines";
+import { wordedError } from "../../../src/words/errors";
 import type { ParseContext } from "../../../src/engine/parse/headers";
 import { rawTable } from "../../helpers/raw";
 
@@ -18,7 +19,7 @@ describe("parseBudgetLines", () => {
       c,
       IDS,
     );
-    expect(c.errors).toEqual([]);
+    expect(c.errors.map(wordedError)).toEqual([]);
     expect(lines).toEqual([
       { fund: "General", area: "Instruction", function: "Regular Instruction", object: "Salaries", schoolId: "E1", schoolIndex: 0, amount: 120000050, fte: 12.5, sheetRow: 2 },
       { fund: "General", area: "Transportation", function: "Transportation", object: "(not given)", schoolId: null, schoolIndex: null, amount: 30000000, fte: null, sheetRow: 3 },
@@ -45,7 +46,7 @@ describe("parseBudgetLines", () => {
       ["Budget Lines", 3, "FTE", "D3"],
       ["Budget Lines", 4, "Function", "A4"],
     ]);
-    expect(c.errors[0].expected).toMatch(/School ID listed in Schools, or "Central"/);
+    expect(wordedError(c.errors[0]).expected).toMatch(/School ID listed in Schools, or "Central"/);
   });
 
   test("a missing required column is a table-level error and no row is read", () => {

@@ -1,4 +1,5 @@
 import type { ParseContext } from "../../../src/engine/parse/headers";
+import { wordedError } from "../../../src/words/errors";
 import { COMMITTED, parseOpportunities } from "../../../src/analysis/parse/opportunities";
 import { rawTable } from "../../helpers/raw";
 
@@ -20,7 +21,7 @@ describe("parseOpportunities", () => {
       c,
       INITIATIVES,
     );
-    expect(c.errors).toEqual([]);
+    expect(c.errors.map(wordedError)).toEqual([]);
     expect(rows?.map((o) => [o.name, o.low, o.high, o.ease, o.constraint, o.contractEnd, o.status, o.funds])).toEqual([
       ["Bus routes", 35000000, 60000000, 3, "Rigid", { y: 2027, m: 6, d: 30 }, "Approved", "High-Dosage Tutoring"],
       ["Energy", 15000000, 30000000, 4, "Preference", null, "Proposed", null],
@@ -55,8 +56,8 @@ describe("parseOpportunities", () => {
       "E3 Ease 1–5",
       "A4 Opportunity",
     ]);
-    expect(c.errors[0].expected).toMatch(/≥ the Low estimate/);
-    expect(c.errors[8].found).toMatch(/already on row 2/);
+    expect(wordedError(c.errors[0]).expected).toMatch(/≥ the Low estimate/);
+    expect(wordedError(c.errors[8]).found).toMatch(/already on row 2/);
   });
 
   test("Funds without an Initiatives table is an error; with an unknown district it is kept as written", () => {

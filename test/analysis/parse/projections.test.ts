@@ -1,4 +1,5 @@
 import { parseDistrict } from "../../../src/engine/parse";
+import { wordedError } from "../../../src/words/errors";
 import type { ParseContext } from "../../../src/engine/parse/headers";
 import { isPlanSetting, parsePlanSettings, parseProjections, parseTargetWeights, readPlanYear } from "../../../src/analysis/parse/projections";
 import type { District } from "../../../src/engine/types";
@@ -52,7 +53,7 @@ describe("planning settings from the Policy table", () => {
       { levels: d.levels, sources: d.sources },
       c,
     );
-    expect(c.errors).toEqual([]);
+    expect(c.errors.map(wordedError)).toEqual([]);
     expect(s.budgetYear).toBe(2027);
     expect(s.fiscalYearStart).toBe(9);
     expect(s.years).toBe(4);
@@ -83,8 +84,8 @@ describe("planning settings from the Policy table", () => {
     );
     // B7 (Revenue Trigger) is an allocation setting: parseDistrict reports it (next test), not the planning parser.
     expect(c.errors.map((e) => e.cell)).toEqual(["B2", "B3", "A4", "A5", "B6", "B9", "B8"]);
-    expect(c.errors[2].expected).toMatch(/Elementary, Middle, High/);
-    expect(c.errors[6].expected).toMatch(/Budget Year/);
+    expect(wordedError(c.errors[2]).expected).toMatch(/Elementary, Middle, High/);
+    expect(wordedError(c.errors[6]).expected).toMatch(/Budget Year/);
   });
 
   test("a bad Revenue Trigger is reported once, by the district's parser, and not again by the planning parser", () => {
@@ -140,7 +141,7 @@ describe("Projections table", () => {
       settings(2027),
       c,
     );
-    expect(c.errors).toEqual([]);
+    expect(c.errors.map(wordedError)).toEqual([]);
     expect(rows).toEqual([
       { year: 2, kind: "Enrollment", key: 0, schoolIndex: null, value: 720, sheetRow: 2 },
       { year: 3, kind: "Enrollment", key: 1, schoolIndex: 0, value: 210, sheetRow: 3 },
@@ -170,8 +171,8 @@ describe("Projections table", () => {
     );
     expect(rows.map((r) => r.sheetRow)).toEqual([9]);
     expect(c.errors.map((e) => e.cell ?? `row ${e.row}`)).toEqual(["A2", "A3", "B4", "C5", "D6", "D7", "E8", "row 10"]);
-    expect(c.errors[1].expected).toMatch(/Budget Year/);
-    expect(c.errors[4].expected).toMatch(/Enrollment row at level "High"/);
+    expect(wordedError(c.errors[1]).expected).toMatch(/Budget Year/);
+    expect(wordedError(c.errors[4]).expected).toMatch(/Enrollment row at level "High"/);
   });
 });
 
@@ -196,7 +197,7 @@ describe("Target Weight column of Weights", () => {
       [1.05, 0.4, 0.5],
       [null, null, 0.5],
     ]);
-    expect(c.errors).toEqual([]);
+    expect(c.errors.map(wordedError)).toEqual([]);
   });
 
   test("a target on a Per Pupil row or a bad number is an error; no column means no targets", () => {

@@ -1,6 +1,6 @@
 import type { ParseContext } from "../../../src/engine/parse/headers";
 import { findSpending, matchYear, missingSpendingError, parseSpending } from "../../../src/analysis/parse/spending";
-import { formatError } from "../../../src/words/errors";
+import { formatError, wordedError } from "../../../src/words/errors";
 import { rawTable, rawTables } from "../../helpers/raw";
 
 const ctx = (): ParseContext => ({ errors: [], warnings: [] });
@@ -10,7 +10,7 @@ describe("parseSpending", () => {
   it("is null when the workbook has no Spending table", () => {
     const c = ctx();
     expect(parseSpending(undefined, c, IDS)).toEqual({ rows: null, hasSalaries: false });
-    expect(c.errors).toEqual([]);
+    expect(c.errors.map(wordedError)).toEqual([]);
   });
 
   it("reads dollars as cents, years as text, salary pairs, and the School ID as Schools spells it", () => {
@@ -25,7 +25,7 @@ describe("parseSpending", () => {
       c,
       IDS,
     );
-    expect(c.errors).toEqual([]);
+    expect(c.errors.map(wordedError)).toEqual([]);
     expect(r.hasSalaries).toBe(true);
     expect(r.rows).toEqual([
       { schoolId: "101", year: "2024", restricted: 120050, unrestricted: 500000, actualSalaries: 90000, averageSalaries: 100000, sheetRow: 2 },
@@ -36,7 +36,7 @@ describe("parseSpending", () => {
   it("without salary columns every row has null salaries", () => {
     const c = ctx();
     const r = parseSpending(rawTable("Spending", [["School ID", "Year", "Restricted", "Unrestricted"], ["102", 2025, 1, 2]]), c, IDS);
-    expect(c.errors).toEqual([]);
+    expect(c.errors.map(wordedError)).toEqual([]);
     expect(r).toEqual({ hasSalaries: false, rows: [expect.objectContaining({ schoolId: "102", year: "2025", restricted: 100, unrestricted: 200, actualSalaries: null, averageSalaries: null })] });
   });
 
@@ -73,7 +73,7 @@ describe("parseSpending", () => {
     const c = ctx();
     const r = parseSpending(rawTable("Spending", [["School ID", "Restricted", "Unrestricted", "Actual Salaries"], ["101", 1, 1, 1]]), c, IDS);
     expect(r.rows).toEqual([]);
-    expect(c.errors).toEqual([
+    expect(c.errors.map(wordedError)).toEqual([
       expect.objectContaining({ table: "Spending", row: null, column: "Year", expected: 'a column "Year"' }),
       expect.objectContaining({ table: "Spending", row: null, column: "Average Salaries", expected: expect.stringContaining("or neither") }),
     ]);
@@ -82,7 +82,7 @@ describe("parseSpending", () => {
   it("without known School IDs (Schools had problems) takes IDs as written", () => {
     const c = ctx();
     const r = parseSpending(rawTable("Spending", [["School ID", "Year", "Restricted", "Unrestricted"], ["999", 2024, 1, 2]]), c);
-    expect(c.errors).toEqual([]);
+    expect(c.errors.map(wordedError)).toEqual([]);
     expect(r.rows?.[0].schoolId).toBe("999");
   });
 });

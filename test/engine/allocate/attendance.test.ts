@@ -5,6 +5,7 @@
  * on, whole-dollar rounding, and the located errors.
  */
 import fc from "fast-check";
+import { wordedError } from "../../../src/words/errors";
 import { allocate } from "../../../src/engine/allocate";
 import { adaDifference, adaStudents, cellAmount } from "../../../src/engine/allocate/attendance";
 import { explainer } from "../../../src/engine/allocate/explain";
@@ -337,7 +338,7 @@ describe("ADA funding's located errors", () => {
     const r = withSchoolsAndPolicy(rates, "High");
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.errors).toEqual([
+    expect(r.errors.map(wordedError)).toEqual([
       {
         table: "Schools",
         sheet: "Schools",
@@ -358,13 +359,13 @@ describe("ADA funding's located errors", () => {
     const r = withSchoolsAndPolicy(rates, "High");
     expect(r.ok).toBe(false);
     if (!r.ok) {
-      expect(r.errors).toHaveLength(1);
-      expect(r.errors[0]).toMatchObject({ table: "Schools", row: highRow + 2, column: "Attendance Rate", cell: `${letter}${highRow + 2}`, found: `"105%"` });
-      expect(r.errors[0].expected).toContain("(Policy ADA Levels includes High)");
+      expect(r.errors.map(wordedError)).toHaveLength(1);
+      expect(r.errors.map(wordedError)[0]).toMatchObject({ table: "Schools", row: highRow + 2, column: "Attendance Rate", cell: `${letter}${highRow + 2}`, found: `"105%"` });
+      expect(r.errors.map(wordedError)[0].expected).toContain("(Policy ADA Levels includes High)");
     }
     const off = withSchoolsAndPolicy(rates, null);
     expect(off.ok).toBe(false);
-    if (!off.ok) expect(off.errors).toEqual([expect.objectContaining({ table: "Schools", row: highRow + 2, found: `"105%"`, expected: expect.not.stringContaining("Policy ADA Levels") })]);
+    if (!off.ok) expect(off.errors.map(wordedError)).toEqual([expect.objectContaining({ table: "Schools", row: highRow + 2, found: `"105%"`, expected: expect.not.stringContaining("Policy ADA Levels") })]);
     rates[highRow] = "93.125%"; // three decimals of a percent
     expect(withSchoolsAndPolicy(rates, null).ok).toBe(false);
     rates[highRow] = 0;
@@ -376,8 +377,8 @@ describe("ADA funding's located errors", () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     const highSchools = raw.schools.rows.filter((row) => String(row[0]).startsWith("H")).length;
-    expect(r.errors).toHaveLength(highSchools);
-    expect(r.errors[0]).toMatchObject({ table: "Schools", column: "Attendance Rate", found: "no Attendance Rate column" });
+    expect(r.errors.map(wordedError)).toHaveLength(highSchools);
+    expect(r.errors.map(wordedError)[0]).toMatchObject({ table: "Schools", column: "Attendance Rate", found: "no Attendance Rate column" });
     expect(withSchoolsAndPolicy(null, null).ok).toBe(true);
   });
 
@@ -385,7 +386,7 @@ describe("ADA funding's located errors", () => {
     const r = withSchoolsAndPolicy(raw.schools.rows.map((row) => row[col]), "High, Kindergarten");
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.errors).toEqual([
+    expect(r.errors.map(wordedError)).toEqual([
       {
         table: "Policy",
         sheet: "Policy",
@@ -401,9 +402,9 @@ describe("ADA funding's located errors", () => {
   test("an edited decision (the pane) is checked by the allocation too: errors, nothing to write", () => {
     const d = small();
     const a = allocate({ ...d, policy: { ...d.policy, adaLevels: "High, Middle" } });
-    expect(a.errors).toEqual([expect.objectContaining({ table: "Policy", column: "ADA Levels", found: `"Middle", not a level of Enrollment` })]);
+    expect(a.errors.map(wordedError)).toEqual([expect.objectContaining({ table: "Policy", column: "ADA Levels", found: `"Middle", not a level of Enrollment` })]);
     const b = allocate({ ...d, policy: { ...d.policy, adaLevels: "Elementary" } });
-    expect(b.errors).toEqual([expect.objectContaining({ table: "Schools", row: 2, column: "Attendance Rate", found: "no Attendance Rate column" })]);
+    expect(b.errors.map(wordedError)).toEqual([expect.objectContaining({ table: "Schools", row: 2, column: "Attendance Rate", found: "no Attendance Rate column" })]);
   });
 });
 

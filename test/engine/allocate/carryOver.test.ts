@@ -1,4 +1,5 @@
 import { allocate } from "../../../src/engine/allocate";
+import { wordedError } from "../../../src/words/errors";
 import { availableToSpend, carriedAmount, carryOverTotals, hasCarryOver } from "../../../src/engine/allocate/carryOver";
 import { explainer } from "../../../src/engine/allocate/explain";
 import { carriedLine, carriedWords } from "../../../src/words/allocation";
@@ -208,6 +209,6 @@ describe("Prior Year Balance in the Schools table", () => {
     if (res.ok) return;
     expect(res.errors).toHaveLength(1);
     expect(res.errors[0]).toMatchObject({ table: "Schools", row: 3, column: "Prior Year Balance", cell: "C3" });
-    expect(res.errors[0].expected).toContain(expected);
+    expect(wordedError(res.errors[0]).expected).toContain(expected);
   });
 });

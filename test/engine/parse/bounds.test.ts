@@ -4,6 +4,7 @@
  * what combines; problems the allocation finds name the Policy row where the fix is made.
  */
 import { allocate } from "../../../src/engine/allocate";
+import { wordedError } from "../../../src/words/errors";
 import { formatError } from "../../../src/words/errors";
 import { parseDistrict } from "../../../src/engine/parse";
 import type { Cell, InputError, RawTables } from "../../../src/engine/types";
@@ -13,9 +14,9 @@ function errorsOf(raw: RawTables): InputError[] {
   const r = parseDistrict(raw);
   if (r.ok) {
     const a = allocate(r.district) as unknown as { errors?: InputError[] };
-    return a.errors ?? [];
+    return (a.errors ?? []).map(wordedError);
   }
-  return r.errors;
+  return r.errors.map(wordedError);
 }
 
 function only(raw: RawTables): InputError {

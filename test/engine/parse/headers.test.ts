@@ -1,4 +1,5 @@
 import { findTable, labelKey, normalizeHeader, stripUnit, TableReader, type ParseContext } from "../../../src/engine/parse/headers";
+import { wordedError } from "../../../src/words/errors";
 import { rawTable } from "../../helpers/raw";
 
 describe("normalizeHeader", () => {
@@ -48,11 +49,11 @@ describe("TableReader", () => {
     const ctx: ParseContext = { errors: [], warnings: [] };
     const t = new TableReader("Revenue", rawTable("Revenue", [["Name", "Note"]]), specs, ctx);
     expect(t.complete).toBe(false);
-    expect(ctx.errors.map((e) => [e.row, e.column, e.expected])).toEqual([
+    expect(ctx.errors.map(wordedError).map((e) => [e.row, e.column, e.expected])).toEqual([
       [null, "School ID", 'a column "School ID"'],
       [null, "Amount", 'a column "Amount"'],
     ]);
-    expect(ctx.errors[0].found).toContain('"Name", "Note"');
+    expect(wordedError(ctx.errors[0]).found).toContain('"Name", "Note"');
   });
 
   it("locates cells from the table's origin", () => {
@@ -66,7 +67,7 @@ describe("TableReader", () => {
     expect(t.sheetRow(2)).toBe(7);
     expect(t.cents(0, 1)).toBeUndefined();
     expect(t.cents(2, 1)).toBeUndefined();
-    expect(ctx.errors).toEqual([
+    expect(ctx.errors.map(wordedError)).toEqual([
       { table: "Revenue", sheet: "Inputs", row: 5, column: "Amount", cell: "AA5", expected: "a dollar amount ≥ 0", found: '"x"' },
       { table: "Revenue", sheet: "Inputs", row: 7, column: "Amount", cell: "AA7", expected: "a dollar amount ≥ 0", found: "-2" },
     ]);
@@ -87,7 +88,7 @@ describe("TableReader", () => {
     const ctx: ParseContext = { errors: [], warnings: [] };
     new TableReader("Schools", rawTable("Schools", [["School ID", "Amount", "amount ($)"]]), specs, ctx);
     expect(ctx.errors).toHaveLength(1);
-    expect(ctx.errors[0]).toMatchObject({ row: 1, column: "amount ($)", cell: "C1", expected: "each column header only once" });
+    expect(wordedError(ctx.errors[0])).toMatchObject({ row: 1, column: "amount ($)", cell: "C1", expected: "each column header only once" });
   });
 
   it("finds tables by contract name in any key case", () => {

@@ -1,4 +1,5 @@
 import { parseDistrict, sortErrors } from "../../../src/engine/parse";
+import { wordedError } from "../../../src/words/errors";
 import type { InputError, RawTables } from "../../../src/engine/types";
 import { appendRows, type Grid, dropColumn, dropRow, rawTables, sampleGrids, sampleRaw, sampleWith, setCell } from "../../helpers/raw";
 
@@ -122,7 +123,7 @@ describe("parseDistrict: bad input", () => {
     const r = parseDistrict(c.raw);
     if (r.ok) throw new Error("expected errors, got a district");
     expect(r.errors).toHaveLength(c.count ?? 1);
-    const e = r.errors.find((x) => x.table === c.table && x.row === c.row && x.column === c.column) as InputError;
+    const e = r.errors.map(wordedError).find((x) => x.table === c.table && x.row === c.row && x.column === c.column) as InputError;
     expect(e).toBeDefined();
     expect(e.expected).toMatch(c.expected);
     if (c.found) expect(e.found).toMatch(c.found);
@@ -179,7 +180,7 @@ describe("parseDistrict: collecting errors", () => {
     );
     const r = parseDistrict(raw);
     if (r.ok) throw new Error("expected errors");
-    expect(r.errors).toEqual([
+    expect(r.errors.map(wordedError)).toEqual([
       { table: "Revenue", sheet: "Inputs", row: 12, column: "Amount", cell: "F12", expected: expect.any(String), found: '"abc"' },
     ]);
   });

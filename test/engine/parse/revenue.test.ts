@@ -1,4 +1,5 @@
 import type { EligibilityContext } from "../../../src/engine/eligibility";
+import { wordedError } from "../../../src/words/errors";
 import type { ParseContext } from "../../../src/engine/parse/headers";
 import { parseRevenue } from "../../../src/engine/parse/revenue";
 import type { Cell } from "../../../src/engine/types";
@@ -74,7 +75,7 @@ describe("parseRevenue", () => {
   it("skips rows whose Source is blank and reports a table without sources", () => {
     const c = ctx();
     expect(parseRevenue(rawTable("Revenue", [HEAD, [null, "State", null, "abc"]]), elig, c)).toEqual([]);
-    expect(c.errors).toEqual([
+    expect(c.errors.map(wordedError)).toEqual([
       expect.objectContaining({ table: "Revenue", row: null, column: "Source", expected: "at least one revenue source" }),
     ]);
     // Skipped as the contract says, but never silently: the row and what it held are named.

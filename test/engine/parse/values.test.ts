@@ -1,8 +1,6 @@
 import {
   cellText,
-  describeCell,
   isBlank,
-  percentText,
   readDollars,
   readNumeric,
   readPercent,
@@ -10,6 +8,7 @@ import {
   readYesNo,
   toCents,
 } from "../../../src/engine/parse/values";
+import { describeCell } from "../../../src/words/parseErrors";
 
 describe("readNumeric", () => {
   it.each([
@@ -131,10 +130,5 @@ describe("cell text and descriptions", () => {
     expect(isBlank(" ")).toBe(true);
     expect(isBlank(0)).toBe(false);
     expect(isBlank(false)).toBe(false);
-  });
-
-  it("formats fractions as percents", () => {
-    expect(percentText(0.4)).toBe("40%");
-    expect(percentText(0.125)).toBe("12.5%");
   });
 });

@@ -1,0 +1,208 @@
+/**
+ * What the readers of the input tables report, as data only: what a cell, row or table should hold (an expectation
+ * code and its figures) and what was found there (the cell as read, or a finding code and its figures). Parse
+ * warnings are data too. Their sentences are built in one place, src/words/parseErrors.ts; the engine writes none.
+ */
+/** A raw cell value, as types.ts's Cell (repeated here: types.ts builds its problems from this file). */
+type Cell = string | number | boolean | Date | null;
+
+/** Expectation codes and their values. */
+export interface ExpectationValues {
+  /** Words a reader above the engine wrote itself (the analyses' own tables, src/analysis/parse), kept as written. */
+  written: { text: string };
+  // Any table
+  headerOnce: {};
+  column: { column: string };
+  columnEither: { first: string; second: string };
+  table: { table: string };
+  yesNo: {};
+  dollars: { signed?: boolean };
+  setting: { setting: string };
+  settingOnce: {};
+  // Schools
+  uniqueSchoolId: {};
+  schoolName: {};
+  atLeastOneSchool: {};
+  balance: {};
+  /** With `school`: the school whose rate it is; with `adaLevels`, the ADA levels that need it. */
+  attendanceRate: { school?: string; adaLevels?: readonly string[] };
+  /** Policy's ADA Levels: names of this district's levels. */
+  adaLevels: { levels: readonly string[] };
+  // Enrollment
+  needNames: {};
+  atLeastOneEnrollmentRow: {};
+  schoolIdInSchools: {};
+  levelLabel: {};
+  levelNotAll: {};
+  rowPerSchoolLevel: {};
+  students: {};
+  needStudents: {};
+  atMostStudents: { students: number };
+  someStudents: {};
+  // Weights
+  category: { categories: readonly string[] };
+  levelOrAll: { levels: readonly string[] };
+  rowPerCategoryLevel: {};
+  weightNotBoth: {};
+  weightOrPerPupil: {};
+  weight: {};
+  perPupil: {};
+  baseRow: { level: string; students: number };
+  // Revenue
+  uniqueSource: {};
+  revenueType: { options: readonly string[] };
+  status: { options: readonly string[] };
+  amount: {};
+  share: {};
+  lockedShare: {};
+  funds: { needs: readonly string[] };
+  /** With `problem`: the accepted forms, then why the text given is none of them (a scenario's Eligible text). */
+  eligible: { levels: readonly string[]; needs: readonly string[]; columns: readonly string[]; problem?: EligibilityProblem };
+  atLeastOneSource: {};
+  someRevenue: {};
+  revenueTotal: { max: number };
+  // Initiatives and Initiative Segments
+  uniqueInitiative: {};
+  directCost: {};
+  staffHours: {};
+  hourlyCost: {};
+  indirectCost: {};
+  learningGain: {};
+  rating: {};
+  initiativesTable: {};
+  initiativeListed: {};
+  segment: {};
+  rowPerSegment: {};
+  segmentCost: {};
+  // Survey Responses, Survey Items, Survey Waves
+  itemStatement: {};
+  itemStatementShort: {};
+  component: { examples: readonly string[] };
+  componentOrItem: { examples: readonly string[] };
+  itemOnce: {};
+  waveOnce: {};
+  itemColumn: {};
+  surveySchool: { districtWide: string };
+  response: {};
+  longOrWide: { column: string };
+  longOrItems: {};
+  respondent: {};
+  role: { roles: readonly string[] };
+  wave: {};
+  waveListed: { waves: readonly string[] };
+  answerOnce: {};
+  // Outcomes
+  outcomeSchool: {};
+  year: {};
+  measure: {};
+  outcomeValue: {};
+  valueOnce: {};
+  // Peers
+  peerName: {};
+  peerFunction: {};
+  fte: {};
+  peerStudents: {};
+  sameEnrollment: { district: string; students: number; row: number };
+  peerStudentsSomewhere: { district: string };
+  // Readiness
+  area: { areas: readonly string[] };
+  question: {};
+  readinessRating: {};
+}
+
+export type ExpectationCode = keyof ExpectationValues;
+
+/** A bound a number broke, said after what was expected ("…, at most $1,000,000,000,000"). */
+export type Limit =
+  | { readonly code: "dollarRange"; readonly max: number }
+  | { readonly code: "dollarsAtMost"; readonly max: number }
+  | { readonly code: "wholeCents" }
+  | { readonly code: "studentsAtMost"; readonly max: number }
+  | { readonly code: "wholeStudents" };
+
+/** What a cell, row or table should hold: a code, its values, and the bound that was broken when it is one. */
+export type Expectation = { [K in ExpectationCode]: Readonly<{ code: K; limit?: Limit } & ExpectationValues[K]> }[ExpectationCode];
+
+/** Why an Eligible cell could not be read. */
+export type EligibilityProblem =
+  | { readonly code: "namesNothing"; readonly text: string }
+  | { readonly code: "mixed"; readonly text: string }
+  | { readonly code: "unknownNames"; readonly names: readonly string[] }
+  | { readonly code: "notRule"; readonly text: string }
+  | { readonly code: "nothingAfter"; readonly op: string; readonly text: string }
+  | { readonly code: "notPercent"; readonly value: string }
+  | { readonly code: "textCompared"; readonly value: string; readonly text: string }
+  | { readonly code: "unknownLabel"; readonly label: string };
+
+/** Finding codes and their values. */
+export interface FindingValues {
+  /** Words a reader above the engine wrote itself, kept as written. */
+  written: { text: string };
+  /** The cell as read (the usual finding). */
+  cell: { value: Cell };
+  /** A value shown as it was given, unquoted (a scenario file's text). */
+  given: { text: string };
+  noAttendanceColumn: {};
+  /** A rate already read (a fraction), shown as a percent the way it was computed. */
+  rate: { fraction: number };
+  notLevels: { names: readonly string[] };
+  again: { text: string; row: number };
+  headerAgain: { text: string; letter: string; first: string };
+  columns: { headers: readonly string[] };
+  noTable: {};
+  noSchools: {};
+  emptyEnrollment: {};
+  noSources: {};
+  reservedNeed: { name: string };
+  moreStudents: { value: Cell; students: number };
+  levelAgain: { level: string; school: string; row: number };
+  categoryNoNumbers: { text: string; column: string };
+  pairAgain: { first: string; second: string; row: number };
+  weightAndPerPupil: { weight: string; perPupil: string };
+  bothBlank: {};
+  noBaseWeight: { level: string };
+  lockedShare: { text: string; share: number };
+  eligible: { text: string; problem: EligibilityProblem };
+  allAmountsZero: {};
+  amountsTotal: { total: number };
+  allStudentsZero: {};
+  noInitiativesTable: {};
+  segmentAgain: { segment: string; initiative: string; row: number };
+  noComponent: { item: string };
+  secondAnswer: { respondent: string; item: string; wave: string; row: number };
+  secondValue: { school: string; year: string; measure: string; row: number };
+}
+
+export type FindingCode = keyof FindingValues;
+
+/** What was found where something else was expected. */
+export type Finding = { [K in FindingCode]: Readonly<{ code: K } & FindingValues[K]> }[FindingCode];
+
+/** Warning codes of the readers and their values. */
+export interface ParseWarningValues {
+  rowSkipped: { table: string; row: number; column: string; sheet: string; cell: string; other: string; value: Cell };
+  unknownSetting: { row: number; name: string; known: readonly string[] };
+  textColumn: { column: string };
+  noEnrollment: { id: string; name: string };
+  ignoredColumns: { headers: readonly string[] };
+}
+
+/** Something a reader notes without stopping: a code and its values. */
+export type ParseWarning = { [K in keyof ParseWarningValues]: Readonly<{ code: K } & ParseWarningValues[K]> }[keyof ParseWarningValues];
+
+/** What a TableReader method takes: an expectation, or words a reader above the engine wrote (see `written`). */
+export type Wanted = Expectation | string;
+export type Seen = Finding | string;
+
+export function expectation(w: Wanted): Expectation {
+  return typeof w === "string" ? { code: "written", text: w } : w;
+}
+
+export function finding(s: Seen): Finding {
+  return typeof s === "string" ? { code: "written", text: s } : s;
+}
+
+/** The cell as the finding: the usual one. */
+export function cellFinding(value: Cell | undefined): Finding {
+  return { code: "cell", value: value === undefined ? null : value };
+}

@@ -1,0 +1,89 @@
+/**
+ * The input readers return data, and every sentence is built in src/words: a battery of bad inputs across every
+ * reader of the engine gives problems that each carry an expectation code (never words the engine wrote), and the
+ * readers' sources hold no sentence of what was expected or found.
+ */
+import { readdirSync, readFileSync } from "fs";
+import * as path from "path";
+import { expectationWords, findingWords } from "../../src/words/parseErrors";
+import { errorWords, formatError, wordedError } from "../../src/words/errors";
+import type { InputError } from "../../src/engine/types";
+import { badInputRuns } from "../helpers/badInputs";
+
+const ROOT = path.join(__dirname, "..", "..");
+const runs = badInputRuns();
+const problems: { name: string; e: InputError }[] = runs.flatMap((r) => r.errors.map((e) => ({ name: r.name, e })));
+
+describe("the readers report problems as data", () => {
+  test("the battery finds many different problems", () => {
+    expect(problems.length).toBeGreaterThan(1000);
+    const codes = new Set(problems.map(({ e }) => e.expect?.code));
+    expect(codes.size).toBeGreaterThan(60);
+  });
+
+  test("every problem of the battery is an expectation code with its values, and what was found as data", () => {
+    const worded = problems.filter(({ e }) => e.code !== "input" || e.expected !== undefined || e.found !== undefined);
+    expect(worded.map(({ name, e }) => `${name}: ${formatError(e)}`)).toEqual([]);
+    // No reader above the engine's words slipped in: "written" is for the analyses' own tables only.
+    expect(problems.filter(({ e }) => e.expect?.code === "written" || e.saw?.code === "written").map(({ name }) => name)).toEqual([]);
+  });
+
+  test("the words are built from the data alone: a problem's sentence is its expectation's and finding's words", () => {
+    for (const { e } of problems.slice(0, 400)) {
+      if (e.code !== "input") continue;
+      expect(errorWords(e)).toEqual({ expected: expectationWords(e.expect), found: findingWords(e.saw) });
+      // A surface that shows problems field by field (or as JSON) shows the same words.
+      expect(formatError(JSON.parse(JSON.stringify(wordedError(e))) as InputError)).toBe(formatError(e));
+    }
+  });
+
+  test("the sentences people read are the same as before the move (spot checks across readers)", () => {
+    const line = (run: string) => runs.find((r) => r.name === run)?.errors.map(formatError);
+    expect(line("Revenue row 1 col 3 = abc")).toEqual(['Revenue row 2, column "Amount" (D2): expected a dollar amount ≥ 0 (e.g. 1250000 or $1,250,000), found "abc"']);
+    expect(line("Revenue row 1 col 3 = 1000000000000000")).toEqual([
+      'Revenue row 2, column "Amount" (D2): expected a dollar amount ≥ 0 (e.g. 1250000 or $1,250,000), at most $1,000,000,000,000, found 1000000000000000',
+    ]);
+    expect(line("Enrollment row 1 col 3 = 2.5")).toEqual(['Enrollment row 2, column "Students" (D2): expected a number of students ≥ 0, a whole number of students, found 2.5']);
+    expect(line("Eligible 101; 555; 777")).toEqual([
+      'Revenue row 3, column "Eligible" (H3): expected All, a list of levels (Elementary, Middle, High), a list of School IDs, or rules joined by "and" such as "Poverty % >= 40%" or "Title I = Yes" (need categories: Poverty, EL; Schools columns: Title I, Region), found "101; 555; 777" ("555", "777" are neither a level nor a School ID)',
+    ]);
+    expect(line("without Weights")).toEqual(['Weights: expected an Excel table or a sheet named "Weights" with columns "Category", "Level" and "Weight" or "Per Pupil", found no such table or sheet in the workbook']);
+    expect(line("Policy row 3 col 1 = abc")).toEqual(['Policy row 4, column "Value" (B4): expected a percentage of Current Budget from 0% to 100% (e.g. 98%), or blank for none, found "abc"']);
+    expect(line("Readiness row 1 col 2 = 2.5")).toEqual([
+      'Readiness row 2, column "Rating" (C2): expected a whole number from 1 (not in place) to 4 (firmly in place), or blank when not rated yet, found 2.5',
+    ]);
+  });
+});
+
+describe("the readers' sources hold no sentence of what was expected or found", () => {
+  const files = [
+    ...readdirSync(path.join(ROOT, "src/engine/parse"))
+      .filter((f) => f !== "values.ts")
+      .map((f) => `src/engine/parse/${f}`),
+    "src/engine/eligibility.ts",
+    "src/engine/allocate/attendance.ts",
+  ];
+  /** A reader call or problem field given words: a string or template literal where data belongs. */
+  const WORDED = [
+    /\b(expected|found|problem|what):\s*[`"']/,
+    /\.(error|rowError|tableError)\([^;]*?,\s*[`"']/,
+    /\.(requiredText|number|students|percent)\([^;]*?,\s*[^,]+,\s*[`"']/,
+    /return\s+`"\$\{[^`]*\bis\b/,
+  ];
+
+  test.each(files)("%s", (file) => {
+    const lines = readFileSync(path.join(ROOT, file), "utf8").split("\n");
+    const hits = lines.map((l, i) => `${i + 1}: ${l.trim()}`).filter((l) => !/^\d+: (\*|\/\/|\/\*)/.test(l) && WORDED.some((re) => re.test(l)));
+    expect(hits).toEqual([]);
+  });
+
+  test("the check finds a reader that writes its own words", () => {
+    const old = [
+      `      if (found === undefined) t.error(k, c.type, \`one of \${TYPES.join(", ")} (or blank)\`);`,
+      `    if (total === 0) ctx.errors.push({ ...at, expected: "some revenue to allocate", found: "every Amount in Revenue is 0" });`,
+      `    const name = t.requiredText(k, nameCol, "the school's name");`,
+      `    if (p === null) return \`"\${right.text}" is not a percentage (write 40%, 40 or 0.4)\`;`,
+    ];
+    for (const l of old) expect(WORDED.some((re) => re.test(l))).toBe(true);
+  });
+});
