@@ -62,17 +62,11 @@ export function usesPerPupil(d: District): boolean {
   return d.rates.some((row) => row.some((r) => r?.kind === "perPupil"));
 }
 
-/**
- * The per-pupil matrix as an editable grid: one input per level × category. A valid entry re-allocates at once;
- * an invalid one shows a field validation message and changes nothing. Under each input, the other view of the
- * formula: $ per pupil under a weight, the weight relative to the first level's base under a $ amount.
- */
-export function MatrixGrid({ district, allocation, onChange }: MatrixGridProps) {
-  const s = useStyles();
-  const [drafts, setDrafts] = useState<Record<string, { text: string; error: string | null }>>({});
-  const categories = ["Base", ...district.needs];
-  const perPupil = usesPerPupil(district);
-  const unit = perPupil ? "$ per pupil" : "weight";
+type Draft = { text: string; error: string | null };
+
+/** The cells being typed in: an entry that parses re-allocates at once; one that does not keeps its text and message. */
+function useMatrixDrafts(district: District, perPupil: boolean, onChange: (district: District) => void) {
+  const [drafts, setDrafts] = useState<Record<string, Draft>>({});
 
   const edit = (li: number, ci: number, text: string) => {
     const key = `${li}:${ci}`;
@@ -101,15 +95,109 @@ export function MatrixGrid({ district, allocation, onChange }: MatrixGridProps) 
       return rest;
     });
   };
+  return { drafts, edit, blur };
+}
 
+/** What each cell shows: the rate set, and under it the other view of the formula. */
+function MatrixLegend({ district, perPupil }: { district: District; perPupil: boolean }) {
+  const s = useStyles();
+  return (
+    <Text className={s.legend} as="p">
+      In each cell, {perPupil ? "the $ per pupil you set" : `the weight you set ${WEIGHT_LABELS.nominal.replace(/^Weights you set /, "")}`}; below it,{" "}
+      {perPupil ? "" : "the $ per pupil and "}&quot;eff.&quot;: {WEIGHT_LABELS.effective.charAt(0).toLowerCase() + WEIGHT_LABELS.effective.slice(1)}, relative to the{" "}
+      {district.levels[0] ?? "first level"} Base, as on the Matrix sheet.
+    </Text>
+  );
+}
+
+interface CellProps {
+  li: number;
+  ci: number;
+  /** "<level> <category>", the cell's name for assistive technology. */
+  name: string;
+  unit: string;
+  perPupil: boolean;
+  district: District;
+  allocation: Allocation;
+  draft: Draft | undefined;
+  edit: (li: number, ci: number, text: string) => void;
+  blur: (li: number, ci: number) => void;
+}
+
+/** One level × category: its input, and under it the $ per pupil (for a weight) and the effective weight. */
+function MatrixCell({ li, ci, name, unit, perPupil, district, allocation, draft, edit, blur }: CellProps) {
+  const s = useStyles();
+  const rate = district.rates[li]?.[ci] ?? null;
+  const pp = allocation.matrix.perPupil[li]?.[ci];
+  const w = allocation.matrix.weights[li]?.[ci];
+  const fixed = rate?.kind === "perPupil" || (rate === null && perPupil);
+  const eff = w !== undefined && Number.isFinite(w) ? weightText(w) : null;
+  return (
+    <td className={s.td}>
+      <Field size="small" validationState={draft?.error ? "error" : "none"}>
+        <Input
+          className={s.input}
+          size="small"
+          aria-label={`${name} ${unit}`}
+          aria-invalid={draft?.error ? true : undefined}
+          aria-describedby={draft?.error ? `sfs-matrix-error-${li}-${ci}` : undefined}
+          value={draft ? draft.text : rateText(rate)}
+          placeholder="0"
+          onChange={(_, data) => edit(li, ci, data.value)}
+          onBlur={() => blur(li, ci)}
+        />
+      </Field>
+      {!fixed && pp !== undefined && (
+        <Text className={s.other} title={`$ per pupil: ${moneyCents(pp)}`}>
+          {moneyCents(pp)}
+        </Text>
+      )}
+      {eff !== null && (
+        <Text className={s.other} title={`${WEIGHT_LABELS.effective}: ${eff}`} aria-label={`${name}, effective weight ${eff}`}>
+          eff. {eff}
+        </Text>
+      )}
+    </td>
+  );
+}
+
+/** The entries that do not parse, each named by its level and category (the inputs point here). */
+function MatrixErrors({ drafts, levels, categories }: { drafts: Record<string, Draft>; levels: readonly string[]; categories: readonly string[] }) {
+  const s = useStyles();
   const errors = Object.entries(drafts).filter(([, d]) => d.error);
+  if (errors.length === 0) return null;
+  return (
+    <ul className={s.errors} aria-label="Matrix entries to fix">
+      {errors.map(([key, d]) => {
+        const [li, ci] = key.split(":").map(Number);
+        return (
+          <li key={key} id={`sfs-matrix-error-${li}-${ci}`}>
+            <span>
+              {levels[li]} {categories[ci]}:{" "}
+            </span>
+            <span>{d.error}</span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/**
+ * The per-pupil matrix as an editable grid: one input per level × category. A valid entry re-allocates at once;
+ * an invalid one shows a field validation message and changes nothing. Under each input, the other view of the
+ * formula: $ per pupil under a weight, the weight relative to the first level's base under a $ amount.
+ */
+export function MatrixGrid({ district, allocation, onChange }: MatrixGridProps) {
+  const s = useStyles();
+  const categories = ["Base", ...district.needs];
+  const perPupil = usesPerPupil(district);
+  const unit = perPupil ? "$ per pupil" : "weight";
+  const { drafts, edit, blur } = useMatrixDrafts(district, perPupil, onChange);
+  const cell = { unit, perPupil, district, allocation, edit, blur };
   return (
     <div className={s.wrap}>
-      <Text className={s.legend} as="p">
-        In each cell, {perPupil ? "the $ per pupil you set" : `the weight you set ${WEIGHT_LABELS.nominal.replace(/^Weights you set /, "")}`}; below it,{" "}
-        {perPupil ? "" : "the $ per pupil and "}&quot;eff.&quot;: {WEIGHT_LABELS.effective.charAt(0).toLowerCase() + WEIGHT_LABELS.effective.slice(1)}, relative to the{" "}
-        {district.levels[0] ?? "first level"} Base, as on the Matrix sheet.
-      </Text>
+      <MatrixLegend district={district} perPupil={perPupil} />
       <table className={s.table} aria-label={`Funding formula (${unit} by level and category)`}>
         <thead>
           <tr>
@@ -129,62 +217,14 @@ export function MatrixGrid({ district, allocation, onChange }: MatrixGridProps) 
               <th className={s.rowHead} scope="row">
                 {level}
               </th>
-              {categories.map((cat, ci) => {
-                const key = `${li}:${ci}`;
-                const draft = drafts[key];
-                const rate = district.rates[li]?.[ci] ?? null;
-                const pp = allocation.matrix.perPupil[li]?.[ci];
-                const w = allocation.matrix.weights[li]?.[ci];
-                const fixed = rate?.kind === "perPupil" || (rate === null && perPupil);
-                const eff = w !== undefined && Number.isFinite(w) ? weightText(w) : null;
-                const name = `${level} ${cat}`;
-                return (
-                  <td key={cat} className={s.td}>
-                    <Field size="small" validationState={draft?.error ? "error" : "none"}>
-                      <Input
-                        className={s.input}
-                        size="small"
-                        aria-label={`${name} ${unit}`}
-                        aria-invalid={draft?.error ? true : undefined}
-                        aria-describedby={draft?.error ? `sfs-matrix-error-${li}-${ci}` : undefined}
-                        value={draft ? draft.text : rateText(rate)}
-                        placeholder="0"
-                        onChange={(_, data) => edit(li, ci, data.value)}
-                        onBlur={() => blur(li, ci)}
-                      />
-                    </Field>
-                    {!fixed && pp !== undefined && (
-                      <Text className={s.other} title={`$ per pupil: ${moneyCents(pp)}`}>
-                        {moneyCents(pp)}
-                      </Text>
-                    )}
-                    {eff !== null && (
-                      <Text className={s.other} title={`${WEIGHT_LABELS.effective}: ${eff}`} aria-label={`${name}, effective weight ${eff}`}>
-                        eff. {eff}
-                      </Text>
-                    )}
-                  </td>
-                );
-              })}
+              {categories.map((cat, ci) => (
+                <MatrixCell key={cat} li={li} ci={ci} name={`${level} ${cat}`} draft={drafts[`${li}:${ci}`]} {...cell} />
+              ))}
             </tr>
           ))}
         </tbody>
       </table>
-      {errors.length > 0 && (
-        <ul className={s.errors} aria-label="Matrix entries to fix">
-          {errors.map(([key, d]) => {
-            const [li, ci] = key.split(":").map(Number);
-            return (
-              <li key={key} id={`sfs-matrix-error-${li}-${ci}`}>
-                <span>
-                  {district.levels[li]} {categories[ci]}:{" "}
-                </span>
-                <span>{d.error}</span>
-              </li>
-            );
-          })}
-        </ul>
-      )}
+      <MatrixErrors drafts={drafts} levels={district.levels} categories={categories} />
     </div>
   );
 }
