@@ -53,11 +53,10 @@ function describe(line: Line): string {
   return trueMinus(lineText(line));
 }
 
-/** "How it was calculated": the engine's explanation lines (count × rate = $), source by source, and the total. */
-export function SchoolDetail({ allocation, index, onClose, calculator }: SchoolDetailProps) {
-  const s = useStyles();
-  const calcHint = useId();
-  const school = allocation.schools[index];
+type AllocatedSchool = Allocation["schools"][number];
+
+/** The school's explanation lines, grouped by source in the order they come, and their sum. */
+function useSourceGroups(allocation: Allocation, index: number) {
   const lines = useMemo(() => explainSchool(allocation, index), [allocation, index]);
   const bySource = useMemo(() => {
     const groups: { source: string; lines: Line[] }[] = [];
@@ -69,6 +68,99 @@ export function SchoolDetail({ allocation, index, onClose, calculator }: SchoolD
     return groups;
   }, [lines]);
   const sum = lines.reduce((t, l) => t + l.amount, 0);
+  return { lines, bySource, sum };
+}
+
+/** One source's lines: what was counted × the rate, and the amount. */
+function SourceLines({ source, lines }: { source: string; lines: Line[] }) {
+  const s = useStyles();
+  return (
+    <div>
+      <Text weight="semibold" size={200}>
+        {source}
+      </Text>
+      <ul className={s.list}>
+        {lines.map((l, k) => (
+          <li key={k} className={s.line} title={lineText(l)}>
+            <span>{describe(l)}</span>
+            <span className={s.amount}>{moneyCents(l.amount)}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** The balance carried from last year and what is available to spend, when the school carries one. */
+function CarriedLines({ school }: { school: AllocatedSchool }) {
+  const s = useStyles();
+  if (school.carryOver === null || school.available === null) return null;
+  return (
+    <>
+      <div className={s.line}>
+        <span>{CARRIED_LABEL}</span>
+        <span className={mergeClasses(s.amount, school.carryOver > 0 ? s.gain : school.carryOver < 0 ? s.loss : undefined)} data-testid="detail-carried">
+          {carriedWords(school.carryOver)}
+        </span>
+      </div>
+      <div className={s.line}>
+        <span>{AVAILABLE_LABEL}</span>
+        <span className={s.amount} data-testid="detail-available">
+          {moneyCents(school.available)}
+        </span>
+      </div>
+    </>
+  );
+}
+
+/** The current budget and the change from it, when the school has one. */
+function CurrentLines({ school }: { school: AllocatedSchool }) {
+  const s = useStyles();
+  if (school.current === null) return null;
+  const current = school.current;
+  return (
+    <>
+      <div className={s.line}>
+        <span>Current budget</span>
+        <span className={s.amount}>{money(current)}</span>
+      </div>
+      <div className={s.line}>
+        <span>Change</span>
+        <span className={mergeClasses(s.amount, school.total > current ? s.gain : school.total < current ? s.loss : undefined)}>
+          {signedMoney(school.total - current)}
+          {current ? ` (${signedPercent((school.total - current) / current)})` : ""}
+        </span>
+      </div>
+    </>
+  );
+}
+
+/** Create calculator for this school, and its progress. */
+function CalculatorAction({ calculator, index }: { calculator: NonNullable<SchoolDetailProps["calculator"]>; index: number }) {
+  const s = useStyles();
+  const calcHint = useId();
+  return (
+    <div className={s.calc}>
+      <div className={s.actions}>
+        <Button size="small" disabled={!calculator.canBuild || calculator.state.phase === "running"} onClick={() => calculator.onCreate(index)} aria-describedby={calcHint}>
+          Create calculator
+        </Button>
+        <Text id={calcHint} className={s.note}>
+          This school&apos;s budget as a workbook for its principal, with live formulas.
+        </Text>
+      </div>
+      {calculator.state.phase !== "idle" && calculator.state.what === "one" && calculator.state.school === index && (
+        <CalculatorStatus calculator={calculator.state} onDownloadInstead={calculator.onDownloadInstead} />
+      )}
+    </div>
+  );
+}
+
+/** "How it was calculated": the engine's explanation lines (count × rate = $), source by source, and the total. */
+export function SchoolDetail({ allocation, index, onClose, calculator }: SchoolDetailProps) {
+  const s = useStyles();
+  const school = allocation.schools[index];
+  const { lines, bySource, sum } = useSourceGroups(allocation, index);
   if (!school) return null;
   return (
     <section className={s.root} aria-labelledby="sfs-detail-title">
@@ -84,19 +176,7 @@ export function SchoolDetail({ allocation, index, onClose, calculator }: SchoolD
         {students(school.students)} students{school.adjustment ? ` · adjusted by ${school.adjustment}` : ""}
       </Text>
       {bySource.map((g) => (
-        <div key={g.source}>
-          <Text weight="semibold" size={200}>
-            {g.source}
-          </Text>
-          <ul className={s.list}>
-            {g.lines.map((l, k) => (
-              <li key={k} className={s.line} title={lineText(l)}>
-                <span>{describe(l)}</span>
-                <span className={s.amount}>{moneyCents(l.amount)}</span>
-              </li>
-            ))}
-          </ul>
-        </div>
+        <SourceLines key={g.source} source={g.source} lines={g.lines} />
       ))}
       {lines.length === 0 && <Text className={s.note}>This school receives nothing from any source.</Text>}
       <div className={s.total}>
@@ -105,58 +185,10 @@ export function SchoolDetail({ allocation, index, onClose, calculator }: SchoolD
           {moneyCents(sum)}
         </span>
       </div>
-      {school.carryOver !== null && school.available !== null && (
-        <>
-          <div className={s.line}>
-            <span>{CARRIED_LABEL}</span>
-            <span className={mergeClasses(s.amount, school.carryOver > 0 ? s.gain : school.carryOver < 0 ? s.loss : undefined)} data-testid="detail-carried">
-              {carriedWords(school.carryOver)}
-            </span>
-          </div>
-          <div className={s.line}>
-            <span>{AVAILABLE_LABEL}</span>
-            <span className={s.amount} data-testid="detail-available">
-              {moneyCents(school.available)}
-            </span>
-          </div>
-        </>
-      )}
-      {school.current !== null && (
-        <div className={s.line}>
-          <span>Current budget</span>
-          <span className={s.amount}>{money(school.current)}</span>
-        </div>
-      )}
-      {school.current !== null && (
-        <div className={s.line}>
-          <span>Change</span>
-          <span className={mergeClasses(s.amount, school.total > school.current ? s.gain : school.total < school.current ? s.loss : undefined)}>
-            {signedMoney(school.total - school.current)}
-            {school.current ? ` (${signedPercent((school.total - school.current) / school.current)})` : ""}
-          </span>
-        </div>
-      )}
+      <CarriedLines school={school} />
+      <CurrentLines school={school} />
       {sum !== school.total && <Text className={s.note}>The lines sum to {moneyCents(sum)}, the school total is {moneyCents(school.total)}.</Text>}
-      {calculator && (
-        <div className={s.calc}>
-          <div className={s.actions}>
-            <Button
-              size="small"
-              disabled={!calculator.canBuild || calculator.state.phase === "running"}
-              onClick={() => calculator.onCreate(index)}
-              aria-describedby={calcHint}
-            >
-              Create calculator
-            </Button>
-            <Text id={calcHint} className={s.note}>
-              This school&apos;s budget as a workbook for its principal, with live formulas.
-            </Text>
-          </div>
-          {calculator.state.phase !== "idle" && calculator.state.what === "one" && calculator.state.school === index && (
-            <CalculatorStatus calculator={calculator.state} onDownloadInstead={calculator.onDownloadInstead} />
-          )}
-        </div>
-      )}
+      {calculator && <CalculatorAction calculator={calculator} index={index} />}
     </section>
   );
 }
