@@ -88,127 +88,155 @@ export function tabLabel(sheet: MemorySheet): string {
   return sheet.own ? sheet.name : `${sheet.name} (input)`;
 }
 
-/** A read-only view of the in-memory workbook: its sheets as tabs, the chosen sheet as a grid. */
-export function WorkbookPanel({ host, theme, onThemeChange }: WorkbookPanelProps) {
-  const s = useStyles();
+type Grid = ReturnType<typeof sheetGrid>;
+type Selection = ReturnType<MemoryHost["selection"]>;
+
+/** The workbook's sheets and selection, re-rendered whenever a sheet is added, written or removed or the selection moves. */
+function useWorkbook(host: MemoryHost) {
   const version = useSyncExternalStore(
     (cb) => host.subscribe(cb),
     () => host.sheets().map((x) => `${x.name}:${x.own}:${x.plan ? x.plan.cells.length : x.tables.length}`).join("|") + (host.selection()?.address ?? ""),
   );
-  const sheets = host.sheets();
-  const selection = host.selection();
-  const [chosen, setChosen] = useState<string | null>(null);
-  const current = sheets.find((x) => x.name === chosen) ?? sheets.find((x) => x.name === selection?.sheet) ?? sheets[0];
-  const strip = useRef<HTMLDivElement>(null);
+  return { version, sheets: host.sheets(), selection: host.selection() };
+}
 
+/** The heading and, when offered, the theme switch. */
+function PreviewBar({ title, theme, onThemeChange }: { title: string } & Omit<WorkbookPanelProps, "host">) {
+  const s = useStyles();
+  return (
+    <div className={s.bar}>
+      <h2 className={s.h}>{title}</h2>
+      {onThemeChange ? <Switch label="Dark theme" checked={theme === "dark"} onChange={(_, d) => onThemeChange(d.checked ? "dark" : "light")} /> : null}
+    </div>
+  );
+}
+
+interface SheetNavProps {
+  sheets: MemorySheet[];
+  current: string;
+  version: string;
+  onChoose: (name: string) => void;
+}
+
+/** The sheet tabs; the shown sheet's tab is kept in view. */
+function SheetTabs({ sheets, current, version, onChoose }: SheetNavProps) {
+  const s = useStyles();
+  const strip = useRef<HTMLDivElement>(null);
   // Keep the shown sheet's tab in view when it is chosen from the list or by a selected problem cell.
   // (Found by name: Fluent moves aria-selected to the new tab only after this effect has run.)
-  const shown = current?.name;
   useEffect(() => {
-    if (shown === undefined) return;
-    const el = Array.from(strip.current?.querySelectorAll<HTMLElement>("[data-sheet]") ?? []).find((t) => t.dataset.sheet === shown);
+    const el = Array.from(strip.current?.querySelectorAll<HTMLElement>("[data-sheet]") ?? []).find((t) => t.dataset.sheet === current);
     if (el && typeof el.scrollIntoView === "function") el.scrollIntoView({ block: "nearest", inline: "nearest" });
-  }, [shown, version]);
+  }, [current, version]);
+  return (
+    <div className={s.tabs} ref={strip}>
+      <TabList className={s.tabList} size="small" selectedValue={current} onTabSelect={(_, d) => onChoose(String(d.value))} aria-label="Sheets">
+        {sheets.map((x) => (
+          <Tab key={x.name} value={x.name} className={s.tab} data-sheet={x.name}>
+            {x.name}
+            {x.own ? "" : <span className={s.input}> (input)</span>}
+          </Tab>
+        ))}
+      </TabList>
+    </div>
+  );
+}
 
-  const themeSwitch = onThemeChange ? (
-    <Switch label="Dark theme" checked={theme === "dark"} onChange={(_, d) => onThemeChange(d.checked ? "dark" : "light")} />
-  ) : null;
+/** "Go to sheet": the input tables, then the sheets written by the tool. */
+function SheetPicker({ sheets, current, onChoose }: Omit<SheetNavProps, "version">) {
+  const s = useStyles();
+  const inputs = sheets.filter((x) => !x.own);
+  const own = sheets.filter((x) => x.own);
+  const group = (label: string, list: MemorySheet[]) =>
+    list.length > 0 && (
+      <optgroup label={label}>
+        {list.map((x) => (
+          <option key={x.name} value={x.name}>
+            {x.name}
+          </option>
+        ))}
+      </optgroup>
+    );
+  return (
+    <label className={s.picker}>
+      <span className={s.pickerLabel}>Go to sheet ({sheets.length})</span>
+      <Select size="small" value={current} onChange={(_, d) => onChoose(d.value)} aria-label="Go to sheet">
+        {group("Input tables", inputs)}
+        {group("Written by the tool", own)}
+      </Select>
+    </label>
+  );
+}
+
+/** The sheet's cells as a grid with column letters and row numbers; the selected cell is outlined. */
+function SheetGrid({ sheet, grid, selection }: { sheet: MemorySheet; grid: Grid; selection: Selection }) {
+  const s = useStyles();
+  const styleClass = (style?: string) => (style === "title" ? s.title : style === "good" ? s.good : style === "bad" ? s.bad : style === "total" ? s.total : style === "note" ? s.note : undefined);
+  return (
+    <div className={s.scroller} tabIndex={0} role="group" aria-label={`Cells of ${tabLabel(sheet)}, scrollable`}>
+      <table className={s.grid} aria-label={`Sheet ${sheet.name}`}>
+        <thead>
+          <tr>
+            <th className={mergeClasses(s.cell, s.head, s.rowHead, s.corner)} />
+            {Array.from({ length: grid.cols }, (_, c) => (
+              <th key={c} className={mergeClasses(s.cell, s.head)} scope="col">
+                {columnLetter(c + 1)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {Array.from({ length: grid.rows }, (_, r) => (
+            <tr key={r}>
+              <th className={mergeClasses(s.cell, s.head, s.rowHead)} scope="row">
+                {r + 1}
+              </th>
+              {Array.from({ length: grid.cols }, (_, c) => {
+                const cell = grid.cells.get(`${r}:${c}`);
+                const selected = selection?.sheet === sheet.name && selection.address.toUpperCase() === `${columnLetter(c + 1)}${r + 1}`;
+                return (
+                  <td
+                    key={c}
+                    className={mergeClasses(s.cell, cell?.numeric && s.num, cell?.header && s.header, styleClass(cell?.style), selected && s.selected)}
+                    aria-selected={selected || undefined}
+                    title={cell && cell.text.length > 30 ? cell.text : undefined}
+                  >
+                    {cell?.text ?? ""}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** A read-only view of the in-memory workbook: its sheets as tabs, the chosen sheet as a grid. */
+export function WorkbookPanel({ host, theme, onThemeChange }: WorkbookPanelProps) {
+  const s = useStyles();
+  const { version, sheets, selection } = useWorkbook(host);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const current = sheets.find((x) => x.name === chosen) ?? sheets.find((x) => x.name === selection?.sheet) ?? sheets[0];
 
   if (!current) {
     return (
       <section className={s.root} aria-label="Workbook preview" data-version={version}>
-        <div className={s.bar}>
-          <h2 className={s.h}>Workbook preview</h2>
-          {themeSwitch}
-        </div>
+        <PreviewBar title="Workbook preview" theme={theme} onThemeChange={onThemeChange} />
         <Text className={s.note}>The workbook is empty. Insert the sample district from the pane to begin.</Text>
       </section>
     );
   }
   const grid = sheetGrid(current);
-  const styleClass = (style?: string) => (style === "title" ? s.title : style === "good" ? s.good : style === "bad" ? s.bad : style === "total" ? s.total : style === "note" ? s.note : undefined);
-  const inputs = sheets.filter((x) => !x.own);
-  const own = sheets.filter((x) => x.own);
   return (
     <section className={s.root} aria-label="Workbook preview" data-version={version}>
-      <div className={s.bar}>
-        <h2 className={s.h}>Workbook preview (read-only)</h2>
-        {themeSwitch}
-      </div>
+      <PreviewBar title="Workbook preview (read-only)" theme={theme} onThemeChange={onThemeChange} />
       <div className={s.nav}>
-        <div className={s.tabs} ref={strip}>
-          <TabList className={s.tabList} size="small" selectedValue={current.name} onTabSelect={(_, d) => setChosen(String(d.value))} aria-label="Sheets">
-            {sheets.map((x) => (
-              <Tab key={x.name} value={x.name} className={s.tab} data-sheet={x.name}>
-                {x.name}
-                {x.own ? "" : <span className={s.input}> (input)</span>}
-              </Tab>
-            ))}
-          </TabList>
-        </div>
-        {sheets.length > PICKER_FROM && (
-          <label className={s.picker}>
-            <span className={s.pickerLabel}>Go to sheet ({sheets.length})</span>
-            <Select size="small" value={current.name} onChange={(_, d) => setChosen(d.value)} aria-label="Go to sheet">
-              {inputs.length > 0 && (
-                <optgroup label="Input tables">
-                  {inputs.map((x) => (
-                    <option key={x.name} value={x.name}>
-                      {x.name}
-                    </option>
-                  ))}
-                </optgroup>
-              )}
-              {own.length > 0 && (
-                <optgroup label="Written by the tool">
-                  {own.map((x) => (
-                    <option key={x.name} value={x.name}>
-                      {x.name}
-                    </option>
-                  ))}
-                </optgroup>
-              )}
-            </Select>
-          </label>
-        )}
+        <SheetTabs sheets={sheets} current={current.name} version={version} onChoose={setChosen} />
+        {sheets.length > PICKER_FROM && <SheetPicker sheets={sheets} current={current.name} onChoose={setChosen} />}
       </div>
-      <div className={s.scroller} tabIndex={0} role="group" aria-label={`Cells of ${tabLabel(current)}, scrollable`}>
-        <table className={s.grid} aria-label={`Sheet ${current.name}`}>
-          <thead>
-            <tr>
-              <th className={mergeClasses(s.cell, s.head, s.rowHead, s.corner)} />
-              {Array.from({ length: grid.cols }, (_, c) => (
-                <th key={c} className={mergeClasses(s.cell, s.head)} scope="col">
-                  {columnLetter(c + 1)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {Array.from({ length: grid.rows }, (_, r) => (
-              <tr key={r}>
-                <th className={mergeClasses(s.cell, s.head, s.rowHead)} scope="row">
-                  {r + 1}
-                </th>
-                {Array.from({ length: grid.cols }, (_, c) => {
-                  const cell = grid.cells.get(`${r}:${c}`);
-                  const selected = selection?.sheet === current.name && selection.address.toUpperCase() === `${columnLetter(c + 1)}${r + 1}`;
-                  return (
-                    <td
-                      key={c}
-                      className={mergeClasses(s.cell, cell?.numeric && s.num, cell?.header && s.header, styleClass(cell?.style), selected && s.selected)}
-                      aria-selected={selected || undefined}
-                      title={cell && cell.text.length > 30 ? cell.text : undefined}
-                    >
-                      {cell?.text ?? ""}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <SheetGrid sheet={current} grid={grid} selection={selection} />
       {grid.clipped && <Text className={s.note}>Only the top-left part of this sheet is shown.</Text>}
       {current.plan && current.plan.charts.length > 0 && <SheetCharts plan={current.plan} theme={theme ?? "light"} />}
     </section>
