@@ -76,16 +76,10 @@ export interface ChartViewProps {
   description: ChartDescription | null;
 }
 
-export function ChartView({ description: d }: ChartViewProps) {
-  const s = useStyles();
-  const theme = useContext(ChartThemeContext);
-  const box = useRef<HTMLDivElement>(null);
-  const width = useWidth(box);
-  const seen = useSeen(box);
+/** The chart drawn as SVG once it has been seen (again when the width or the theme changes), or why it could not be. */
+function useChartSvg(d: ChartDescription | null, width: number, theme: "light" | "dark", seen: boolean) {
   const [svg, setSvg] = useState<string | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
-  const [showData, setShowData] = useState(false);
-  const id = useId();
   useEffect(() => {
     if (!d || !seen) return;
     let live = true;
@@ -104,6 +98,50 @@ export function ChartView({ description: d }: ChartViewProps) {
       live = false;
     };
   }, [d, width, theme, seen]);
+  return { svg, failed };
+}
+
+/** The plotted figures as a table ("Show data"). */
+function ChartData({ d, id }: { d: ChartDescription; id: string }) {
+  const s = useStyles();
+  const numClass = (k: number) => (d.columns[k].format === "text" ? undefined : s.num);
+  return (
+    <div id={id} className={s.table}>
+      <Table size="extra-small" aria-label={`Data of the chart: ${d.title}`}>
+        <TableHeader>
+          <TableRow>
+            {d.columns.map((c, k) => (
+              <TableHeaderCell key={c.header} className={numClass(k)}>
+                {c.header}
+              </TableHeaderCell>
+            ))}
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {d.rows.map((r, i) => (
+            <TableRow key={i}>
+              {r.map((v, k) => (
+                <TableCell key={k} className={numClass(k)}>
+                  {formatValue(v, d.columns[k].format)}
+                </TableCell>
+              ))}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}
+
+export function ChartView({ description: d }: ChartViewProps) {
+  const s = useStyles();
+  const theme = useContext(ChartThemeContext);
+  const box = useRef<HTMLDivElement>(null);
+  const width = useWidth(box);
+  const seen = useSeen(box);
+  const { svg, failed } = useChartSvg(d, width, theme, seen);
+  const [showData, setShowData] = useState(false);
+  const id = useId();
   if (!d) return null;
   return (
     <figure className={s.figure} aria-labelledby={`${id}-title`} data-chart={d.id}>
@@ -129,32 +167,7 @@ export function ChartView({ description: d }: ChartViewProps) {
           {showData ? "Hide data" : "Show data"}
         </Button>
       </div>
-      {showData && (
-        <div id={`${id}-data`} className={s.table}>
-          <Table size="extra-small" aria-label={`Data of the chart: ${d.title}`}>
-            <TableHeader>
-              <TableRow>
-                {d.columns.map((c) => (
-                  <TableHeaderCell key={c.header} className={c.format === "text" ? undefined : s.num}>
-                    {c.header}
-                  </TableHeaderCell>
-                ))}
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {d.rows.map((r, i) => (
-                <TableRow key={i}>
-                  {r.map((v, k) => (
-                    <TableCell key={k} className={d.columns[k].format === "text" ? undefined : s.num}>
-                      {formatValue(v, d.columns[k].format)}
-                    </TableCell>
-                  ))}
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
-      )}
+      {showData && <ChartData d={d} id={`${id}-data`} />}
     </figure>
   );
 }
