@@ -4,7 +4,7 @@
  * says so and names each of them, on the table where the missing thing would go.
  */
 import { policySetting, type PolicyKey } from "./policySettings";
-import type { Cause, Cents, District, InputError } from "./types";
+import type { AllocationProblem, Cause, Cents, District, InputError } from "./types";
 
 /** A problem with one allocation setting, at its Policy cell when the Policy table holds it. */
 export function settingError(d: District, key: PolicyKey, expected: string, found: string): InputError {
@@ -13,6 +13,17 @@ export function settingError(d: District, key: PolicyKey, expected: string, foun
   const what = { code: "setting", setting: key } as const;
   if (!at) return { ...what, table: "Policy", row: null, column: spec.name, expected, found };
   return { ...what, table: "Policy", row: at.row, column: at.column, cell: at.cell, ...(at.sheet ? { sheet: at.sheet } : {}), expected: `${spec.name}: ${expected}`, found };
+}
+
+/**
+ * The Foundation Per School cannot be paid, as data (its words are in src/words/errors.ts): at its Policy cell
+ * when the Policy table holds it, else at the setting's name.
+ */
+export function foundationError(d: District, code: "foundationNoPayer" | "foundationTooLarge" | "foundationSource", values: NonNullable<AllocationProblem["values"]>, source?: string): InputError {
+  const at = d.policy.places?.foundationPerSchool;
+  const what = { code, setting: "foundationPerSchool", causes: [], values, ...(source !== undefined ? { source } : {}) } as const;
+  if (!at) return { ...what, table: "Policy", row: null, column: policySetting("foundationPerSchool").name };
+  return { ...what, table: "Policy", row: at.row, column: at.column, cell: at.cell, ...(at.sheet ? { sheet: at.sheet } : {}) };
 }
 
 /** A setting that asks for the move, and where it was set (its Policy row, or null: set in the pane). */

@@ -87,11 +87,18 @@ export type Cause = { readonly kind: "setting"; readonly setting: string; readon
  * `values` { available, need } in cents). `causes` are the inputs that ask for the move, in the order named.
  */
 export interface AllocationProblem extends ErrorPlace {
-  code: "noGeneralMoney" | "floors";
+  /**
+   * Also the Foundation Per School that cannot be paid: no general source to pay it ("foundationNoPayer", `values`
+   * { amount }), more than the general school pool holds ("foundationTooLarge", { amount, available, schools }), or
+   * more than one paying source's pool (`source`; "foundationSource", { need, available }).
+   */
+  code: "noGeneralMoney" | "floors" | "foundationNoPayer" | "foundationTooLarge" | "foundationSource";
   /** The setting whose Policy cell the problem is reported at, when it is one (Hold Harmless for floors). */
   setting?: string;
   causes: readonly Cause[];
-  values?: Readonly<Record<"available" | "need", Cents>>;
+  values?: Readonly<Partial<Record<"available" | "need" | "amount" | "schools", Cents>>>;
+  /** The source a problem is about, when it is one. */
+  source?: string;
   expected?: undefined;
   found?: undefined;
   expect?: undefined;

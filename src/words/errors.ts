@@ -34,6 +34,21 @@ function causeWords(c: Cause): string {
 /** The words of a problem the allocation finds, from its code, causes and figures. */
 function problemWords(e: AllocationProblem): { expected: string; found: string } {
   const causes = e.causes.map(causeWords);
+  const v = e.values ?? {};
+  // At a setting's Policy cell the sentence names the setting first, as every setting's problem does.
+  const named = (expected: string, found: string) => ({
+    expected: e.setting !== undefined && e.row !== null ? `${policySetting(e.setting as PolicyKey).name}: ${expected}` : expected,
+    found,
+  });
+  if (e.code === "foundationNoPayer")
+    return named("at least one Unlocked, unrestricted source that funds All for all schools, to pay the foundation", `${dollars(v.amount ?? 0)} per school and no such source`);
+  if (e.code === "foundationTooLarge") {
+    const schools = v.schools ?? 0;
+    const available = v.available ?? 0;
+    return named(`at most ${dollars(Math.floor(available / schools))} per school (the general school pool ${dollars(available)} ÷ ${schools} schools)`, dollars(v.amount ?? 0));
+  }
+  if (e.code === "foundationSource")
+    return named(`a foundation that ${e.source ?? ""} can pay from its school pool`, `${dollars(v.need ?? 0)} needed, ${dollars(v.available ?? 0)} available`);
   if (e.code === "noGeneralMoney")
     return {
       expected: "general money to move between schools: an Unlocked, unrestricted source that funds All and is eligible for all schools",

@@ -23,7 +23,7 @@ describe("located allocation problems", () => {
     expect(a.errors).toHaveLength(1);
     const e = a.errors[0];
     expect(e).toMatchObject({ code: "floors", setting: "holdHarmless", table: "Policy", column: "Value" });
-    const { available, need } = e.values ?? { available: 0, need: -1 };
+    const { available = 0, need = -1 } = e.values ?? {};
     expect(need).toBeGreaterThan(available);
     expect(Number.isInteger(available) && Number.isInteger(need)).toBe(true);
     expect(formatError(e)).toBe(
@@ -65,5 +65,33 @@ describe("located allocation problems", () => {
     const inPane = allocate({ ...d, sources, policy: { ...setInPane, holdHarmless: 0.9, foundationPerSchool: 0 } });
     expect(inPane.errors[0]).toMatchObject({ code: "noGeneralMoney", causes: [{ setting: "holdHarmless", row: null }, { setting: "gainCap", row: null }, { kind: "minimumBudget" }] });
     expect(formatError(inPane.errors[0])).toContain("while Hold Harmless (set in the pane), Gain Cap (set in the pane) and Minimum Budget (Schools) change school totals");
+  });
+});
+
+describe("a Foundation Per School that cannot be paid is data too", () => {
+  test("too large for the general school pool: code, figures in cents, the sentence from them (set in the pane)", () => {
+    const d = sample();
+    const a = allocate({ ...d, policy: { ...d.policy, places: undefined, foundationPerSchool: 1_000_000_000_00 } });
+    expect(a.errors).toHaveLength(1);
+    const e = a.errors[0];
+    expect(e).toMatchObject({ code: "foundationTooLarge", setting: "foundationPerSchool", table: "Policy", row: null, column: "Foundation Per School", values: { amount: 1_000_000_000_00 } });
+    expect(e.expected).toBeUndefined();
+    const { available = 0, schools = 0 } = e.values ?? {};
+    expect(formatError(e)).toBe(
+      `Policy, column "Foundation Per School": expected at most ${dollars(Math.floor(available / schools))} per school (the general school pool ${dollars(available)} ÷ ${schools} schools), found $1,000,000,000`,
+    );
+  });
+
+  test("no general source to pay it: at its Policy cell, the setting named first", () => {
+    const d = sample();
+    expect(d.policy.places?.foundationPerSchool).toBeDefined();
+    const a = allocate({ ...d, policy: { ...d.policy, foundationPerSchool: 5000_00 }, sources: d.sources.map((s) => ({ ...s, restricted: true })) });
+    const e = a.errors.find((x) => x.code === "foundationNoPayer");
+    expect(e).toBeDefined();
+    if (!e) return;
+    expect(e.values).toEqual({ amount: 5000_00 });
+    expect(formatError(e)).toBe(
+      `Policy row ${e.row}, column "Value" (${e.cell}): expected Foundation Per School: at least one Unlocked, unrestricted source that funds All for all schools, to pay the foundation, found $5,000 per school and no such source`,
+    );
   });
 });

@@ -1,6 +1,6 @@
-import { settingError } from "../located";
+import { foundationError } from "../located";
 import { largestRemainder } from "./largestRemainder";
-import { dollars, type Work } from "./work";
+import type { Work } from "./work";
 
 /**
  * Foundation per school: a fixed amount every school with students receives before the formula, paid from the
@@ -19,7 +19,7 @@ export function payFoundation(w: Work): void {
   if (receivers === 0) return;
   if (payers.length === 0) {
     w.errors.push(
-      settingError(d, "foundationPerSchool", "at least one Unlocked, unrestricted source that funds All for all schools, to pay the foundation", `${dollars(amount)} per school and no such source`),
+      foundationError(d, "foundationNoPayer", { amount }),
     );
     return;
   }
@@ -28,7 +28,7 @@ export function payFoundation(w: Work): void {
   for (const s of payers) totalAvail += w.pool[s];
   if (amount * receivers > totalAvail) {
     w.errors.push(
-      settingError(d, "foundationPerSchool", `at most ${dollars(Math.floor(totalAvail / receivers))} per school (the general school pool ${dollars(totalAvail)} ÷ ${receivers} schools)`, dollars(amount)),
+      foundationError(d, "foundationTooLarge", { amount, available: totalAvail, schools: receivers }),
     );
     return;
   }
@@ -36,7 +36,7 @@ export function payFoundation(w: Work): void {
     const per = split[k];
     if (per * receivers > w.avail[s]) {
       // Rounding could in theory push one source over its pool; rebalance by failing loudly rather than overdrawing.
-      w.errors.push(settingError(d, "foundationPerSchool", `a foundation that ${d.sources[s].name} can pay from its school pool`, `${dollars(per * receivers)} needed, ${dollars(w.avail[s])} available`));
+      w.errors.push(foundationError(d, "foundationSource", { need: per * receivers, available: w.avail[s] }, d.sources[s].name));
       return;
     }
     w.foundationPer[s] = per;
