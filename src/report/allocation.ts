@@ -12,7 +12,7 @@ import { allocationWarningText, AVAILABLE_LABEL, adjustmentWords, CARRIED_LABEL,
 import { budgetChangeChart } from "./charts/describe";
 import { placeChart } from "./charts/native";
 import { a1, columnLetter, excelName } from "./names";
-import type { PlanCell, PlanChart, PlanTable, PlanValue, SheetPlan } from "./plan";
+import type { NumberFormat, PlanCell, PlanChart, PlanTable, PlanValue, SheetPlan } from "./plan";
 import { settingValue, SUMMARY_SETTINGS } from "./settings";
 import { dollars } from "./sheetParts";
 import { WEIGHT_LABELS } from "./labels";
@@ -206,28 +206,59 @@ export function matrixPlan(a: Allocation): SheetPlan {
   return { name: "Matrix", role: "matrix", cells, tables, charts: [], widths, tabColor: BLUE, freeze: { rows: 0, cols: 1 } };
 }
 
-export function schoolBudgetsPlan(a: Allocation): SheetPlan {
+/** One column of the School Budgets table: its header, each school's value, its format and whether it is totalled. */
+interface BudgetColumn {
+  header: string;
+  value: (s: Allocation["schools"][number], i: number) => PlanValue;
+  fmt?: (col: number, rows: PlanValue[][]) => NumberFormat;
+  total?: boolean;
+}
+
+/**
+ * The columns of the School Budgets table. The balance carried from the prior year and what is available to spend
+ * appear only when Schools has a Prior Year Balance, the students funded on attendance only with Policy's ADA Levels:
+ * the same figures, under the same words, as each school's sheet and summary.json.
+ */
+function schoolBudgetColumns(a: Allocation, money: (col: number, rows: PlanValue[][]) => NumberFormat): { columns: BudgetColumn[]; carried: boolean; attendance: boolean } {
   const d = a.district;
   const firstNeed = d.needs[0] ?? null;
   const shares = povertyShares(a);
+  const carried = a.schools.some((s) => s.carryOver !== null);
+  const att = adaLevelNames(d.policy).length > 0 ? schoolAttendance(d) : null;
+  const columns: BudgetColumn[] = [
+    { header: "School ID", value: (s) => s.id },
+    { header: "School Name", value: (s) => s.name },
+    { header: "Students", value: (s) => s.students, fmt: () => (wholeCounts(a) ? "integer" : "decimal2"), total: true },
+  ];
+  if (att) columns.push({ header: "Students funded on attendance", value: (_, i) => att[i].adaStudents, fmt: () => "decimal2", total: true });
+  columns.push({ header: "Total", value: (s) => $(s.total), fmt: money, total: true });
+  if (carried) {
+    columns.push(
+      { header: CARRIED_LABEL, value: (s) => (s.carryOver === null ? null : $(s.carryOver)), fmt: money, total: true },
+      { header: AVAILABLE_LABEL, value: (s) => (s.available === null ? null : $(s.available)), fmt: money, total: true },
+    );
+  }
+  columns.push(
+    { header: "Current Budget", value: (s) => (s.current === null ? null : $(s.current)), fmt: money, total: true },
+    { header: "Change", value: (s) => (s.current === null ? null : $(s.total - s.current)), fmt: money, total: true },
+    { header: "Change %", value: (s) => (s.current ? (s.total - s.current) / s.current : null), fmt: () => "percent1" },
+    { header: "Per Pupil", value: (s) => (s.students > 0 ? Math.round(s.total / s.students) / 100 : null), fmt: () => "currency" },
+    { header: firstNeed ? `${firstNeed} %` : "Need %", value: (_, i) => Math.round(shares[i] * 100) / 10000, fmt: () => "percent1" },
+  );
+  return { columns, carried, attendance: att !== null };
+}
+
+export function schoolBudgetsPlan(a: Allocation): SheetPlan {
+  const firstNeed = a.district.needs[0] ?? null;
   const sourceCols = a.sources.filter((s) => s.toSchools !== 0 || s.schoolPool !== 0);
   // Three tables, so that each prints one page wide and legible on Letter landscape: each school's budget against
   // its current budget; the floors, caps and formula amount behind it; the budget by source.
   // Money columns of whole dollars print without ".00" (nothing is hidden: a cent would show the cents).
   const money = (col: number, rs: PlanValue[][]): "currency" | "currency0" =>
     rs.every((r) => r[col] === null || (typeof r[col] === "number" && Number.isInteger(r[col]))) ? "currency0" : "currency";
-  const headers = ["School ID", "School Name", "Students", "Total", "Current Budget", "Change", "Change %", "Per Pupil", firstNeed ? `${firstNeed} %` : "Need %"];
-  const rows: PlanValue[][] = a.schools.map((s, i) => [
-    s.id,
-    s.name,
-    s.students,
-    $(s.total),
-    s.current === null ? null : $(s.current),
-    s.current === null ? null : $(s.total - s.current),
-    s.current ? (s.total - s.current) / s.current : null,
-    s.students > 0 ? Math.round(s.total / s.students) / 100 : null,
-    Math.round(shares[i] * 100) / 10000,
-  ]);
+  const { columns, carried, attendance } = schoolBudgetColumns(a, money);
+  const headers = columns.map((c) => c.header);
+  const rows: PlanValue[][] = a.schools.map((s, i) => columns.map((c) => c.value(s, i)));
   const top = 2;
   const table: PlanTable = {
     name: "SchoolBudgets",
@@ -235,8 +266,8 @@ export function schoolBudgetsPlan(a: Allocation): SheetPlan {
     c: 0,
     headers,
     rows,
-    formats: [undefined, undefined, wholeCounts(a) ? "integer" : "decimal2", money(3, rows), money(4, rows), money(5, rows), "percent1", "currency", "percent1"],
-    totals: [2, 3, 4, 5],
+    formats: columns.map((c, k) => c.fmt?.(k, rows)),
+    totals: columns.flatMap((c, k) => (c.total ? [k] : [])),
   };
   const first = top + 2;
   const lastRow = top + 1 + rows.length;
@@ -263,7 +294,7 @@ export function schoolBudgetsPlan(a: Allocation): SheetPlan {
     totals: [2, ...sourceCols.map((_, k) => 3 + k)],
   };
   const col = (k: number) => columnLetter(k + 1);
-  const perPupilCol = col(7);
+  const perPupilCol = col(headers.indexOf("Per Pupil"));
   const needCol = col(headers.length - 1);
   const chartTop = sourcesTop + 1 + rows.length + 3;
   const chartWidth = Math.max(4, Math.min(8, headers.length - 5));
@@ -288,7 +319,7 @@ export function schoolBudgetsPlan(a: Allocation): SheetPlan {
     role: "school-budgets",
     cells: [
       text(0, 0, "School budgets", "title"),
-      text(1, 0, "Final budget by school, against the current budget; then the floors and caps behind it (the turned-on amount is the formula result before floors, caps and phase-in), and the budget by source.", "note"),
+      text(1, 0, `Final budget by school, against the current budget${carried ? ", with the balance carried from the prior year (not part of the budget) and what is available to spend" : ""}${attendance ? "; students funded on attendance are the base students at Policy's ADA Levels" : ""}; then the floors and caps behind it (the turned-on amount is the formula result before floors, caps and phase-in), and the budget by source.`, "note"),
       text(floorsTop - 1, 0, "Floors, caps and the formula amount", "subtitle"),
       text(sourcesTop - 1, 0, "Budget by source", "subtitle"),
     ],

@@ -10,6 +10,7 @@ import { parseDistrict } from "../../src/engine/parse";
 import { parsePlanning, planYears } from "../../src/analysis/plan";
 import { summaryJson } from "../../src/report/summary";
 import type { Allocation, District, RawTables } from "../../src/engine/types";
+import { AVAILABLE_LABEL, CARRIED_LABEL } from "../../src/engine/allocate/words";
 import { allocationPlans } from "../../src/report/allocation";
 import { sampleDistrict } from "../../src/sample/district";
 import { syntheticDistrict } from "../../src/sample/synthetic";
@@ -171,4 +172,54 @@ describe("the result workbook read back with ExcelJS shows the same figures", ()
     }
     expect(checked).toBeGreaterThanOrEqual(3);
   }, 120_000);
+});
+
+describe("the School Budgets overview: carried, available to spend and students funded on attendance", () => {
+  const ADA = "Students funded on attendance";
+
+  test("with Prior Year Balance and ADA Levels, each school's row equals its own sheet and summary.json; the totals equal the Summary", async () => {
+    const raw = sampleDistrict();
+    raw.policy.rows.push(["ADA Levels", "Middle, High"]);
+    const a = allocate(parsed(raw));
+    const j = summaryJson(a);
+    const wb = await load(await writeWorkbook(allocationPlans(a)));
+    const budgets = tableRows(wb.getWorksheet("School Budgets")!, "School ID");
+    let withAda = 0;
+    a.schools.forEach((s, i) => {
+      const row = budgets[i];
+      const own = j.schools[i];
+      const ws = wb.worksheets.find((w) => w.getCell("A1").value === `${s.name} (${s.id})`)!;
+      expect(row["School ID"]).toBe(s.id);
+      expect({ id: s.id, carried: cents(row[CARRIED_LABEL] as number), available: cents(row[AVAILABLE_LABEL] as number) }).toEqual({
+        id: s.id,
+        carried: cents(labelled(ws, CARRIED_LABEL) as number),
+        available: cents(labelled(ws, `${AVAILABLE_LABEL} (total budget + carried)`) as number),
+      });
+      expect(cents(row[CARRIED_LABEL] as number)).toBe(cents(own.carryOver as number));
+      expect(cents(row[AVAILABLE_LABEL] as number)).toBe(cents(own.available as number));
+      expect(cents(row[AVAILABLE_LABEL] as number)).toBe(s.total + (s.carryOver as number));
+      if (own.adaStudents === null) expect(row[ADA]).toBeNull();
+      else {
+        expect({ id: s.id, ada: row[ADA] }).toEqual({ id: s.id, ada: own.adaStudents });
+        expect(labelled(ws, ADA)).toBe(own.adaStudents);
+        withAda++;
+      }
+    });
+    expect(withAda).toBeGreaterThan(10);
+    const totals = budgets[a.schools.length];
+    expect(totals["School ID"]).toBe("Total");
+    expect(cents(totals[CARRIED_LABEL] as number)).toBe(cents(j.carryOver?.net as number));
+    expect(cents(totals[AVAILABLE_LABEL] as number)).toBe(cents(labelled(wb.getWorksheet("Summary")!, `${AVAILABLE_LABEL} (to schools + net carried)`) as number));
+  }, 60_000);
+
+  test("without Prior Year Balance and ADA Levels the columns are not there", async () => {
+    const raw = sampleDistrict();
+    const at = raw.schools.headers.indexOf("Prior Year Balance");
+    expect(at).toBeGreaterThan(0);
+    raw.schools = { ...raw.schools, headers: raw.schools.headers.filter((_, k) => k !== at), rows: raw.schools.rows.map((r) => r.filter((_, k) => k !== at)) };
+    const a = allocate(parsed(raw));
+    const wb = await load(await writeWorkbook(allocationPlans(a, { schools: [0] })));
+    const headers = Object.keys(tableRows(wb.getWorksheet("School Budgets")!, "School ID")[0]);
+    expect(headers).toEqual(["School ID", "School Name", "Students", "Total", "Current Budget", "Change", "Change %", "Per Pupil", "Poverty %"]);
+  }, 60_000);
 });
