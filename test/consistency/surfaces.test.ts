@@ -10,7 +10,7 @@ import { parseDistrict } from "../../src/engine/parse";
 import { parsePlanning, planYears } from "../../src/analysis/plan";
 import { summaryJson } from "../../src/report/summary";
 import type { Allocation, District, RawTables } from "../../src/engine/types";
-import { AVAILABLE_LABEL, CARRIED_LABEL } from "../../src/engine/allocate/words";
+import { AVAILABLE_LABEL, CARRIED_LABEL } from "../../src/words/allocation";
 import { allocationPlans } from "../../src/report/allocation";
 import { sampleDistrict } from "../../src/sample/district";
 import { syntheticDistrict } from "../../src/sample/synthetic";
