@@ -501,6 +501,14 @@ function sourceStatus(s: SourceFunding): string {
  */
 export function aroiFundingPlan(recon: FundingReconciliation): SheetPlan {
   const s = new Sheet();
+  fundingIntro(s, recon);
+  fundingSourcesTable(s, recon);
+  fundingInitiativeTables(s, recon);
+  return s.plan(AROI_FUNDING_SHEET, AROI_FUNDING_ROLE, { 0: 32, 1: 22, 2: 16, 3: 22, 4: 16, 5: 18, 6: 18, 7: 16, 8: 16, 9: 16, 10: 12, 11: 26 });
+}
+
+/** The title, how costs are split, how many initiatives name a source, and each over-commitment (or none). */
+function fundingIntro(s: Sheet, recon: FundingReconciliation): void {
   const t = recon.totals;
   s.line(AROI_FUNDING_SHEET, "title");
   s.line(
@@ -517,6 +525,10 @@ export function aroiFundingPlan(recon: FundingReconciliation): SheetPlan {
   if (recon.flags.length) for (const f of recon.flags) s.line(f.text, "bad");
   else s.line("No source is over-committed: every charge fits in the money it is paid from.", "good");
   s.row++;
+}
+
+/** Per source: the money held centrally and given to schools next to what the initiatives charge to it. */
+function fundingSourcesTable(s: Sheet, recon: FundingReconciliation): void {
   s.line("By source", "subtitle");
   s.table(
     {
@@ -554,6 +566,10 @@ export function aroiFundingPlan(recon: FundingReconciliation): SheetPlan {
     },
     "No Revenue sources.",
   );
+}
+
+/** Per initiative, its sources and amounts; then the initiatives without a source. */
+function fundingInitiativeTables(s: Sheet, recon: FundingReconciliation): void {
   s.line("By initiative", "subtitle");
   s.table(
     {
@@ -586,5 +602,4 @@ export function aroiFundingPlan(recon: FundingReconciliation): SheetPlan {
     },
     "Every initiative names a funding source.",
   );
-  return s.plan(AROI_FUNDING_SHEET, AROI_FUNDING_ROLE, { 0: 32, 1: 22, 2: 16, 3: 22, 4: 16, 5: 18, 6: 18, 7: 16, 8: 16, 9: 16, 10: 12, 11: 26 });
 }
