@@ -23,13 +23,13 @@ import { perPupilByStudentType, studentTypesJson, type StudentTypes } from "../a
 import { outcomesPlan, studentTypesPlan } from "../report/outcomes";
 import { summaryJson } from "../report/summary";
 import { allocationWarningText } from "../words/allocation";
-import type { InputError } from "../engine/types";
+import type { Allocation, District, InputError } from "../engine/types";
 import { equityPlans } from "../report/equity";
 import type { SheetPlan } from "../report/plan";
 import { saveWorkbook } from "../xlsx/save";
 import { SKIPS_CHARTS } from "../xlsx/write";
 import { extraSummary } from "./allocate";
-import { readDistrict } from "./aroi";
+import { readDistrict, type DistrictRead } from "./aroi";
 import { EXIT_BAD_INPUT, EXIT_OK, parseArgs, type CliIO } from "./io";
 import { withOutputs } from "./outputs";
 import { guardFileOutputs, notCarriedIn, reportNotCarried, writeJsonStream } from "./pipeline";
@@ -193,31 +193,15 @@ export async function runEquity(argv: string[], io: CliIO): Promise<number> {
 
   const read = await readDistrict(input);
   if (!read.ok) return fail(read.errors);
-  // The Spending table is checked whenever it is present, in the same pass as the district's tables.
-  const ctx: ParseContext = { errors: [], warnings: [] };
-  const spendingRaw = findSpending(read.tables);
-  const spending = parseSpending(spendingRaw, ctx, read.district ? read.district.schools.map((s) => s.id) : undefined);
-  const outcomeRows = parseOutcomes(read.tables, ctx, read.district ? read.district.schools.map((s) => s.id) : undefined);
-  const errors = [...read.errors, ...ctx.errors];
-  if (source === "spending" && !spendingRaw) errors.push(missingSpendingError());
-  else if (source === "spending" && spending.rows && spending.rows.length === 0 && ctx.errors.length === 0)
-    errors.push({ table: "Spending", row: null, column: "School ID", expected: "at least one row of spending (a row with a School ID)", found: "no rows" });
-  if (errors.length || !read.district) return fail(errors);
+  const tables = equityTables(read, source);
+  if (tables.errors.length || !read.district) return fail(tables.errors);
+  const { spending, outcomeRows } = tables;
 
   const alloc = allocate(read.district);
   if (alloc.errors.length) return fail(alloc.errors);
-
-  let inputs: EquityInput[];
-  const basis: EquityBasis = { source, year: null, years: [], missing: [] };
-  if (source === "spending") {
-    const rows = spending.rows ?? [];
-    let year: string | undefined;
-    if (typeof options.year === "string") year = matchYear(rows, options.year) ?? options.year;
-    const sp = equityInputsFromSpending(read.district, rows, year === undefined ? {} : { year });
-    if (sp.errors.length) return fail(sp.errors);
-    inputs = sp.inputs;
-    Object.assign(basis, { year: sp.year, years: sp.years, missing: sp.missing });
-  } else inputs = equityInputs(alloc);
+  const measured = equityBasis(source, read.district, alloc, spending.rows ?? [], options.year);
+  if ("errors" in measured) return fail(measured.errors);
+  const { inputs, basis } = measured;
   const summary = equitySummary(inputs);
   const outcomes = outcomeRows ? analyseOutcomes(outcomeRows, summary, typeof options.measure === "string" ? { measure: options.measure } : {}) : null;
   const studentTypes = perPupilByStudentType(alloc);
@@ -251,4 +235,38 @@ export async function runEquity(argv: string[], io: CliIO): Promise<number> {
     if (json) io.stdout.write(`JSON summary: ${json}\n`);
   }
   return EXIT_OK;
+}
+
+/**
+ * The Spending and outcomes tables, checked whenever they are present, in the same pass as the district's tables:
+ * every problem found (the district's included), with a missing or empty Spending table when it is the source.
+ */
+function equityTables(read: DistrictRead & { ok: true }, source: EquitySource) {
+  const ctx: ParseContext = { errors: [], warnings: [] };
+  const spendingRaw = findSpending(read.tables);
+  const spending = parseSpending(spendingRaw, ctx, read.district ? read.district.schools.map((s) => s.id) : undefined);
+  const outcomeRows = parseOutcomes(read.tables, ctx, read.district ? read.district.schools.map((s) => s.id) : undefined);
+  const errors = [...read.errors, ...ctx.errors];
+  if (source === "spending" && !spendingRaw) errors.push(missingSpendingError());
+  else if (source === "spending" && spending.rows && spending.rows.length === 0 && ctx.errors.length === 0)
+    errors.push({ table: "Spending", row: null, column: "School ID", expected: "at least one row of spending (a row with a School ID)", found: "no rows" });
+  return { errors, spending, outcomeRows };
+}
+
+/** Each school's per-pupil dollars from the allocation, or from actual spending (the `--year` asked for, else the latest). */
+function equityBasis(
+  source: EquitySource,
+  district: District,
+  alloc: Allocation,
+  rows: NonNullable<ReturnType<typeof parseSpending>["rows"]>,
+  yearOption: string | true | undefined,
+): { inputs: EquityInput[]; basis: EquityBasis } | { errors: InputError[] } {
+  const basis: EquityBasis = { source, year: null, years: [], missing: [] };
+  if (source !== "spending") return { inputs: equityInputs(alloc), basis };
+  let year: string | undefined;
+  if (typeof yearOption === "string") year = matchYear(rows, yearOption) ?? yearOption;
+  const sp = equityInputsFromSpending(district, rows, year === undefined ? {} : { year });
+  if (sp.errors.length) return { errors: sp.errors };
+  Object.assign(basis, { year: sp.year, years: sp.years, missing: sp.missing });
+  return { inputs: sp.inputs, basis };
 }
