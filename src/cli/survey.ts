@@ -19,7 +19,7 @@ import { surveyPlans } from "../report/survey";
 import { saveWorkbook } from "../xlsx/save";
 import { SKIPS_CHARTS } from "../xlsx/write";
 import { extraSummary } from "./allocate";
-import { readDistrict } from "./aroi";
+import { readDistrict, type DistrictRead } from "./aroi";
 import { EXIT_BAD_INPUT, EXIT_OK, parseArgs, type CliIO } from "./io";
 import { checkOutputs, withOutputs } from "./outputs";
 import { guardFileOutputs, jsonText, notCarriedIn, reportNotCarried } from "./pipeline";
@@ -81,30 +81,7 @@ export async function templateWorkbook(tables: RawTables): Promise<Uint8Array> {
 /** `sfs survey`: survey results (and the readiness inventory when present); or `--template` for blank tables. */
 export async function runSurvey(argv: string[], io: CliIO): Promise<number> {
   const { positional, options } = parseArgs(argv, ["quiet"]);
-  if (typeof options.template === "string") {
-    if (positional.length || options.out !== undefined || options.json !== undefined) {
-      io.stderr.write(`${SURVEY_USAGE}\n`);
-      return EXIT_BAD_INPUT;
-    }
-    const file = path.resolve(io.cwd, options.template);
-    await checkOutputs([], [{ option: "--template", path: file, kind: "file" }]);
-    if (
-      await fs
-        .stat(file)
-        .then(() => true)
-        .catch(() => false)
-    ) {
-      io.stderr.write(`sfs: --template ${file}: a file with that name already exists; the template is only written to a new file, so nothing was written.\n`);
-      return EXIT_BAD_INPUT;
-    }
-    const bytes = await templateWorkbook({ ...surveyTemplate(), ...readinessTemplate() });
-  await withOutputs(async (outputs) => {
-      await outputs.stage(file, bytes);
-      await outputs.commit();
-    });
-    if (options.quiet !== true) io.stdout.write(`Survey template (Survey Items, Survey Waves, Survey Responses, Readiness): ${file}\n`);
-    return EXIT_OK;
-  }
+  if (typeof options.template === "string") return writeSurveyTemplate(io, positional, options, options.template);
   if (positional.length !== 1 || options.out === true || options.json === true || options.template === true) {
     io.stderr.write(`${SURVEY_USAGE}\n`);
     return EXIT_BAD_INPUT;
@@ -117,22 +94,7 @@ export async function runSurvey(argv: string[], io: CliIO): Promise<number> {
   };
   const read = await readDistrict(input);
   if (!read.ok) return fail(read.errors);
-  // A workbook of survey tables alone is fine; a district workbook must also be valid (its summary goes in the JSON).
-  const isDistrict = findTable(read.tables, "Schools") !== undefined;
-  const ctx: ParseContext = { errors: [], warnings: [] };
-  const data = parseSurveys(read.tables, ctx, read.district ? read.district.schools.map((s) => s.id) : undefined);
-  const items = parseReadiness(read.tables, ctx);
-  const errors = [...(isDistrict ? read.errors : []), ...ctx.errors];
-  if (!data)
-    errors.push({
-      table: SURVEY_RESPONSES_TABLE,
-      row: null,
-      column: null,
-      expected: `an Excel table or a sheet named "${SURVEY_RESPONSES_TABLE}" with columns "Respondent", "Role", "School ID", "Wave", "Item", "Component" and "Response" (sfs survey --template writes a blank one)`,
-      found: "no such table or sheet in the workbook",
-    });
-  else if (data.answers.length === 0 && ctx.errors.length === 0)
-    errors.push({ table: SURVEY_RESPONSES_TABLE, row: null, column: "Response", expected: "at least one answer (a Response from 1 to 4)", found: "no answers" });
+  const { isDistrict, ctx, data, items, errors } = surveyTables(read);
   if (errors.length || !data) return fail(errors);
 
   const alloc = isDistrict && read.district ? allocate(read.district) : null;
@@ -167,4 +129,54 @@ export async function runSurvey(argv: string[], io: CliIO): Promise<number> {
     if (json) io.stdout.write(`JSON summary: ${json}\n`);
   }
   return EXIT_OK;
+}
+
+/** `sfs survey --template <file>`: the blank survey and readiness tables, only ever to a new file. */
+async function writeSurveyTemplate(io: CliIO, positional: string[], options: Record<string, string | true>, template: string): Promise<number> {
+  if (positional.length || options.out !== undefined || options.json !== undefined) {
+    io.stderr.write(`${SURVEY_USAGE}\n`);
+    return EXIT_BAD_INPUT;
+  }
+  const file = path.resolve(io.cwd, template);
+  await checkOutputs([], [{ option: "--template", path: file, kind: "file" }]);
+  if (
+    await fs
+      .stat(file)
+      .then(() => true)
+      .catch(() => false)
+  ) {
+    io.stderr.write(`sfs: --template ${file}: a file with that name already exists; the template is only written to a new file, so nothing was written.\n`);
+    return EXIT_BAD_INPUT;
+  }
+  const bytes = await templateWorkbook({ ...surveyTemplate(), ...readinessTemplate() });
+  await withOutputs(async (outputs) => {
+    await outputs.stage(file, bytes);
+    await outputs.commit();
+  });
+  if (options.quiet !== true) io.stdout.write(`Survey template (Survey Items, Survey Waves, Survey Responses, Readiness): ${file}\n`);
+  return EXIT_OK;
+}
+
+/**
+ * The survey and readiness tables read and checked: every problem found (the district's too when the workbook is
+ * a district workbook), with a missing Survey Responses table or one without answers.
+ */
+function surveyTables(read: DistrictRead & { ok: true }) {
+  // A workbook of survey tables alone is fine; a district workbook must also be valid (its summary goes in the JSON).
+  const isDistrict = findTable(read.tables, "Schools") !== undefined;
+  const ctx: ParseContext = { errors: [], warnings: [] };
+  const data = parseSurveys(read.tables, ctx, read.district ? read.district.schools.map((s) => s.id) : undefined);
+  const items = parseReadiness(read.tables, ctx);
+  const errors = [...(isDistrict ? read.errors : []), ...ctx.errors];
+  if (!data)
+    errors.push({
+      table: SURVEY_RESPONSES_TABLE,
+      row: null,
+      column: null,
+      expected: `an Excel table or a sheet named "${SURVEY_RESPONSES_TABLE}" with columns "Respondent", "Role", "School ID", "Wave", "Item", "Component" and "Response" (sfs survey --template writes a blank one)`,
+      found: "no such table or sheet in the workbook",
+    });
+  else if (data.answers.length === 0 && ctx.errors.length === 0)
+    errors.push({ table: SURVEY_RESPONSES_TABLE, row: null, column: "Response", expected: "at least one answer (a Response from 1 to 4)", found: "no answers" });
+  return { isDistrict, ctx, data, items, errors };
 }
