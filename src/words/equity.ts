@@ -115,11 +115,25 @@ export interface WordsInput {
 /** Sentences on horizontal equity (spread) and vertical equity (more for more need). */
 export function equityWords(w: WordsInput): EquityWords {
   const s = w.pupilWeighted;
-  const horizontal: string[] = [];
-  const vertical: string[] = [];
   if (s.mean === null || s.min === null || s.max === null) {
     return { horizontal: ["No school has students, so there is nothing to compare."], vertical: [] };
   }
+  const horizontal = horizontalWords(w, { ...s, mean: s.mean, min: s.min, max: s.max });
+  const vertical: string[] = [];
+  const pov = w.povertyName;
+  if (pov === null) {
+    vertical.push("Vertical equity cannot be measured: Enrollment has no need category.");
+    return { horizontal, vertical };
+  }
+  vertical.push(povertySlopeWords(pov, w.simple));
+  vertical.push(...decileWords(pov, w.deciles));
+  if (w.multi) vertical.push(...regressionWords(w.multi));
+  return { horizontal, vertical };
+}
+
+/** Horizontal equity: the range, the spread around the average, McLoone, and the spread that needs do not explain. */
+function horizontalWords(w: WordsInput, s: Stats & { mean: number; min: number; max: number }): string[] {
+  const horizontal: string[] = [];
   horizontal.push(
     `Across ${w.schools} school${w.schools === 1 ? "" : "s"}, funding ranges from ${dollars(s.min)} to ${dollars(s.max)} per pupil; ` +
       `the middle 90% of pupils are in schools getting between ${dollars(s.p5 ?? s.min)} and ${dollars(s.p95 ?? s.max)}.`,
@@ -141,29 +155,29 @@ export function equityWords(w: WordsInput): EquityWords {
     );
   }
   horizontal.push("Some spread is intended: a weighted formula gives more to schools with more students in need, so read these lines with the vertical-equity ones.");
+  return horizontal;
+}
 
-  const pov = w.povertyName;
-  if (pov === null) {
-    vertical.push("Vertical equity cannot be measured: Enrollment has no need category.");
-    return { horizontal, vertical };
-  }
-  const fit = w.simple;
-  if (!fit || !fit.ok) {
-    vertical.push(`Vertical equity by ${pov} cannot be measured: ${fit && !fit.ok ? fit.reason : "no fitted line"}.`);
-  } else {
-    const per10 = fit.slope * 10;
-    const significant = fit.seSlope === null ? fit.slope !== 0 : Math.abs(fit.slope) > 2 * fit.seSlope;
-    const verdict = !significant
-      ? "There is no clear pattern: the slope is within the noise between schools (less than 2 standard errors from zero)."
-      : fit.slope > 0
-        ? "The pattern is progressive: higher-need schools get more, as vertical equity asks."
-        : "The pattern is regressive: higher-need schools get less.";
-    vertical.push(
-      `Each 10 more percentage points of ${pov} go with ${dollars(Math.abs(per10))} ${per10 >= 0 ? "more" : "less"} per pupil; ` +
-        `the ${pov} share accounts for ${fit.r2 === null ? "none" : pct(fit.r2)} of the differences. ${verdict}`,
-    );
-  }
-  const filled = w.deciles.filter((d) => d.perPupil !== null);
+/** The sentence on the fitted line of per-pupil dollars on the poverty share (or why there is none). */
+function povertySlopeWords(pov: string, fit: SimpleFit | null): string {
+  if (!fit || !fit.ok) return `Vertical equity by ${pov} cannot be measured: ${fit && !fit.ok ? fit.reason : "no fitted line"}.`;
+  const per10 = fit.slope * 10;
+  const significant = fit.seSlope === null ? fit.slope !== 0 : Math.abs(fit.slope) > 2 * fit.seSlope;
+  const verdict = !significant
+    ? "There is no clear pattern: the slope is within the noise between schools (less than 2 standard errors from zero)."
+    : fit.slope > 0
+      ? "The pattern is progressive: higher-need schools get more, as vertical equity asks."
+      : "The pattern is regressive: higher-need schools get less.";
+  return (
+    `Each 10 more percentage points of ${pov} go with ${dollars(Math.abs(per10))} ${per10 >= 0 ? "more" : "less"} per pupil; ` +
+    `the ${pov} share accounts for ${fit.r2 === null ? "none" : pct(fit.r2)} of the differences. ${verdict}`
+  );
+}
+
+/** The highest-need decile against the lowest (when at least two deciles have pupils). */
+function decileWords(pov: string, deciles: readonly Decile[]): string[] {
+  const vertical: string[] = [];
+  const filled = deciles.filter((d) => d.perPupil !== null);
   if (filled.length >= 2) {
     const lo = filled[0];
     const hi = filled[filled.length - 1];
@@ -175,33 +189,37 @@ export function equityWords(w: WordsInput): EquityWords {
         `(${dollars(hi.restrictedPerPupil ?? 0)} restricted, ${dollars(hi.unrestrictedPerPupil ?? 0)} unrestricted), against ${dollars(b)} in the lowest (decile ${lo.decile})${diff}.`,
     );
   }
-  if (w.multi) {
-    if (!w.multi.ok) vertical.push(`The regression on all need shares together could not be fitted: ${w.multi.reason}.`);
-    else {
-      const m = w.multi;
-      const terms = m.names.map((name, j) => ({ name, j })).filter((t) => t.j > 0 && t.name !== SIZE_TERM_NAME);
-      if (terms.length > 1) {
-        const parts = terms.map(({ name, j }) => {
-          const c = m.coefficients[j];
-          const se = m.standardErrors[j];
-          return `${name} ${signedChange(c, dollarsAndCents)}${se === null ? "" : ` (± ${dollars(se, 2)})`}`;
-        });
-        vertical.push(`Holding the other need shares${m.names.includes(SIZE_TERM_NAME) ? " and school size" : ""} fixed, each percentage point goes with this much per pupil: ${parts.join("; ")}.`);
-      }
-      const size = m.names.indexOf(SIZE_TERM_NAME);
-      if (size > 0) {
-        const doubling = m.coefficients[size] * Math.LN2;
-        const se = m.standardErrors[size];
-        const clear = se === null ? doubling !== 0 : Math.abs(m.coefficients[size]) > 2 * se;
-        vertical.push(
-          `School size: with the same needs, a school twice as large gets ${dollars(Math.abs(doubling))} ${doubling >= 0 ? "more" : "less"} per pupil` +
-            (clear ? "." : " (within the noise: less than 2 standard errors from zero)."),
-        );
-      }
-      if (m.note) vertical.push(`The regression was ${m.note}.`);
+  return vertical;
+}
+
+/** The regression on every need share together: each share's dollars per point, school size, the fit's note. */
+function regressionWords(multi: MultiFit): string[] {
+  const vertical: string[] = [];
+  if (!multi.ok) vertical.push(`The regression on all need shares together could not be fitted: ${multi.reason}.`);
+  else {
+    const m = multi;
+    const terms = m.names.map((name, j) => ({ name, j })).filter((t) => t.j > 0 && t.name !== SIZE_TERM_NAME);
+    if (terms.length > 1) {
+      const parts = terms.map(({ name, j }) => {
+        const c = m.coefficients[j];
+        const se = m.standardErrors[j];
+        return `${name} ${signedChange(c, dollarsAndCents)}${se === null ? "" : ` (± ${dollars(se, 2)})`}`;
+      });
+      vertical.push(`Holding the other need shares${m.names.includes(SIZE_TERM_NAME) ? " and school size" : ""} fixed, each percentage point goes with this much per pupil: ${parts.join("; ")}.`);
     }
+    const size = m.names.indexOf(SIZE_TERM_NAME);
+    if (size > 0) {
+      const doubling = m.coefficients[size] * Math.LN2;
+      const se = m.standardErrors[size];
+      const clear = se === null ? doubling !== 0 : Math.abs(m.coefficients[size]) > 2 * se;
+      vertical.push(
+        `School size: with the same needs, a school twice as large gets ${dollars(Math.abs(doubling))} ${doubling >= 0 ? "more" : "less"} per pupil` +
+          (clear ? "." : " (within the noise: less than 2 standard errors from zero)."),
+      );
+    }
+    if (m.note) vertical.push(`The regression was ${m.note}.`);
   }
-  return { horizontal, vertical };
+  return vertical;
 }
 
 /** The equity sentences of a summary (what the pane, the Equity sheet, the board pack and the CLI print). */
