@@ -27,6 +27,7 @@ import { formatErrors } from "../words/errors";
 import { parseDistrict, sortErrors } from "../engine/parse";
 import { findTable } from "../engine/parse/headers";
 import type { District, InputError, RawTables } from "../engine/types";
+import type { ParseWarning } from "../engine/problems";
 import { aroiFundingPlan, aroiPlans } from "../report/aroi";
 import { readWorkbook } from "../xlsx/read";
 import { saveWorkbook } from "../xlsx/save";
@@ -35,13 +36,14 @@ import { allocationWarningText } from "../words/allocation";
 import { EXIT_BAD_INPUT, EXIT_OK, parseArgs, type CliIO } from "./io";
 import { withOutputs } from "./outputs";
 import { guardFileOutputs, notCarriedIn, reportNotCarried, writeJsonStream } from "./pipeline";
+import { parseWarningWords } from "../words/parseErrors";
 
 export const AROI_USAGE =
   "usage: sfs aroi <district.xlsx> [--out <result.xlsx>] [--json <summary.json>] [--overrides <overrides.json>] [--quiet]";
 
 /** A district workbook read and parsed; `district` is null when the parse found errors (they are in `errors`). */
 export type DistrictRead =
-  | { ok: true; workbook: ExcelJS.Workbook; tables: RawTables; district: District | null; errors: InputError[]; warnings: string[] }
+  | { ok: true; workbook: ExcelJS.Workbook; tables: RawTables; district: District | null; errors: InputError[]; warnings: ParseWarning[] }
   | { ok: false; errors: InputError[] };
 
 /**
@@ -365,7 +367,7 @@ export async function runAroi(argv: string[], io: CliIO): Promise<number> {
   if (options.quiet !== true) {
     io.stdout.write(renderAroiText(analysis));
     if (funding) io.stdout.write(`  ${fundingSummaryLine(funding)}\n\n`);
-    for (const w of [...read.warnings, ...fundingWarnings, ...analysis.warnings]) io.stdout.write(`note: ${w}\n`);
+    for (const w of [...read.warnings.map(parseWarningWords), ...fundingWarnings, ...analysis.warnings]) io.stdout.write(`note: ${w}\n`);
     if (out) io.stdout.write(`Result workbook: ${out}${SKIPS_CHARTS ? " (charts are drawn by the Excel add-in; the .xlsx holds the tables they use)" : ""}\n`);
     if (json) io.stdout.write(`JSON summary: ${json}\n`);
   }

@@ -18,6 +18,7 @@ import { readDistrict } from "./aroi";
 import { EXIT_BAD_INPUT, EXIT_OK, parseArgs, type CliIO } from "./io";
 import { withOutputs } from "./outputs";
 import { guardFileOutputs, jsonText, notCarriedIn, reportNotCarried } from "./pipeline";
+import { parseWarningWords } from "../words/parseErrors";
 
 export const BENCHMARK_USAGE = "usage: sfs benchmark <district.xlsx> [--out <result.xlsx>] [--json <summary.json>] [--quiet]";
 
@@ -96,7 +97,7 @@ export async function runBenchmark(argv: string[], io: CliIO): Promise<number> {
   if (options.quiet !== true) for (const n of notes) io.stdout.write(`note: ${n}\n`);
   if (options.quiet !== true) {
     io.stdout.write(renderBenchmarkText(result));
-    for (const w of [...read.warnings, ...ctx.warnings, ...alloc.warnings.map(allocationWarningText)]) io.stdout.write(`note: ${w}\n`);
+    for (const w of [...[...read.warnings, ...ctx.warnings].map(parseWarningWords), ...alloc.warnings.map(allocationWarningText)]) io.stdout.write(`note: ${w}\n`);
     if (out) io.stdout.write(`Result workbook: ${out}${SKIPS_CHARTS ? " (charts are drawn by the Excel add-in; the .xlsx holds the tables they use)" : ""}\n`);
     if (json) io.stdout.write(`JSON summary: ${json}\n`);
   }

@@ -35,6 +35,7 @@ import { withOutputs } from "./outputs";
 import { guardFileOutputs, notCarriedIn, reportNotCarried, writeJsonStream } from "./pipeline";
 import { countOf } from "../engine/money";
 import { dollars, equityWordsOf, pct, STAT_LABELS } from "../words/equity";
+import { parseWarningWords } from "../words/parseErrors";
 
 export const EQUITY_USAGE =
   "usage: sfs equity <district.xlsx> [--out <result.xlsx>] [--json <summary.json>] [--source allocation|spending] [--year <year>] [--measure <outcome measure>] [--quiet]";
@@ -227,7 +228,7 @@ export async function runEquity(argv: string[], io: CliIO): Promise<number> {
   if (options.quiet !== true) {
     io.stdout.write(renderEquityText(summary, basis));
     io.stdout.write(renderExtrasText(studentTypes, outcomes));
-    const notes = [...read.warnings, ...alloc.warnings.map(allocationWarningText)];
+    const notes = [...read.warnings.map(parseWarningWords), ...alloc.warnings.map(allocationWarningText)];
     if (source === "allocation" && spending.hasSalaries)
       notes.push("The Spending table has salary columns: run with --source spending to see the salary-averaging adjustment.");
     for (const w of notes) io.stdout.write(`note: ${w}\n`);

@@ -12,6 +12,7 @@ import { readWorkbook } from "../xlsx/read";
 import type ExcelJS from "exceljs";
 import { checkOutputs, type OutputSpec } from "./outputs";
 import type { CliIO } from "./io";
+import { parseWarningWords } from "../words/parseErrors";
 
 export type Loaded =
   | { ok: true; workbook: ExcelJS.Workbook; allocation: Allocation; warnings: string[] }
@@ -25,7 +26,7 @@ export async function loadAndAllocate(file: string): Promise<Loaded> {
   if (!parsed.ok) return { ok: false, message: formatErrors(parsed.errors), errors: parsed.errors };
   const allocation = allocate(parsed.district);
   if (allocation.errors.length) return { ok: false, message: formatErrors(allocation.errors), errors: allocation.errors };
-  return { ok: true, workbook: read.workbook, allocation, warnings: [...parsed.warnings, ...allocation.warnings.map(allocationWarningText)] };
+  return { ok: true, workbook: read.workbook, allocation, warnings: [...parsed.warnings.map(parseWarningWords), ...allocation.warnings.map(allocationWarningText)] };
 }
 
 /** The `--out` and `--json` files of a command, as absolute paths (null when not asked for). */

@@ -15,6 +15,7 @@ import { EXIT_BAD_INPUT, EXIT_OK, parseArgs, type CliIO } from "./io";
 import { withOutputs } from "./outputs";
 import { guardFileOutputs, notCarriedIn, reportNotCarried, writeJsonStream } from "./pipeline";
 import { count, wholeDollars } from "../engine/money";
+import { parseWarningWords } from "../words/parseErrors";
 
 export const PLAN_USAGE = `usage: sfs plan <district.xlsx> [--years <1-${MAX_PLAN_YEARS}>] [--out <result.xlsx>] [--json <summary.json>] [--quiet]`;
 
@@ -100,7 +101,7 @@ export async function runPlan(argv: string[], io: CliIO): Promise<number> {
   if (options.quiet !== true) for (const n of notes) io.stdout.write(`note: ${n}\n`);
   if (options.quiet !== true) {
     io.stdout.write(renderPlanText(analysis));
-    for (const w of [...withoutPlanSettingWarnings(read.warnings), ...parsed.warnings, ...analysis.plan.warnings.map(planWarningText)]) io.stdout.write(`note: ${w}\n`);
+    for (const w of [...[...withoutPlanSettingWarnings(read.warnings), ...parsed.warnings].map(parseWarningWords), ...analysis.plan.warnings.map(planWarningText)]) io.stdout.write(`note: ${w}\n`);
     if (out) io.stdout.write(`Result workbook: ${out}${SKIPS_CHARTS ? " (charts are drawn by the Excel add-in; the .xlsx holds the tables they use)" : ""}\n`);
     if (json) io.stdout.write(`JSON summary: ${json}\n`);
   }

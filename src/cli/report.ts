@@ -12,6 +12,7 @@ import { readDistrict } from "./aroi";
 import { EXIT_BAD_INPUT, EXIT_OK, parseArgs, type CliIO } from "./io";
 import { withOutputs } from "./outputs";
 import { guardFileOutputs, jsonText } from "./pipeline";
+import { parseWarningWords } from "../words/parseErrors";
 
 export const REPORT_USAGE = "usage: sfs report <district.xlsx> --out <board-pack.html> [--json <summary.json>] [--quiet]";
 
@@ -47,7 +48,7 @@ export async function runReport(argv: string[], io: CliIO): Promise<number> {
   });
   if (options.quiet !== true) {
     io.stdout.write(`Board pack: ${out} (${pack.sections.length} sections, ${pack.charts.length} charts; open it in a browser and print, Letter or A4)\n`);
-    for (const w of [...withoutPlanSettingWarnings(read.warnings), ...parsed.warnings, ...allocation.warnings.map(allocationWarningText)]) io.stdout.write(`note: ${w}\n`);
+    for (const w of [...[...withoutPlanSettingWarnings(read.warnings), ...parsed.warnings].map(parseWarningWords), ...allocation.warnings.map(allocationWarningText)]) io.stdout.write(`note: ${w}\n`);
     if (json) io.stdout.write(`JSON summary: ${json}\n`);
   }
   return EXIT_OK;

@@ -23,6 +23,7 @@ import { readDistrict, type DistrictRead } from "./aroi";
 import { EXIT_BAD_INPUT, EXIT_OK, parseArgs, type CliIO } from "./io";
 import { checkOutputs, withOutputs } from "./outputs";
 import { guardFileOutputs, jsonText, notCarriedIn, reportNotCarried } from "./pipeline";
+import { parseWarningWords } from "../words/parseErrors";
 
 export const SURVEY_USAGE =
   "usage: sfs survey <district.xlsx> [--out <result.xlsx>] [--json <summary.json>] [--quiet]\n       sfs survey --template <new.xlsx>";
@@ -124,7 +125,7 @@ export async function runSurvey(argv: string[], io: CliIO): Promise<number> {
   if (options.quiet !== true) for (const n of notes) io.stdout.write(`note: ${n}\n`);
   if (options.quiet !== true) {
     io.stdout.write(renderSurveyText(analysis, readiness));
-    for (const w of [...(isDistrict ? read.warnings : []), ...ctx.warnings, ...(alloc?.warnings ?? []).map(allocationWarningText)]) io.stdout.write(`note: ${w}\n`);
+    for (const w of [...[...(isDistrict ? read.warnings : []), ...ctx.warnings].map(parseWarningWords), ...(alloc?.warnings ?? []).map(allocationWarningText)]) io.stdout.write(`note: ${w}\n`);
     if (out) io.stdout.write(`Result workbook: ${out}${SKIPS_CHARTS ? " (charts are drawn by the Excel add-in; the .xlsx holds the tables they use)" : ""}\n`);
     if (json) io.stdout.write(`JSON summary: ${json}\n`);
   }

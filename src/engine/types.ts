@@ -4,7 +4,7 @@
  */
 
 import type { Cents } from "./money";
-import type { Expectation, Finding } from "./problems";
+import type { Expectation, Finding, ParseWarning } from "./problems";
 
 /** Money in the engine: a number of cents, its unit checked by the compiler (see money.ts). */
 export type { Cents };
@@ -285,7 +285,7 @@ export interface District {
   readonly segments: readonly InitiativeSegment[] | null;
 }
 
-export type ParseResult = { ok: true; district: District; warnings: string[] } | { ok: false; errors: InputError[] };
+export type ParseResult = { ok: true; district: District; warnings: ParseWarning[] } | { ok: false; errors: InputError[] };
 
 /** Which rule, if any, moved a school away from its formula ("turned-on") amount. */
 export type Adjustment = "MOB" | "Hold harmless" | "Gain cap" | "Phase-in" | "Revenue trigger" | "Rescaled" | "Norm adjustment" | null;

@@ -5,7 +5,8 @@
  */
 import { readdirSync, readFileSync } from "fs";
 import * as path from "path";
-import { expectationWords, findingWords } from "../../src/words/parseErrors";
+import { expectationWords, findingWords, parseWarningWords } from "../../src/words/parseErrors";
+import type { ParseWarning } from "../../src/engine/problems";
 import { errorWords, formatError, wordedError } from "../../src/words/errors";
 import type { InputError } from "../../src/engine/types";
 import { badInputRuns } from "../helpers/badInputs";
@@ -55,11 +56,30 @@ describe("the readers report problems as data", () => {
   });
 });
 
+describe("the readers' warnings are data", () => {
+  const warnings = runs.flatMap((r) => r.warnings.map((w) => ({ name: r.name, w: w as ParseWarning })));
+
+  test("every warning of the battery is a code with its values, and every code occurs", () => {
+    expect(warnings.filter(({ w }) => typeof w !== "object" || w === null || typeof w.code !== "string").map(({ name }) => name)).toEqual([]);
+    expect([...new Set(warnings.map(({ w }) => w.code))].sort()).toEqual(["ignoredColumns", "noEnrollment", "rowSkipped", "textColumn", "unknownSetting"]);
+    // Data survives JSON (a surface may keep or send it) and words the same.
+    for (const { w } of warnings) expect(parseWarningWords(JSON.parse(JSON.stringify(w)) as ParseWarning)).toBe(parseWarningWords(w));
+  });
+
+  test("the sentences people read are the same as before the move", () => {
+    const said = (run: string) => runs.find((r) => r.name === run)?.warnings.map((w) => parseWarningWords(w as ParseWarning));
+    expect(said("Enrollment text column")).toEqual(['Enrollment column "Gifted" holds no numbers, so it is not a need category.']);
+    expect(said("school without enrollment")).toEqual(['School "104" (New School) has no Enrollment rows, so it receives no formula money.']);
+    expect(said("Enrollment keyless row with values")).toEqual(['Enrollment row 2 is skipped because its School ID (Enrollment!A2) is blank, so its values are not used (School Name: "Lincoln K-8").']);
+    expect(said("Policy unknown setting")?.[0]).toMatch(/^Policy row 11: the setting "Colour" is not one the tool uses \(known: Base Amount, Foundation Per School, .*\); it is kept but ignored\.$/);
+    const wide = warnings.filter(({ w }) => w.code === "ignoredColumns").map(({ w }) => parseWarningWords(w));
+    expect(wide).toContain('Survey Responses: the column "Timestamp" is not an item of Survey Items and is ignored.');
+  });
+});
+
 describe("the readers' sources hold no sentence of what was expected or found", () => {
   const files = [
-    ...readdirSync(path.join(ROOT, "src/engine/parse"))
-      .filter((f) => f !== "values.ts")
-      .map((f) => `src/engine/parse/${f}`),
+    ...readdirSync(path.join(ROOT, "src/engine/parse")).map((f) => `src/engine/parse/${f}`),
     "src/engine/eligibility.ts",
     "src/engine/allocate/attendance.ts",
   ];
@@ -69,6 +89,9 @@ describe("the readers' sources hold no sentence of what was expected or found", 
     /\.(error|rowError|tableError)\([^;]*?,\s*[`"']/,
     /\.(requiredText|number|students|percent)\([^;]*?,\s*[^,]+,\s*[`"']/,
     /return\s+`"\$\{[^`]*\bis\b/,
+    // A warning given words, or a value described for a sentence.
+    /\bwarnings\.push\(\s*[`"']/,
+    /return\s+["'`]an? [a-z]+ [a-z]+["'`]/,
   ];
 
   test.each(files)("%s", (file) => {
@@ -83,6 +106,8 @@ describe("the readers' sources hold no sentence of what was expected or found", 
       `    if (total === 0) ctx.errors.push({ ...at, expected: "some revenue to allocate", found: "every Amount in Revenue is 0" });`,
       `    const name = t.requiredText(k, nameCol, "the school's name");`,
       `    if (p === null) return \`"\${right.text}" is not a percentage (write 40%, 40 or 0.4)\`;`,
+      `      ctx.warnings.push(\`Enrollment column "\${t.header(c)}" holds no numbers, so it is not a need category.\`);`,
+      `  if (isBlank(c)) return "a blank cell";`,
     ];
     for (const l of old) expect(WORDED.some((re) => re.test(l))).toBe(true);
   });

@@ -11,6 +11,7 @@ import { findTable, labelKey, normalizeHeader, type ParseContext } from "../../e
 import { findOpportunities, parseOpportunities } from "../parse/opportunities";
 import { findProjections, isPlanSetting, MAX_PLAN_YEARS, parsePlanSettings, parseProjections, parseTargetWeights } from "../parse/projections";
 import { dollarsFromCents } from "../../engine/money";
+import type { ParseWarning } from "../../engine/problems";
 import type { District, InputError, RawTables } from "../../engine/types";
 import { dateText } from "./fiscal";
 import { costDrivers, type CostDrivers } from "./drivers";
@@ -35,7 +36,7 @@ export * from "./shadow";
 export interface PlanningParse {
   planning: Planning;
   errors: InputError[];
-  warnings: string[];
+  warnings: ParseWarning[];
 }
 
 /**
@@ -87,11 +88,8 @@ export function parsePlanning(raw: RawTables, district: District | null, opts: {
  * parseDistrict warns that Policy settings it does not know are ignored; the planning settings are read here, so
  * those warnings are dropped for them.
  */
-export function withoutPlanSettingWarnings(warnings: readonly string[]): string[] {
-  return warnings.filter((w) => {
-    const m = /^Policy row \d+: the setting "([^"]*)" is not one the tool uses/.exec(w);
-    return !(m && isPlanSetting(normalizeHeader(m[1])));
-  });
+export function withoutPlanSettingWarnings(warnings: readonly ParseWarning[]): ParseWarning[] {
+  return warnings.filter((w) => !(w.code === "unknownSetting" && isPlanSetting(normalizeHeader(w.name))));
 }
 
 export interface PlanAnalysis {

@@ -65,7 +65,7 @@ export function parseEnrollment(
     }
     result.otherColumns.set(key, t.header(c));
     if (!NOT_NEEDS.has(key) && used.some((k) => !t.blank(k, c)))
-      ctx.warnings.push(`Enrollment column "${t.header(c)}" holds no numbers, so it is not a need category.`);
+      ctx.warnings.push({ code: "textColumn", column: t.header(c) });
   }
   for (const c of needCols) {
     const name = stripUnit(t.header(c));
@@ -133,7 +133,7 @@ export function parseEnrollment(
   }
   if (schools.known) {
     schools.schools.forEach((s, i) => {
-      if (!withRows.has(i)) ctx.warnings.push(`School "${s.id}" (${s.name}) has no Enrollment rows, so it receives no formula money.`);
+      if (!withRows.has(i)) ctx.warnings.push({ code: "noEnrollment", id: s.id, name: s.name });
     });
   }
   result.known = true;

@@ -4,11 +4,10 @@
  */
 import { columnLetter } from "../excelNames";
 import type { Cell, Cents, InputError, ParseProblem, RawTable } from "../types";
-import { cellFinding, expectation, finding, type Expectation, type Finding, type Seen, type Wanted } from "../problems";
+import { cellFinding, expectation, finding, type Expectation, type Finding, type ParseWarning, type Seen, type Wanted } from "../problems";
 import { INPUT_TABLES, type ColumnSpec, type InputTable } from "../tables";
 import {
   cellText,
-  describeCell,
   isBlank,
   isWholeCents,
   isWholeCount,
@@ -46,7 +45,7 @@ export type { ColumnSpec } from "../tables";
 /** Where errors and warnings of one parse go. */
 export interface ParseContext {
   errors: InputError[];
-  warnings: string[];
+  warnings: ParseWarning[];
 }
 
 /** Table names in the order errors are reported. */
@@ -168,10 +167,16 @@ export class TableReader {
     const other = row.findIndex((v, col) => col !== keyCol && !isBlank(v === undefined ? null : v));
     if (other >= 0) {
       const at = this.address(keyCol, this.sheetRow(k));
-      this.ctx.warnings.push(
-        `${this.table} row ${this.sheetRow(k)} is skipped because its ${this.header(keyCol)} (${this.raw.origin.sheet}!${at}) is blank, ` +
-          `so its values are not used (${this.header(other)}: ${describeCell(this.cell(k, other))}).`,
-      );
+      this.ctx.warnings.push({
+        code: "rowSkipped",
+        table: this.table,
+        row: this.sheetRow(k),
+        column: this.header(keyCol),
+        sheet: this.raw.origin.sheet,
+        cell: at,
+        other: this.header(other),
+        value: this.cell(k, other),
+      });
     }
     return true;
   }

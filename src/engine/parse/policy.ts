@@ -48,9 +48,7 @@ export function parsePolicy(raw: RawTable | undefined, ctx: ParseContext): Polic
     const value: Cell = t.cell(k, vCol);
     settingsAsWritten[normalizeHeader(name)] = value;
     if (!match) {
-      ctx.warnings.push(
-        `Policy row ${t.sheetRow(k)}: the setting "${name}" is not one the tool uses (known: ${POLICY_SETTINGS.map((s) => s.name).join(", ")}); it is kept but ignored.`,
-      );
+      ctx.warnings.push({ code: "unknownSetting", row: t.sheetRow(k), name, known: POLICY_SETTINGS.map((s) => s.name) });
       continue;
     }
     if (readByAllocation(match.spec)) {

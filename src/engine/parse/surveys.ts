@@ -172,12 +172,12 @@ function wideItemColumns(t: TableReader, componentOf: ReadonlyMap<string, { item
     const header = t.header(col);
     const it = componentOf.get(labelKey(header));
     if (it) itemColumns.push({ col, item: it.item, component: it.component });
-    else ignored.push(`"${header}"`);
+    else ignored.push(header);
   }
   if (itemColumns.length === 0)
     t.tableError(null, { code: "itemColumn" }, t.columnsFound());
   if (ignored.length)
-    ctx.warnings.push(`Survey Responses: the column${ignored.length === 1 ? "" : "s"} ${ignored.join(", ")} ${ignored.length === 1 ? "is" : "are"} not an item of Survey Items and ${ignored.length === 1 ? "is" : "are"} ignored.`);
+    ctx.warnings.push({ code: "ignoredColumns", headers: ignored });
   return itemColumns;
 }
 

@@ -24,19 +24,6 @@ function isoDate(d: Date): string {
   return Number.isNaN(d.getTime()) ? "an invalid date" : d.toISOString().slice(0, 10);
 }
 
-/** How a found value is shown in a message: "abc" (quoted), -5, TRUE, a date 2024-01-31, a blank cell. */
-export function describeCell(c: Cell | undefined): string {
-  if (isBlank(c)) return "a blank cell";
-  if (typeof c === "string") {
-    const t = c.trim();
-    return `"${t.length > 60 ? t.slice(0, 57) + "..." : t}"`;
-  }
-  if (typeof c === "number") return Number.isFinite(c) ? String(c) : "an invalid number";
-  if (typeof c === "boolean") return c ? "TRUE" : "FALSE";
-  if (c instanceof Date) return `a date ${isoDate(c)}`;
-  return "an unreadable value";
-}
-
 /** The text of a cell, trimmed: numbers as written by JavaScript (101 -> "101"), booleans as TRUE/FALSE. */
 export function cellText(c: Cell | undefined): string {
   if (c === null || c === undefined) return "";

@@ -25,7 +25,8 @@ describe("planning end to end on the sample district", () => {
     expect(p.planning.settings.budgetYear).toBe(2027);
     const r = parseDistrict(raw);
     expect(r.ok && withoutPlanSettingWarnings(r.warnings)).toEqual([]);
-    expect(withoutPlanSettingWarnings(['Policy row 9: the setting "Colour" is not one the tool uses (known: x); it is kept but ignored.'])).toHaveLength(1);
+    expect(withoutPlanSettingWarnings([{ code: "unknownSetting", row: 9, name: "Colour", known: ["x"] }])).toHaveLength(1);
+    expect(withoutPlanSettingWarnings([{ code: "unknownSetting", row: 9, name: " plan  years ", known: ["x"] }])).toEqual([]);
   });
 
   test("five years, each conserving to the cent; the trigger turns the weights on in year 2; targets by 2029-30", () => {

@@ -5,6 +5,7 @@ import type { ParseContext } from "../../../src/engine/parse/headers";
 import { parseSurveys, readResponse, type SurveyData } from "../../../src/engine/parse/surveys";
 import type { Cell } from "../../../src/engine/types";
 import { rawTables, type Grid } from "../../helpers/raw";
+import { parseWarningWords } from "../../../src/words/parseErrors";
 
 const HEAD = ["Respondent", "Role", "School ID", "Wave", "Item", "Component", "Response"];
 const T = "I understand how resources are allocated to my school.";
@@ -233,7 +234,7 @@ describe("the wide export", () => {
       "Survey Items": items,
     });
     expect(ctx.errors).toEqual([]);
-    expect(ctx.warnings).toEqual([`Survey Responses: the column "Timestamp" is not an item of Survey Items and is ignored.`]);
+    expect(ctx.warnings.map(parseWarningWords)).toEqual([`Survey Responses: the column "Timestamp" is not an item of Survey Items and is ignored.`]);
     expect(data?.wide).toBe(true);
     expect(data?.answers.map((x) => [x.respondent, x.item, x.component, x.response])).toEqual([
       ["a", T, "Transparency", 3],

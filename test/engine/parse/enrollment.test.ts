@@ -3,6 +3,7 @@ import type { ParseContext } from "../../../src/engine/parse/headers";
 import { parseSchools } from "../../../src/engine/parse/schools";
 import { parseDistrict } from "../../../src/engine/parse";
 import { rawTable, sampleGrids, sampleRaw } from "../../helpers/raw";
+import { parseWarningWords } from "../../../src/words/parseErrors";
 
 const ctx = (): ParseContext => ({ errors: [], warnings: [] });
 const schools = (c: ParseContext) => parseSchools(rawTable("Schools", sampleGrids().Schools), c);
@@ -27,7 +28,7 @@ describe("parseEnrollment", () => {
       ["101", 0, "middle", 200, [60, 10, 0], 3],
     ]);
     expect([...r.levels.values()]).toEqual(["Elementary", "Middle"]);
-    expect(c.warnings).toEqual([
+    expect(c.warnings.map(parseWarningWords)).toEqual([
       'Enrollment row 4 is skipped because its school id (Enrollment!A4) is blank, so its values are not used (School Name: "blank key row is skipped").',
       'Enrollment column "Notes" holds no numbers, so it is not a need category.',
       'School "102" (Adams Elementary) has no Enrollment rows, so it receives no formula money.',
@@ -81,7 +82,7 @@ describe("parseEnrollment", () => {
     const g = sampleGrids();
     const r = parseDistrict(sampleRaw({ Schools: [...g.Schools, ["104", "Empty School", null, null, "No", "East"]] }));
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
-    expect(r.warnings).toEqual(['School "104" (Empty School) has no Enrollment rows, so it receives no formula money.']);
+    expect(r.warnings.map(parseWarningWords)).toEqual(['School "104" (Empty School) has no Enrollment rows, so it receives no formula money.']);
     expect(r.district.schools).toHaveLength(4);
   });
 });

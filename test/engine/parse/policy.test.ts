@@ -2,6 +2,7 @@ import type { ParseContext } from "../../../src/engine/parse/headers";
 import { defaultPolicy, parsePolicy } from "../../../src/engine/parse/policy";
 import type { Cell } from "../../../src/engine/types";
 import { rawTable } from "../../helpers/raw";
+import { parseWarningWords } from "../../../src/words/parseErrors";
 
 const parse = (...rows: Cell[][]) => {
   const c: ParseContext = { errors: [], warnings: [] };
@@ -66,7 +67,7 @@ describe("parsePolicy", () => {
     expect(errors).toEqual([]);
     expect(policy.raw).toEqual({ carryover: "Yes" });
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/Policy row 2: the setting "Carry Over" is not one the tool uses/);
+    expect(parseWarningWords(warnings[0])).toMatch(/Policy row 2: the setting "Carry Over" is not one the tool uses/);
   });
 
   it("accepts a gain cap above 100%", () => {

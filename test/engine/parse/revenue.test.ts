@@ -4,6 +4,7 @@ import type { ParseContext } from "../../../src/engine/parse/headers";
 import { parseRevenue } from "../../../src/engine/parse/revenue";
 import type { Cell } from "../../../src/engine/types";
 import { rawTable } from "../../helpers/raw";
+import { parseWarningWords } from "../../../src/words/parseErrors";
 
 const ctx = (): ParseContext => ({ errors: [], warnings: [] });
 const elig: EligibilityContext = {
@@ -79,7 +80,8 @@ describe("parseRevenue", () => {
       expect.objectContaining({ table: "Revenue", row: null, column: "Source", expected: "at least one revenue source" }),
     ]);
     // Skipped as the contract says, but never silently: the row and what it held are named.
-    expect(c.warnings).toEqual(['Revenue row 2 is skipped because its Source (Revenue!A2) is blank, so its values are not used (Type: "State").']);
+    expect(c.warnings).toEqual([{ code: "rowSkipped", table: "Revenue", row: 2, column: "Source", sheet: "Revenue", cell: "A2", other: "Type", value: "State" }]);
+    expect(c.warnings.map(parseWarningWords)).toEqual(['Revenue row 2 is skipped because its Source (Revenue!A2) is blank, so its values are not used (Type: "State").']);
   });
 
   it("a row with an Amount but no Source is named in a warning, so $10,000,000 cannot vanish without a word", () => {
@@ -87,6 +89,6 @@ describe("parseRevenue", () => {
     const sources = parseRevenue(rawTable("Revenue", [HEAD, ["Local Levy", "Local", null, 500000], [null, "State", null, 10000000]]), elig, c);
     expect(sources.map((s) => s.name)).toEqual(["Local Levy"]);
     expect(c.errors).toEqual([]);
-    expect(c.warnings).toEqual([expect.stringContaining("Revenue row 3 is skipped because its Source (Revenue!A3) is blank")]);
+    expect(c.warnings.map(parseWarningWords)).toEqual([expect.stringContaining("Revenue row 3 is skipped because its Source (Revenue!A3) is blank")]);
   });
 });

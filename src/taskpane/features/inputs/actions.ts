@@ -7,6 +7,7 @@ import type { Env } from "../../store/root";
 import { message, type Notice } from "../../store/types";
 import { presentTables } from "./state";
 import { blankTemplates } from "./templates";
+import { parseWarningWords } from "../../../words/parseErrors";
 
 /** Read every input table, parse the district and (when results were shown) allocate it again. */
 export async function readWorkbook(env: Env): Promise<void> {
@@ -22,7 +23,7 @@ export async function readWorkbook(env: Env): Promise<void> {
     let failed: Notice | null = null;
     if (r.status.some((s) => s.found)) {
       const p = parseDistrict(r.tables);
-      if (p.ok) warnings = p.warnings;
+      if (p.ok) warnings = p.warnings.map(parseWarningWords);
       if (!p.ok || r.errors.length > 0) problems = [...r.errors, ...(p.ok ? [] : p.errors)];
       else {
         parsed = p.district;

@@ -6,6 +6,7 @@ import type { Override } from "../../../analysis/aroi";
 import { analysePlanning, parsePlanning, type OpportunityStatus } from "../../../analysis/plan";
 import type { District, RawTables } from "../../../engine/types";
 import { planningPlans } from "../../../report/planning";
+import { parseWarningWords } from "../../../words/parseErrors";
 import { planWarningText } from "../../../words/plan";
 import { PANE_MAX_YEARS, type PlanningOutcome, type StatusOverrides } from "./records";
 
@@ -50,7 +51,7 @@ export function planningOutcome(tables: RawTables, district: District, opts: Out
     analysis,
     years,
     policyYears,
-    warnings: [...parsed.warnings, ...analysis.plan.warnings.map(planWarningText)],
+    warnings: [...parsed.warnings.map(parseWarningWords), ...analysis.plan.warnings.map(planWarningText)],
     unknownStatuses: Object.keys(opts.statuses).filter((n) => !seen.has(key(n))),
     tableStatuses,
   };

@@ -17,6 +17,7 @@ import { benchmarkPlans } from "../../../report/benchmark";
 import type { SheetPlan } from "../../../report/plan";
 import { readinessPlan } from "../../../report/readiness";
 import { surveyPlans } from "../../../report/survey";
+import { parseWarningWords } from "../../../words/parseErrors";
 
 /** What the Voices and Benchmark writes are called in progress and outcome messages. */
 export const VOICES_WRITE = "survey sheets";
@@ -50,7 +51,7 @@ export function analyseVoices(tables: RawTables, district: District | null): Voi
     present: data !== null,
     result: data && sc.errors.length === 0 && data.answers.length > 0 ? analyseSurvey(data) : null,
     errors: sortErrors(sc.errors),
-    warnings: sc.warnings,
+    warnings: sc.warnings.map(parseWarningWords),
   };
   const rc = ctx();
   const items = parseReadiness(tables, rc);
@@ -58,7 +59,7 @@ export function analyseVoices(tables: RawTables, district: District | null): Voi
     present: items !== null,
     result: items && rc.errors.length === 0 ? analyseReadiness(items, survey.result) : null,
     errors: sortErrors(rc.errors),
-    warnings: rc.warnings,
+    warnings: rc.warnings.map(parseWarningWords),
   };
   const bc = ctx();
   const peers = parsePeers(tables, bc);
@@ -70,7 +71,7 @@ export function analyseVoices(tables: RawTables, district: District | null): Voi
     present: peers !== null,
     result: peers && lines && bc.errors.length === 0 && peers.districts.length > 0 && district ? benchmark(peers, lines, students) : null,
     errors: sortErrors(bc.errors),
-    warnings: bc.warnings,
+    warnings: bc.warnings.map(parseWarningWords),
   };
   return { survey, readiness, benchmark: bench };
 }
