@@ -78,11 +78,17 @@ describe("architecture", () => {
       "  if (solved.excess > 0) w.warnings.push(`Every school is at its gain cap: ${dollars(held)} of general money is held centrally.`);",
       '  const label = "Carried from the prior year";',
       "}",
+      "class Model extends Base {",
+      "  constructor() {",
+      '    super("Carried from the prior year");',
+      "  }",
+      "}",
     ].join("\n");
     expect(sentencesIn("src/engine/allocate/x.ts", before)).toEqual([
       "src/engine/allocate/x.ts:2: … … … × … = … (…)",
       "src/engine/allocate/x.ts:5: Every school is at its gain cap: … of general money is held centrally.",
       "src/engine/allocate/x.ts:6: Carried from the prior year",
+      "src/engine/allocate/x.ts:10: Carried from the prior year",
     ]);
     const errors = [
       'import { count } from "../some where else";',
@@ -91,6 +97,11 @@ describe("architecture", () => {
       '  w.errors.push(settingError(d, "foundationPerSchool", `at most ${x} per school from the pool`, dollars(amount)));',
       '  errors.push({ table: "Schools", row: 2, column: "Attendance Rate", expected: "a rate above 0% and at most 100%", found: `${x} is not a rate` });',
       "  throw new RangeError(`No level ${levelIndex} in this district`);",
+      "}",
+      "class MissingValueError extends Error {",
+      "  constructor(id: string) {",
+      "    super(`an expression refers to ${id}, which has no value yet`);",
+      "  }",
       "}",
     ].join("\n");
     expect(sentencesIn("src/engine/allocate/y.ts", errors)).toEqual([]);

@@ -5,6 +5,6 @@
  */
 
 export { calculatorContext, calculatorModel, evaluateModel, originalCounts, schoolAtFixedRates, type FixedRateBudget } from "./calculator/model";
-export { fixed12 } from "./calculator/numbers";
+export { fixed12 } from "./formula/numbers";
 export type { CalculatorContext } from "./calculator/sources";
 export type * from "./calculator/types";

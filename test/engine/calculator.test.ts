@@ -5,8 +5,8 @@ import { lineAmount, lineAmountFormula } from "../../src/engine/allocate/roundin
 import { generalTarget, generalTargetFormula, phaseInTarget, phaseInTargetFormula } from "../../src/engine/allocate/phaseIn";
 import { calculatorDrivers } from "../../src/words/calculator";
 import { calculatorModel, originalCounts, schoolAtFixedRates, type CalculatorModel } from "../../src/engine/calculator";
-import * as X from "../../src/engine/calculator/expr";
-import { references } from "../../src/engine/calculator/expr";
+import * as X from "../../src/engine/formula/expr";
+import { references } from "../../src/engine/formula/expr";
 import { parseDistrict } from "../../src/engine/parse";
 import type { Allocation } from "../../src/engine/types";
 import { sampleDistrict } from "../../src/sample/district";

@@ -4,17 +4,27 @@
  * literals). Located errors are the one kind of wording the engine still writes (table, row, column, what was
  * expected, what was found: src/words/errors.ts formats them), so literals inside them are left out: the value of a
  * property or variable named like expected, found, error, problem or message, and the arguments of settingError(…)
- * and of an Error's constructor.
+ * and of an Error's constructor (also `super(…)` in a class that extends an Error).
  */
 import * as ts from "typescript";
 
 const ERROR_NAME = /expected|found|error|problem|message|^why$/i;
 const ERROR_CALL = /^settingError$|Error$/;
 
+/** A `super(…)` call in the constructor of a class that extends an Error. */
+function errorSuper(call: ts.CallExpression): boolean {
+  if (call.expression.kind !== ts.SyntaxKind.SuperKeyword) return false;
+  let c: ts.Node | undefined = call.parent;
+  while (c && !ts.isClassLike(c)) c = c.parent;
+  const base = c?.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression.getText();
+  return base !== undefined && ERROR_CALL.test(base.split(".").pop() ?? "");
+}
+
 function inLocatedError(n: ts.Node): boolean {
   for (let p: ts.Node | undefined = n.parent; p; p = p.parent) {
     if ((ts.isPropertyAssignment(p) || ts.isVariableDeclaration(p)) && ERROR_NAME.test(p.name.getText())) return true;
     if ((ts.isCallExpression(p) || ts.isNewExpression(p)) && ERROR_CALL.test(p.expression.getText().split(".").pop() ?? "")) return true;
+    if (ts.isCallExpression(p) && errorSuper(p)) return true;
     if (ts.isFunctionLike(p)) return false;
   }
   return false;

@@ -1,4 +1,4 @@
-import * as X from "../calculator/expr";
+import * as X from "../formula/expr";
 import type { Adjustment, Cents, RuleNote } from "../types";
 import { gainCapCeiling, gainCapNote } from "./gainCap";
 import { holdHarmlessFloor, holdHarmlessNote } from "./holdHarmless";

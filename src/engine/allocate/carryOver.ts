@@ -1,4 +1,4 @@
-import * as X from "../calculator/expr";
+import * as X from "../formula/expr";
 import type { Cents, District, SchoolResult } from "../types";
 
 /**

@@ -1,5 +1,5 @@
-import * as X from "../calculator/expr";
-import { fixed12 } from "../calculator/numbers";
+import * as X from "../formula/expr";
+import { fixed12 } from "../formula/numbers";
 import { roundHalfUp } from "./rounding";
 
 /**

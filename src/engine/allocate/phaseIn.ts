@@ -1,4 +1,4 @@
-import * as X from "../calculator/expr";
+import * as X from "../formula/expr";
 
 /**
  * Phase-in: this year a school moves only `phaseIn` of the way from its Current Budget to its formula

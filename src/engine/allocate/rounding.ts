@@ -5,7 +5,7 @@
  * all use this one rule, so a printed line always reproduces.
  */
 
-import * as X from "../calculator/expr";
+import * as X from "../formula/expr";
 
 /**
  * Round `cents` to a multiple of `unit`, halves away from zero. The product is first cleaned to 1e-6 cent, so

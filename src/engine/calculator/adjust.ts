@@ -9,8 +9,8 @@ import { normAmountFormula, normApplies, normShare, normTargetFormula } from "..
 import { generalTargetFormula, phaseInTargetFormula } from "../allocate/phaseIn";
 import type { Allocation } from "../types";
 import { dollarsOf, sumOf, type ModelBuilder } from "./builder";
-import * as X from "./expr";
-import { fixed12 } from "./numbers";
+import * as X from "../formula/expr";
+import { fixed12 } from "../formula/numbers";
 import type { CalcAdjust, CalcSource } from "./types";
 
 export interface AdjustIds {

@@ -12,7 +12,7 @@ import { explainer } from "../allocate/explain";
 import type { Allocation, Cents } from "../types";
 import { adjustGeneral, adjusts, schoolBoundsConstants, type AdjustIds } from "./adjust";
 import { dollarsOf, ModelBuilder, sumOf } from "./builder";
-import * as X from "./expr";
+import * as X from "../formula/expr";
 import { sourcePart, type CalculatorContext, type SchoolScope } from "./sources";
 import type { CalcSource, CalculatorCounts, CalculatorModel } from "./types";
 

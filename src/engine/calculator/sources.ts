@@ -9,7 +9,7 @@ import { attributeMatches, describeEligibility, describeRule } from "../eligibil
 import { labelKey, normalizeHeader } from "../parse/headers";
 import type { Allocation, EligibilityRule, Line } from "../types";
 import { dollarsOf, type ModelBuilder } from "./builder";
-import * as X from "./expr";
+import * as X from "../formula/expr";
 import type { CalcLine, CalcSource } from "./types";
 
 /** What the model needs of the whole allocation, computed once for every school's calculator. */

@@ -4,7 +4,7 @@
  * and the workbook formula), grouped by source and by rule.
  */
 import type { Cents } from "../types";
-import type { Expr } from "./expr";
+import type { Expr } from "../formula/expr";
 
 export type CalcFormat = "currency" | "rate" | "count" | "percent" | "percent2" | "factor" | "flag" | "share";
 

@@ -3,7 +3,7 @@
  * figure has a place), every constant as a locked value with its defined name, every display cell as a reference.
  */
 import type { CalcFormat, CalculatorModel } from "../../engine/calculator";
-import { toFormula, type Place, type Values } from "../../engine/calculator/expr";
+import { toFormula, type Place, type Values } from "../../engine/formula/expr";
 import { a1, ExcelNames } from "../names";
 import type { CellStyle, DefinedName, NumberFormat, PlanCell, PlanValue } from "../plan";
 

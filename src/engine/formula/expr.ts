@@ -1,7 +1,7 @@
 /**
- * A tiny formula language shared by the school calculator's two faces: the engine evaluates an expression
- * in TypeScript (`evaluate`), and the workbook writes the very same expression as an Excel formula
- * (`toFormula`). Because both come from one tree, the spreadsheet and `schoolAtFixedRates` cannot drift.
+ * A tiny formula language shared by the allocation rules and the school calculator's two faces: the engine
+ * evaluates an expression in TypeScript (`evaluate`), and the workbook writes the very same expression as an Excel
+ * formula (`toFormula`). Because both come from one tree, the spreadsheet and `schoolAtFixedRates` cannot drift.
  *
  * Arithmetic follows the spreadsheet: binary operators are evaluated left to right exactly as written,
  * SUM adds its arguments in order, comparisons and AND give 1 / 0, and ROUND is Excel's ROUND (half away

@@ -1,4 +1,4 @@
-import * as X from "../../src/engine/calculator/expr";
+import * as X from "../../../src/engine/formula/expr";
 
 const names = (id: string): X.Place => ({ name: id.toUpperCase() });
 
