@@ -1,6 +1,6 @@
 /**
  * Which schools and levels may receive money from a source (the Revenue table's `Eligible` column):
- * parsing the cell, evaluating it against a district, and describing it in plain words.
+ * parsing the cell and evaluating it against a district (src/words/eligibility.ts describes it in plain words).
  *
  * Accepted forms: `All` (or blank); a list of levels; a list of School IDs; or rules joined by "and", each
  * `<left> <op> <right>` with op one of >= <= > < = <> != (also ≥ ≤ ≠). The left side is a need category,
@@ -8,7 +8,6 @@
  * Schools column (an attribute compared as a number when both sides are numbers, as Yes/No when both are
  * Yes/No, else as case-insensitive text).
  */
-import { andList } from "./listText";
 import { labelKey, normalizeHeader } from "./parse/headers";
 import { cellText, readNumeric, readPercent, readYesNo } from "./parse/values";
 import type { Cell, District, Eligibility, EligibilityRule, Source } from "./types";
@@ -256,28 +255,4 @@ function eligibilityComputer(district: District): (source: Source) => Uint8Array
     }
     return out;
   };
-}
-
-const OP_WORDS: Record<EligibilityRule["op"], string> = {
-  ">=": "≥",
-  "<=": "≤",
-  ">": ">",
-  "<": "<",
-  "=": "=",
-  "<>": "≠",
-};
-
-/** A rule in plain words: "Poverty share ≥ 40%", "Title I = Yes". */
-export function describeRule(r: EligibilityRule): string {
-  if (r.kind === "share") return `${r.key} share ${OP_WORDS[r.op]} ${r.value}%`;
-  return `${r.label} ${OP_WORDS[r.op]} ${r.value}`;
-}
-
-/** The eligibility in plain words, e.g. "Only schools where Poverty share ≥ 40% and Title I = Yes". */
-export function describeEligibility(e: Eligibility): string {
-  const parts: string[] = [];
-  if (e.levels !== null) parts.push(`the ${andList(e.levels)} level${e.levels.length === 1 ? "" : "s"}`);
-  if (e.schoolIds !== null) parts.push(`school${e.schoolIds.length === 1 ? "" : "s"} ${andList(e.schoolIds)}`);
-  if (e.rules.length > 0) parts.push(`schools where ${e.rules.map(describeRule).join(" and ")}`);
-  return parts.length === 0 ? "All schools and levels" : `Only ${parts.join("; ")}`;
 }

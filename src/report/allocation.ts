@@ -6,7 +6,7 @@ import { adaLevelNames, schoolAttendance, type SchoolAttendance } from "../engin
 import { boundsNotes } from "../engine/allocate/bounds";
 import { carryOverTotals } from "../engine/allocate/carryOver";
 import { explainer } from "../engine/allocate/explain";
-import { describeEligibility } from "../engine/eligibility";
+import { describeEligibility } from "../words/eligibility";
 import type { Allocation, Line } from "../engine/types";
 import { allocationWarningText, AVAILABLE_LABEL, adjustmentWords, CARRIED_LABEL, carriedWords, lineText, ruleNoteWords } from "../words/allocation";
 import { budgetChangeChart } from "./charts/describe";

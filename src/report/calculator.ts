@@ -8,7 +8,7 @@
  * description `schoolAtFixedRates` evaluates, so the workbook and the engine cannot drift. Plain data only.
  */
 import { calculatorDrivers } from "../words/calculator";
-import { calculatorContext, calculatorModel, evaluateModel, originalCounts, type CalculatorContext, type CalculatorCounts, type CalculatorModel } from "../engine/calculator";
+import { calculatorContext, calculatorModel, evaluateModel, originalCounts, type CalculatorContext, type CalculatorCounts, type CalculatorModel } from "./calculator/model";
 import type { Allocation } from "../engine/types";
 import { budgetSheet } from "./calculator/budget";
 import { coverSheet } from "./calculator/cover";

@@ -5,9 +5,15 @@
 import { calculatorContext, type CalculatorContext } from "../engine/calculator";
 import { count, wholeDollars } from "../engine/money";
 import type { Allocation } from "../engine/types";
-import { adjustmentWords } from "./allocation";
+import { adjustmentWords, AVAILABLE_LABEL, CARRIED_LABEL } from "./allocation";
 
 const usd = wholeDollars;
+
+/** The calculator's carried figure (its locked constant and the Cover's line): the shared label with what the sign means. */
+export const CARRIED_SIGNED_LABEL = `${CARRIED_LABEL} (+ surplus, − deficit)`;
+/** The calculator's live available figure, in full (its Budget row) and as the Cover shows it. */
+export const AVAILABLE_FULL_LABEL = `${AVAILABLE_LABEL} (this year's budget + ${CARRIED_LABEL.toLowerCase()})`;
+export const AVAILABLE_COVER_LABEL = `${AVAILABLE_LABEL} (this year's budget + carried)`;
 
 /** What drives the school's budget, in plain sentences (from the engine's explanation lines at the projected counts). */
 export function calculatorDrivers(a: Allocation, schoolIndex: number, ctx: CalculatorContext = calculatorContext(a)): string[] {

@@ -8,7 +8,7 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import type ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { calculatorContext, calculatorModel } from "../engine/calculator";
+import { calculatorContext, calculatorModel } from "../report/calculator/model";
 import type { Allocation } from "../engine/types";
 import { calculatorFileName, calculatorPlans, type CalculatorPlanOptions } from "../report/calculator";
 import { uniqueFileName } from "../report/names";

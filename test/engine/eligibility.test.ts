@@ -1,6 +1,5 @@
 import {
   attributeMatches,
-  describeEligibility,
   eligibleRows,
   parseEligibility,
   schoolNeedShares,
@@ -170,18 +169,5 @@ describe("attributeMatches", () => {
     expect(attributeMatches("Lincoln", "=", "lincoln")).toBe(true);
     expect(attributeMatches("n/a", "<", 5)).toBe(false);
     expect(attributeMatches("n/a", "<>", 5)).toBe(true);
-  });
-});
-
-describe("describeEligibility", () => {
-  it("says who is eligible in plain words", () => {
-    expect(describeEligibility(parsed("All"))).toBe("All schools and levels");
-    expect(describeEligibility(parsed("Elementary"))).toBe("Only the Elementary level");
-    expect(describeEligibility(parsed("Elementary, Middle, High"))).toBe("Only the Elementary, Middle and High levels");
-    expect(describeEligibility(parsed("101;102"))).toBe("Only schools 101 and 102");
-    expect(describeEligibility(parsed("Poverty % >= 0.4 and Title I = Yes"))).toBe(
-      "Only schools where Poverty share ≥ 40% and Title I = Yes",
-    );
-    expect(describeEligibility(parsed("Enrollment Cap <> 450"))).toBe("Only schools where Enrollment Cap ≠ 450");
   });
 });

@@ -5,7 +5,7 @@
  * ADA Levels setting with the other policy settings.
  */
 import { allocate } from "../../src/engine/allocate";
-import { calculatorModel, schoolAtFixedRates } from "../../src/engine/calculator";
+import { calculatorModel, schoolAtFixedRates } from "../../src/report/calculator/model";
 import { parseDistrict } from "../../src/engine/parse";
 import { summaryJson } from "../../src/report/summary";
 import { allocationPlans, summaryPlan } from "../../src/report/allocation";

@@ -1,5 +1,5 @@
 import { allocate } from "../../src/engine/allocate";
-import { calculatorModel, evaluateModel, originalCounts, schoolAtFixedRates } from "../../src/engine/calculator";
+import { calculatorModel, evaluateModel, originalCounts, schoolAtFixedRates } from "../../src/report/calculator/model";
 import { parseDistrict } from "../../src/engine/parse";
 import type { Allocation } from "../../src/engine/types";
 import { CALCULATOR_SHEETS, calculatorFileName, calculatorPlans, categoryCodes, DIFFERENCE_SENTENCES, differenceSentence, SHADOW_SENTENCES, shadowSentence } from "../../src/report/calculator";

@@ -12,7 +12,7 @@ import JSZip from "jszip";
 import { loadAndAllocate } from "../../src/cli/pipeline";
 import { allocate } from "../../src/engine/allocate";
 import { explainer } from "../../src/engine/allocate/explain";
-import { calculatorModel, originalCounts, schoolAtFixedRates, type CalculatorCounts } from "../../src/engine/calculator";
+import { calculatorModel, originalCounts, schoolAtFixedRates, type CalculatorCounts } from "../../src/report/calculator/model";
 import { summaryJson } from "../../src/report/summary";
 import type { Allocation } from "../../src/engine/types";
 import { allocationPlans } from "../../src/report/allocation";

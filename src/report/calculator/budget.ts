@@ -3,7 +3,7 @@
  * count × $ per pupil, shortfall, adjustment), by source; then the totals, the rules, the comparison and the
  * shadow notice. Nothing is added that is not a labelled line.
  */
-import type { CalcSource } from "../../engine/calculator";
+import type { CalcSource } from "./model";
 import { a1 } from "../names";
 import type { Layout, Sheet } from "./layout";
 

@@ -1,5 +1,6 @@
 /** The Cover sheet: the total with the words on how it compares with the district's allocation, the shadow notice and what drives the budget. */
 import { adjustmentWords } from "../../words/allocation";
+import { AVAILABLE_COVER_LABEL, CARRIED_SIGNED_LABEL } from "../../words/calculator";
 import type { Allocation } from "../../engine/types";
 import { differenceFormula, differenceSentence } from "./budget";
 import type { Layout, Sheet } from "./layout";
@@ -27,8 +28,8 @@ function headline(sheet: Sheet, L: Layout, r: number): number {
   r += 2;
   const rows: [string, string | null][] = [
     ["The district's allocation at the projected counts", m.ids.districtTotal],
-    ["Carried from the prior year (+ surplus, − deficit)", m.ids.carryOver],
-    ["Available to spend (this year's budget + carried)", m.ids.available],
+    [CARRIED_SIGNED_LABEL, m.ids.carryOver],
+    [AVAILABLE_COVER_LABEL, m.ids.available],
     ["Current budget", m.constants.find((c) => c.kind === "current")?.id ?? null],
     ["Change vs current", m.ids.changeVsCurrent],
     ["Change vs current (%)", m.ids.changePercent],

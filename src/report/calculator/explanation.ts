@@ -1,9 +1,9 @@
 /** The Explanation sheet: the computation step by step, the terms with this district's settings, the sources and what is held fixed. */
 import { adaLevelNames } from "../../engine/allocate/attendance";
-import { adjustmentWords } from "../../words/allocation";
+import { adjustmentWords, CARRIED_LABEL } from "../../words/allocation";
 import { hasCarryOver } from "../../engine/allocate/carryOver";
 import { normShare } from "../../engine/allocate/normAdjustment";
-import { describeEligibility } from "../../engine/eligibility";
+import { describeEligibility } from "../../words/eligibility";
 import type { Allocation } from "../../engine/types";
 import type { Sheet } from "./layout";
 import { dollars } from "../../engine/money";
@@ -39,7 +39,7 @@ function terms(a: Allocation): string[] {
     ...(normShare(a.district) > 0
       ? [`Norm-based adjustment: a school with a norm budget (what its staffing norms cost) is moved ${pct(normShare(a.district))} of the way from its formula money towards it, before the budget-neutral factor, so the other schools pay for it. It can undo part of the formula's equity, which is why it is its own figure.`]
       : []),
-    ...(hasCarryOver(a.district) ? ["Carried from the prior year: the school's own surplus (+) or deficit (−) from last year. It is not part of this year's budget; available to spend = budget + carried."] : []),
+    ...(hasCarryOver(a.district) ? [`${CARRIED_LABEL}: the school's own surplus (+) or deficit (−) from last year. It is not part of this year's budget; available to spend = budget + carried.`] : []),
     "Restricted money: categorical funds may only pay for the students or purposes they are meant for (see the School Plan checks). Grants supplement, never supplant: they are paid on top of the other sources.",
   ];
 }

@@ -2,7 +2,7 @@
  * Laying out a calculator model on sheets: every model quantity is written as a formula (filled in once every
  * figure has a place), every constant as a locked value with its defined name, every display cell as a reference.
  */
-import type { CalcFormat, CalculatorModel } from "../../engine/calculator";
+import type { CalcFormat, CalculatorModel } from "./model";
 import { toFormula, type Place, type Values } from "../../engine/formula/expr";
 import { a1, ExcelNames } from "../names";
 import type { CellStyle, DefinedName, NumberFormat, PlanCell, PlanValue } from "../plan";

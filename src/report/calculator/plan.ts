@@ -1,5 +1,5 @@
 /** The School Plan sheet (a simplified PBAR): investments funded source by source, with live checks. */
-import type { CalcSource } from "../../engine/calculator";
+import type { CalcSource } from "./model";
 import { a1, quoteSheet } from "../names";
 import { columnPoints, pageWidth } from "../print";
 import type { Layout, Sheet } from "./layout";

@@ -410,7 +410,7 @@ describe("ADA funding's located errors", () => {
 
 describe("the school calculator funds on attendance with live formulas", () => {
   test("hand case: attendance rate locked, ADA = ROUND(enrolled × rate, 2), the line = ROUND(difference × rate, digits)", async () => {
-    const { calculatorModel, schoolAtFixedRates, originalCounts } = await import("../../../src/engine/calculator");
+    const { calculatorModel, schoolAtFixedRates, originalCounts } = await import("../../../src/report/calculator/model");
     const { toFormula } = await import("../../../src/engine/formula/expr");
     for (const rounding of ["cent", "dollar"] as const) {
       const a = allocate(small(rounding));

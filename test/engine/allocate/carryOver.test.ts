@@ -3,7 +3,7 @@ import { wordedError } from "../../../src/words/errors";
 import { availableToSpend, carriedAmount, carryOverTotals, hasCarryOver } from "../../../src/engine/allocate/carryOver";
 import { explainer } from "../../../src/engine/allocate/explain";
 import { carriedLine, carriedWords } from "../../../src/words/allocation";
-import { calculatorModel, schoolAtFixedRates } from "../../../src/engine/calculator";
+import { calculatorModel, schoolAtFixedRates } from "../../../src/report/calculator/model";
 import type { ParseContext } from "../../../src/engine/parse/headers";
 import { parseDistrict } from "../../../src/engine/parse";
 import { parseSchools } from "../../../src/engine/parse/schools";

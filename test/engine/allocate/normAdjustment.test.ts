@@ -1,7 +1,7 @@
 import { allocate } from "../../../src/engine/allocate";
 import { explainer } from "../../../src/engine/allocate/explain";
 import { normAmount, normAmountFormula, splitNorm } from "../../../src/engine/allocate/normAdjustment";
-import { calculatorModel, schoolAtFixedRates } from "../../../src/engine/calculator";
+import { calculatorModel, schoolAtFixedRates } from "../../../src/report/calculator/model";
 import * as X from "../../../src/engine/formula/expr";
 import { summaryJson } from "../../../src/report/summary";
 import type { Allocation, District } from "../../../src/engine/types";

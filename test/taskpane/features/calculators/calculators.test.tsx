@@ -3,7 +3,7 @@ import "@testing-library/jest-dom";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import JSZip from "jszip";
 import { allocate } from "../../../../src/engine/allocate";
-import { schoolAtFixedRates } from "../../../../src/engine/calculator";
+import { schoolAtFixedRates } from "../../../../src/report/calculator/model";
 import { parseDistrict } from "../../../../src/engine/parse";
 import { createMemoryHost, type MemoryHost } from "../../../../src/host/memory";
 import { XLSX_MIME, ZIP_MIME } from "../../../../src/host/types";

@@ -4,15 +4,15 @@
  * the same total for every school, to the cent — also for the schools the budget-neutral factor scales: the engine
  * rounds each school's share alone, by the calculator's own formula, and keeps what that leaves central.
  */
-import { allocate } from "../../src/engine/allocate";
-import { explainer } from "../../src/engine/allocate/explain";
-import { calculatorDrivers } from "../../src/words/calculator";
-import { calculatorModel, originalCounts, schoolAtFixedRates } from "../../src/engine/calculator";
-import { parseDistrict } from "../../src/engine/parse";
-import type { Allocation, District } from "../../src/engine/types";
-import { differenceSentence } from "../../src/report/calculator";
-import { sampleDistrict } from "../../src/sample/district";
-import { makeDistrict } from "../helpers/district";
+import { allocate } from "../../../src/engine/allocate";
+import { explainer } from "../../../src/engine/allocate/explain";
+import { calculatorDrivers } from "../../../src/words/calculator";
+import { calculatorModel, originalCounts, schoolAtFixedRates } from "../../../src/report/calculator/model";
+import { parseDistrict } from "../../../src/engine/parse";
+import type { Allocation, District } from "../../../src/engine/types";
+import { differenceSentence } from "../../../src/report/calculator";
+import { sampleDistrict } from "../../../src/sample/district";
+import { makeDistrict } from "../../helpers/district";
 
 function sample(): Allocation {
   const p = parseDistrict(sampleDistrict());

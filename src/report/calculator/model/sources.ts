@@ -3,21 +3,15 @@
  * rules live), its formula lines (count × the engine's whole-cent rate, rounded to the rounding unit — the same
  * lines as the allocation's), its foundation and shortfall lines, and its money before phase-in, floors and caps.
  */
-import { fundedCategory } from "../allocate/layout";
-import { lineAmountFormula } from "../allocate/rounding";
-import { attributeMatches, describeEligibility, describeRule } from "../eligibility";
-import { labelKey, normalizeHeader } from "../parse/headers";
-import type { Allocation, EligibilityRule, Line } from "../types";
+import { fundedCategory } from "../../../engine/allocate/layout";
+import { lineAmountFormula } from "../../../engine/allocate/rounding";
+import { attributeMatches } from "../../../engine/eligibility";
+import { labelKey, normalizeHeader } from "../../../engine/parse/headers";
+import type { Allocation, EligibilityRule, Line } from "../../../engine/types";
+import { describeEligibility, describeRule } from "../../../words/eligibility";
 import { dollarsOf, type ModelBuilder } from "./builder";
-import * as X from "../formula/expr";
+import * as X from "../../../engine/formula/expr";
 import type { CalcLine, CalcSource } from "./types";
-
-/** What the model needs of the whole allocation, computed once for every school's calculator. */
-export interface CalculatorContext {
-  lines: (schoolIndex: number) => Line[];
-  /** Each general source's district-wide general money before adjustments (splits a school's change). */
-  shares: number[];
-}
 
 export interface SchoolScope {
   a: Allocation;

@@ -3,8 +3,8 @@
  * (constants) and the computed figures (quantities, each an expression that is both the TypeScript computation
  * and the workbook formula), grouped by source and by rule.
  */
-import type { Cents } from "../types";
-import type { Expr } from "../formula/expr";
+import type { Cents } from "../../../engine/types";
+import type { Expr } from "../../../engine/formula/expr";
 
 export type CalcFormat = "currency" | "rate" | "count" | "percent" | "percent2" | "factor" | "flag" | "share";
 
@@ -177,6 +177,3 @@ export interface CalculatorModel {
   /** The full allocation's figures for the school (cents). */
   engine: { total: Cents; turnedOn: Cents; current: Cents | null; minimum: Cents | null; floor: Cents | null; ceiling: Cents | null; adjustment: string | null; carryOver: Cents | null; available: Cents | null };
 }
-
-/** Counts by [district level index][category] (0 = Students); levels the school does not have are ignored. */
-export type CalculatorCounts = number[][];

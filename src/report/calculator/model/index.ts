@@ -6,37 +6,20 @@
  * as Excel formulas. There is no adjustment cell: at the projected counts every formula line equals the
  * allocation's line; a difference the fixed reading cannot avoid is reported, in words, beside the total.
  */
-import { adaLevelFlags } from "../allocate/attendance";
-import { availableFormula } from "../allocate/carryOver";
-import { explainer } from "../allocate/explain";
-import type { Allocation, Cents } from "../types";
+import { adaLevelFlags } from "../../../engine/allocate/attendance";
+import { availableFormula } from "../../../engine/allocate/carryOver";
+import type { Allocation, Cents } from "../../../engine/types";
 import { adjustGeneral, adjusts, schoolBoundsConstants, type AdjustIds } from "./adjust";
 import { dollarsOf, ModelBuilder, sumOf } from "./builder";
-import * as X from "../formula/expr";
-import { sourcePart, type CalculatorContext, type SchoolScope } from "./sources";
-import type { CalcSource, CalculatorCounts, CalculatorModel } from "./types";
+import * as X from "../../../engine/formula/expr";
+import { AVAILABLE_FULL_LABEL, CARRIED_SIGNED_LABEL } from "../../../words/calculator";
+import { calculatorContext, originalCounts, type CalculatorContext, type CalculatorCounts } from "../../../engine/calculator";
+import { sourcePart, type SchoolScope } from "./sources";
+import type { CalcSource, CalculatorModel } from "./types";
 
-/** The figures every school's calculator shares, computed once per allocation. */
-export function calculatorContext(a: Allocation): CalculatorContext {
-  const hasRows = a.district.schools.map(() => false);
-  for (const r of a.district.enrollment) hasRows[r.schoolIndex] = true;
-  // The general sources' shares split a school's change in general money (as the engine does: by the general
-  // money each source paid, before adjustments, to schools with enrolment).
-  const shares = a.sources.map((s) => (s.general ? s.turnedOnBySchool.reduce((x, v, i) => x + (hasRows[i] ? v : 0), 0) : 0));
-  return { lines: explainer(a), shares };
-}
-
-/** The school's projected counts, by [level][category]. */
-export function originalCounts(a: Allocation, schoolIndex: number): CalculatorCounts {
-  const d = a.district;
-  const counts = d.levels.map(() => new Array<number>(d.needs.length + 1).fill(0));
-  for (const r of d.enrollment) {
-    if (r.schoolIndex !== schoolIndex) continue;
-    counts[r.levelIndex][0] += r.students;
-    r.needs.forEach((n, k) => (counts[r.levelIndex][k + 1] += n));
-  }
-  return counts;
-}
+export { calculatorContext, originalCounts };
+export type { CalculatorContext, CalculatorCounts };
+export type * from "./types";
 
 /** Inputs (one per level × category the school has) and the projection they start from. */
 function addInputs(b: ModelBuilder, a: Allocation, i: number, levels: number[], categories: string[]): string {
@@ -107,8 +90,8 @@ function addTotals(b: ModelBuilder, a: Allocation, i: number, sources: CalcSourc
   const carryOver =
     carried === null
       ? null
-      : b.k({ id: "carryOver", kind: "carryOver", nameParts: ["Carried_From_Prior_Year"], label: "Carried from the prior year (+ surplus, − deficit)", value: dollarsOf(carried), fmt: "currency", note: "Given by the district: the school's own balance from last year (a surplus carried forward, or a deficit to repay). It is not part of this year's budget and does not change with your counts." });
-  const available = carryOver === null ? null : b.q("available", "Available to spend (this year's budget + carried from the prior year)", availableFormula(R(total), R(carryOver)));
+      : b.k({ id: "carryOver", kind: "carryOver", nameParts: ["Carried_From_Prior_Year"], label: CARRIED_SIGNED_LABEL, value: dollarsOf(carried), fmt: "currency", note: "Given by the district: the school's own balance from last year (a surplus carried forward, or a deficit to repay). It is not part of this year's budget and does not change with your counts." });
+  const available = carryOver === null ? null : b.q("available", AVAILABLE_FULL_LABEL, availableFormula(R(total), R(carryOver)));
   return { total, perPupil, changeVsCurrent, changePercent, aboveMinimum, withoutGrants, aboveFloor, turnedOn, shadowGap, districtTotal, districtDifference, carryOver, available };
 }
 

@@ -1,8 +1,8 @@
 /**
  * Collects a calculator model's inputs, constants and quantities in evaluation order, with unique defined names.
  */
-import { ExcelNames } from "../excelNames";
-import * as X from "../formula/expr";
+import { ExcelNames } from "../../../engine/excelNames";
+import * as X from "../../../engine/formula/expr";
 import type { CalcConstant, CalcFormat, CalcInput, CalcQuantity } from "./types";
 
 export type ConstantSpec = Omit<CalcConstant, "name"> & { nameParts: string[] };

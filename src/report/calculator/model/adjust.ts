@@ -3,14 +3,14 @@
  * engine's own rules (phaseIn.ts, holdHarmless.ts, neutrality.ts export each rule's formula beside its
  * computation), with the district-wide figures (factor, shares, this school's floor and cap) fixed.
  */
-import { generalBoundsFormula } from "../allocate/bounds";
-import { boundedShareFormula } from "../allocate/neutrality";
-import { normAmountFormula, normApplies, normShare, normTargetFormula } from "../allocate/normAdjustment";
-import { generalTargetFormula, phaseInTargetFormula } from "../allocate/phaseIn";
-import type { Allocation } from "../types";
+import { generalBoundsFormula } from "../../../engine/allocate/bounds";
+import { boundedShareFormula } from "../../../engine/allocate/neutrality";
+import { normAmountFormula, normApplies, normShare, normTargetFormula } from "../../../engine/allocate/normAdjustment";
+import { generalTargetFormula, phaseInTargetFormula } from "../../../engine/allocate/phaseIn";
+import type { Allocation } from "../../../engine/types";
 import { dollarsOf, sumOf, type ModelBuilder } from "./builder";
-import * as X from "../formula/expr";
-import { fixed12 } from "../formula/numbers";
+import * as X from "../../../engine/formula/expr";
+import { fixed12 } from "../../../engine/formula/numbers";
 import type { CalcAdjust, CalcSource } from "./types";
 
 export interface AdjustIds {
