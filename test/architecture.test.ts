@@ -33,8 +33,6 @@ const ENGINE_WORDING: Record<string, string> = {
   "src/engine/parse/": "the readers' located errors (src/words/errors.ts formats them)",
   "src/engine/tables.ts": "the contract's table registry (header descriptions, generated into docs/CONTRACT.md)",
   "src/engine/policySettings.ts": "the contract's Policy settings registry (generated into docs/CONTRACT.md)",
-  "src/engine/calculator/": "the school calculator model's cell labels and notes",
-  "src/engine/eligibility.ts": "describeEligibility (read by the calculator model) and the eligibility rule's errors",
   "src/engine/decisions.ts": "a saved scenario's validation errors",
 };
 
