@@ -4,8 +4,8 @@
  * Rates (the district's locked figures), Budget (live formulas), Explanation (plain language) and School Plan
  * (a simplified PBAR: investments funded source by source).
  *
- * Every money formula is written from the engine's calculator model (src/engine/calculator), the same
- * description `schoolAtFixedRates` evaluates, so the workbook and the engine cannot drift. Plain data only.
+ * Every money formula is written from the calculator model (src/report/calculator/model, assembled from the engine's
+ * rules' formulas), the same description `schoolAtFixedRates` evaluates, so the workbook and the engine cannot drift. Plain data only.
  */
 import { calculatorDrivers } from "../words/calculator";
 import { calculatorContext, calculatorModel, evaluateModel, originalCounts, type CalculatorContext, type CalculatorCounts, type CalculatorModel } from "./calculator/model";
