@@ -4,6 +4,7 @@ import type { ParseContext } from "../../../src/engine/parse/headers";
 import { isPlanSetting, parsePlanSettings, parseProjections, parseTargetWeights, readPlanYear } from "../../../src/analysis/parse/projections";
 import type { District } from "../../../src/engine/types";
 import { parsePlanning } from "../../../src/analysis/plan";
+import { POLICY_SETTINGS, readBy, reportedBy } from "../../../src/engine/policySettings";
 import { rawTable, rawTables, sampleGrids } from "../../helpers/raw";
 
 const ctx = (): ParseContext => ({ errors: [], warnings: [] });
@@ -86,6 +87,27 @@ describe("planning settings from the Policy table", () => {
     expect(c.errors.map((e) => e.cell)).toEqual(["B2", "B3", "A4", "A5", "B6", "B9", "B8"]);
     expect(wordedError(c.errors[2]).expected).toMatch(/Elementary, Middle, High/);
     expect(wordedError(c.errors[6]).expected).toMatch(/Budget Year/);
+  });
+
+  test("every registry setting the planning parser reads is read: a bad value of each is located at its cell, or taken from the district's parser", () => {
+    const planning = POLICY_SETTINGS.filter((s) => s.readBy.includes("planning"));
+    expect(planning.length).toBeGreaterThan(0);
+    // A setting read by "planning" is a field of PlanSettings (readByPlanning narrows to the plan settings).
+    expect(planning.filter((s) => s.target !== "plan").map((s) => s.name)).toEqual([]);
+    for (const spec of planning) {
+      const c = ctx();
+      // A Budget Year first, so that a fiscal year is not what makes a Target Year bad.
+      const rows = spec.key === "budgetYear" ? [[spec.name, "not a value"]] : [["Budget Year", 2027], [spec.name, "not a value"]];
+      const s = parsePlanSettings(policy(rows), district(), c);
+      if (reportedBy(spec, "planning")) {
+        expect([spec.name, c.errors.map((e) => e.cell)]).toEqual([spec.name, [`B${rows.length + 1}`]]);
+      } else {
+        // Read (and reported) by the district's parser: the planning parser takes its value, reports nothing.
+        expect([spec.name, c.errors]).toEqual([spec.name, []]);
+        expect(readBy(spec, "allocation")).toBe(true);
+        expect((s as unknown as Record<string, unknown>)[spec.key]).toBe(spec.default);
+      }
+    }
   });
 
   test("a bad Revenue Trigger is reported once, by the district's parser, and not again by the planning parser", () => {
