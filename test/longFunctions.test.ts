@@ -21,7 +21,6 @@ const PENDING: string[] = [
   "src/engine/parse/revenue.ts parseRevenue",
   "src/report/allocation.ts schoolBudgetsPlan",
   "src/engine/parse/surveys.ts parseSurveys",
-  "src/analysis/parse/opportunities.ts parseOpportunities",
   "src/analysis/aroi/funding/cell.ts parseFunding",
 ];
 

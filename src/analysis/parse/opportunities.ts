@@ -34,6 +34,24 @@ export function findOpportunities(raw: Record<string, RawTable>): RawTable | und
   return findTable(raw, OPPORTUNITIES_TABLE);
 }
 
+/** The columns of the Opportunities table (-1: an optional column the table does not have). */
+function opportunityColumns(t: TableReader) {
+  return {
+    name: t.col("Opportunity"),
+    area: t.col("Area"),
+    low: t.col("Low $"),
+    high: t.col("High $"),
+    ease: t.col("Ease"),
+    constraint: t.col("Constraint"),
+    end: t.col("Contract End Date"),
+    owner: t.col("Owner"),
+    status: t.col("Status"),
+    funds: t.col("Funds"),
+  };
+}
+
+type OpportunityColumns = ReturnType<typeof opportunityColumns>;
+
 /**
  * Parse Opportunities. `initiatives` (labelKey(name) → name of the Initiatives table, when present) checks the Funds
  * column; null (no Initiatives table) makes a filled Funds cell an error; undefined (the district could not be read)
@@ -47,18 +65,7 @@ export function parseOpportunities(
   if (!raw) return null;
   const t = new TableReader(OPPORTUNITIES_TABLE, raw, OPPORTUNITY_COLUMNS, ctx);
   if (!t.complete) return [];
-  const c = {
-    name: t.col("Opportunity"),
-    area: t.col("Area"),
-    low: t.col("Low $"),
-    high: t.col("High $"),
-    ease: t.col("Ease"),
-    constraint: t.col("Constraint"),
-    end: t.col("Contract End Date"),
-    owner: t.col("Owner"),
-    status: t.col("Status"),
-    funds: t.col("Funds"),
-  };
+  const c = opportunityColumns(t);
   const firstRow = new Map<string, number>();
   const out: Opportunity[] = [];
   for (let k = 0; k < t.length; k++) {
@@ -69,44 +76,13 @@ export function parseOpportunities(
     if (dup !== undefined) t.error(k, c.name, "an Opportunity name not used by another row", `"${name}" again (already on row ${dup})`);
     else firstRow.set(labelKey(name), t.sheetRow(k));
     const area = t.requiredText(k, c.area, "a focus area (e.g. Reducing operational costs)");
-    const low = t.cents(k, c.low, { what: "a dollar amount ≥ 0 (the low estimate of yearly savings)" });
-    const high = t.cents(k, c.high, { what: "a dollar amount ≥ 0 (the high estimate of yearly savings)" });
-    if (typeof low === "number" && typeof high === "number" && high < low) {
-      t.error(k, c.high, `a dollar amount ≥ the Low estimate (${t.text(k, c.low)})`);
-    }
+    const { low, high } = readSavings(t, k, c);
     const ease = t.number(k, c.ease, "a whole number from 1 (hard) to 5 (easy)", { min: 1, max: 5 });
     if (typeof ease === "number" && !Number.isInteger(ease)) t.error(k, c.ease, "a whole number from 1 (hard) to 5 (easy)");
-
-    let constraint: ConstraintKind = "Preference";
-    if (c.constraint >= 0 && !t.blank(k, c.constraint)) {
-      const v = labelKey(t.text(k, c.constraint));
-      if (v === "rigid") constraint = "Rigid";
-      else if (v === "preference" || v === "district preference") constraint = "Preference";
-      else t.error(k, c.constraint, `"Rigid" or "Preference" (blank means Preference)`);
-    }
-    let contractEnd = null;
-    if (c.end >= 0 && !t.blank(k, c.end)) {
-      contractEnd = readDate(t.cell(k, c.end));
-      if (contractEnd === null) t.error(k, c.end, "a date (e.g. 2027-06-30 or 6/30/2027), or blank");
-    }
-    let status: OpportunityStatus = "Proposed";
-    if (c.status >= 0 && !t.blank(k, c.status)) {
-      const v = labelKey(t.text(k, c.status));
-      const found = STATUSES.find((s) => s.toLowerCase() === v) ?? STATUS_ALIASES[v];
-      if (found === undefined) t.error(k, c.status, `one of ${STATUSES.join(", ")} (blank means Proposed)`);
-      else status = found;
-    }
-    let funds: string | null = null;
-    if (c.funds >= 0 && !t.blank(k, c.funds)) {
-      const text = t.text(k, c.funds);
-      if (initiatives === undefined) funds = text;
-      else if (initiatives === null) t.error(k, c.funds, "blank, because the workbook has no Initiatives table to name an initiative from");
-      else {
-        const found = initiatives.get(labelKey(text));
-        if (found === undefined) t.error(k, c.funds, "an Initiative listed in the Initiatives table, or blank");
-        else funds = found;
-      }
-    }
+    const constraint = readConstraint(t, k, c.constraint);
+    const contractEnd = readContractEnd(t, k, c.end);
+    const status = readStatus(t, k, c.status);
+    const funds = readFunds(t, k, c.funds, initiatives);
     if (ctx.errors.length > before) continue;
     out.push({
       name,
@@ -123,4 +99,59 @@ export function parseOpportunities(
     });
   }
   return out;
+}
+
+/** The yearly savings range (Low $ and High $, cents); a High below the Low is reported on the High. */
+function readSavings(t: TableReader, k: number, c: OpportunityColumns) {
+  const low = t.cents(k, c.low, { what: "a dollar amount ≥ 0 (the low estimate of yearly savings)" });
+  const high = t.cents(k, c.high, { what: "a dollar amount ≥ 0 (the high estimate of yearly savings)" });
+  if (typeof low === "number" && typeof high === "number" && high < low) {
+    t.error(k, c.high, `a dollar amount ≥ the Low estimate (${t.text(k, c.low)})`);
+  }
+  return { low, high };
+}
+
+/** Whether the column is there and the row's cell in it is filled. */
+function filled(t: TableReader, k: number, col: number): boolean {
+  return col >= 0 && !t.blank(k, col);
+}
+
+/** Rigid (state law, a contract…) or Preference; blank (or no column) means Preference. */
+function readConstraint(t: TableReader, k: number, col: number): ConstraintKind {
+  if (!filled(t, k, col)) return "Preference";
+  const v = labelKey(t.text(k, col));
+  if (v === "rigid") return "Rigid";
+  if (v !== "preference" && v !== "district preference") t.error(k, col, `"Rigid" or "Preference" (blank means Preference)`);
+  return "Preference";
+}
+
+/** When a Rigid constraint lifts; null when blank (or bad: reported). */
+function readContractEnd(t: TableReader, k: number, col: number): Opportunity["contractEnd"] {
+  if (!filled(t, k, col)) return null;
+  const end = readDate(t.cell(k, col));
+  if (end === null) t.error(k, col, "a date (e.g. 2027-06-30 or 6/30/2027), or blank");
+  return end;
+}
+
+/** One of the statuses (or an alias of one); blank (or no column) means Proposed. */
+function readStatus(t: TableReader, k: number, col: number): OpportunityStatus {
+  if (!filled(t, k, col)) return "Proposed";
+  const v = labelKey(t.text(k, col));
+  const found = STATUSES.find((s) => s.toLowerCase() === v) ?? STATUS_ALIASES[v];
+  if (found === undefined) t.error(k, col, `one of ${STATUSES.join(", ")} (blank means Proposed)`);
+  return found ?? "Proposed";
+}
+
+/** The initiative the savings pay for, named as in the Initiatives table (see parseOpportunities); null when blank. */
+function readFunds(t: TableReader, k: number, col: number, initiatives: ReadonlyMap<string, string> | null | undefined): string | null {
+  if (!filled(t, k, col)) return null;
+  const text = t.text(k, col);
+  if (initiatives === undefined) return text;
+  if (initiatives === null) {
+    t.error(k, col, "blank, because the workbook has no Initiatives table to name an initiative from");
+    return null;
+  }
+  const found = initiatives.get(labelKey(text));
+  if (found === undefined) t.error(k, col, "an Initiative listed in the Initiatives table, or blank");
+  return found ?? null;
 }
