@@ -125,6 +125,40 @@ export function fundingSchools(text: string): string[] | null {
   return out.length ? out : null;
 }
 
+/** What the Funding Source and Schools cells are read against, and the problems found so far. */
+interface FundingCheck {
+  /** labelKey(source name) → index of its first source. */
+  known: ReadonlyMap<string, number>;
+  /** labelKey(School ID) → index of its first school. */
+  schoolIndex: ReadonlyMap<string, number>;
+  sourceNames: readonly string[];
+  /** The source names for a message (at most 12). */
+  sourceList: string;
+  place: FundingPlace;
+  errors: InputError[];
+}
+
+/** Each key's first index (labelKey: case and spaces do not matter). */
+function firstIndexByKey(names: readonly string[]): Map<string, number> {
+  const index = new Map<string, number>();
+  names.forEach((name, k) => {
+    if (!index.has(labelKey(name))) index.set(labelKey(name), k);
+  });
+  return index;
+}
+
+/** A problem of an initiative's cell, located at its column (header and letter when known). */
+function initiativeError(r: FundingCheck, i: Initiative, header: string | undefined, fallback: string, letter: string | undefined, expected: string, found: string): void {
+  const e: InputError = { table: "Initiatives", row: i.sheetRow, column: header ?? fallback, expected, found };
+  if (letter) e.cell = `${letter}${i.sheetRow}`;
+  if (r.place.sheet) e.sheet = r.place.sheet;
+  r.errors.push(e);
+}
+
+function fundingError(r: FundingCheck, i: Initiative, expected: string, found: string): void {
+  initiativeError(r, i, r.place.fundingHeader, FUNDING_SOURCE_COLUMN, r.place.fundingLetter, expected, found);
+}
+
 /**
  * Read the Funding Source (and, for initiatives that have one, the Schools list) of every initiative against the
  * allocation's sources and schools (a District fits as well: only names and School IDs are read). All problems are
@@ -135,83 +169,90 @@ export function parseFunding(
   allocation: { district: { schools: readonly { id: string }[] }; sources: readonly { name: string }[] },
   place: FundingPlace = {},
 ): FundingParse {
-  const known = new Map<string, number>();
-  allocation.sources.forEach((s, k) => {
-    if (!known.has(labelKey(s.name))) known.set(labelKey(s.name), k);
-  });
-  const schoolIndex = new Map<string, number>();
-  allocation.district.schools.forEach((s, k) => {
-    if (!schoolIndex.has(labelKey(s.id))) schoolIndex.set(labelKey(s.id), k);
-  });
-  const sourceList = listNames(allocation.sources.map((s) => s.name), 12);
-  const errors: InputError[] = [];
-  const at = (i: Initiative, header: string | undefined, fallback: string, letter: string | undefined, expected: string, found: string) => {
-    const e: InputError = { table: "Initiatives", row: i.sheetRow, column: header ?? fallback, expected, found };
-    if (letter) e.cell = `${letter}${i.sheetRow}`;
-    if (place.sheet) e.sheet = place.sheet;
-    errors.push(e);
+  const sourceNames = allocation.sources.map((s) => s.name);
+  const r: FundingCheck = {
+    known: firstIndexByKey(sourceNames),
+    schoolIndex: firstIndexByKey(allocation.district.schools.map((s) => s.id)),
+    sourceNames,
+    sourceList: listNames(sourceNames, 12),
+    place,
+    errors: [],
   };
-  const fundingError = (i: Initiative, expected: string, found: string) =>
-    at(i, place.fundingHeader, FUNDING_SOURCE_COLUMN, place.fundingLetter, expected, found);
-
   const specs: InitiativeFundingSpec[] = initiatives.map((i) => {
     const text = fundingText(i);
     if (text === "") return { text, shares: null, schools: null };
-    const before = errors.length;
-    const pieces = splitPieces(text, known);
-    const shares: FundingShare[] = [];
-    const seen = new Map<number, string>();
-    for (const p of pieces) {
-      const source = known.get(labelKey(p.name));
-      if (source === undefined) {
-        fundingError(i, `a Revenue source name (one of ${sourceList}), or several with shares like "Title I Part A 60%; Local Levy 40%"`, `"${p.name || p.text}" (no Revenue source has that name)`);
-        continue;
-      }
-      if (p.units !== null && (Number.isNaN(p.units) || p.units <= 0 || p.units > SHARE_UNITS)) {
-        fundingError(i, "a share above 0% and at most 100% after the source name, e.g. \"Local Levy 40%\"", `"${p.text}"`);
-        continue;
-      }
-      const dup = seen.get(source);
-      if (dup !== undefined) {
-        fundingError(i, "each source named once", `"${allocation.sources[source].name}" twice ("${dup}" and "${p.text}")`);
-        continue;
-      }
-      seen.set(source, p.text);
-      shares.push({ source, units: p.units ?? -1 });
-    }
-    if (errors.length === before) {
-      if (shares.length === 1 && shares[0].units === -1) shares[0].units = SHARE_UNITS;
-      const bare = shares.filter((s) => s.units === -1);
-      if (bare.length) {
-        fundingError(
-          i,
-          'a share after each source when several are listed, e.g. "Title I Part A 60%; Local Levy 40%"',
-          `${listNames(bare.map((s) => `"${allocation.sources[s.source].name}"`))} without a share`,
-        );
-      } else if (shares.length) {
-        const sum = shares.reduce((t, s) => t + s.units, 0);
-        if (sum !== SHARE_UNITS) fundingError(i, "shares adding up to 100%", `"${text}", which adds up to ${formatUnits(sum)}`);
-      } else {
-        fundingError(i, `a Revenue source name (one of ${sourceList})`, `"${text}"`);
-      }
-    }
-    let schools: number[] | null = null;
-    const listed = fundingSchools(i.schools);
-    if (listed) {
-      const unknown = listed.filter((id) => !schoolIndex.has(labelKey(id)));
-      if (unknown.length) {
-        at(
-          i,
-          place.schoolsHeader,
-          "Schools",
-          place.schoolsLetter,
-          "School IDs of the Schools table (or All) for an initiative with a Funding Source",
-          `${listNames(unknown.map((id) => `"${id}"`), 5)} (not ${unknown.length === 1 ? "a School ID" : "School IDs"})`,
-        );
-      } else schools = listed.map((id) => schoolIndex.get(labelKey(id)) as number);
-    }
-    return { text, shares, schools };
+    const before = r.errors.length;
+    const shares = readShares(r, i, text);
+    if (r.errors.length === before) checkShares(r, i, text, shares);
+    return { text, shares, schools: readSchools(r, i) };
   });
-  return errors.length ? { ok: false, errors } : { ok: true, specs };
+  return r.errors.length ? { ok: false, errors: r.errors } : { ok: true, specs };
 }
 
+/**
+ * The sources and shares a Funding Source cell names, each piece checked on its own (a known source, a share above
+ * 0% and at most 100%, each source once). A source named without a share has units -1 (see checkShares).
+ */
+function readShares(r: FundingCheck, i: Initiative, text: string): FundingShare[] {
+  const shares: FundingShare[] = [];
+  const seen = new Map<number, string>();
+  for (const p of splitPieces(text, r.known)) {
+    const source = r.known.get(labelKey(p.name));
+    if (source === undefined) {
+      fundingError(r, i, `a Revenue source name (one of ${r.sourceList}), or several with shares like "Title I Part A 60%; Local Levy 40%"`, `"${p.name || p.text}" (no Revenue source has that name)`);
+      continue;
+    }
+    if (p.units !== null && (Number.isNaN(p.units) || p.units <= 0 || p.units > SHARE_UNITS)) {
+      fundingError(r, i, "a share above 0% and at most 100% after the source name, e.g. \"Local Levy 40%\"", `"${p.text}"`);
+      continue;
+    }
+    const dup = seen.get(source);
+    if (dup !== undefined) {
+      fundingError(r, i, "each source named once", `"${r.sourceNames[source]}" twice ("${dup}" and "${p.text}")`);
+      continue;
+    }
+    seen.set(source, p.text);
+    shares.push({ source, units: p.units ?? -1 });
+  }
+  return shares;
+}
+
+/**
+ * The shares taken together: a single source without a share pays it all (its units set to 100%); several need a
+ * share each, adding up to 100%; none readable is reported as such.
+ */
+function checkShares(r: FundingCheck, i: Initiative, text: string, shares: FundingShare[]): void {
+  if (shares.length === 1 && shares[0].units === -1) shares[0].units = SHARE_UNITS;
+  const bare = shares.filter((s) => s.units === -1);
+  if (bare.length) {
+    fundingError(
+      r,
+      i,
+      'a share after each source when several are listed, e.g. "Title I Part A 60%; Local Levy 40%"',
+      `${listNames(bare.map((s) => `"${r.sourceNames[s.source]}"`))} without a share`,
+    );
+  } else if (shares.length) {
+    const sum = shares.reduce((t, s) => t + s.units, 0);
+    if (sum !== SHARE_UNITS) fundingError(r, i, "shares adding up to 100%", `"${text}", which adds up to ${formatUnits(sum)}`);
+  } else {
+    fundingError(r, i, `a Revenue source name (one of ${r.sourceList})`, `"${text}"`);
+  }
+}
+
+/** The schools (indices) of an initiative that lists School IDs; null for a district-wide one or an unknown ID (reported). */
+function readSchools(r: FundingCheck, i: Initiative): number[] | null {
+  const listed = fundingSchools(i.schools);
+  if (!listed) return null;
+  const unknown = listed.filter((id) => !r.schoolIndex.has(labelKey(id)));
+  if (unknown.length === 0) return listed.map((id) => r.schoolIndex.get(labelKey(id)) as number);
+  initiativeError(
+    r,
+    i,
+    r.place.schoolsHeader,
+    "Schools",
+    r.place.schoolsLetter,
+    "School IDs of the Schools table (or All) for an initiative with a Funding Source",
+    `${listNames(unknown.map((id) => `"${id}"`), 5)} (not ${unknown.length === 1 ? "a School ID" : "School IDs"})`,
+  );
+  return null;
+}
