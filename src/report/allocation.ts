@@ -248,15 +248,73 @@ function schoolBudgetColumns(a: Allocation, money: (col: number, rows: PlanValue
   return { columns, carried, attendance: att !== null };
 }
 
-export function schoolBudgetsPlan(a: Allocation): SheetPlan {
-  const firstNeed = a.district.needs[0] ?? null;
+/** Money columns of whole dollars print without ".00" (nothing is hidden: a cent would show the cents). */
+function wholeDollarFormat(col: number, rows: PlanValue[][]): "currency" | "currency0" {
+  return rows.every((r) => r[col] === null || (typeof r[col] === "number" && Number.isInteger(r[col]))) ? "currency0" : "currency";
+}
+
+/** The floors, caps and formula amount behind each school's budget, its header row at sheet row `r`. */
+function floorsTable(a: Allocation, r: number): PlanTable {
+  const rows: PlanValue[][] = a.schools.map((s) => [s.id, s.name, $(s.total), $(s.turnedOn), s.minimum === null ? null : $(s.minimum), s.adjustment ?? "", $(s.unfunded)]);
+  const money = (col: number) => wholeDollarFormat(col, rows);
+  return {
+    name: "SchoolBudgetsFloors",
+    r,
+    c: 0,
+    headers: ["School ID", "School Name", "Total", "Turned-On Amount", "Minimum Budget", "Floor or Cap Applied", "Unfunded"],
+    rows,
+    formats: [undefined, undefined, money(2), money(3), money(4), undefined, money(6)],
+    totals: [2, 3, 4, 6],
+  };
+}
+
+/** Each school's budget by source (the sources that pay schools anything), its header row at sheet row `r`. */
+function bySourceTable(a: Allocation, r: number): PlanTable {
   const sourceCols = a.sources.filter((s) => s.toSchools !== 0 || s.schoolPool !== 0);
+  const rows: PlanValue[][] = a.schools.map((s, i) => [s.id, s.name, $(s.total), ...sourceCols.map((src) => $(src.bySchool[i]))]);
+  return {
+    name: "SchoolBudgetsBySource",
+    r,
+    c: 0,
+    headers: ["School ID", "School Name", "Total", ...sourceCols.map((s) => s.name)],
+    rows,
+    formats: [undefined, undefined, ...rows[0]?.slice(2).map((_, k) => wholeDollarFormat(k + 2, rows)) ?? []],
+    totals: [2, ...sourceCols.map((_, k) => 3 + k)],
+  };
+}
+
+/**
+ * The charts under the tables, from sheet row `top`: the budget change by school (sorted, from its chart
+ * description: its data table, the chart beside it) and per-pupil $ against the first need's share, which reads
+ * the School Budgets table (`headers`, data on sheet rows `first` to `lastRow`).
+ */
+function schoolBudgetsCharts(a: Allocation, headers: readonly string[], top: number, first: number, lastRow: number): { charts: PlanChart[]; changeTable: PlanTable | null } {
+  const firstNeed = a.district.needs[0] ?? null;
+  const col = (k: number) => columnLetter(k + 1);
+  const perPupilCol = col(headers.indexOf("Per Pupil"));
+  const needCol = col(headers.length - 1);
+  const chartWidth = Math.max(4, Math.min(8, headers.length - 5));
+  const change = budgetChangeChart(a);
+  const placed = change && placeChart(change, top, 0, { r: top, c: 5, width: chartWidth, height: Math.max(20, Math.ceil(change.rows.length * 0.8)) });
+  const scatterTop = top + (placed ? Math.max(21, Math.ceil((change?.rows.length ?? 0) * 0.8) + 1) : 0);
+  const charts: PlanChart[] = [
+    ...(placed?.chart ? [placed.chart] : []),
+    {
+      kind: "scatter",
+      title: `Per-pupil $ vs ${firstNeed ?? "need"} %`,
+      series: [{ name: "Schools", values: `${perPupilCol}${first}:${perPupilCol}${lastRow}`, categories: `${needCol}${first}:${needCol}${lastRow}`, trendline: "linear" }],
+      xTitle: `${firstNeed ?? "Need"} % of students`,
+      yTitle: "$ per pupil",
+      at: { r: scatterTop, c: 5, width: chartWidth, height: 18 },
+    },
+  ];
+  return { charts, changeTable: placed ? placed.table : null };
+}
+
+export function schoolBudgetsPlan(a: Allocation): SheetPlan {
   // Three tables, so that each prints one page wide and legible on Letter landscape: each school's budget against
   // its current budget; the floors, caps and formula amount behind it; the budget by source.
-  // Money columns of whole dollars print without ".00" (nothing is hidden: a cent would show the cents).
-  const money = (col: number, rs: PlanValue[][]): "currency" | "currency0" =>
-    rs.every((r) => r[col] === null || (typeof r[col] === "number" && Number.isInteger(r[col]))) ? "currency0" : "currency";
-  const { columns, carried, attendance } = schoolBudgetColumns(a, money);
+  const { columns, carried, attendance } = schoolBudgetColumns(a, wholeDollarFormat);
   const headers = columns.map((c) => c.header);
   const rows: PlanValue[][] = a.schools.map((s, i) => columns.map((c) => c.value(s, i)));
   const top = 2;
@@ -272,48 +330,11 @@ export function schoolBudgetsPlan(a: Allocation): SheetPlan {
   const first = top + 2;
   const lastRow = top + 1 + rows.length;
   const floorsTop = lastRow + 4;
-  const floorRows: PlanValue[][] = a.schools.map((s) => [s.id, s.name, $(s.total), $(s.turnedOn), s.minimum === null ? null : $(s.minimum), s.adjustment ?? "", $(s.unfunded)]);
-  const floors: PlanTable = {
-    name: "SchoolBudgetsFloors",
-    r: floorsTop,
-    c: 0,
-    headers: ["School ID", "School Name", "Total", "Turned-On Amount", "Minimum Budget", "Floor or Cap Applied", "Unfunded"],
-    rows: floorRows,
-    formats: [undefined, undefined, money(2, floorRows), money(3, floorRows), money(4, floorRows), undefined, money(6, floorRows)],
-    totals: [2, 3, 4, 6],
-  };
   const sourcesTop = floorsTop + 1 + rows.length + 4;
-  const sourceRows: PlanValue[][] = a.schools.map((s, i) => [s.id, s.name, $(s.total), ...sourceCols.map((src) => $(src.bySchool[i]))]);
-  const bySource: PlanTable = {
-    name: "SchoolBudgetsBySource",
-    r: sourcesTop,
-    c: 0,
-    headers: ["School ID", "School Name", "Total", ...sourceCols.map((s) => s.name)],
-    rows: sourceRows,
-    formats: [undefined, undefined, ...sourceRows[0]?.slice(2).map((_, k) => money(k + 2, sourceRows)) ?? []],
-    totals: [2, ...sourceCols.map((_, k) => 3 + k)],
-  };
-  const col = (k: number) => columnLetter(k + 1);
-  const perPupilCol = col(headers.indexOf("Per Pupil"));
-  const needCol = col(headers.length - 1);
   const chartTop = sourcesTop + 1 + rows.length + 3;
-  const chartWidth = Math.max(4, Math.min(8, headers.length - 5));
-  // Budget change by school (sorted, from its chart description): its data under the tables, the chart beside it.
-  const change = budgetChangeChart(a);
-  const placed = change && placeChart(change, chartTop, 0, { r: chartTop, c: 5, width: chartWidth, height: Math.max(20, Math.ceil(change.rows.length * 0.8)) });
-  const scatterTop = chartTop + (placed ? Math.max(21, Math.ceil((change?.rows.length ?? 0) * 0.8) + 1) : 0);
-  const charts: PlanChart[] = [
-    ...(placed?.chart ? [placed.chart] : []),
-    {
-      kind: "scatter",
-      title: `Per-pupil $ vs ${firstNeed ?? "need"} %`,
-      series: [{ name: "Schools", values: `${perPupilCol}${first}:${perPupilCol}${lastRow}`, categories: `${needCol}${first}:${needCol}${lastRow}`, trendline: "linear" }],
-      xTitle: `${firstNeed ?? "Need"} % of students`,
-      yTitle: "$ per pupil",
-      at: { r: scatterTop, c: 5, width: chartWidth, height: 18 },
-    },
-  ];
+  const { charts, changeTable } = schoolBudgetsCharts(a, headers, chartTop, first, lastRow);
   const widths: Record<number, number> = { 0: 10, 1: 26 };
+  const tables = [table, floorsTable(a, floorsTop), bySourceTable(a, sourcesTop)];
   return {
     name: "School Budgets",
     role: "school-budgets",
@@ -323,7 +344,7 @@ export function schoolBudgetsPlan(a: Allocation): SheetPlan {
       text(floorsTop - 1, 0, "Floors, caps and the formula amount", "subtitle"),
       text(sourcesTop - 1, 0, "Budget by source", "subtitle"),
     ],
-    tables: placed ? [table, floors, bySource, placed.table] : [table, floors, bySource],
+    tables: changeTable ? [...tables, changeTable] : tables,
     charts,
     widths,
     freeze: { rows: top + 1, cols: 2 },
