@@ -8,6 +8,7 @@
  */
 import { eligibleExpectation, parseEligibility, type EligibilityContext } from "./eligibility";
 import { ALLOCATION_SETTINGS, settingProblem, type PolicySetting } from "./policySettings";
+import type { Expectation, Finding, RateProblem, ScenarioFileProblem, ScenarioRateProblem } from "./problems";
 import type { District, InputError, Policy, Rate, Source, Status } from "./types";
 
 export const DECISIONS_FORMAT = "sfs-decisions";
@@ -45,7 +46,7 @@ export interface Decisions {
 }
 
 export type ApplyResult = { ok: true; district: District } | { ok: false; errors: InputError[] };
-export type ParseDecisionsResult = { ok: true; decisions: Decisions } | { ok: false; error: string };
+export type ParseDecisionsResult = { ok: true; decisions: Decisions } | { ok: false; error: ScenarioFileProblem };
 
 const STATUSES: Status[] = ["Unlocked", "Locked", "Grant"];
 
@@ -87,28 +88,38 @@ function isFiniteNumber(x: unknown): x is number {
   return typeof x === "number" && Number.isFinite(x);
 }
 
-function pct(x: number): string {
-  return `${Math.round(x * 10000) / 100}%`;
-}
-
-/** Why a rate is not acceptable, in words, or null when it is fine. */
-export function rateProblem(rate: Rate | null): string | null {
+/** Why a rate is not acceptable (a code, worded by src/words/parseErrors.ts), or null when it is fine. */
+export function rateProblem(rate: Rate | null): RateProblem | null {
   if (rate === null) return null;
   if (rate.kind === "weight") {
-    if (!isFiniteNumber(rate.weight) || rate.weight < 0) return "a weight ≥ 0";
+    if (!isFiniteNumber(rate.weight) || rate.weight < 0) return "weight";
     return null;
   }
   if (rate.kind === "perPupil") {
-    if (!isFiniteNumber(rate.cents) || rate.cents < 0) return "a dollar amount per pupil ≥ 0";
+    if (!isFiniteNumber(rate.cents) || rate.cents < 0) return "perPupil";
     return null;
   }
-  return "a weight or a dollar amount per pupil";
+  return "kind";
 }
 
-function rateText(rate: Rate | null): string {
-  if (rate === null) return "blank";
-  if (rate.kind === "weight") return String(rate.weight);
-  return String(rate.cents / 100);
+/** A decided value as found: its text, or null for none. */
+function decided(x: unknown): Finding {
+  return { code: "decided", text: x === null ? null : String(x) };
+}
+
+/** A decided value as found, as JavaScript writes it (null as "null"): a scenario may hold any JSON. */
+function given(x: unknown): Finding {
+  return { code: "given", text: String(x) };
+}
+
+function rateFound(rate: Rate | null): Finding {
+  if (rate === null) return decided(null);
+  return decided(rate.kind === "weight" ? rate.weight : rate.cents / 100);
+}
+
+/** A problem of a decision, as data: where (a table, its row when known, a column), what was expected and found. */
+function decisionProblem(table: string, row: number | null, column: string, expect: Expectation, saw: Finding): InputError {
+  return { code: "input", table, row, column, expect, saw };
 }
 
 /**
@@ -134,25 +145,20 @@ function decidedRates(d: District, x: Decisions, errors: InputError[]): (Rate | 
   x.levels.forEach((label, xl) => {
     const li = levelIndex.get(label.toLowerCase());
     if (li === undefined) {
-      errors.push({ table: "Weights", row: null, column: "Level", expected: `a level of this district (${d.levels.join(", ")})`, found: label });
+      errors.push(decisionProblem("Weights", null, "Level", { code: "districtLevel", levels: d.levels }, { code: "given", text: label }));
       return;
     }
     x.categories.forEach((cat, xc) => {
       const ci = catIndex.get(cat.toLowerCase());
       if (ci === undefined) {
-        if (xl === 0) errors.push({ table: "Weights", row: null, column: "Category", expected: `Base or a need category (${d.needs.join(", ")})`, found: cat });
+        if (xl === 0) errors.push(decisionProblem("Weights", null, "Category", { code: "districtCategory", needs: d.needs }, { code: "given", text: cat }));
         return;
       }
       const rate = x.rates[xl]?.[xc] ?? null;
       const problem = rateProblem(rate);
       if (problem) {
-        errors.push({
-          table: "Weights",
-          row: null,
-          column: rate?.kind === "perPupil" ? "Per Pupil" : "Weight",
-          expected: `${problem} for ${d.levels[li]} / ${cats[ci]}`,
-          found: rateText(rate),
-        });
+        const column = rate?.kind === "perPupil" ? "Per Pupil" : "Weight";
+        errors.push(decisionProblem("Weights", null, column, { code: "decidedRate", problem, level: d.levels[li], category: cats[ci] }, rateFound(rate)));
         return;
       }
       rates[li][ci] = cloneRate(rate);
@@ -166,42 +172,42 @@ function decidedSources(d: District, x: Decisions, errors: InputError[]): Source
   const byName = new Map(x.sources.map((s) => [s.name.toLowerCase(), s]));
   for (const s of x.sources) {
     if (!d.sources.some((t) => t.name.toLowerCase() === s.name.toLowerCase())) {
-      errors.push({ table: "Revenue", row: null, column: "Source", expected: "a source of this district", found: s.name });
+      errors.push(decisionProblem("Revenue", null, "Source", { code: "districtSource" }, { code: "given", text: s.name }));
     }
   }
   return d.sources.map((src) => {
     const dec = byName.get(src.name.toLowerCase());
     if (!dec) return src;
-    const at = (column: string, expected: string, found: string): void => {
-      errors.push({ table: "Revenue", row: src.sheetRow, column, expected, found });
+    const at = (column: string, expect: Expectation, saw: Finding): void => {
+      errors.push(decisionProblem("Revenue", src.sheetRow, column, expect, saw));
     };
     let ok = true;
     if (!STATUSES.includes(dec.status)) {
-      at("Status", "Unlocked, Locked or Grant", String(dec.status));
+      at("Status", { code: "decidedStatus" }, given(dec.status));
       ok = false;
     }
     if (!isFiniteNumber(dec.schoolShare) || dec.schoolShare < 0 || dec.schoolShare > 1) {
-      at("School Share", "a percent between 0% and 100%", isFiniteNumber(dec.schoolShare) ? pct(dec.schoolShare) : String(dec.schoolShare));
+      at("School Share", { code: "decidedShare" }, isFiniteNumber(dec.schoolShare) ? { code: "share", fraction: dec.schoolShare } : given(dec.schoolShare));
       ok = false;
     } else if (dec.status === "Locked" && dec.schoolShare > 0) {
-      at("School Share", "0% for a Locked source (Locked money is held centrally)", pct(dec.schoolShare));
+      at("School Share", { code: "decidedLockedShare" }, { code: "share", fraction: dec.schoolShare });
       ok = false;
     }
     let funds = src.funds;
     if (typeof dec.funds !== "string") {
-      at("Funds", `All or a need category (${d.needs.join(", ")})`, String(dec.funds));
+      at("Funds", { code: "decidedFunds", needs: d.needs }, given(dec.funds));
       ok = false;
     } else if (dec.funds.trim().toLowerCase() === "all") funds = "All";
     else {
       const need = d.needs.find((n) => n.toLowerCase() === dec.funds.trim().toLowerCase());
       if (!need) {
-        at("Funds", `All or a need category (${d.needs.join(", ")})`, dec.funds);
+        at("Funds", { code: "decidedFunds", needs: d.needs }, given(dec.funds));
         ok = false;
       } else funds = need;
     }
     let eligible = src.eligible;
     if (typeof dec.eligible !== "string") {
-      at("Eligible", "eligibility text", String(dec.eligible));
+      at("Eligible", { code: "eligibilityText" }, given(dec.eligible));
       ok = false;
     } else if (dec.eligible.trim() !== src.eligible.text.trim()) {
       const ctx = eligibilityContext(d);
@@ -220,19 +226,19 @@ function decidedSources(d: District, x: Decisions, errors: InputError[]): Source
 /** The policy with the decisions' settings, each checked as the Policy table's reader checks it; problems go to `errors`. */
 function decidedPolicy(d: District, x: Decisions, errors: InputError[]): Policy {
   const p = x.policy;
-  const policyError = (setting: string, expected: string, found: unknown): void => {
-    errors.push({ table: "Policy", row: null, column: setting, expected, found: found === null ? "blank" : String(found) });
+  const policyError = (column: string, expect: Expectation, found: unknown): void => {
+    errors.push(decisionProblem("Policy", null, column, expect, decided(found)));
   };
   const policy: Policy = { ...d.policy, raw: { ...d.policy.raw } };
   if (!p || typeof p !== "object") {
-    policyError("Setting", "policy settings", p);
+    policyError("Setting", { code: "policySettings" }, p);
   } else {
     const set = policy as unknown as Record<string, unknown>;
     for (const spec of DECISION_SETTINGS) {
       const v = (p as unknown as Record<string, unknown>)[spec.key];
       // A district read before the setting existed has none (the same as blank): left so.
       if ((v === undefined || v === spec.default) && set[spec.key] === undefined) continue;
-      if (settingProblem(spec, v) !== null) policyError(spec.name, spec.expected, v);
+      if (settingProblem(spec, v) !== null) policyError(spec.name, { code: "setting", setting: spec.name }, v);
       else set[spec.key] = spec.kind === "money" && typeof v === "number" ? Math.round(v) : v;
     }
   }
@@ -244,57 +250,58 @@ export function serializeDecisions(x: Decisions): string {
   return JSON.stringify({ format: DECISIONS_FORMAT, ...x, version: DECISIONS_VERSION });
 }
 
-function checkRate(r: unknown, where: string): string | null {
+function checkRate(r: unknown): ScenarioRateProblem | null {
   if (r === null) return null;
-  if (typeof r !== "object") return `${where}: expected a rate or null`;
+  if (typeof r !== "object") return "notRate";
   const o = r as Record<string, unknown>;
-  if (o.kind === "weight") return isFiniteNumber(o.weight) ? null : `${where}: the weight must be a number`;
-  if (o.kind === "perPupil") return isFiniteNumber(o.cents) ? null : `${where}: the per-pupil amount must be a number`;
-  return `${where}: expected kind "weight" or "perPupil"`;
+  if (o.kind === "weight") return isFiniteNumber(o.weight) ? null : "weight";
+  if (o.kind === "perPupil") return isFiniteNumber(o.cents) ? null : "perPupil";
+  return "kind";
 }
 
-/** Read decisions back from JSON text; anything malformed is rejected with a message in words. */
+/** Read decisions back from JSON text; anything malformed is rejected with the problem as data (src/words/decisions.ts words it). */
 export function parseDecisions(text: string): ParseDecisionsResult {
+  const no = (error: ScenarioFileProblem): ParseDecisionsResult => ({ ok: false, error });
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch {
-    return { ok: false, error: "The scenario is not valid JSON." };
+    return no({ code: "notJson" });
   }
-  if (!raw || typeof raw !== "object" || Array.isArray(raw)) return { ok: false, error: "The scenario is not a decisions object." };
+  if (!raw || typeof raw !== "object" || Array.isArray(raw)) return no({ code: "notObject" });
   const o = raw as Record<string, unknown>;
-  if (o.format !== DECISIONS_FORMAT) return { ok: false, error: `The scenario is not in the "${DECISIONS_FORMAT}" format.` };
-  if (o.version !== DECISIONS_VERSION) return { ok: false, error: `Unsupported decisions version ${String(o.version)} (this tool reads version ${DECISIONS_VERSION}).` };
+  if (o.format !== DECISIONS_FORMAT) return no({ code: "format", format: DECISIONS_FORMAT });
+  if (o.version !== DECISIONS_VERSION) return no({ code: "version", version: String(o.version), supported: DECISIONS_VERSION });
   const isStrings = (a: unknown): a is string[] => Array.isArray(a) && a.every((s) => typeof s === "string");
-  if (!isStrings(o.levels)) return { ok: false, error: "levels must be a list of level labels." };
-  if (!isStrings(o.categories)) return { ok: false, error: "categories must be a list of category names." };
-  if (!Array.isArray(o.rates) || o.rates.length !== o.levels.length) return { ok: false, error: "rates must have one row per level." };
+  if (!isStrings(o.levels)) return no({ code: "levels" });
+  if (!isStrings(o.categories)) return no({ code: "categories" });
+  if (!Array.isArray(o.rates) || o.rates.length !== o.levels.length) return no({ code: "rateRows" });
   for (let li = 0; li < o.rates.length; li++) {
     const row: unknown = o.rates[li];
-    if (!Array.isArray(row) || row.length !== o.categories.length) return { ok: false, error: `rates row ${li + 1} must have one cell per category.` };
+    if (!Array.isArray(row) || row.length !== o.categories.length) return no({ code: "rateCells", row: li + 1 });
     for (let ci = 0; ci < row.length; ci++) {
-      const problem = checkRate(row[ci], `rate ${o.levels[li]} / ${o.categories[ci]}`);
-      if (problem) return { ok: false, error: problem };
+      const problem = checkRate(row[ci]);
+      if (problem) return no({ code: "rate", level: o.levels[li], category: o.categories[ci], problem });
     }
   }
-  if (!Array.isArray(o.sources)) return { ok: false, error: "sources must be a list." };
+  if (!Array.isArray(o.sources)) return no({ code: "sources" });
   for (const [i, s] of o.sources.entries()) {
     const so = s as Record<string, unknown> | null;
-    if (!so || typeof so !== "object") return { ok: false, error: `source ${i + 1} must be an object.` };
-    if (typeof so.name !== "string") return { ok: false, error: `source ${i + 1} needs a name.` };
-    if (!STATUSES.includes(so.status as Status)) return { ok: false, error: `source ${so.name}: status must be Unlocked, Locked or Grant.` };
-    if (!isFiniteNumber(so.schoolShare)) return { ok: false, error: `source ${so.name}: school share must be a number.` };
-    if (typeof so.funds !== "string") return { ok: false, error: `source ${so.name}: funds must be text.` };
-    if (typeof so.eligible !== "string") return { ok: false, error: `source ${so.name}: eligible must be text.` };
+    if (!so || typeof so !== "object") return no({ code: "sourceObject", source: i + 1 });
+    if (typeof so.name !== "string") return no({ code: "sourceName", source: i + 1 });
+    if (!STATUSES.includes(so.status as Status)) return no({ code: "sourceStatus", name: so.name });
+    if (!isFiniteNumber(so.schoolShare)) return no({ code: "sourceShare", name: so.name });
+    if (typeof so.funds !== "string") return no({ code: "sourceFunds", name: so.name });
+    if (typeof so.eligible !== "string") return no({ code: "sourceEligible", name: so.name });
   }
   const p = o.policy as Record<string, unknown> | null;
-  if (!p || typeof p !== "object") return { ok: false, error: "policy settings are missing." };
+  if (!p || typeof p !== "object") return no({ code: "policy" });
   for (const spec of DECISION_SETTINGS) {
     // A setting added after a scenario was saved is absent from it: it keeps its default.
     const v = p[spec.key] === undefined && spec.kind === "levels" ? (p[spec.key] = spec.default) : p[spec.key];
     const form =
       spec.kind === "choice" ? (spec.choices ?? []).some((c) => c.value === v) : spec.kind === "levels" ? v === null || typeof v === "string" : (v === null && spec.default === null) || isFiniteNumber(v);
-    if (!form) return { ok: false, error: `the policy setting ${spec.name} must be ${spec.expected}.` };
+    if (!form) return no({ code: "policySetting", setting: spec.key });
   }
   const decisions: Decisions = {
     version: DECISIONS_VERSION,
@@ -307,12 +314,20 @@ export function parseDecisions(text: string): ParseDecisionsResult {
   return { ok: true, decisions };
 }
 
+/**
+ * A decision the district cannot take: its first problem as data (`problem`); the message names only where it is.
+ * Its sentence is built by thrownWords in src/words/errors.ts.
+ */
+export class DecisionError extends RangeError {
+  constructor(readonly problem: InputError) {
+    super(`${problem.table}, ${problem.column ?? "value"}`);
+    this.name = "DecisionError";
+  }
+}
+
 function applyOrThrow(d: District, x: Decisions): District {
   const r = applyDecisions(d, x);
-  if (!r.ok) {
-    const e = r.errors[0];
-    throw new RangeError(`${e.table}, ${e.column ?? "value"}: expected ${e.expected ?? e.expect?.code}, found ${e.found ?? e.saw?.code}`);
-  }
+  if (!r.ok) throw new DecisionError(r.errors[0]);
   return r.district;
 }
 

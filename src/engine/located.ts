@@ -6,15 +6,6 @@
 import { policySetting, type PolicyKey } from "./policySettings";
 import type { AllocationProblem, Cause, Cents, District, InputError } from "./types";
 
-/** A problem with one allocation setting, at its Policy cell when the Policy table holds it. */
-export function settingError(d: District, key: PolicyKey, expected: string, found: string): InputError {
-  const spec = policySetting(key);
-  const at = d.policy.places?.[key];
-  const what = { code: "setting", setting: key } as const;
-  if (!at) return { ...what, table: "Policy", row: null, column: spec.name, expected, found };
-  return { ...what, table: "Policy", row: at.row, column: at.column, cell: at.cell, ...(at.sheet ? { sheet: at.sheet } : {}), expected: `${spec.name}: ${expected}`, found };
-}
-
 /**
  * The Foundation Per School cannot be paid, as data (its words are in src/words/errors.ts): at its Policy cell
  * when the Policy table holds it, else at the setting's name.
@@ -23,6 +14,17 @@ export function foundationError(d: District, code: "foundationNoPayer" | "founda
   const at = d.policy.places?.foundationPerSchool;
   const what = { code, setting: "foundationPerSchool", causes: [], values, ...(source !== undefined ? { source } : {}) } as const;
   if (!at) return { ...what, table: "Policy", row: null, column: policySetting("foundationPerSchool").name };
+  return { ...what, table: "Policy", row: at.row, column: at.column, cell: at.cell, ...(at.sheet ? { sheet: at.sheet } : {}) };
+}
+
+/**
+ * Norm Adjustment is on but no school has a Norm Budget, as data (its words are in src/words/errors.ts): at the
+ * setting's Policy cell when the Policy table holds it, else at the setting's name.
+ */
+export function normWithoutBudgetError(d: District): InputError {
+  const at = d.policy.places?.normAdjustment;
+  const what = { code: "normWithoutBudget", setting: "normAdjustment", causes: [] } as const;
+  if (!at) return { ...what, table: "Policy", row: null, column: policySetting("normAdjustment").name };
   return { ...what, table: "Policy", row: at.row, column: at.column, cell: at.cell, ...(at.sheet ? { sheet: at.sheet } : {}) };
 }
 

@@ -1,7 +1,8 @@
 /**
  * What the readers of the input tables report, as data only: what a cell, row or table should hold (an expectation
  * code and its figures) and what was found there (the cell as read, or a finding code and its figures). Parse
- * warnings are data too. Their sentences are built in one place, src/words/parseErrors.ts; the engine writes none.
+ * warnings are data too, and so are a scenario's decisions that do not fit a district and a saved scenario that
+ * cannot be read. Their sentences are built in src/words (parseErrors.ts, decisions.ts); the engine writes none.
  */
 /** A raw cell value, as types.ts's Cell (repeated here: types.ts builds its problems from this file). */
 type Cell = string | number | boolean | Date | null;
@@ -104,6 +105,17 @@ export interface ExpectationValues {
   peerStudents: {};
   sameEnrollment: { district: string; students: number; row: number };
   peerStudentsSomewhere: { district: string };
+  // A scenario's decisions applied to a district (src/engine/decisions.ts)
+  districtLevel: { levels: readonly string[] };
+  districtCategory: { needs: readonly string[] };
+  decidedRate: { problem: RateProblem; level: string; category: string };
+  districtSource: {};
+  decidedStatus: {};
+  decidedShare: {};
+  decidedLockedShare: {};
+  decidedFunds: { needs: readonly string[] };
+  eligibilityText: {};
+  policySettings: {};
   // Readiness
   area: { areas: readonly string[] };
   question: {};
@@ -171,6 +183,10 @@ export interface FindingValues {
   noComponent: { item: string };
   secondAnswer: { respondent: string; item: string; wave: string; row: number };
   secondValue: { school: string; year: string; measure: string; row: number };
+  /** A share given as a fraction, shown as a percent (0.4 -> 40%). */
+  share: { fraction: number };
+  /** A decided value as text, or null for none (shown as blank). */
+  decided: { text: string | null };
 }
 
 export type FindingCode = keyof FindingValues;
@@ -206,3 +222,31 @@ export function finding(s: Seen): Finding {
 export function cellFinding(value: Cell | undefined): Finding {
   return { code: "cell", value: value === undefined ? null : value };
 }
+
+/** Why a decided rate is not acceptable: a weight that is not ≥ 0, a per-pupil amount that is not ≥ 0, neither kind. */
+export type RateProblem = "weight" | "perPupil" | "kind";
+
+/** Why a rate of a saved scenario is not one: not an object, a weight or per-pupil amount that is no number, no kind. */
+export type ScenarioRateProblem = "notRate" | "weight" | "perPupil" | "kind";
+
+/**
+ * Why a saved scenario (the decisions as JSON) cannot be read: a code and its values. Its words are built in
+ * src/words/decisions.ts.
+ */
+export type ScenarioFileProblem =
+  | { readonly code: "notJson" }
+  | { readonly code: "notObject" }
+  | { readonly code: "format"; readonly format: string }
+  | { readonly code: "version"; readonly version: string; readonly supported: number }
+  | { readonly code: "levels" }
+  | { readonly code: "categories" }
+  | { readonly code: "rateRows" }
+  | { readonly code: "rateCells"; readonly row: number }
+  | { readonly code: "rate"; readonly level: string; readonly category: string; readonly problem: ScenarioRateProblem }
+  | { readonly code: "sources" }
+  | { readonly code: "sourceObject"; readonly source: number }
+  | { readonly code: "sourceName"; readonly source: number }
+  | { readonly code: "sourceStatus" | "sourceShare" | "sourceFunds" | "sourceEligible"; readonly name: string }
+  | { readonly code: "policy" }
+  /** `setting`: the registry key of a pane setting whose saved value has the wrong form. */
+  | { readonly code: "policySetting"; readonly setting: string };

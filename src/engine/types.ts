@@ -90,9 +90,10 @@ export interface AllocationProblem extends ErrorPlace {
   /**
    * Also the Foundation Per School that cannot be paid: no general source to pay it ("foundationNoPayer", `values`
    * { amount }), more than the general school pool holds ("foundationTooLarge", { amount, available, schools }), or
-   * more than one paying source's pool (`source`; "foundationSource", { need, available }).
+   * more than one paying source's pool (`source`; "foundationSource", { need, available }). And Norm Adjustment on
+   * while no school has a Norm Budget ("normWithoutBudget").
    */
-  code: "noGeneralMoney" | "floors" | "foundationNoPayer" | "foundationTooLarge" | "foundationSource";
+  code: "noGeneralMoney" | "floors" | "foundationNoPayer" | "foundationTooLarge" | "foundationSource" | "normWithoutBudget";
   /** The setting whose Policy cell the problem is reported at, when it is one (Hold Harmless for floors). */
   setting?: string;
   causes: readonly Cause[];

@@ -3,6 +3,7 @@
  * `Revenue row 7, column "Amount" (C7): expected a dollar amount ≥ 0, found "abc"`.
  * The sheet is named only when it differs from the table's name (an Excel table on another sheet).
  */
+import { DecisionError } from "../engine/decisions";
 import { andList } from "../engine/listText";
 import { quoteSheet } from "../engine/excelNames";
 import { dollars } from "../engine/money";
@@ -40,6 +41,7 @@ function problemWords(e: AllocationProblem): { expected: string; found: string }
     expected: e.setting !== undefined && e.row !== null ? `${policySetting(e.setting as PolicyKey).name}: ${expected}` : expected,
     found,
   });
+  if (e.code === "normWithoutBudget") return named("0% unless Schools has a Norm Budget column", "no Norm Budget for any school");
   if (e.code === "foundationNoPayer")
     return named("at least one Unlocked, unrestricted source that funds All for all schools, to pay the foundation", `${dollars(v.amount ?? 0)} per school and no such source`);
   if (e.code === "foundationTooLarge") {
@@ -84,6 +86,18 @@ export function errorWords(e: InputError): { expected: string; found: string } {
 export function wordedError(e: InputError): WordedError {
   const { code: _code, expect: _expect, saw: _saw, causes: _causes, values: _values, setting, ...place } = e;
   return { ...place, ...(e.code === "setting" ? { code: "setting" as const, setting } : {}), ...errorWords(e) };
+}
+
+/**
+ * What a failed change says: a decision the district cannot take as `Weights, Per Pupil: expected …, found …`, any
+ * other error by its message.
+ */
+export function thrownWords(e: unknown): string {
+  if (e instanceof DecisionError) {
+    const w = errorWords(e.problem);
+    return `${e.message}: expected ${w.expected}, found ${w.found}`;
+  }
+  return e instanceof Error ? e.message : String(e);
 }
 
 /** One line: location, what was expected, what was found. */

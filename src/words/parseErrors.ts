@@ -16,6 +16,7 @@ import type {
   Limit,
   ParseWarning,
   ParseWarningValues,
+  RateProblem,
 } from "../engine/problems";
 import type { Cell } from "../engine/types";
 
@@ -148,10 +149,32 @@ const EXPECTED: { [K in ExpectationCode]: (v: ExpectationValues[K]) => string } 
   peerStudents: () => "the district's students, a number > 0",
   sameEnrollment: (v) => `the same Enrollment on every row of "${v.district}" (${v.students} on row ${v.row}), or blank`,
   peerStudentsSomewhere: (v) => `the students of "${v.district}" (a number > 0 on at least one of its rows)`,
+  districtLevel: (v) => `a level of this district (${v.levels.join(", ")})`,
+  districtCategory: (v) => `Base or a need category (${v.needs.join(", ")})`,
+  decidedRate: (v) => `${rateProblemWords(v.problem)} for ${v.level} / ${v.category}`,
+  districtSource: () => "a source of this district",
+  decidedStatus: () => "Unlocked, Locked or Grant",
+  decidedShare: () => "a percent between 0% and 100%",
+  decidedLockedShare: () => "0% for a Locked source (Locked money is held centrally)",
+  decidedFunds: (v) => `All or a need category (${v.needs.join(", ")})`,
+  eligibilityText: () => "eligibility text",
+  policySettings: () => "policy settings",
   area: (v) => `one of the readiness areas ${v.areas.join(", ")}`,
   question: () => "the readiness question",
   readinessRating: () => "a whole number from 1 (not in place) to 4 (firmly in place), or blank when not rated yet",
 };
+
+/** Why a decided rate is not acceptable, in words: "a weight ≥ 0". */
+export function rateProblemWords(p: RateProblem): string {
+  switch (p) {
+    case "weight":
+      return "a weight ≥ 0";
+    case "perPupil":
+      return "a dollar amount per pupil ≥ 0";
+    case "kind":
+      return "a weight or a dollar amount per pupil";
+  }
+}
 
 function limitWords(l: Limit): string {
   switch (l.code) {
@@ -227,6 +250,8 @@ const FOUND: { [K in FindingCode]: (v: FindingValues[K]) => string } = {
   segmentAgain: (v) => `"${v.segment}" again for "${v.initiative}" (already on row ${v.row})`,
   noComponent: (v) => `no Component column and "${v.item}" is not in Survey Items`,
   secondAnswer: (v) => `a second answer from "${v.respondent}" to "${v.item}" in ${v.wave} (the first is on row ${v.row})`,
+  share: (v) => percentText(v.fraction),
+  decided: (v) => (v.text === null ? "blank" : v.text),
   secondValue: (v) => `a second value for ${v.school}, ${v.year}, ${v.measure} (the first is on row ${v.row})`,
 };
 

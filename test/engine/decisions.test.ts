@@ -7,9 +7,24 @@ import {
   setRate,
   setSource,
   rateProblem,
+  DecisionError,
 } from "../../src/engine/decisions";
 import type { District, Source } from "../../src/engine/types";
 import { wordedError } from "../../src/words/errors";
+import { scenarioFileWords } from "../../src/words/decisions";
+import { thrownWords } from "../../src/words/errors";
+import { rateProblemWords } from "../../src/words/parseErrors";
+
+/** The words a failed change shows in the pane (the problem is data: a DecisionError). */
+function thrown(f: () => unknown): string {
+  try {
+    f();
+  } catch (e) {
+    expect(e).toBeInstanceOf(DecisionError);
+    return thrownWords(e);
+  }
+  throw new Error("did not throw");
+}
 
 function source(name: string, patch: Partial<Source> = {}): Source {
   return {
@@ -66,7 +81,7 @@ describe("decisions", () => {
   ])("parseDecisions rejects %s", (_label, text, message) => {
     const r = parseDecisions(text);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error).toMatch(message);
+    if (!r.ok) expect(scenarioFileWords(r.error)).toMatch(message);
   });
 
   test("parseDecisions rejects malformed fields", () => {
@@ -85,6 +100,27 @@ describe("decisions", () => {
     expect(broken((o) => delete o.policy)).toBe(false);
     expect(broken((o) => (o.policy.rounding = "nickel"))).toBe(false);
     expect(broken((o) => (o.levels = "Elementary"))).toBe(false);
+  });
+
+  test("a scenario file's problem is data (a code and its values), worded in src/words/decisions.ts", () => {
+    const good = JSON.parse(serializeDecisions(extractDecisions(district())));
+    const problem = (f: (o: any) => void) => {
+      const o = JSON.parse(JSON.stringify(good));
+      f(o);
+      const r = parseDecisions(JSON.stringify(o));
+      return r.ok ? null : r.error;
+    };
+    const status = problem((o) => (o.sources[0].status = "Open"));
+    expect(status).toEqual({ code: "sourceStatus", name: good.sources[0].name });
+    expect(scenarioFileWords(status!)).toBe(`source ${good.sources[0].name}: status must be Unlocked, Locked or Grant.`);
+    const rate = problem((o) => (o.rates[0][1] = { kind: "weight", weight: "1" }));
+    expect(rate).toEqual({ code: "rate", level: good.levels[0], category: good.categories[1], problem: "weight" });
+    expect(scenarioFileWords(rate!)).toBe(`rate ${good.levels[0]} / ${good.categories[1]}: the weight must be a number`);
+    const rounding = problem((o) => (o.policy.rounding = "nickel"));
+    expect(rounding).toEqual({ code: "policySetting", setting: "rounding" });
+    expect(scenarioFileWords(rounding!)).toBe('the policy setting Rounding must be "cent" or "dollar".');
+    expect(scenarioFileWords(problem((o) => (o.rates[1] = [null]))!)).toBe("rates row 2 must have one cell per category.");
+    expect(scenarioFileWords(problem((o) => delete o.policy)!)).toBe("policy settings are missing.");
   });
 
   test("applyDecisions re-validates: share range, Locked with a share, funds, rates, policy", () => {
@@ -144,13 +180,15 @@ describe("decisions", () => {
     expect(() => setRate(d, 5, 0, null)).toThrow(RangeError);
     expect(() => setRate(d, 0, 3, null)).toThrow(RangeError);
     expect(() => setRate(d, 0, 0, { kind: "perPupil", cents: -1 })).toThrow(/Per Pupil/);
+    expect(thrown(() => setRate(d, 0, 0, { kind: "perPupil", cents: -1 }))).toBe("Weights, Per Pupil: expected a dollar amount per pupil ≥ 0 for Elementary / Base, found -0.01");
   });
 
-  test("rateProblem describes bad rates in words", () => {
+  test("rateProblem gives a bad rate's code, worded in src/words", () => {
     expect(rateProblem({ kind: "weight", weight: 0.4 })).toBeNull();
     expect(rateProblem(null)).toBeNull();
-    expect(rateProblem({ kind: "weight", weight: Number.NaN })).toMatch(/weight/);
-    expect(rateProblem({ kind: "perPupil", cents: -5 })).toMatch(/dollar/);
+    expect(rateProblem({ kind: "weight", weight: Number.NaN })).toBe("weight");
+    expect(rateProblemWords(rateProblem({ kind: "weight", weight: Number.NaN })!)).toBe("a weight ≥ 0");
+    expect(rateProblemWords(rateProblem({ kind: "perPupil", cents: -5 })!)).toBe("a dollar amount per pupil ≥ 0");
   });
 
   test("setSource: Locked sets the share to 0%, unlocking restores 100%, and invalid patches throw", () => {
@@ -161,8 +199,8 @@ describe("decisions", () => {
     const unlocked = setSource(locked, 0, { status: "Grant" });
     expect(unlocked.sources[0]).toMatchObject({ status: "Grant", schoolShare: 1 });
     expect(setSource(d, 0, { schoolShare: 0.4 }).sources[0].schoolShare).toBe(0.4);
-    expect(() => setSource(d, 0, { status: "Locked", schoolShare: 0.4 })).toThrow(/Locked/);
-    expect(() => setSource(d, 0, { schoolShare: -0.1 })).toThrow(/0%/);
+    expect(thrown(() => setSource(d, 0, { status: "Locked", schoolShare: 0.4 }))).toMatch(/Locked/);
+    expect(thrown(() => setSource(d, 0, { schoolShare: -0.1 }))).toBe("Revenue, School Share: expected a percent between 0% and 100%, found -10%");
     expect(() => setSource(d, 9, {})).toThrow(RangeError);
   });
 

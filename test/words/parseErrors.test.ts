@@ -82,6 +82,10 @@ describe("the readers' sources hold no sentence of what was expected or found", 
     ...readdirSync(path.join(ROOT, "src/engine/parse")).map((f) => `src/engine/parse/${f}`),
     "src/engine/eligibility.ts",
     "src/engine/allocate/attendance.ts",
+    // A scenario's decisions, and the problems the allocation reports at a setting.
+    "src/engine/decisions.ts",
+    "src/engine/located.ts",
+    "src/engine/allocate/adjust.ts",
   ];
   /** A reader call or problem field given words: a string or template literal where data belongs. */
   const WORDED = [
@@ -92,6 +96,10 @@ describe("the readers' sources hold no sentence of what was expected or found", 
     // A warning given words, or a value described for a sentence.
     /\bwarnings\.push\(\s*[`"']/,
     /return\s+["'`]an? [a-z]+ [a-z]+["'`]/,
+    // A result's error, a local problem helper or a thrown message given a sentence.
+    /\berror:\s*[`"']/,
+    /\b(at|policyError|settingError|decisionProblem)\([^;]*?,\s*[`"'][^`"']* [^`"']*[`"']/,
+    /[`"'][^`"']*\bexpected (a|an|the|\$\{)[^`"']*[`"']/,
   ];
 
   test.each(files)("%s", (file) => {
@@ -108,6 +116,12 @@ describe("the readers' sources hold no sentence of what was expected or found", 
       `    if (p === null) return \`"\${right.text}" is not a percentage (write 40%, 40 or 0.4)\`;`,
       `      ctx.warnings.push(\`Enrollment column "\${t.header(c)}" holds no numbers, so it is not a need category.\`);`,
       `  if (isBlank(c)) return "a blank cell";`,
+      `    return { ok: false, error: "The scenario is not valid JSON." };`,
+      `  if (o.format !== DECISIONS_FORMAT) return { ok: false, error: \`The scenario is not in the "\${DECISIONS_FORMAT}" format.\` };`,
+      `      at("School Share", "0% for a Locked source (Locked money is held centrally)", pct(dec.schoolShare));`,
+      `      errors.push({ table: "Revenue", row: null, column: "Source", expected: "a source of this district", found: s.name });`,
+      `    w.errors.push(settingError(d, "normAdjustment", "0% unless Schools has a Norm Budget column", "no Norm Budget for any school"));`,
+      `    throw new RangeError(\`\${e.table}, \${e.column ?? "value"}: expected \${e.expected ?? e.expect?.code}, found \${e.found}\`);`,
     ];
     for (const l of old) expect(WORDED.some((re) => re.test(l))).toBe(true);
   });

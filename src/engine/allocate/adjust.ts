@@ -1,4 +1,4 @@
-import { floorsError, noGeneralMoneyError, settingError } from "../located";
+import { floorsError, noGeneralMoneyError, normWithoutBudgetError } from "../located";
 import type { Adjustment } from "../types";
 import { generalBounds, schoolBounds } from "./bounds";
 import { boundedShare, paidFactor, roundedShare, solveNeutralFactor } from "./neutrality";
@@ -46,7 +46,7 @@ export function applyAdjustments(w: Work): AdjustOutcome {
   const on = weightsOn(d);
   const share = normShare(d);
   if (normWithoutBudgets(d)) {
-    w.errors.push(settingError(d, "normAdjustment", "0% unless Schools has a Norm Budget column", "no Norm Budget for any school"));
+    w.errors.push(normWithoutBudgetError(d));
     return out;
   }
   if (on && p.phaseIn >= 1 && p.holdHarmless === null && p.gainCap === null && !anyMob && share === 0) return out;

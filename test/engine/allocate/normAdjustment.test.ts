@@ -11,6 +11,7 @@ import { calculatorPlans } from "../../../src/report/calculator";
 import { makeDistrict, type SimpleDistrict } from "../../helpers/district";
 import { lineProblems } from "../../helpers/lines";
 import { randomDistrict } from "../../helpers/randomDistrict";
+import { formatError } from "../../../src/words/errors";
 
 /**
  * Three schools of 100 students, weight 1, one general source of $900,000: each school's formula is $300,000.
@@ -153,7 +154,9 @@ describe("norm-based adjustment: rules and edges", () => {
     const a = allocate(withPlace);
     expect(a.errors).toHaveLength(1);
     expect(a.errors[0]).toMatchObject({ table: "Policy", row: 7, column: "Value", cell: "B7" });
-    expect(a.errors[0].expected).toContain("Norm Budget");
+    expect(a.errors[0]).toMatchObject({ code: "normWithoutBudget", setting: "normAdjustment" });
+    expect(formatError(a.errors[0])).toBe('Policy row 7, column "Value" (B7): expected Norm Adjustment: 0% unless Schools has a Norm Budget column, found no Norm Budget for any school');
+    expect(formatError(allocate(d).errors[0])).toBe('Policy, column "Norm Adjustment": expected 0% unless Schools has a Norm Budget column, found no Norm Budget for any school');
   });
 
   test("floors and caps still hold: a school held harmless stays at its floor whatever its norm", () => {

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { Field, Input, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { setRate } from "../../../engine/decisions";
+import { thrownWords } from "../../../words/errors";
 import type { Allocation, District } from "../../../engine/types";
 import { WEIGHT_LABELS } from "../../../report/labels";
 import { moneyCents, parseRate, rateText } from "../../ui/format";
@@ -79,7 +80,7 @@ function useMatrixDrafts(district: District, perPupil: boolean, onChange: (distr
     try {
       next = setRate(district, li, ci, parsed.value);
     } catch (e) {
-      setDrafts((d) => ({ ...d, [key]: { text, error: e instanceof Error ? e.message : String(e) } }));
+      setDrafts((d) => ({ ...d, [key]: { text, error: thrownWords(e) } }));
       return;
     }
     setDrafts((d) => ({ ...d, [key]: { text, error: null } }));

@@ -1,5 +1,6 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { setPolicy, type PolicyDecisions } from "../../../engine/decisions";
+import { thrownWords } from "../../../words/errors";
 import type { District } from "../../../engine/types";
 import { CommitInput } from "../../ui/CommitInput";
 import { POLICY_INPUTS } from "./policyInputs";
@@ -33,7 +34,7 @@ export function PolicyPanel({ district, onChange }: PolicyPanelProps) {
               onChange(setPolicy(district, { [st.key]: p.value } as Partial<PolicyDecisions>));
               return null;
             } catch (e) {
-              return e instanceof Error ? e.message : String(e);
+              return thrownWords(e);
             }
           }}
         />

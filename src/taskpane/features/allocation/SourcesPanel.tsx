@@ -1,5 +1,6 @@
 import { Field, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { setSource } from "../../../engine/decisions";
+import { thrownWords } from "../../../words/errors";
 import type { District, Status } from "../../../engine/types";
 import { money, parsePercent, percentText } from "../../ui/format";
 import { CommitInput } from "../../ui/CommitInput";
@@ -24,7 +25,7 @@ export interface SourcesPanelProps {
 }
 
 function why(e: unknown): string {
-  return e instanceof Error ? e.message.replace(/^[^:]*: /, "") : String(e);
+  return thrownWords(e).replace(/^[^:]*: /, "");
 }
 
 /** Each revenue source's status and school share; every change re-allocates at once. */

@@ -2,6 +2,7 @@
 import { allocate } from "../../../engine/allocate";
 import { compareAllocations } from "../../../engine/compare";
 import { applyDecisions, extractDecisions, parseDecisions, serializeDecisions } from "../../../engine/decisions";
+import { scenarioFileWords } from "../../../words/decisions";
 import { formatError } from "../../../words/errors";
 import type { District } from "../../../engine/types";
 import { comparisonPlan } from "../../../report/compare";
@@ -19,7 +20,7 @@ export function scenarioDistrict(env: Env, name: string): { district: District }
   const record = s.scenarios.list.find((r) => r.name === name);
   if (!record) return { error: `There is no scenario named "${name}".` };
   const p = parseDecisions(record.json);
-  if (!p.ok) return { error: `Scenario "${name}" cannot be read: ${p.error}` };
+  if (!p.ok) return { error: `Scenario "${name}" cannot be read: ${scenarioFileWords(p.error)}` };
   const applied = applyDecisions(parsed, p.decisions);
   if (!applied.ok) return { error: `Scenario "${name}" does not fit this workbook: ${applied.errors.map(formatError).join(" ")}` };
   return { district: applied.district };
