@@ -116,6 +116,9 @@ export interface ExpectationValues {
   decidedFunds: { needs: readonly string[] };
   eligibilityText: {};
   policySettings: {};
+  // Budget Lines (src/analysis/parse/budgetLines.ts)
+  budgetFunction: {};
+  budgetSchool: { central: string };
   // Readiness
   area: { areas: readonly string[] };
   question: {};

@@ -54,23 +54,23 @@ export function parseBudgetLines(raw: RawTable | undefined, ctx: ParseContext, s
   for (let k = 0; k < t.length; k++) {
     if (t.blank(k, c.fn) && t.blank(k, c.amount)) continue;
     const before = ctx.errors.length;
-    const fn = t.requiredText(k, c.fn, "a function name (e.g. Regular Instruction, Transportation)");
-    const where = t.requiredText(k, c.school, `a School ID listed in Schools, or "${CENTRAL}"`);
+    const fn = t.requiredText(k, c.fn, { code: "budgetFunction" });
+    const where = t.requiredText(k, c.school, { code: "budgetSchool", central: CENTRAL });
     let schoolId: string | null = null;
     let schoolIndex: number | null = null;
     if (where !== undefined && labelKey(where) !== labelKey(CENTRAL)) {
       schoolId = where;
       if (known) {
         const i = known.get(labelKey(where));
-        if (i === undefined) t.error(k, c.school, `a School ID listed in Schools, or "${CENTRAL}"`);
+        if (i === undefined) t.error(k, c.school, { code: "budgetSchool", central: CENTRAL });
         else {
           schoolIndex = i;
           schoolId = (schoolIds as readonly string[])[i];
         }
       }
     }
-    const amount = t.cents(k, c.amount, { what: "a dollar amount ≥ 0" });
-    const fte = t.number(k, c.fte, "a number of full-time equivalents ≥ 0, or blank", { min: 0, blank: null });
+    const amount = t.cents(k, c.amount);
+    const fte = t.number(k, c.fte, { code: "fte" }, { min: 0, blank: null });
     if (ctx.errors.length > before) continue;
     const area = t.text(k, c.area);
     out.push({

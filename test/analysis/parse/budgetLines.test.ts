@@ -47,6 +47,14 @@ describe("parseBudgetLines", () => {
       ["Budget Lines", 4, "Function", "A4"],
     ]);
     expect(wordedError(c.errors[0]).expected).toMatch(/School ID listed in Schools, or "Central"/);
+    // Its problems are expectation codes worded in src/words, not words the reader wrote ("written").
+    expect(c.errors.map((e) => e.expect?.code)).toEqual(["budgetSchool", "dollars", "fte", "budgetFunction"]);
+    expect(c.errors.map((e) => wordedError(e).expected)).toEqual([
+      'a School ID listed in Schools, or "Central"',
+      "a dollar amount ≥ 0",
+      "a number of full-time equivalents ≥ 0, or blank",
+      "a function name (e.g. Regular Instruction, Transportation)",
+    ]);
   });
 
   test("a missing required column is a table-level error and no row is read", () => {
