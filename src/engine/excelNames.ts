@@ -27,8 +27,14 @@ export function quoteSheet(name: string): string {
 
 /** A legal Excel table or defined name: letters, digits, _ and .; starts with a letter or _; not a cell reference. */
 export function excelName(name: string): string {
-  let s = name.replace(/[^A-Za-z0-9_.]+/g, "_").replace(/_+/g, "_").replace(/^_+|_+$/g, "");
-  if (s === "") s = "T";
+  // Characters Excel refuses become "_" (one for a run); at the ends they are dropped, but an underscore the name
+  // itself starts with is kept, so a legal name comes back unchanged ("_R_2" stays "_R_2", not "R_2").
+  let s = name
+    .replace(/^[^A-Za-z0-9_.]+|[^A-Za-z0-9_.]+$/g, "")
+    .replace(/[^A-Za-z0-9_.]+/g, "_")
+    .replace(/_+/g, "_")
+    .replace(/_+$/g, "");
+  if (s === "" || s === "_") s = "T";
   if (!/^[A-Za-z_]/.test(s)) s = "_" + s;
   // Names that look like cell references (A1, XFD1048576, R1C1) are not allowed.
   if (/^[A-Za-z]{1,3}\d+$/.test(s) || /^[Rr]\d*[Cc]\d*$/.test(s) || /^[RrCc]$/.test(s)) s = "_" + s;

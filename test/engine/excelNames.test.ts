@@ -24,6 +24,13 @@ describe("Excel names", () => {
     expect(names.take(long)).toBe(b);
   });
 
+  test("a name given comes back unchanged when made legal again, also after a reserved name is numbered", () => {
+    const names = new ExcelNames();
+    const given = [names.take("r"), names.take("R"), names.take("(Other)"), names.take("_Own")];
+    expect(given).toEqual(["_r", "_R_2", "Other", "_Own"]);
+    for (const n of given) expect(excelName(n)).toBe(n);
+  });
+
   test("every name given is legal and unique ignoring case", () => {
     fc.assert(
       fc.property(fc.array(fc.string({ maxLength: 20 }), { maxLength: 30 }), (parts) => {
