@@ -48,13 +48,47 @@ export function parseEnrollment(
   }
   const t = new TableReader("Enrollment", raw, ENROLLMENT_COLUMNS, ctx);
   if (!t.complete) return result;
-  const idCol = t.col("School ID");
-  const levelCol = t.col("Level");
-  const studentsCol = t.col("Students");
-
+  const cols: EnrollmentColumns = { id: t.col("School ID"), level: t.col("Level"), students: t.col("Students"), needs: [] };
   const used: number[] = [];
-  for (let k = 0; k < t.length; k++) if (!t.skipKeyless(k, idCol)) used.push(k);
+  for (let k = 0; k < t.length; k++) if (!t.skipKeyless(k, cols.id)) used.push(k);
+  cols.needs = readNeedColumns(t, used, result, ctx);
+  if (used.length === 0) {
+    t.tableError(null, { code: "atLeastOneEnrollmentRow" }, { code: "emptyEnrollment" });
+    return result;
+  }
+  const seen: RowsSeen = { firstRow: new Map(), withRows: new Set() };
+  for (const k of used) result.rows.push(readEnrollmentRow(t, k, cols, schools, seen, result.levels));
+  if (schools.known) {
+    schools.schools.forEach((s, i) => {
+      if (!seen.withRows.has(i)) ctx.warnings.push({ code: "noEnrollment", id: s.id, name: s.name });
+    });
+  }
+  result.known = true;
+  return result;
+}
 
+/** Where the table's columns are: School ID, Level, Students and the need categories in column order. */
+interface EnrollmentColumns {
+  id: number;
+  level: number;
+  students: number;
+  needs: number[];
+}
+
+/** What the rows read so far hold: the first sheet row of each school and level, the schools with a row. */
+interface RowsSeen {
+  /** School ID and level key -> sheet row of their first row. */
+  firstRow: Map<string, number>;
+  /** Indexes (in Schools) of the schools with at least one row. */
+  withRows: Set<number>;
+}
+
+/**
+ * The need columns: every extra column holding a number in a used row (School Name and Name aside). The others
+ * are noted in `result.otherColumns`, with a warning when they hold text; need names go to `result.needs`, and a
+ * need named Base or All is an error.
+ */
+function readNeedColumns(t: TableReader, used: readonly number[], result: EnrollmentResult, ctx: ParseContext): number[] {
   const needCols: number[] = [];
   for (const c of t.extras) {
     const key = normalizeHeader(t.header(c));
@@ -73,69 +107,70 @@ export function parseEnrollment(
     if (["base", "all"].includes(normalizeHeader(name)))
       t.tableError(t.header(c), { code: "needNames" }, { code: "reservedNeed", name });
   }
+  return needCols;
+}
 
-  if (used.length === 0) {
-    t.tableError(null, { code: "atLeastOneEnrollmentRow" }, { code: "emptyEnrollment" });
-    return result;
-  }
-
-  const firstRow = new Map<string, number>();
-  const withRows = new Set<number>();
-  for (const k of used) {
-    const id = t.text(k, idCol);
-    let schoolIndex = -1;
-    if (schools.known) {
-      const idx = schools.byId.get(labelKey(id));
-      if (idx === undefined) t.error(k, idCol, { code: "schoolIdInSchools" });
-      else {
-        schoolIndex = idx;
-        withRows.add(idx);
-      }
-    }
-    const level = t.requiredText(k, levelCol, { code: "levelLabel" });
-    let levelKey = "";
-    if (level !== undefined) {
-      levelKey = labelKey(level);
-      if (levelKey === "all") {
-        t.error(k, levelCol, { code: "levelNotAll" });
-      } else {
-        if (!result.levels.has(levelKey)) result.levels.set(levelKey, level.trim().replace(/\s+/g, " "));
-        const pair = `${labelKey(id)}\u0000${levelKey}`;
-        const dup = firstRow.get(pair);
-        if (dup !== undefined)
-          t.error(k, levelCol, { code: "rowPerSchoolLevel" }, { code: "levelAgain", level, school: id, row: dup });
-        else firstRow.set(pair, t.sheetRow(k));
-      }
-    }
-    const students = t.students(k, studentsCol, { code: "students" });
-    const needs: number[] = [];
-    needCols.forEach((c) => {
-      if (t.blank(k, c)) {
-        needs.push(0);
-        return;
-      }
-      const v = t.students(k, c, { code: "needStudents" });
-      if (v === undefined) {
-        needs.push(0);
-      } else if (students !== undefined && students !== null && v > students) {
-        t.error(k, c, { code: "atMostStudents", students }, { code: "moreStudents", value: t.cell(k, c), students });
-        needs.push(0);
-      } else needs.push(v);
-    });
-    result.rows.push({
-      schoolId: schoolIndex >= 0 ? schools.schools[schoolIndex].id : id,
-      schoolIndex,
-      levelKey,
-      students: students ?? 0,
-      needs,
-      sheetRow: t.sheetRow(k),
-    });
-  }
+/** One used row: its school (checked against Schools when known), level, Students and need counts. */
+function readEnrollmentRow(
+  t: TableReader,
+  k: number,
+  cols: EnrollmentColumns,
+  schools: SchoolsResult,
+  seen: RowsSeen,
+  levels: Map<string, string>,
+): ParsedEnrollmentRow {
+  const id = t.text(k, cols.id);
+  let schoolIndex = -1;
   if (schools.known) {
-    schools.schools.forEach((s, i) => {
-      if (!withRows.has(i)) ctx.warnings.push({ code: "noEnrollment", id: s.id, name: s.name });
-    });
+    const idx = schools.byId.get(labelKey(id));
+    if (idx === undefined) t.error(k, cols.id, { code: "schoolIdInSchools" });
+    else {
+      schoolIndex = idx;
+      seen.withRows.add(idx);
+    }
   }
-  result.known = true;
-  return result;
+  const levelKey = readLevel(t, k, cols.level, id, seen, levels);
+  const students = t.students(k, cols.students, { code: "students" });
+  return {
+    schoolId: schoolIndex >= 0 ? schools.schools[schoolIndex].id : id,
+    schoolIndex,
+    levelKey,
+    students: students ?? 0,
+    needs: readNeeds(t, k, cols.needs, students),
+    sheetRow: t.sheetRow(k),
+  };
+}
+
+/**
+ * A row's level key ("" when the level is blank): not All, once per school, its first spelling kept in `levels`.
+ */
+function readLevel(t: TableReader, k: number, levelCol: number, id: string, seen: RowsSeen, levels: Map<string, string>): string {
+  const level = t.requiredText(k, levelCol, { code: "levelLabel" });
+  if (level === undefined) return "";
+  const levelKey = labelKey(level);
+  if (levelKey === "all") {
+    t.error(k, levelCol, { code: "levelNotAll" });
+    return levelKey;
+  }
+  if (!levels.has(levelKey)) levels.set(levelKey, level.trim().replace(/\s+/g, " "));
+  const pair = `${labelKey(id)}\u0000${levelKey}`;
+  const dup = seen.firstRow.get(pair);
+  if (dup !== undefined)
+    t.error(k, levelCol, { code: "rowPerSchoolLevel" }, { code: "levelAgain", level, school: id, row: dup });
+  else seen.firstRow.set(pair, t.sheetRow(k));
+  return levelKey;
+}
+
+/** A row's need counts in column order: blank is 0; a count that is not a student count or exceeds Students is an error (and 0). */
+function readNeeds(t: TableReader, k: number, needCols: readonly number[], students: number | undefined): number[] {
+  return needCols.map((c) => {
+    if (t.blank(k, c)) return 0;
+    const v = t.students(k, c, { code: "needStudents" });
+    if (v === undefined) return 0;
+    if (students !== undefined && v > students) {
+      t.error(k, c, { code: "atMostStudents", students }, { code: "moreStudents", value: t.cell(k, c), students });
+      return 0;
+    }
+    return v;
+  });
 }
