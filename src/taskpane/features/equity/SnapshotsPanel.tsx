@@ -1,8 +1,6 @@
-import { useId, useState } from "react";
+import { useId } from "react";
 import {
   Button,
-  Field,
-  Input,
   Table,
   TableBody,
   TableCell,
@@ -20,11 +18,10 @@ import type { SnapshotRecord } from "./snapshots";
 import { statLabel } from "./EquityStats";
 import { statChangeText, statText } from "../../ui/numbers";
 import { column, subheading, note, plainList, itemName, scrollX, num, gain, loss } from "../../ui/styles";
+import { SaveNameForm } from "../../ui/SaveNameForm";
 
 const useStyles = makeStyles({
   col: column,
-  save: { display: "flex", alignItems: "end", columnGap: tokens.spacingHorizontalS },
-  grow: { flexGrow: 1 },
   list: plainList,
   item: { display: "flex", alignItems: "center", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS },
   itemName,
@@ -68,31 +65,6 @@ function SnapshotItem({ r, canSave, onCompare, onDelete }: { r: SnapshotRecord; 
         Delete
       </Button>
     </li>
-  );
-}
-
-/** A name and Save snapshot; the name clears once saved. */
-function SaveSnapshotForm({ canSave, onSave }: { canSave: boolean; onSave: (name: string) => void }) {
-  const s = useStyles();
-  const [name, setName] = useState("");
-  return (
-    <form
-      className={s.save}
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (name.trim() !== "" && canSave) {
-          onSave(name);
-          setName("");
-        }
-      }}
-    >
-      <Field label="Snapshot name" className={s.grow} size="small">
-        <Input size="small" value={name} onChange={(_, d) => setName(d.value)} placeholder="e.g. 2025-26 adopted" />
-      </Field>
-      <Button type="submit" size="small" disabled={!canSave || name.trim() === ""}>
-        Save snapshot
-      </Button>
-    </form>
   );
 }
 
@@ -193,7 +165,7 @@ export function SnapshotsPanel({ snapshots, comparison, canSave, povertyNeed, on
   const s = useStyles();
   return (
     <div className={s.col}>
-      <SaveSnapshotForm canSave={canSave} onSave={onSave} />
+      <SaveNameForm label="Snapshot name" placeholder="e.g. 2025-26 adopted" action="Save snapshot" canSave={canSave} onSave={onSave} />
       {snapshots.length === 0 ? (
         <Text className={s.note}>No snapshots yet. A snapshot keeps today's equity statistics and per-school $ per pupil in the workbook, to compare later.</Text>
       ) : (

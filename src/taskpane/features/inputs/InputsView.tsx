@@ -1,8 +1,8 @@
-import { Badge, Button, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { formatError } from "../../../words/errors";
+import { Badge, Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { InputError } from "../../../engine/types";
 import type { TableStatus } from "../../../host/types";
 import { column, actionRow, plainList, bulletList } from "../../ui/styles";
+import { ProblemList } from "../../ui/ProblemList";
 
 const useStyles = makeStyles({
   root: column,
@@ -83,19 +83,7 @@ export function InputsView({ status, required, problems, busy, locate, onSelectP
           <Text as="h3" weight="semibold">
             {problems.length === 1 ? "1 problem to fix" : `${problems.length} problems to fix`}
           </Text>
-          <ol className={s.problems}>
-            {problems.map((e, k) => (
-              <li key={k}>
-                {locate(e) ? (
-                  <Link as="button" onClick={() => onSelectProblem(e)}>
-                    {formatError(e)}
-                  </Link>
-                ) : (
-                  <Text>{formatError(e)}</Text>
-                )}
-              </li>
-            ))}
-          </ol>
+          <ProblemList className={s.problems} problems={problems} locate={locate} onSelectProblem={onSelectProblem} />
         </div>
       )}
     </section>

@@ -1,7 +1,6 @@
 import { useCallback, useRef } from "react";
 import {
   Button,
-  Link,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
@@ -11,7 +10,6 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { OpportunityStatus } from "../../../analysis/plan";
-import { formatError } from "../../../words/errors";
 import type { InputError } from "../../../engine/types";
 import { PANE_MAX_YEARS, PLANNING_WRITE, parseYears, type PlanningOutcome } from "./records";
 import type { WriteState } from "../../store/types";
@@ -20,6 +18,7 @@ import { CommitInput } from "../../ui/CommitInput";
 import { WarningList } from "../../ui/WarningList";
 import { WriteStatus } from "../../ui/WriteStatus";
 import { column, heading, note, bulletList } from "../../ui/styles";
+import { ProblemList } from "../../ui/ProblemList";
 
 const useStyles = makeStyles({
   root: column,
@@ -107,19 +106,7 @@ function PlanningProblems({ errors, locate, onSelectProblem }: { errors: InputEr
       <MessageBarBody>
         <MessageBarTitle>Fix the planning tables first</MessageBarTitle>
         Nothing can be planned or written until {errors.length === 1 ? "this problem is" : `these ${errors.length} problems are`} fixed.
-        <ol className={s.problems} aria-label="Planning problems">
-          {errors.map((e, k) => (
-            <li key={k}>
-              {locate(e) ? (
-                <Link as="button" onClick={() => onSelectProblem(e)}>
-                  {formatError(e)}
-                </Link>
-              ) : (
-                <Text>{formatError(e)}</Text>
-              )}
-            </li>
-          ))}
-        </ol>
+        <ProblemList className={s.problems} aria-label="Planning problems" problems={errors} locate={locate} onSelectProblem={onSelectProblem} />
       </MessageBarBody>
     </MessageBar>
   );

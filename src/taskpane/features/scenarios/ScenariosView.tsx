@@ -2,7 +2,6 @@ import { useState } from "react";
 import {
   Button,
   Field,
-  Input,
   Select,
   Table,
   TableBody,
@@ -19,12 +18,11 @@ import type { ScenarioRecord } from "../../../host/types";
 import { money, signedMoney, signedPercent } from "../../ui/format";
 import { CURRENT, type ComparisonView } from "./state";
 import { NARROW, narrowCells, heading, actionRow, note, plainList, itemName, scrollX, num, numHead, wideOnly, gain, loss } from "../../ui/styles";
+import { SaveNameForm } from "../../ui/SaveNameForm";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
   h: heading,
-  save: { display: "flex", alignItems: "end", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  grow: { flexGrow: 1, minWidth: "150px" },
   list: plainList,
   item: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS },
   itemName,
@@ -53,31 +51,6 @@ export interface ScenariosViewProps {
   onDelete: (name: string) => void;
   onCompare: (a: string, b: string) => void;
   onWriteComparison: () => void;
-}
-
-/** A name and Save scenario; the name clears once saved. */
-function SaveScenarioForm({ canSave, onSave }: { canSave: boolean; onSave: (name: string) => void }) {
-  const s = useStyles();
-  const [name, setName] = useState("");
-  return (
-    <form
-      className={s.save}
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (name.trim() !== "") {
-          onSave(name);
-          setName("");
-        }
-      }}
-    >
-      <Field label="Scenario name" className={s.grow} size="small">
-        <Input size="small" value={name} onChange={(_, d) => setName(d.value)} placeholder="e.g. Equity focus" />
-      </Field>
-      <Button type="submit" size="small" disabled={!canSave || name.trim() === ""}>
-        Save scenario
-      </Button>
-    </form>
-  );
 }
 
 /** The saved scenarios, each with Load and Delete (or a note that there are none). */
@@ -190,7 +163,7 @@ export function ScenariosView(p: ScenariosViewProps) {
       <h2 id="sfs-scenarios" className={s.h}>
         Scenarios
       </h2>
-      <SaveScenarioForm canSave={p.canSave} onSave={p.onSave} />
+      <SaveNameForm label="Scenario name" placeholder="e.g. Equity focus" action="Save scenario" canSave={p.canSave} onSave={p.onSave} />
       <ScenarioList scenarios={p.scenarios} canSave={p.canSave} onLoad={p.onLoad} onDelete={p.onDelete} />
       <CompareControls {...p} />
       {p.comparison && <ComparisonResult comparison={p.comparison} />}
