@@ -218,6 +218,32 @@ function longAnswer(t: TableReader, k: number, c: { item: number; component: num
 type ItemColumn = { col: number; item: string; component: string };
 type RowAnswer = ItemColumn & { response: 1 | 2 | 3 | 4 };
 
+/** Where the Survey Responses columns are (-1 for a column the table does not have). */
+type ResponseColumns = Record<"respondent" | "role" | "school" | "wave" | "item" | "component" | "response", number>;
+
+/** How the Survey Responses rows are read: the layout (long or wide) and what each row is checked against. */
+interface ResponsesLayout {
+  c: ResponseColumns;
+  wide: boolean;
+  /** The item columns of a wide export (empty for the long format). */
+  itemColumns: ItemColumn[];
+  /** labelKey(item) -> its Survey Items row. */
+  componentOf: ReadonlyMap<string, { item: string; component: string }>;
+  /** labelKey(School ID) -> School ID as Schools spells it; null when Schools' IDs are not known. */
+  known: ReadonlyMap<string, string> | null;
+  /** Survey Waves in order; null without that table. */
+  waveOrder: string[] | null;
+}
+
+/** One row of Survey Responses read without a problem: who answered, when, where, and the answers. */
+interface RespondentRow {
+  respondent: string;
+  role: string;
+  wave: string;
+  schoolId: string | null;
+  answers: RowAnswer[];
+}
+
 /**
  * Read the survey tables. Returns null when the workbook has no Survey Responses table. `schoolIds` (Schools' IDs,
  * when Schools was read without problems) lets each School ID be checked.
@@ -231,60 +257,66 @@ export function parseSurveys(raw: RawTables, ctx: ParseContext, schoolIds?: read
   if (!responsesRaw) return null;
   const t = new TableReader(SURVEY_RESPONSES_TABLE, responsesRaw, SURVEY_RESPONSE_COLUMNS, ctx);
   const wide = !t.has("Item") && !t.has("Response");
-  if (!t.complete) return { answers: [], waves: waveOrder ?? [], items, wide, minimumGroup };
+  if (!t.complete || !readableLayout(t, wide, itemsRaw !== undefined)) return { answers: [], waves: waveOrder ?? [], items, wide, minimumGroup };
+  const componentOf = new Map(items.map((x) => [labelKey(x.item), x]));
+  const layout: ResponsesLayout = {
+    c: {
+      respondent: t.col("Respondent"),
+      role: t.col("Role"),
+      school: t.col("School ID"),
+      wave: t.col("Wave"),
+      item: t.col("Item"),
+      component: t.col("Component"),
+      response: t.col("Response"),
+    },
+    wide,
+    itemColumns: wide ? wideItemColumns(t, componentOf, ctx) : [],
+    componentOf,
+    known: schoolIds ? new Map(schoolIds.map((id) => [labelKey(id), id])) : null,
+    waveOrder,
+  };
+  const answers = readAnswers(t, layout, ctx);
+  const waves = waveOrder ?? [];
+  if (!waveOrder) for (const a of answers) if (!waves.includes(a.wave)) waves.push(a.wave);
+  return { answers, waves, items, wide, minimumGroup };
+}
+
+/**
+ * Whether Survey Responses can be read: the long format needs both Item and Response; the wide export needs
+ * Survey Items (its headers name the items). Reports the missing column or table.
+ */
+function readableLayout(t: TableReader, wide: boolean, hasItems: boolean): boolean {
   if (!wide) {
     for (const name of ["Item", "Response"]) {
       if (!t.has(name))
         t.tableError(name, { code: "longOrWide", column: name }, t.columnsFound());
     }
-    if (!t.has("Item") || !t.has("Response")) return { answers: [], waves: waveOrder ?? [], items, wide, minimumGroup };
+    return t.has("Item") && t.has("Response");
   }
-  const componentOf = new Map(items.map((x) => [labelKey(x.item), x]));
-  const known = schoolIds ? new Map(schoolIds.map((id) => [labelKey(id), id])) : null;
-  const c = {
-    respondent: t.col("Respondent"),
-    role: t.col("Role"),
-    school: t.col("School ID"),
-    wave: t.col("Wave"),
-    item: t.col("Item"),
-    component: t.col("Component"),
-    response: t.col("Response"),
-  };
-
-  // Wide export: the item columns.
-  const itemColumns: ItemColumn[] = [];
-  if (wide) {
-    if (!itemsRaw) {
-      t.tableError("Item", { code: "longOrItems" }, t.columnsFound());
-      return { answers: [], waves: waveOrder ?? [], items, wide, minimumGroup };
-    }
-    itemColumns.push(...wideItemColumns(t, componentOf, ctx));
+  if (!hasItems) {
+    t.tableError("Item", { code: "longOrItems" }, t.columnsFound());
+    return false;
   }
+  return true;
+}
 
+/** Every answer of Survey Responses, in row order: blank rows skipped, a row with a problem left out, each answer once. */
+function readAnswers(t: TableReader, layout: ResponsesLayout, ctx: ParseContext): SurveyAnswer[] {
+  const { c, wide, itemColumns } = layout;
   const answers: SurveyAnswer[] = [];
   const firstSeen = new Map<string, string>();
   const answered = new Map<string, number>();
-  const waveKeys = waveOrder ? new Map(waveOrder.map((w) => [labelKey(w), w])) : null;
+  const waveKeys = layout.waveOrder ? new Map(layout.waveOrder.map((w) => [labelKey(w), w])) : null;
   for (let k = 0; k < t.length; k++) {
     const cols = [c.respondent, c.role, c.wave, ...(wide ? itemColumns.map((x) => x.col) : [c.item, c.response])];
     if (cols.every((col) => t.blank(k, col))) continue;
-    const before = ctx.errors.length;
-    const respondent = t.requiredText(k, c.respondent, { code: "respondent" });
-    const role = t.requiredText(k, c.role, { code: "role", roles: SURVEY_ROLES });
-    const waveText = t.requiredText(k, c.wave, { code: "wave" });
-    let wave = waveText;
-    if (waveText !== undefined && waveKeys) {
-      wave = waveKeys.get(labelKey(waveText));
-      if (wave === undefined) t.error(k, c.wave, { code: "waveListed", waves: waveOrder ?? [] });
-    }
-    const schoolId = schoolOf(t, k, c.school, known);
-    const rowAnswers = wide ? wideAnswers(t, k, itemColumns) : longAnswer(t, k, c, componentOf);
-    if (ctx.errors.length > before) continue;
-    for (const a of rowAnswers) {
-      const key = `${labelKey(respondent as string)}\u0000${labelKey(wave as string)}\u0000${labelKey(a.item)}`;
+    const row = readRespondentRow(t, k, layout, waveKeys, ctx);
+    if (row === null) continue;
+    for (const a of row.answers) {
+      const key = `${labelKey(row.respondent)}\u0000${labelKey(row.wave)}\u0000${labelKey(a.item)}`;
       const dup = answered.get(key);
       if (dup !== undefined) {
-        t.error(k, a.col, { code: "answerOnce" }, { code: "secondAnswer", respondent: respondent as string, item: a.item, wave: wave as string, row: dup });
+        t.error(k, a.col, { code: "answerOnce" }, { code: "secondAnswer", respondent: row.respondent, item: a.item, wave: row.wave, row: dup });
         continue;
       }
       answered.set(key, t.sheetRow(k));
@@ -292,20 +324,30 @@ export function parseSurveys(raw: RawTables, ctx: ParseContext, schoolIds?: read
       const itemKey = labelKey(a.item);
       const item = firstSeen.get(itemKey) ?? a.item;
       firstSeen.set(itemKey, item);
-      answers.push({
-        respondent: respondent as string,
-        role: canonical(role as string, SURVEY_ROLES),
-        schoolId,
-        wave: wave as string,
-        item,
-        component: a.component,
-        response: a.response,
-        sheetRow: t.sheetRow(k),
-      });
+      const { respondent, role, schoolId, wave } = row;
+      answers.push({ respondent, role: canonical(role, SURVEY_ROLES), schoolId, wave, item, component: a.component, response: a.response, sheetRow: t.sheetRow(k) });
     }
   }
-  const waves = waveOrder ?? [];
-  if (!waveOrder) for (const a of answers) if (!waves.includes(a.wave)) waves.push(a.wave);
-  return { answers, waves, items, wide, minimumGroup };
+  return answers;
 }
 
+/**
+ * One row of Survey Responses: Respondent, Role, Wave (one of Survey Waves when given), School ID and the answers.
+ * Null when any of its cells has a problem (each problem is reported).
+ */
+function readRespondentRow(t: TableReader, k: number, layout: ResponsesLayout, waveKeys: ReadonlyMap<string, string> | null, ctx: ParseContext): RespondentRow | null {
+  const { c } = layout;
+  const before = ctx.errors.length;
+  const respondent = t.requiredText(k, c.respondent, { code: "respondent" });
+  const role = t.requiredText(k, c.role, { code: "role", roles: SURVEY_ROLES });
+  const waveText = t.requiredText(k, c.wave, { code: "wave" });
+  let wave = waveText;
+  if (waveText !== undefined && waveKeys) {
+    wave = waveKeys.get(labelKey(waveText));
+    if (wave === undefined) t.error(k, c.wave, { code: "waveListed", waves: layout.waveOrder ?? [] });
+  }
+  const schoolId = schoolOf(t, k, c.school, layout.known);
+  const answers = layout.wide ? wideAnswers(t, k, layout.itemColumns) : longAnswer(t, k, c, layout.componentOf);
+  if (ctx.errors.length > before) return null;
+  return { respondent: respondent as string, role: role as string, wave: wave as string, schoolId, answers };
+}
