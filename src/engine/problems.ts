@@ -9,8 +9,6 @@ type Cell = string | number | boolean | Date | null;
 
 /** Expectation codes and their values. */
 export interface ExpectationValues {
-  /** Words a reader above the engine wrote itself (the analyses' own tables, src/analysis/parse), kept as written. */
-  written: { text: string };
   // Any table
   headerOnce: {};
   column: { column: string };
@@ -119,6 +117,47 @@ export interface ExpectationValues {
   // Budget Lines (src/analysis/parse/budgetLines.ts)
   budgetFunction: {};
   budgetSchool: { central: string };
+  // Opportunities (src/analysis/parse/opportunities.ts)
+  opportunityOnce: {};
+  focusArea: {};
+  savingsLow: {};
+  savingsHigh: {};
+  /** `low`: the Low estimate as written. */
+  highAtLeastLow: { low: string };
+  ease: {};
+  constraint: {};
+  contractEnd: {};
+  opportunityStatus: { statuses: readonly string[] };
+  fundsNoInitiatives: {};
+  fundsInitiative: {};
+  // Planning: Projections, the Policy planning settings, Target Weight (src/analysis/parse/projections.ts)
+  /** `problem`: why the Target Year is not a year. */
+  targetYear: { problem: PlanYearProblem };
+  targetYearOn: {};
+  /** `setting`: Enrollment Growth or Revenue Growth; `names`: the district's levels (enrollment) or sources. */
+  growthSetting: { setting: string; enrollment: boolean; names: readonly string[] };
+  projectionYear: { problem?: PlanYearProblem };
+  projectionYearAfter: {};
+  projectionKind: {};
+  /** `kind` when the row's Kind was read; `names`: the district's levels or sources when the key is none of them. */
+  projectionKey: { kind?: "Enrollment" | "Revenue"; names?: readonly string[] };
+  projectionSchoolRevenue: {};
+  projectionSchool: {};
+  projectionSchoolLevel: { level: string };
+  projectionRevenue: {};
+  projectionOnce: {};
+  targetWeight: {};
+  targetWeightNeedsWeight: {};
+  // Spending (src/analysis/parse/spending.ts)
+  salaryColumns: {};
+  spendingSchool: {};
+  spendingYear: {};
+  restrictedSpending: {};
+  unrestrictedSpending: {};
+  actualSalaries: {};
+  averageSalaries: {};
+  /** `filled`: the other salary column, filled on the row. */
+  bothSalaries: { filled: string };
   // Readiness
   area: { areas: readonly string[] };
   question: {};
@@ -151,8 +190,6 @@ export type EligibilityProblem =
 
 /** Finding codes and their values. */
 export interface FindingValues {
-  /** Words a reader above the engine wrote itself, kept as written. */
-  written: { text: string };
   /** The cell as read (the usual finding). */
   cell: { value: Cell };
   /** A value shown as it was given, unquoted (a scenario file's text). */
@@ -190,6 +227,10 @@ export interface FindingValues {
   share: { fraction: number };
   /** A decided value as text, or null for none (shown as blank). */
   decided: { text: string | null };
+  /** A second Projections row for the same year, kind, key and school. */
+  projectionAgain: { row: number };
+  /** Only one of two columns that come together. */
+  onlyColumn: { column: string };
 }
 
 export type FindingCode = keyof FindingValues;
@@ -209,17 +250,8 @@ export interface ParseWarningValues {
 /** Something a reader notes without stopping: a code and its values. */
 export type ParseWarning = { [K in keyof ParseWarningValues]: Readonly<{ code: K } & ParseWarningValues[K]> }[keyof ParseWarningValues];
 
-/** What a TableReader method takes: an expectation, or words a reader above the engine wrote (see `written`). */
-export type Wanted = Expectation | string;
-export type Seen = Finding | string;
-
-export function expectation(w: Wanted): Expectation {
-  return typeof w === "string" ? { code: "written", text: w } : w;
-}
-
-export function finding(s: Seen): Finding {
-  return typeof s === "string" ? { code: "written", text: s } : s;
-}
+/** Why a cell is not a plan year: a fiscal year without the Policy's Budget Year, or not a year at all. */
+export type PlanYearProblem = "needsBudgetYear" | "notYear";
 
 /** The cell as the finding: the usual one. */
 export function cellFinding(value: Cell | undefined): Finding {

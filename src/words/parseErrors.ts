@@ -4,7 +4,7 @@
  */
 import { count, wholeDollars } from "../engine/money";
 import { andList } from "../engine/listText";
-import { policySetting, POLICY_SETTINGS } from "../engine/policySettings";
+import { planSetting, policySetting, POLICY_SETTINGS } from "../engine/policySettings";
 import type {
   EligibilityProblem,
   Expectation,
@@ -16,6 +16,7 @@ import type {
   Limit,
   ParseWarning,
   ParseWarningValues,
+  PlanYearProblem,
   RateProblem,
 } from "../engine/problems";
 import type { Cell } from "../engine/types";
@@ -54,10 +55,24 @@ const TABLE_COLUMNS: Record<string, string> = {
   Enrollment: `"School ID", "Level", "Students" and one column per need category`,
   Weights: `"Category", "Level" and "Weight" or "Per Pupil"`,
   Revenue: `"Source" and "Amount"`,
+  Spending: `"School ID", "Year", "Restricted $" and "Unrestricted $"`,
 };
 
+/** Why a cell is not a plan year, in words. */
+function planYearProblemWords(p: PlanYearProblem): string {
+  return p === "needsBudgetYear"
+    ? `a fiscal year needs the Policy setting "Budget Year" (the fiscal year of the workbook's figures), or write the plan year (1, 2, 3...)`
+    : "not a year";
+}
+
+const PROJECTION_YEAR = "a plan year (2, 3...) or a fiscal year (e.g. 2028 or 2027-28)";
+
+function projectionKeyWords(v: ExpectationValues["projectionKey"]): string {
+  const what = v.kind === "Revenue" ? "a Source from Revenue" : v.kind === "Enrollment" ? "a Level from Enrollment" : "a level (Enrollment) or a source (Revenue)";
+  return v.names === undefined ? what : `${what} (${v.names.join(", ")})`;
+}
+
 const EXPECTED: { [K in ExpectationCode]: (v: ExpectationValues[K]) => string } = {
-  written: (v) => v.text,
   headerOnce: () => "each column header only once",
   column: (v) => `a column "${v.column}"`,
   columnEither: (v) => `a column "${v.first}" or a column "${v.second}"`,
@@ -161,6 +176,39 @@ const EXPECTED: { [K in ExpectationCode]: (v: ExpectationValues[K]) => string } 
   policySettings: () => "policy settings",
   budgetFunction: () => "a function name (e.g. Regular Instruction, Transportation)",
   budgetSchool: (v) => `a School ID listed in Schools, or "${v.central}"`,
+  opportunityOnce: () => "an Opportunity name not used by another row",
+  focusArea: () => "a focus area (e.g. Reducing operational costs)",
+  savingsLow: () => "a dollar amount ≥ 0 (the low estimate of yearly savings)",
+  savingsHigh: () => "a dollar amount ≥ 0 (the high estimate of yearly savings)",
+  highAtLeastLow: (v) => `a dollar amount ≥ the Low estimate (${v.low})`,
+  ease: () => "a whole number from 1 (hard) to 5 (easy)",
+  constraint: () => `"Rigid" or "Preference" (blank means Preference)`,
+  contractEnd: () => "a date (e.g. 2027-06-30 or 6/30/2027), or blank",
+  opportunityStatus: (v) => `one of ${v.statuses.join(", ")} (blank means Proposed)`,
+  fundsNoInitiatives: () => "blank, because the workbook has no Initiatives table to name an initiative from",
+  fundsInitiative: () => "an Initiative listed in the Initiatives table, or blank",
+  targetYear: (v) => `${planSetting("targetYear").expected} (${planYearProblemWords(v.problem)})`,
+  targetYearOn: () => "a year from the budget year on",
+  growthSetting: (v) => `"${v.setting}" alone or followed by ${v.enrollment ? "a level from Enrollment" : "a source from Revenue"} (${v.names.join(", ")})`,
+  projectionYear: (v) => (v.problem === undefined ? PROJECTION_YEAR : `${PROJECTION_YEAR}: ${planYearProblemWords(v.problem)}`),
+  projectionYearAfter: () => "a year after the budget year (plan year 2 on): year 1 is the workbook's own Enrollment and Revenue",
+  projectionKind: () => `"Enrollment" or "Revenue"`,
+  projectionKey: projectionKeyWords,
+  projectionSchoolRevenue: () => "blank: revenue is projected for the district, not per school",
+  projectionSchool: () => "a School ID listed in Schools, or blank for the district total of the level",
+  projectionSchoolLevel: (v) => `a school with an Enrollment row at level "${v.level}"`,
+  projectionRevenue: () => "a dollar amount ≥ 0 (the source's amount that year)",
+  projectionOnce: () => "one row per Year, Kind, Key and School ID",
+  targetWeight: () => "a weight ≥ 0 to reach by the Target Year, or blank",
+  targetWeightNeedsWeight: () => "blank: a Target Weight applies to rows with a Weight (not a Per Pupil amount)",
+  salaryColumns: () => `both "Actual Salaries" and "Average Salaries" columns, or neither`,
+  spendingSchool: () => "a School ID listed in Schools",
+  spendingYear: () => "a year, e.g. 2024 or 2023-24",
+  restrictedSpending: () => "a dollar amount ≥ 0 (restricted spending)",
+  unrestrictedSpending: () => "a dollar amount ≥ 0 (unrestricted spending)",
+  actualSalaries: () => "a dollar amount ≥ 0 (salaries at actual cost), or blank",
+  averageSalaries: () => "a dollar amount ≥ 0 (salaries at district-average cost), or blank",
+  bothSalaries: (v) => `a dollar amount, because ${v.filled} is filled on this row (give both salary figures or neither)`,
   area: (v) => `one of the readiness areas ${v.areas.join(", ")}`,
   question: () => "the readiness question",
   readinessRating: () => "a whole number from 1 (not in place) to 4 (firmly in place), or blank when not rated yet",
@@ -222,7 +270,6 @@ export function eligibilityProblemWords(p: EligibilityProblem): string {
 }
 
 const FOUND: { [K in FindingCode]: (v: FindingValues[K]) => string } = {
-  written: (v) => v.text,
   cell: (v) => describeCell(v.value),
   given: (v) => v.text,
   noAttendanceColumn: () => "no Attendance Rate column",
@@ -254,6 +301,8 @@ const FOUND: { [K in FindingCode]: (v: FindingValues[K]) => string } = {
   secondAnswer: (v) => `a second answer from "${v.respondent}" to "${v.item}" in ${v.wave} (the first is on row ${v.row})`,
   share: (v) => percentText(v.fraction),
   decided: (v) => (v.text === null ? "blank" : v.text),
+  projectionAgain: (v) => `the same year, kind, key and school again (already on row ${v.row})`,
+  onlyColumn: (v) => `only "${v.column}"`,
   secondValue: (v) => `a second value for ${v.school}, ${v.year}, ${v.measure} (the first is on row ${v.row})`,
 };
 

@@ -73,12 +73,12 @@ export function parseOpportunities(
     const before = ctx.errors.length;
     const name = t.text(k, c.name);
     const dup = firstRow.get(labelKey(name));
-    if (dup !== undefined) t.error(k, c.name, "an Opportunity name not used by another row", `"${name}" again (already on row ${dup})`);
+    if (dup !== undefined) t.error(k, c.name, { code: "opportunityOnce" }, { code: "again", text: name, row: dup });
     else firstRow.set(labelKey(name), t.sheetRow(k));
-    const area = t.requiredText(k, c.area, "a focus area (e.g. Reducing operational costs)");
+    const area = t.requiredText(k, c.area, { code: "focusArea" });
     const { low, high } = readSavings(t, k, c);
-    const ease = t.number(k, c.ease, "a whole number from 1 (hard) to 5 (easy)", { min: 1, max: 5 });
-    if (typeof ease === "number" && !Number.isInteger(ease)) t.error(k, c.ease, "a whole number from 1 (hard) to 5 (easy)");
+    const ease = t.number(k, c.ease, { code: "ease" }, { min: 1, max: 5 });
+    if (typeof ease === "number" && !Number.isInteger(ease)) t.error(k, c.ease, { code: "ease" });
     const constraint = readConstraint(t, k, c.constraint);
     const contractEnd = readContractEnd(t, k, c.end);
     const status = readStatus(t, k, c.status);
@@ -103,10 +103,10 @@ export function parseOpportunities(
 
 /** The yearly savings range (Low $ and High $, cents); a High below the Low is reported on the High. */
 function readSavings(t: TableReader, k: number, c: OpportunityColumns) {
-  const low = t.cents(k, c.low, { what: "a dollar amount ≥ 0 (the low estimate of yearly savings)" });
-  const high = t.cents(k, c.high, { what: "a dollar amount ≥ 0 (the high estimate of yearly savings)" });
+  const low = t.cents(k, c.low, { what: { code: "savingsLow" } });
+  const high = t.cents(k, c.high, { what: { code: "savingsHigh" } });
   if (typeof low === "number" && typeof high === "number" && high < low) {
-    t.error(k, c.high, `a dollar amount ≥ the Low estimate (${t.text(k, c.low)})`);
+    t.error(k, c.high, { code: "highAtLeastLow", low: t.text(k, c.low) });
   }
   return { low, high };
 }
@@ -121,7 +121,7 @@ function readConstraint(t: TableReader, k: number, col: number): ConstraintKind 
   if (!filled(t, k, col)) return "Preference";
   const v = labelKey(t.text(k, col));
   if (v === "rigid") return "Rigid";
-  if (v !== "preference" && v !== "district preference") t.error(k, col, `"Rigid" or "Preference" (blank means Preference)`);
+  if (v !== "preference" && v !== "district preference") t.error(k, col, { code: "constraint" });
   return "Preference";
 }
 
@@ -129,7 +129,7 @@ function readConstraint(t: TableReader, k: number, col: number): ConstraintKind 
 function readContractEnd(t: TableReader, k: number, col: number): Opportunity["contractEnd"] {
   if (!filled(t, k, col)) return null;
   const end = readDate(t.cell(k, col));
-  if (end === null) t.error(k, col, "a date (e.g. 2027-06-30 or 6/30/2027), or blank");
+  if (end === null) t.error(k, col, { code: "contractEnd" });
   return end;
 }
 
@@ -138,7 +138,7 @@ function readStatus(t: TableReader, k: number, col: number): OpportunityStatus {
   if (!filled(t, k, col)) return "Proposed";
   const v = labelKey(t.text(k, col));
   const found = STATUSES.find((s) => s.toLowerCase() === v) ?? STATUS_ALIASES[v];
-  if (found === undefined) t.error(k, col, `one of ${STATUSES.join(", ")} (blank means Proposed)`);
+  if (found === undefined) t.error(k, col, { code: "opportunityStatus", statuses: STATUSES });
   return found ?? "Proposed";
 }
 
@@ -148,10 +148,10 @@ function readFunds(t: TableReader, k: number, col: number, initiatives: Readonly
   const text = t.text(k, col);
   if (initiatives === undefined) return text;
   if (initiatives === null) {
-    t.error(k, col, "blank, because the workbook has no Initiatives table to name an initiative from");
+    t.error(k, col, { code: "fundsNoInitiatives" });
     return null;
   }
   const found = initiatives.get(labelKey(text));
-  if (found === undefined) t.error(k, col, "an Initiative listed in the Initiatives table, or blank");
+  if (found === undefined) t.error(k, col, { code: "fundsInitiative" });
   return found ?? null;
 }

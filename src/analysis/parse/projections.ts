@@ -11,10 +11,11 @@
 import type { Cell, District, Policy, RawTable } from "../../engine/types";
 import { readFiscalYear, readMonth, planYearOf } from "../plan/fiscal";
 import type { PlanSettings, Projection, ProjectionKind } from "../plan/types";
+import type { PlanYearProblem } from "../../engine/problems";
 import { findTable, labelKey, normalizeHeader, TableReader, type ColumnSpec, type ParseContext, type TableName } from "../../engine/parse/headers";
 import { defaultPolicy, POLICY_COLUMNS, readSetting } from "../../engine/parse/policy";
 import { cellText } from "../../engine/parse/values";
-import { DEFAULT_PLAN_YEARS, findSetting, MAX_PLAN_YEARS, planSetting, readByAllocation, readByPlanning, reportedBy, type AllocationReadSetting, type PlanSetting } from "../../engine/policySettings";
+import { DEFAULT_PLAN_YEARS, findSetting, MAX_PLAN_YEARS, readByAllocation, readByPlanning, reportedBy, type AllocationReadSetting, type PlanSetting } from "../../engine/policySettings";
 import { PLAN_SETTINGS, isPlanSetting } from "../../engine/parse/planSettings";
 import { WEIGHT_COLUMNS } from "../../engine/parse/weights";
 import { columnsOf, TARGET_WEIGHT_COLUMN } from "../../engine/tables";
@@ -53,16 +54,16 @@ function quietReader(table: TableName, raw: RawTable, specs: readonly ColumnSpec
 }
 
 /** A plan year from a cell: 3, "Year 3" (plan years), or a fiscal year 2028, "2027-28", "FY2028" (needs the budget year). */
-export function readPlanYear(c: Cell, budgetYear: number | null): { year: number } | { problem: string } {
+export function readPlanYear(c: Cell, budgetYear: number | null): { year: number } | { problem: PlanYearProblem } {
   const text = cellText(c);
   const plain = /^(?:year\s*)?(\d{1,2})$/i.exec(text);
   if (plain && Number(plain[1]) >= 1) return { year: Number(plain[1]) };
   const fy = typeof c === "number" ? (Number.isInteger(c) ? c : null) : readFiscalYear(text);
   if (fy !== null && fy >= 1900 && fy <= 2200) {
-    if (budgetYear === null) return { problem: `a fiscal year needs the Policy setting "Budget Year" (the fiscal year of the workbook's figures), or write the plan year (1, 2, 3...)` };
+    if (budgetYear === null) return { problem: "needsBudgetYear" };
     return { year: planYearOf(fy, budgetYear) };
   }
-  return { problem: "not a year" };
+  return { problem: "notYear" };
 }
 
 /**
@@ -154,20 +155,20 @@ function readPlanSetting(r: PlanReading, s: PlanSettings, k: number, spec: PlanS
     case "budgetYear": {
       if (t.blank(k, vCol)) break;
       const fy = readFiscalYear(t.text(k, vCol));
-      if (fy === null || fy < 1900 || fy > 2200) t.error(k, vCol, spec.expected);
+      if (fy === null || fy < 1900 || fy > 2200) t.error(k, vCol, { code: "setting", setting: spec.name });
       else s.budgetYear = fy;
       break;
     }
     case "fiscalYearStart": {
       if (t.blank(k, vCol)) break;
       const m = readMonth(t.text(k, vCol));
-      if (m === null) t.error(k, vCol, spec.expected);
+      if (m === null) t.error(k, vCol, { code: "setting", setting: spec.name });
       else s.fiscalYearStart = m;
       break;
     }
     case "years": {
-      const n = t.number(k, vCol, spec.expected, { min: spec.min, max: spec.max, blank: DEFAULT_PLAN_YEARS });
-      if (typeof n === "number" && !Number.isInteger(n)) t.error(k, vCol, spec.expected);
+      const n = t.number(k, vCol, { code: "setting", setting: spec.name }, { min: spec.min, max: spec.max, blank: DEFAULT_PLAN_YEARS });
+      if (typeof n === "number" && !Number.isInteger(n)) t.error(k, vCol, { code: "setting", setting: spec.name });
       else if (typeof n === "number") s.years = n;
       break;
     }
@@ -175,7 +176,7 @@ function readPlanSetting(r: PlanReading, s: PlanSettings, k: number, spec: PlanS
       r.targetRow = k;
       break;
     case "holdHarmlessDecay": {
-      const v = t.percent(k, vCol, spec.expected, { min: spec.min, max: spec.max, blank: 0 });
+      const v = t.percent(k, vCol, { code: "setting", setting: spec.name }, { min: spec.min, max: spec.max, blank: 0 });
       if (typeof v === "number") s.holdHarmlessDecay = v;
       break;
     }
@@ -211,7 +212,7 @@ function readGrowth(r: PlanReading, k: number, spec: PlanSetting, key: GrowthKey
   const index = keys.indexOf(suffix);
   if (district && index < 0) {
     const names = enroll ? district.levels : district.sources.map((x) => x.name);
-    t.error(k, r.sCol, `"${spec.name}" alone or followed by ${enroll ? "a level from Enrollment" : "a source from Revenue"} (${names.join(", ")})`);
+    t.error(k, r.sCol, { code: "growthSetting", setting: spec.name, enrollment: enroll, names });
     return;
   }
   const v = growthValue(r, k, spec);
@@ -220,7 +221,7 @@ function readGrowth(r: PlanReading, k: number, spec: PlanSetting, key: GrowthKey
 
 /** A growth rate (blank: 0), null when the cell is bad (reported). */
 function growthValue(r: PlanReading, k: number, spec: PlanSetting): number | null {
-  const v = r.t.percent(k, r.vCol, spec.expected, { min: spec.min, max: spec.max, blank: 0 });
+  const v = r.t.percent(k, r.vCol, { code: "setting", setting: spec.name }, { min: spec.min, max: spec.max, blank: 0 });
   return v === undefined ? null : (v ?? 0);
 }
 
@@ -229,8 +230,8 @@ function readTargetYear(r: PlanReading, s: PlanSettings): void {
   const { t, vCol, targetRow } = r;
   if (targetRow < 0 || t.blank(targetRow, vCol)) return;
   const y = readPlanYear(t.cell(targetRow, vCol), s.budgetYear);
-  if ("problem" in y) t.error(targetRow, vCol, `${planSetting("targetYear").expected} (${y.problem})`);
-  else if (y.year < 1) t.error(targetRow, vCol, "a year from the budget year on");
+  if ("problem" in y) t.error(targetRow, vCol, { code: "targetYear", problem: y.problem });
+  else if (y.year < 1) t.error(targetRow, vCol, { code: "targetYearOn" });
   else s.targetYear = y.year;
 }
 
@@ -255,46 +256,46 @@ export function parseProjections(raw: RawTable | undefined, district: District |
     if (t.blank(k, c.year) && t.blank(k, c.key)) continue;
     const before = ctx.errors.length;
     let year: number | undefined;
-    if (t.blank(k, c.year)) t.error(k, c.year, "a plan year (2, 3...) or a fiscal year (e.g. 2028 or 2027-28)");
+    if (t.blank(k, c.year)) t.error(k, c.year, { code: "projectionYear" });
     else {
       const y = readPlanYear(t.cell(k, c.year), settings.budgetYear);
-      if ("problem" in y) t.error(k, c.year, `a plan year (2, 3...) or a fiscal year (e.g. 2028 or 2027-28): ${y.problem}`);
-      else if (y.year < 2) t.error(k, c.year, "a year after the budget year (plan year 2 on): year 1 is the workbook's own Enrollment and Revenue");
+      if ("problem" in y) t.error(k, c.year, { code: "projectionYear", problem: y.problem });
+      else if (y.year < 2) t.error(k, c.year, { code: "projectionYearAfter" });
       else year = y.year;
     }
     const kind = KINDS[labelKey(t.text(k, c.kind))];
-    if (kind === undefined) t.error(k, c.kind, `"Enrollment" or "Revenue"`);
-    const keyText = t.requiredText(k, c.key, kind === "Revenue" ? "a Source from Revenue" : kind === "Enrollment" ? "a Level from Enrollment" : "a level (Enrollment) or a source (Revenue)");
+    if (kind === undefined) t.error(k, c.kind, { code: "projectionKind" });
+    const keyText = t.requiredText(k, c.key, { code: "projectionKey", kind });
     let key = -1;
     if (keyText !== undefined && kind !== undefined && district) {
       key = (kind === "Enrollment" ? levelKeys : sourceKeys).indexOf(labelKey(keyText));
       if (key < 0) {
         const list = kind === "Enrollment" ? district.levels : district.sources.map((s) => s.name);
-        t.error(k, c.key, `${kind === "Enrollment" ? "a Level from Enrollment" : "a Source from Revenue"} (${list.join(", ")})`);
+        t.error(k, c.key, { code: "projectionKey", kind, names: list });
       }
     }
     let schoolIndex: number | null = null;
     if (c.school >= 0 && !t.blank(k, c.school)) {
-      if (kind === "Revenue") t.error(k, c.school, "blank: revenue is projected for the district, not per school");
+      if (kind === "Revenue") t.error(k, c.school, { code: "projectionSchoolRevenue" });
       else if (district) {
         const i = schoolKeys.get(labelKey(t.text(k, c.school)));
-        if (i === undefined) t.error(k, c.school, "a School ID listed in Schools, or blank for the district total of the level");
-        else if (key >= 0 && !rowsAt.has(`${i}:${key}`)) t.error(k, c.school, `a school with an Enrollment row at level "${district.levels[key]}"`);
+        if (i === undefined) t.error(k, c.school, { code: "projectionSchool" });
+        else if (key >= 0 && !rowsAt.has(`${i}:${key}`)) t.error(k, c.school, { code: "projectionSchoolLevel", level: district.levels[key] });
         else schoolIndex = i;
       }
     }
     let value: number | undefined;
     if (kind === "Revenue") {
-      const v = t.cents(k, c.value, { what: "a dollar amount ≥ 0 (the source's amount that year)" });
+      const v = t.cents(k, c.value, { what: { code: "projectionRevenue" } });
       if (typeof v === "number") value = v;
     } else {
-      const v = t.students(k, c.value, "a number of students ≥ 0");
+      const v = t.students(k, c.value, { code: "students" });
       if (typeof v === "number") value = v;
     }
     if (year !== undefined && kind !== undefined && key >= 0) {
       const id = `${year}:${kind}:${key}:${schoolIndex ?? ""}`;
       const dup = firstRow.get(id);
-      if (dup !== undefined) t.rowError(k, "one row per Year, Kind, Key and School ID", `the same year, kind, key and school again (already on row ${dup})`);
+      if (dup !== undefined) t.rowError(k, { code: "projectionOnce" }, { code: "projectionAgain", row: dup });
       else firstRow.set(id, t.sheetRow(k));
     }
     if (ctx.errors.length > before || !district || year === undefined || kind === undefined || value === undefined) continue;
@@ -330,8 +331,8 @@ export function parseTargetWeights(raw: RawTable | undefined, district: District
     if (cat < 0 || level === -1) continue; // reported by parseDistrict
     let target: number | null = null;
     if (!t.blank(k, tc)) {
-      const v = t.number(k, tc, "a weight ≥ 0 to reach by the Target Year, or blank", { min: 0, blank: null });
-      if (wCol < 0 || t.blank(k, wCol)) t.error(k, tc, "blank: a Target Weight applies to rows with a Weight (not a Per Pupil amount)");
+      const v = t.number(k, tc, { code: "targetWeight" }, { min: 0, blank: null });
+      if (wCol < 0 || t.blank(k, wCol)) t.error(k, tc, { code: "targetWeightNeedsWeight" });
       else if (typeof v === "number") target = v;
     }
     allRows.push({ cat, level, target });

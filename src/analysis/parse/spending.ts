@@ -40,13 +40,7 @@ export function findSpending(raw: Record<string, RawTable>): RawTable | undefine
 
 /** The error for `--source spending` on a workbook that has no Spending table. */
 export function missingSpendingError(): InputError {
-  return {
-    table: "Spending",
-    row: null,
-    column: null,
-    expected: `an Excel table or a sheet named "Spending" with columns "School ID", "Year", "Restricted $" and "Unrestricted $"`,
-    found: "no such table or sheet in the workbook",
-  };
+  return { code: "input", table: SPENDING_TABLE, row: null, column: null, expect: { code: "table", table: SPENDING_TABLE }, saw: { code: "noTable" } };
 }
 
 /**
@@ -60,7 +54,7 @@ export function parseSpending(raw: RawTable | undefined, ctx: ParseContext, scho
   const averageCol = t.col("Average Salaries");
   if ((actualCol < 0) !== (averageCol < 0)) {
     const missing = actualCol < 0 ? "Actual Salaries" : "Average Salaries";
-    t.tableError(missing, `both "Actual Salaries" and "Average Salaries" columns, or neither`, `only "${actualCol < 0 ? "Average Salaries" : "Actual Salaries"}"`);
+    t.tableError(missing, { code: "salaryColumns" }, { code: "onlyColumn", column: actualCol < 0 ? "Average Salaries" : "Actual Salaries" });
   }
   const hasSalaries = actualCol >= 0 && averageCol >= 0;
   if (!t.complete) return { rows: [], hasSalaries };
@@ -76,22 +70,22 @@ export function parseSpending(raw: RawTable | undefined, ctx: ParseContext, scho
     let schoolId = written;
     if (known) {
       const found = known.get(labelKey(written));
-      if (found === undefined) t.error(k, idCol, "a School ID listed in Schools");
+      if (found === undefined) t.error(k, idCol, { code: "spendingSchool" });
       else schoolId = found;
     }
-    const year = t.requiredText(k, yearCol, "a year, e.g. 2024 or 2023-24");
-    const restricted = t.cents(k, t.col("Restricted $"), { what: "a dollar amount ≥ 0 (restricted spending)" });
-    const unrestricted = t.cents(k, t.col("Unrestricted $"), { what: "a dollar amount ≥ 0 (unrestricted spending)" });
+    const year = t.requiredText(k, yearCol, { code: "spendingYear" });
+    const restricted = t.cents(k, t.col("Restricted $"), { what: { code: "restrictedSpending" } });
+    const unrestricted = t.cents(k, t.col("Unrestricted $"), { what: { code: "unrestrictedSpending" } });
     let actual: number | null | undefined = null;
     let average: number | null | undefined = null;
     if (hasSalaries) {
-      actual = t.cents(k, actualCol, { blank: null, what: "a dollar amount ≥ 0 (salaries at actual cost), or blank" });
-      average = t.cents(k, averageCol, { blank: null, what: "a dollar amount ≥ 0 (salaries at district-average cost), or blank" });
+      actual = t.cents(k, actualCol, { blank: null, what: { code: "actualSalaries" } });
+      average = t.cents(k, averageCol, { blank: null, what: { code: "averageSalaries" } });
       const aBlank = t.blank(k, actualCol);
       const vBlank = t.blank(k, averageCol);
       if (aBlank !== vBlank) {
         const col = aBlank ? actualCol : averageCol;
-        t.error(k, col, `a dollar amount, because ${aBlank ? "Average Salaries" : "Actual Salaries"} is filled on this row (give both salary figures or neither)`);
+        t.error(k, col, { code: "bothSalaries", filled: aBlank ? "Average Salaries" : "Actual Salaries" });
       }
     }
     if (ctx.errors.length > before) continue;

@@ -4,7 +4,7 @@
  */
 import { columnLetter } from "../excelNames";
 import type { Cell, Cents, InputError, ParseProblem, RawTable } from "../types";
-import { cellFinding, expectation, finding, type Expectation, type Finding, type ParseWarning, type Seen, type Wanted } from "../problems";
+import { cellFinding, type Expectation, type Finding, type ParseWarning } from "../problems";
 import { INPUT_TABLES, type ColumnSpec, type InputTable } from "../tables";
 import {
   cellText,
@@ -186,29 +186,29 @@ export class TableReader {
   }
 
   /** A problem in one cell: what should be there, and what is (the cell as read, unless said). */
-  error(k: number, col: number, expected: Wanted, found?: Seen): void {
+  error(k: number, col: number, expected: Expectation, found?: Finding): void {
     const row = this.sheetRow(k);
     this.push({
       row,
       column: this.header(col),
       cell: this.address(col, row),
-      expect: expectation(expected),
-      saw: found === undefined ? cellFinding(this.cell(k, col)) : finding(found),
+      expect: expected,
+      saw: found === undefined ? cellFinding(this.cell(k, col)) : found,
     });
   }
 
   /** A problem with a whole row (no single cell). */
-  rowError(k: number, expected: Wanted, found: Seen): void {
-    this.push({ row: this.sheetRow(k), column: null, expect: expectation(expected), saw: finding(found) });
+  rowError(k: number, expected: Expectation, found: Finding): void {
+    this.push({ row: this.sheetRow(k), column: null, expect: expected, saw: found });
   }
 
   /** A problem with the whole table or a whole column. */
-  tableError(column: string | null, expected: Wanted, found: Seen): void {
-    this.push({ row: null, column, expect: expectation(expected), saw: finding(found) });
+  tableError(column: string | null, expected: Expectation, found: Finding): void {
+    this.push({ row: null, column, expect: expected, saw: found });
   }
 
   /** Required text: undefined (and an error) when blank. */
-  requiredText(k: number, col: number, what: Wanted): string | undefined {
+  requiredText(k: number, col: number, what: Expectation): string | undefined {
     const t = this.text(k, col);
     if (t === "") {
       this.error(k, col, what);
@@ -224,7 +224,7 @@ export class TableReader {
   number(
     k: number,
     col: number,
-    what: Wanted,
+    what: Expectation,
     opts: { min?: number; max?: number; blank?: number | null } = {},
   ): number | null | undefined {
     const v = this.numeric(k, col, what, readPlainNumber, opts.blank, opts);
@@ -239,7 +239,7 @@ export class TableReader {
   private numeric<B>(
     k: number,
     col: number,
-    what: Wanted,
+    what: Expectation,
     read: (cell: Cell) => number | null,
     blank: B | undefined,
     range: { min?: number; max?: number },
@@ -261,8 +261,8 @@ export class TableReader {
    * A dollar amount ≥ 0 as integer cents (any sign when `signed`); blank gives `blank` when given, else an error.
    * Amounts above $1 trillion (in size) and fractions of a cent are refused (never rounded silently).
    */
-  cents(k: number, col: number, opts: { blank?: Cents | null; what?: Wanted; max?: number; signed?: boolean } = {}): Cents | null | undefined {
-    const what = expectation(opts.what ?? { code: "dollars", signed: opts.signed === true });
+  cents(k: number, col: number, opts: { blank?: Cents | null; what?: Expectation; max?: number; signed?: boolean } = {}): Cents | null | undefined {
+    const what = opts.what ?? { code: "dollars", signed: opts.signed === true };
     const v = this.numeric(k, col, what, readDollars, opts.blank, opts.signed ? {} : { min: 0 });
     if (typeof v !== "number") return v.value;
     const max = Math.min(opts.max ?? MAX_CENTS, MAX_CENTS);
@@ -281,15 +281,15 @@ export class TableReader {
    * A number of students: a whole number from 0 to 10,000,000 (fractions only where `fractions` says so, e.g. an
    * average daily attendance). Blank gives `blank` when given, else an error. Returns undefined after an error.
    */
-  students(k: number, col: number, what: Wanted, opts: { blank?: number; fractions?: boolean } = {}): number | undefined {
+  students(k: number, col: number, what: Expectation, opts: { blank?: number; fractions?: boolean } = {}): number | undefined {
     const v = this.numeric(k, col, what, readPlainNumber, opts.blank, { min: 0 });
     if (typeof v !== "number") return v.value;
     if (v > MAX_STUDENTS) {
-      this.error(k, col, limited(expectation(what), { code: "studentsAtMost", max: MAX_STUDENTS }));
+      this.error(k, col, limited(what, { code: "studentsAtMost", max: MAX_STUDENTS }));
       return undefined;
     }
     if (!opts.fractions && !isWholeCount(v)) {
-      this.error(k, col, limited(expectation(what), { code: "wholeStudents" }));
+      this.error(k, col, limited(what, { code: "wholeStudents" }));
       return undefined;
     }
     return opts.fractions ? v : Math.round(v);
@@ -299,7 +299,7 @@ export class TableReader {
   percent(
     k: number,
     col: number,
-    what: Wanted,
+    what: Expectation,
     opts: { min?: number; max?: number; blank: number | null },
   ): number | null | undefined {
     if (col < 0 || this.blank(k, col)) return opts.blank;

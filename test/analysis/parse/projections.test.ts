@@ -141,7 +141,7 @@ describe("planning settings from the Policy table", () => {
     expect(readPlanYear("2027-28", 2027)).toEqual({ year: 2 });
     expect(readPlanYear("FY2030", 2027)).toEqual({ year: 4 });
     expect(readPlanYear(2029, null)).toHaveProperty("problem");
-    expect(readPlanYear("soon", 2027)).toEqual({ problem: "not a year" });
+    expect(readPlanYear("soon", 2027)).toEqual({ problem: "notYear" });
   });
 });
 

@@ -78,9 +78,9 @@ describe("TableReader", () => {
     const t = new TableReader("Schools", rawTable("Schools", [["School ID", "Amount", "Note"], ["a"]]), specs, ctx);
     expect(t.blank(0, 2)).toBe(true);
     expect(t.cents(0, 1, { blank: null })).toBeNull();
-    expect(t.number(0, 2, "n", { blank: 3 })).toBe(3);
+    expect(t.number(0, 2, { code: "fte" }, { blank: 3 })).toBe(3);
     expect(t.yesNo(0, 2, true)).toBe(true);
-    expect(t.percent(0, 2, "p", { blank: 1 })).toBe(1);
+    expect(t.percent(0, 2, { code: "share" }, { blank: 1 })).toBe(1);
     expect(ctx.errors).toEqual([]);
   });
 
