@@ -5,7 +5,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { importCycles, importGraph, layerOf, upwardImports, type ImportGraph, type Layer } from "./helpers/importGraph";
-import { sentencesIn } from "./helpers/sentences";
+import { analysisWordingIn, sentencesIn } from "./helpers/sentences";
 
 const ROOT = path.join(__dirname, "..");
 
@@ -103,6 +103,36 @@ describe("architecture", () => {
       "}",
     ].join("\n");
     expect(sentencesIn("src/engine/allocate/y.ts", errors)).toEqual([]);
+  });
+
+  test("the analyses hand over data: no sentence is pushed as a warning or given to a table reader as an expectation", () => {
+    const files = [...graph.keys()].filter((f) => f.startsWith("src/analysis/"));
+    expect(files.filter((f) => f.startsWith("src/analysis/parse/")).length).toBeGreaterThan(3);
+    expect(files.flatMap((f) => analysisWordingIn(f, fs.readFileSync(path.join(ROOT, f), "utf8")))).toEqual([]);
+  });
+
+  test("the analysis check finds the warnings and expectations the analyses used to word", () => {
+    const old = [
+      "function plan(): void {",
+      "    if (p.year > n) warnings.push(`Projections row ${p.sheetRow}: year ${p.year} is after the last plan year (${n}); the row is not used.`);",
+      "        warnings.push(",
+      "          `Projections row ${total.sheetRow}: the ${level} total for year ${year} (${total.value}) is below the schools given their own rows (${fixedSum}); the other ${level} rows get 0 students.`,",
+      "        );",
+      "    if (!known.has(nameKey(name))) warnings.push(`Override for \"${name}\" ignored: no initiative has that name.`);",
+      '    const ease = t.number(k, c.ease, "a whole number from 1 (hard) to 5 (easy)", { min: 1, max: 5 });',
+      '    const restricted = t.cents(k, t.col("Restricted $"), { what: "a dollar amount ≥ 0 (restricted spending)" });',
+      "      if (dup !== undefined) t.rowError(k, { code: \"projectionOnce\" }, `the same year, kind, key and school again (already on row ${dup})`);",
+      "}",
+    ].join("\n");
+    expect(analysisWordingIn("src/analysis/x.ts", old).map((l) => l.split(": ")[0])).toEqual([2, 3, 6, 7, 8, 9].map((n) => `src/analysis/x.ts:${n}`));
+    const data = [
+      "function plan(): void {",
+      '  warnings.push({ code: "projectionAfterPlan", row: p.sheetRow, year: p.year, years: n });',
+      '  const ease = t.number(k, c.ease, { code: "ease" }, { min: 1, max: 5 });',
+      '  notes.push(name);',
+      "}",
+    ].join("\n");
+    expect(analysisWordingIn("src/analysis/y.ts", data)).toEqual([]);
   });
 
   test("no import cycle", () => {

@@ -37,6 +37,7 @@ import { EXIT_BAD_INPUT, EXIT_OK, parseArgs, type CliIO } from "./io";
 import { withOutputs } from "./outputs";
 import { guardFileOutputs, notCarriedIn, reportNotCarried, writeJsonStream } from "./pipeline";
 import { parseWarningWords } from "../words/parseErrors";
+import { aroiWarningText } from "../words/aroi";
 
 export const AROI_USAGE =
   "usage: sfs aroi <district.xlsx> [--out <result.xlsx>] [--json <summary.json>] [--overrides <overrides.json>] [--quiet]";
@@ -182,7 +183,7 @@ export function aroiSummaryJson(a: AroiAnalysis): Record<string, unknown> {
       action: x.action,
       missing: x.missing,
     })),
-    warnings: a.warnings,
+    warnings: a.warnings.map(aroiWarningText),
   };
 }
 
@@ -367,7 +368,7 @@ export async function runAroi(argv: string[], io: CliIO): Promise<number> {
   if (options.quiet !== true) {
     io.stdout.write(renderAroiText(analysis));
     if (funding) io.stdout.write(`  ${fundingSummaryLine(funding)}\n\n`);
-    for (const w of [...read.warnings.map(parseWarningWords), ...fundingWarnings, ...analysis.warnings]) io.stdout.write(`note: ${w}\n`);
+    for (const w of [...read.warnings.map(parseWarningWords), ...fundingWarnings, ...analysis.warnings.map(aroiWarningText)]) io.stdout.write(`note: ${w}\n`);
     if (out) io.stdout.write(`Result workbook: ${out}${SKIPS_CHARTS ? " (charts are drawn by the Excel add-in; the .xlsx holds the tables they use)" : ""}\n`);
     if (json) io.stdout.write(`JSON summary: ${json}\n`);
   }

@@ -48,3 +48,43 @@ export function sentencesIn(file: string, source: string): string[] {
   visit(sf);
   return out;
 }
+
+const READER_CALL = /^(error|rowError|tableError|requiredText|number|students|percent|cents)$/
+
+/** True when `n` is, or holds, a string or template literal that is a sentence (three words or more). */
+function holdsSentence(n: ts.Node): boolean {
+  let found = false;
+  const visit = (m: ts.Node): void => {
+    let text: string | null = null;
+    if (ts.isStringLiteral(m) || ts.isNoSubstitutionTemplateLiteral(m)) text = m.text;
+    else if (ts.isTemplateExpression(m)) text = [m.head.text, ...m.templateSpans.map((s) => s.literal.text)].join("…");
+    if (text !== null && (text.match(/[A-Za-z]{2,}/g) ?? []).length >= 3) found = true;
+    if (!found) ts.forEachChild(m, visit);
+  };
+  visit(n);
+  return found;
+}
+
+/**
+ * "file:line: call" for each sentence an analysis hands over as data: pushed as a warning or note (`warnings.push(…)`,
+ * `notes.push(…)`), or passed to a table reader as what was expected or found (`t.error(…)`, `t.cents(k, c, { what })`…).
+ * The analyses return codes and values; their words are built in src/words.
+ */
+export function analysisWordingIn(file: string, source: string): string[] {
+  const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const out: string[] = [];
+  const visit = (n: ts.Node): void => {
+    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression)) {
+      const method = n.expression.name.text;
+      const target = n.expression.expression.getText(sf);
+      const pushed = method === "push" && /(warnings|notes)$/i.test(target);
+      const reader = READER_CALL.test(method);
+      if ((pushed || reader) && n.arguments.some(holdsSentence)) {
+        out.push(`${file}:${sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1}: ${n.getText(sf).replace(/\s+/g, " ").slice(0, 120)}`);
+      }
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return out;
+}

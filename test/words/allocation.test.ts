@@ -60,9 +60,9 @@ describe("allocation warnings: data in the engine, words here", () => {
     expect(summaryJson(a).warnings).toEqual([sentence]);
   });
 
-  test("a plan note: the plan's own text as is, a year's allocation warning after the year's label", () => {
-    expect(planWarningText("Projections row 4: year 9 is after the last plan year (5); the row is not used.")).toBe("Projections row 4: year 9 is after the last plan year (5); the row is not used.");
-    expect(planWarningText({ year: "2026-27", warning: { code: "gainCapHeld", held: 12_345 } })).toBe("2026-27: Every school is at its gain cap: $123.45 of general money is held centrally.");
+  test("a plan note: the plan's own note in words, a year's allocation warning after the year's label", () => {
+    expect(planWarningText({ code: "projectionAfterPlan", row: 4, year: 9, years: 5 })).toBe("Projections row 4: year 9 is after the last plan year (5); the row is not used.");
+    expect(planWarningText({ code: "allocation", year: "2026-27", warning: { code: "gainCapHeld", held: 12_345 } })).toBe("2026-27: Every school is at its gain cap: $123.45 of general money is held centrally.");
   });
 });
 

@@ -76,8 +76,17 @@ export interface AroiAnalysis {
   whatIf: WhatIf;
   /** Final actions (after overrides) counted. */
   actionCounts: Record<AroiAction, number>;
-  warnings: string[];
+  warnings: AroiWarning[];
 }
+
+/**
+ * A note of the analysis, as data (in words by aroiWarningText, src/words/aroi.ts): an Initiative Segments row naming
+ * no initiative (ignored), an override naming no initiative, or an override whose action is none (both ignored).
+ */
+export type AroiWarning =
+  | { code: "segmentUnknown"; row: number; initiative: string }
+  | { code: "overrideUnknown"; name: string }
+  | { code: "overrideAction"; name: string; action: string };
 
 /**
  * Analyse the inventory. `rules` override DEFAULT_RULES field by field; `overrides` are the user's chosen actions
@@ -94,7 +103,7 @@ export function analyseInitiatives(
   const r: AroiRules = { ...DEFAULT_RULES, ...(rules ?? {}) };
   const unit = policy.gainUnit && policy.gainUnit.trim() !== "" ? policy.gainUnit.trim() : DEFAULT_GAIN_UNIT;
   const segs = segments ?? [];
-  const warnings: string[] = [];
+  const warnings: AroiWarning[] = [];
 
   const known = new Set(initiatives.map((i) => nameKey(i.name)));
   const segsByKey = segmentsByInitiative(segs, known, warnings);
@@ -141,12 +150,12 @@ export function analyseInitiatives(
 }
 
 /** Segment rows by initiative (name key); a row naming no initiative of the table is ignored with a warning. */
-function segmentsByInitiative(segs: readonly InitiativeSegment[], known: ReadonlySet<string>, warnings: string[]): Map<string, InitiativeSegment[]> {
+function segmentsByInitiative(segs: readonly InitiativeSegment[], known: ReadonlySet<string>, warnings: AroiWarning[]): Map<string, InitiativeSegment[]> {
   const segsByKey = new Map<string, InitiativeSegment[]>();
   for (const s of segs) {
     const k = nameKey(s.initiative);
     if (!known.has(k)) {
-      warnings.push(`Initiative Segments row ${s.sheetRow}: initiative "${s.initiative}" is not in the Initiatives table; the row is ignored.`);
+      warnings.push({ code: "segmentUnknown", row: s.sheetRow, initiative: s.initiative });
       continue;
     }
     const list = segsByKey.get(k) ?? [];
@@ -217,12 +226,11 @@ function suggestedResult(b: CostedInitiative, ctx: ActionContext, r: AroiRules, 
 }
 
 /** The warnings for overrides that name no initiative or no action (those overrides are ignored). */
-function overrideWarnings(overrides: Readonly<Record<string, Override>>, known: ReadonlySet<string>): string[] {
-  const warnings: string[] = [];
+function overrideWarnings(overrides: Readonly<Record<string, Override>>, known: ReadonlySet<string>): AroiWarning[] {
+  const warnings: AroiWarning[] = [];
   for (const [name, o] of Object.entries(overrides)) {
-    if (!known.has(nameKey(name))) warnings.push(`Override for "${name}" ignored: no initiative has that name.`);
-    else if (!o || !ACTIONS.includes(o.action))
-      warnings.push(`Override for "${name}" ignored: "${String(o && o.action)}" is not an action.`);
+    if (!known.has(nameKey(name))) warnings.push({ code: "overrideUnknown", name });
+    else if (!o || !ACTIONS.includes(o.action)) warnings.push({ code: "overrideAction", name, action: String(o && o.action) });
   }
   return warnings;
 }

@@ -16,7 +16,7 @@
 import { allocate } from "../../engine/allocate";
 import type { Allocation, AllocationWarning, Cents, District, InputError, Rate } from "../../engine/types";
 import { fiscalLabel } from "./fiscal";
-import { projectDistricts } from "./projection";
+import { projectDistricts, type ProjectionWarning } from "./projection";
 import { triggerIndex, unlockedPool } from "./trigger";
 import type { Planning } from "./types";
 
@@ -49,10 +49,17 @@ export interface SchoolTrajectory {
 }
 
 /**
- * A note of the plan: the plan's own (a projection row not used, the trigger not reached), or a plan year's
- * allocation warning (data) with the year's label; in words by planWarningText (src/words/plan.ts).
+ * A note of the plan, as data: the plan's own (a projection row not used, a level total below its schools' rows,
+ * the trigger not reached), or a plan year's allocation warning with the year's label; in words by planWarningText
+ * (src/words/plan.ts).
  */
-export type PlanWarning = string | { year: string; warning: AllocationWarning };
+export type PlanWarning =
+  | ProjectionWarning
+  /** A Projections row whose year is after the last plan year (`years`): not used. */
+  | { code: "projectionAfterPlan"; row: number; year: number; years: number }
+  /** The unlocked pool does not reach the Revenue Trigger within the plan's `years`. */
+  | { code: "triggerNotReached"; years: number }
+  | { code: "allocation"; year: string; warning: AllocationWarning };
 
 export interface MultiYearPlan {
   years: PlanYear[];
@@ -122,7 +129,7 @@ export function planYears(district: District, planning: Planning, years: number 
   const hasTargets = planning.targets.some((row) => row.some((t) => t !== null));
   const warnings: PlanWarning[] = [];
   for (const p of planning.projections) {
-    if (p.year > n) warnings.push(`Projections row ${p.sheetRow}: year ${p.year} is after the last plan year (${n}); the row is not used.`);
+    if (p.year > n) warnings.push({ code: "projectionAfterPlan", row: p.sheetRow, year: p.year, years: n });
   }
   const out: PlanYear[] = [];
   let previous: Allocation | null = null;
@@ -147,7 +154,7 @@ export function planYears(district: District, planning: Planning, years: number 
       return { years: out, trigger: st.revenueTrigger, triggerYear: onYear, targetYear, hasTargets, schools: [], warnings, errors };
     }
     const turnedOn = a.weightsOn;
-    for (const w of a.warnings) warnings.push({ year: label, warning: w });
+    for (const w of a.warnings) warnings.push({ code: "allocation", year: label, warning: w });
     out.push({
       year: y,
       label,
@@ -171,7 +178,7 @@ export function planYears(district: District, planning: Planning, years: number 
     students: out.map((y) => y.allocation.schools[i].students),
   }));
   if (st.revenueTrigger !== null && onYear === null) {
-    warnings.push(`The unlocked pool does not reach the Revenue Trigger within the ${n}-year plan: the weights stay off and schools keep their current budgets scaled to the pool.`);
+    warnings.push({ code: "triggerNotReached", years: n });
   }
   return { years: out, trigger: st.revenueTrigger, triggerYear: onYear, targetYear, hasTargets, schools, warnings, errors: [] };
 }

@@ -17,7 +17,20 @@ import type { Planning, Projection } from "./types";
 
 export interface ProjectionStep {
   district: District;
-  warnings: string[];
+  warnings: ProjectionWarning[];
+}
+
+/**
+ * A level total of a Projections row below the students of the schools given their own rows (`fixed`): the other
+ * rows of the level get 0 students. Data; in words by planWarningText (src/words/plan.ts).
+ */
+export interface ProjectionWarning {
+  code: "levelTotalBelowSchools";
+  row: number;
+  level: string;
+  year: number;
+  total: number;
+  fixed: number;
 }
 
 /** The overrides of one year, by kind/key/school. */
@@ -45,7 +58,7 @@ export function scaleNeeds(base: EnrollmentRow, students: number): number[] {
  * before `year`. Rates and policy are carried over unchanged (multiyear.ts sets them).
  */
 export function projectYear(base: District, prev: District, planning: Planning, year: number): ProjectionStep {
-  const warnings: string[] = [];
+  const warnings: ProjectionWarning[] = [];
   const o = overridesOf(planning.projections, year);
   const students = prev.enrollment.map((r) => r.students);
   base.levels.forEach((level, li) => {
@@ -66,9 +79,7 @@ export function projectYear(base: District, prev: District, planning: Planning, 
     if (total !== undefined) {
       target = total.value - fixedSum;
       if (target < 0) {
-        warnings.push(
-          `Projections row ${total.sheetRow}: the ${level} total for year ${year} (${total.value}) is below the schools given their own rows (${fixedSum}); the other ${level} rows get 0 students.`,
-        );
+        warnings.push({ code: "levelTotalBelowSchools", row: total.sheetRow, level, year, total: total.value, fixed: fixedSum });
         target = 0;
       }
     } else target = Math.round(prevFree * (1 + planning.settings.enrollmentGrowth[li]));

@@ -1,3 +1,4 @@
+import { aroiWarningText } from "../../../src/words/aroi";
 import fc from "fast-check";
 import { analyseInitiatives, aroiJson, DEFAULT_GAIN_UNIT, withOverrides } from "../../../src/analysis/aroi";
 import { ini, inventory, POLICY, SCHOOL_IDS, seg, segments } from "./fixture";
@@ -72,10 +73,18 @@ describe("analyseInitiatives", () => {
       Nobody: { action: "keep", note: "" },
       "Tech PD": { action: "cut" as never, note: "" },
     });
-    expect(o.warnings).toHaveLength(3);
-    expect(o.warnings[0]).toContain('"Ghost"');
-    expect(o.warnings[1]).toContain('"Nobody"');
-    expect(o.warnings[2]).toContain('"cut"');
+    // Data in the analysis, the same sentences as before in words.
+    expect(o.warnings).toEqual([
+      { code: "segmentUnknown", row: expect.any(Number), initiative: "Ghost" },
+      { code: "overrideUnknown", name: "Nobody" },
+      { code: "overrideAction", name: "Tech PD", action: "cut" },
+    ]);
+    const row = (o.warnings[0] as { row: number }).row;
+    expect(o.warnings.map(aroiWarningText)).toEqual([
+      `Initiative Segments row ${row}: initiative "Ghost" is not in the Initiatives table; the row is ignored.`,
+      'Override for "Nobody" ignored: no initiative has that name.',
+      'Override for "Tech PD" ignored: "cut" is not an action.',
+    ]);
     expect(o.results.find((r) => r.name === "Tech PD")?.action).toBe("replace");
   });
 

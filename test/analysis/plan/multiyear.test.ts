@@ -1,3 +1,4 @@
+import { planWarningText } from "../../../src/words/plan";
 import fc from "fast-check";
 import { conservationBreaks, holdHarmlessFor, nonGrantTotal, planYears, ratesForYear, weightProgress } from "../../../src/analysis/plan/multiyear";
 import type { Rate } from "../../../src/engine/types";
@@ -53,7 +54,10 @@ describe("multi-year rules", () => {
     const plan = planYears(d, planning(d, { revenueTrigger: 1e12, targetYear: 3 }, { targets }), 3);
     expect(plan.triggerYear).toBeNull();
     expect(plan.years.every((y) => !y.turnedOn)).toBe(true);
-    expect(plan.warnings.join(" ")).toMatch(/does not reach the Revenue Trigger/);
+    expect(plan.warnings).toContainEqual({ code: "triggerNotReached", years: 3 });
+    expect(plan.warnings.map(planWarningText)).toContain(
+      "The unlocked pool does not reach the Revenue Trigger within the 3-year plan: the weights stay off and schools keep their current budgets scaled to the pool.",
+    );
     expect(plan.years.map((y) => (y.district.rates[0][1] as { weight: number }).weight)).toEqual([0.3, 0.45, 0.6]);
     expect(plan.years.map((y) => (y.district.rates[1][1] as { weight: number }).weight)).toEqual([0.3, 0.3, 0.3]);
     expect(plan.hasTargets).toBe(true);

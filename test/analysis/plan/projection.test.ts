@@ -1,3 +1,4 @@
+import { planWarningText } from "../../../src/words/plan";
 import { projectDistricts, projectYear, scaleNeeds } from "../../../src/analysis/plan/projection";
 import type { Projection } from "../../../src/analysis/plan/types";
 import { planning, smallDistrict } from "./fixture";
@@ -47,7 +48,10 @@ describe("projecting enrollment and revenue", () => {
     });
     const step = projectYear(d, d, p, 2);
     expect(students(step.district)).toEqual([400, 0, 250]);
-    expect(step.warnings[0]).toMatch(/Projections row 3/);
+    expect(step.warnings).toEqual([{ code: "levelTotalBelowSchools", row: 3, level: d.levels[0], year: 2, total: 300, fixed: 400 }]);
+    expect(step.warnings.map(planWarningText)).toEqual([
+      `Projections row 3: the ${d.levels[0]} total for year 2 (300) is below the schools given their own rows (400); the other ${d.levels[0]} rows get 0 students.`,
+    ]);
   });
 
   test("scaleNeeds never exceeds the students and handles empty rows", () => {
