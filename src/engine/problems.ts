@@ -7,161 +7,164 @@
 /** A raw cell value, as types.ts's Cell (repeated here: types.ts builds its problems from this file). */
 type Cell = string | number | boolean | Date | null;
 
+/** The values of a code that needs none. */
+type NoValues = Record<never, never>;
+
 /** Expectation codes and their values. */
 export interface ExpectationValues {
   // Any table
-  headerOnce: {};
+  headerOnce: NoValues;
   column: { column: string };
   columnEither: { first: string; second: string };
   table: { table: string };
-  yesNo: {};
+  yesNo: NoValues;
   dollars: { signed?: boolean };
   setting: { setting: string };
-  settingOnce: {};
+  settingOnce: NoValues;
   // Schools
-  uniqueSchoolId: {};
-  schoolName: {};
-  atLeastOneSchool: {};
-  balance: {};
+  uniqueSchoolId: NoValues;
+  schoolName: NoValues;
+  atLeastOneSchool: NoValues;
+  balance: NoValues;
   /** With `school`: the school whose rate it is; with `adaLevels`, the ADA levels that need it. */
   attendanceRate: { school?: string; adaLevels?: readonly string[] };
   /** Policy's ADA Levels: names of this district's levels. */
   adaLevels: { levels: readonly string[] };
   // Enrollment
-  needNames: {};
-  atLeastOneEnrollmentRow: {};
-  schoolIdInSchools: {};
-  levelLabel: {};
-  levelNotAll: {};
-  rowPerSchoolLevel: {};
-  students: {};
-  needStudents: {};
+  needNames: NoValues;
+  atLeastOneEnrollmentRow: NoValues;
+  schoolIdInSchools: NoValues;
+  levelLabel: NoValues;
+  levelNotAll: NoValues;
+  rowPerSchoolLevel: NoValues;
+  students: NoValues;
+  needStudents: NoValues;
   atMostStudents: { students: number };
-  someStudents: {};
+  someStudents: NoValues;
   // Weights
   category: { categories: readonly string[] };
   levelOrAll: { levels: readonly string[] };
-  rowPerCategoryLevel: {};
-  weightNotBoth: {};
-  weightOrPerPupil: {};
-  weight: {};
-  perPupil: {};
+  rowPerCategoryLevel: NoValues;
+  weightNotBoth: NoValues;
+  weightOrPerPupil: NoValues;
+  weight: NoValues;
+  perPupil: NoValues;
   baseRow: { level: string; students: number };
   // Revenue
-  uniqueSource: {};
+  uniqueSource: NoValues;
   revenueType: { options: readonly string[] };
   status: { options: readonly string[] };
-  amount: {};
-  share: {};
-  lockedShare: {};
+  amount: NoValues;
+  share: NoValues;
+  lockedShare: NoValues;
   funds: { needs: readonly string[] };
   /** With `problem`: the accepted forms, then why the text given is none of them (a scenario's Eligible text). */
   eligible: { levels: readonly string[]; needs: readonly string[]; columns: readonly string[]; problem?: EligibilityProblem };
-  atLeastOneSource: {};
-  someRevenue: {};
+  atLeastOneSource: NoValues;
+  someRevenue: NoValues;
   revenueTotal: { max: number };
   // Initiatives and Initiative Segments
-  uniqueInitiative: {};
-  directCost: {};
-  staffHours: {};
-  hourlyCost: {};
-  indirectCost: {};
-  learningGain: {};
-  rating: {};
-  initiativesTable: {};
-  initiativeListed: {};
-  segment: {};
-  rowPerSegment: {};
-  segmentCost: {};
+  uniqueInitiative: NoValues;
+  directCost: NoValues;
+  staffHours: NoValues;
+  hourlyCost: NoValues;
+  indirectCost: NoValues;
+  learningGain: NoValues;
+  rating: NoValues;
+  initiativesTable: NoValues;
+  initiativeListed: NoValues;
+  segment: NoValues;
+  rowPerSegment: NoValues;
+  segmentCost: NoValues;
   // Survey Responses, Survey Items, Survey Waves
-  itemStatement: {};
-  itemStatementShort: {};
+  itemStatement: NoValues;
+  itemStatementShort: NoValues;
   component: { examples: readonly string[] };
   componentOrItem: { examples: readonly string[] };
-  itemOnce: {};
-  waveOnce: {};
-  itemColumn: {};
+  itemOnce: NoValues;
+  waveOnce: NoValues;
+  itemColumn: NoValues;
   surveySchool: { districtWide: string };
-  response: {};
+  response: NoValues;
   longOrWide: { column: string };
-  longOrItems: {};
-  respondent: {};
+  longOrItems: NoValues;
+  respondent: NoValues;
   role: { roles: readonly string[] };
-  wave: {};
+  wave: NoValues;
   waveListed: { waves: readonly string[] };
-  answerOnce: {};
+  answerOnce: NoValues;
   // Outcomes
-  outcomeSchool: {};
-  year: {};
-  measure: {};
-  outcomeValue: {};
-  valueOnce: {};
+  outcomeSchool: NoValues;
+  year: NoValues;
+  measure: NoValues;
+  outcomeValue: NoValues;
+  valueOnce: NoValues;
   // Peers
-  peerName: {};
-  peerFunction: {};
-  fte: {};
-  peerStudents: {};
+  peerName: NoValues;
+  peerFunction: NoValues;
+  fte: NoValues;
+  peerStudents: NoValues;
   sameEnrollment: { district: string; students: number; row: number };
   peerStudentsSomewhere: { district: string };
   // A scenario's decisions applied to a district (src/engine/decisions.ts)
   districtLevel: { levels: readonly string[] };
   districtCategory: { needs: readonly string[] };
   decidedRate: { problem: RateProblem; level: string; category: string };
-  districtSource: {};
-  decidedStatus: {};
-  decidedShare: {};
-  decidedLockedShare: {};
+  districtSource: NoValues;
+  decidedStatus: NoValues;
+  decidedShare: NoValues;
+  decidedLockedShare: NoValues;
   decidedFunds: { needs: readonly string[] };
-  eligibilityText: {};
-  policySettings: {};
+  eligibilityText: NoValues;
+  policySettings: NoValues;
   // Budget Lines (src/analysis/parse/budgetLines.ts)
-  budgetFunction: {};
+  budgetFunction: NoValues;
   budgetSchool: { central: string };
   // Opportunities (src/analysis/parse/opportunities.ts)
-  opportunityOnce: {};
-  focusArea: {};
-  savingsLow: {};
-  savingsHigh: {};
+  opportunityOnce: NoValues;
+  focusArea: NoValues;
+  savingsLow: NoValues;
+  savingsHigh: NoValues;
   /** `low`: the Low estimate as written. */
   highAtLeastLow: { low: string };
-  ease: {};
-  constraint: {};
-  contractEnd: {};
+  ease: NoValues;
+  constraint: NoValues;
+  contractEnd: NoValues;
   opportunityStatus: { statuses: readonly string[] };
-  fundsNoInitiatives: {};
-  fundsInitiative: {};
+  fundsNoInitiatives: NoValues;
+  fundsInitiative: NoValues;
   // Planning: Projections, the Policy planning settings, Target Weight (src/analysis/parse/projections.ts)
   /** `problem`: why the Target Year is not a year. */
   targetYear: { problem: PlanYearProblem };
-  targetYearOn: {};
+  targetYearOn: NoValues;
   /** `setting`: Enrollment Growth or Revenue Growth; `names`: the district's levels (enrollment) or sources. */
   growthSetting: { setting: string; enrollment: boolean; names: readonly string[] };
   projectionYear: { problem?: PlanYearProblem };
-  projectionYearAfter: {};
-  projectionKind: {};
+  projectionYearAfter: NoValues;
+  projectionKind: NoValues;
   /** `kind` when the row's Kind was read; `names`: the district's levels or sources when the key is none of them. */
   projectionKey: { kind?: "Enrollment" | "Revenue"; names?: readonly string[] };
-  projectionSchoolRevenue: {};
-  projectionSchool: {};
+  projectionSchoolRevenue: NoValues;
+  projectionSchool: NoValues;
   projectionSchoolLevel: { level: string };
-  projectionRevenue: {};
-  projectionOnce: {};
-  targetWeight: {};
-  targetWeightNeedsWeight: {};
+  projectionRevenue: NoValues;
+  projectionOnce: NoValues;
+  targetWeight: NoValues;
+  targetWeightNeedsWeight: NoValues;
   // Spending (src/analysis/parse/spending.ts)
-  salaryColumns: {};
-  spendingSchool: {};
-  spendingYear: {};
-  restrictedSpending: {};
-  unrestrictedSpending: {};
-  actualSalaries: {};
-  averageSalaries: {};
+  salaryColumns: NoValues;
+  spendingSchool: NoValues;
+  spendingYear: NoValues;
+  restrictedSpending: NoValues;
+  unrestrictedSpending: NoValues;
+  actualSalaries: NoValues;
+  averageSalaries: NoValues;
   /** `filled`: the other salary column, filled on the row. */
   bothSalaries: { filled: string };
   // Readiness
   area: { areas: readonly string[] };
-  question: {};
-  readinessRating: {};
+  question: NoValues;
+  readinessRating: NoValues;
 }
 
 export type ExpectationCode = keyof ExpectationValues;
@@ -194,31 +197,31 @@ export interface FindingValues {
   cell: { value: Cell };
   /** A value shown as it was given, unquoted (a scenario file's text). */
   given: { text: string };
-  noAttendanceColumn: {};
+  noAttendanceColumn: NoValues;
   /** A rate already read (a fraction), shown as a percent the way it was computed. */
   rate: { fraction: number };
   notLevels: { names: readonly string[] };
   again: { text: string; row: number };
   headerAgain: { text: string; letter: string; first: string };
   columns: { headers: readonly string[] };
-  noTable: {};
-  noSchools: {};
-  emptyEnrollment: {};
-  noSources: {};
+  noTable: NoValues;
+  noSchools: NoValues;
+  emptyEnrollment: NoValues;
+  noSources: NoValues;
   reservedNeed: { name: string };
   moreStudents: { value: Cell; students: number };
   levelAgain: { level: string; school: string; row: number };
   categoryNoNumbers: { text: string; column: string };
   pairAgain: { first: string; second: string; row: number };
   weightAndPerPupil: { weight: string; perPupil: string };
-  bothBlank: {};
+  bothBlank: NoValues;
   noBaseWeight: { level: string };
   lockedShare: { text: string; share: number };
   eligible: { text: string; problem: EligibilityProblem };
-  allAmountsZero: {};
+  allAmountsZero: NoValues;
   amountsTotal: { total: number };
-  allStudentsZero: {};
-  noInitiativesTable: {};
+  allStudentsZero: NoValues;
+  noInitiativesTable: NoValues;
   segmentAgain: { segment: string; initiative: string; row: number };
   noComponent: { item: string };
   secondAnswer: { respondent: string; item: string; wave: string; row: number };
