@@ -6,7 +6,7 @@ import { capabilities } from "./capabilities";
 import { officeEnv, type ExcelEnv } from "./env";
 import { insertTables } from "./insertTables";
 import { readTables } from "./readTables";
-import { renderPlans, type ExcelRenderResult } from "./render";
+import type { ExcelRenderResult } from "./render";
 import { deleteScenario, listScenarios, saveScenario } from "./scenarios";
 import { selectCell } from "./select";
 import { officeWorkbookFiles, openWorkbook, type WorkbookFiles } from "./workbooks";
@@ -35,7 +35,11 @@ export function createExcelHost(run: ExcelRunner = officeRunner(), env: ExcelEnv
   return {
     kind: "excel",
     readTables: () => run((context) => readTables(context, env)),
-    render: (plans, options = {}) => run((context) => renderPlans(context, plans, options, env)),
+    // The renderer loads with the first write (the pane's first load stays small).
+    render: async (plans, options = {}) => {
+      const { renderPlans } = await import(/* webpackChunkName: "render" */ "./render");
+      return run((context) => renderPlans(context, plans, options, env));
+    },
     selectCell: (sheet, address) => run((context) => selectCell(context, sheet, address)),
     insertTables: async (tables: RawTables) => {
       await run((context) => insertTables(context, tables, env));

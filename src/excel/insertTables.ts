@@ -4,7 +4,7 @@ import { normalizeHeader } from "../engine/parse/headers";
 import { excelName, uniqueSheetName } from "../report/names";
 import { API_SETS, supports, type ExcelEnv } from "./env";
 import { NUMBER_FORMATS } from "./formats";
-import { TABLE_STYLE } from "./render";
+import { TABLE_STYLE } from "./limits";
 import { asTypedText, toCellInput } from "./text";
 
 /** Excel table name for a contract table: "Initiative Segments" -> "InitiativeSegments". */

@@ -13,19 +13,9 @@ import { NUMBER_FORMATS, STYLE_BYTES, applyStyle, widthPoints } from "./formats"
 import { groupRects, splitRows } from "./rectangles";
 import { rewriteRefs } from "./refs";
 import { asTypedText, toCellInput } from "./text";
+import { MAX_BLOCK_BYTES, MAX_REQUEST_BYTES, OP_BYTES, TABLE_STYLE, TEMP_PREFIX, jsonBytes } from "./limits";
 
-/**
- * Budget for the estimated JSON size of one request. Excel on the web refuses requests over 5 MB; we keep
- * every request under 4 MB and leave room for the protocol's own overhead.
- */
-export const MAX_REQUEST_BYTES = 3_500_000;
-/** Largest single block write; bigger blocks are split into bands of rows. */
-export const MAX_BLOCK_BYTES = 1_000_000;
-/** Estimated overhead of one queued action (object path, method name, ids). */
-export const OP_BYTES = 200;
-/** Prefix of the temporary sheets a render writes before swapping them in. */
-export const TEMP_PREFIX = "~sfs ";
-export const TABLE_STYLE = "TableStyleMedium2";
+export { MAX_BLOCK_BYTES, MAX_REQUEST_BYTES, OP_BYTES, TABLE_STYLE, TEMP_PREFIX, jsonBytes, utf8Bytes } from "./limits";
 
 export interface RenderEnv extends ExcelEnv {
   /** Override the request budget (tests). */
@@ -47,22 +37,6 @@ interface Op {
 class Cancelled extends Error {}
 
 const key = (r: number, c: number) => `${r},${c}`;
-
-/** Length of a string in UTF-8 bytes (a request's real size), not in UTF-16 code units. */
-export function utf8Bytes(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    // Each half of a surrogate pair counts 2: the pair is 4 bytes.
-    n += c < 0x80 ? 1 : c < 0x800 || (c >= 0xd800 && c <= 0xdfff) ? 2 : 3;
-  }
-  return n;
-}
-
-/** Size of a value's JSON in UTF-8 bytes, as it travels in a request. */
-export function jsonBytes(v: unknown): number {
-  return utf8Bytes(JSON.stringify(v));
-}
 
 /** Write a 2-D block of values and/or formulas, split into row bands when large. */
 function blockOps(plan: number, rect: Rect, data: (string | number | boolean | null)[][], formulas: boolean, out: Op[], blockBytes: number): void {

@@ -3,7 +3,7 @@ import type { ScenarioRecord } from "../host/types";
 import { SCENARIO_SHEET, chunkText } from "../report/registry";
 import { parseAddress } from "./address";
 import { readBlocks } from "./chunks";
-import { MAX_REQUEST_BYTES, OP_BYTES, TEMP_PREFIX, jsonBytes } from "./render";
+import { MAX_REQUEST_BYTES, OP_BYTES, TEMP_PREFIX, jsonBytes } from "./limits";
 import { asTypedText } from "./text";
 
 /**
