@@ -106,7 +106,38 @@ function baseForTarget(cells: ScopeCells, target: number): number {
     if (cellSum(cells, m) <= target) lo = m;
     else hi = m;
   }
-  return lo;
+  return stepUp(cells, lo, target);
+}
+
+/**
+ * From a base that fits, take each next breakpoint (the least base at which some cell's rate rises by a cent)
+ * while the cell sum still fits. Bisection stops within a hair of the answer; two cells' breakpoints can lie
+ * closer together than that hair (rate 49,770 at weight 1 and 59,724 at weight 1.2), and the largest base that
+ * fits may sit between them.
+ */
+function stepUp(cells: ScopeCells, base: number, target: number): number {
+  for (let guard = 0; guard < 1000; guard++) {
+    let next = Infinity;
+    for (let o = 0; o < cells.weight.length; o++) {
+      const wt = cells.weight[o];
+      if (wt > 0) next = Math.min(next, breakpoint(rateFor(base, wt) + 1, wt));
+    }
+    if (!(next < Infinity) || cellSum(cells, next) > target) return base;
+    base = next;
+  }
+  return base;
+}
+
+/** The least base (to the double) whose rate at weight `wt` is `k` cents. */
+function breakpoint(k: number, wt: number): number {
+  let b = (k - 1e-7) / wt;
+  while (rateFor(b, wt) < k) b += Math.max(Number.MIN_VALUE, Math.abs(b) * Number.EPSILON);
+  while (b > 0) {
+    const down = b - Math.abs(b) * Number.EPSILON;
+    if (down >= b || rateFor(down, wt) < k) break;
+    b = down;
+  }
+  return b;
 }
 
 /**

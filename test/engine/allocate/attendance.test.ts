@@ -273,7 +273,9 @@ describe("ADA funding agrees with a naive reference of the documented rule", () 
           }
         });
       }),
-      { numRuns: 80 },
+      // 1748767471: two cells' breakpoints (rate 49,770 at weight 1, 59,724 at 1.2) closer together than bisection
+      // resolves; the largest base that fits lies between them.
+      { numRuns: 80, examples: [[1748767471]] },
     );
   }, 120_000);
 });
