@@ -46,7 +46,6 @@ const ANALYSIS_WORDING_PENDING: string[] = [
   "src/analysis/aroi/actions.ts",
   "src/analysis/aroi/coverage.ts",
   "src/analysis/aroi/feedback.ts",
-  "src/analysis/aroi/funding/words.ts",
   "src/analysis/aroi/segments.ts",
   "src/analysis/aroi/whatif.ts",
   "src/analysis/benchmark/index.ts",

@@ -11,7 +11,6 @@ import {
   formatNumber,
   formatShare,
   fundingPlace,
-  fundingSummaryLine,
   hasFundingSources,
   initiativeCost,
   parseFunding,
@@ -38,6 +37,7 @@ import { withOutputs } from "./outputs";
 import { guardFileOutputs, notCarriedIn, reportNotCarried, writeJsonStream } from "./pipeline";
 import { parseWarningWords } from "../words/parseErrors";
 import { aroiWarningText } from "../words/aroi";
+import { fundingFlagText, fundingSummaryLine } from "../words/funding";
 
 export const AROI_USAGE =
   "usage: sfs aroi <district.xlsx> [--out <result.xlsx>] [--json <summary.json>] [--overrides <overrides.json>] [--quiet]";
@@ -236,7 +236,7 @@ export function fundingJson(r: FundingReconciliation): Record<string, unknown> {
       charged: d(f.charged),
       available: d(f.available),
       shortfall: d(f.shortfall),
-      text: f.text,
+      text: fundingFlagText(f),
     })),
   };
 }

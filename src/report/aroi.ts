@@ -8,6 +8,7 @@
  */
 import type { AroiAnalysis, FundingReconciliation, InitiativeResult, SourceFunding } from "../analysis/aroi";
 import { ACTION_LABELS, QUADRANTS, formatDollars, formatNumber, formatShare } from "../analysis/aroi";
+import { fundingFlagText } from "../words/funding";
 import { a1 } from "./names";
 import { aroiChart } from "./charts/describe";
 import { placeChart } from "./charts/native";
@@ -522,7 +523,7 @@ function fundingIntro(s: Sheet, recon: FundingReconciliation): void {
         : "Every initiative names a source."),
   );
   s.row++;
-  if (recon.flags.length) for (const f of recon.flags) s.line(f.text, "bad");
+  if (recon.flags.length) for (const f of recon.flags) s.line(fundingFlagText(f), "bad");
   else s.line("No source is over-committed: every charge fits in the money it is paid from.", "good");
   s.row++;
 }

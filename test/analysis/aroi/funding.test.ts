@@ -3,7 +3,6 @@ import {
   analyseInitiatives,
   fundingPlace,
   fundingSchools,
-  fundingSummaryLine,
   hasFundingSources,
   parseFunding,
   reconcileFunding,
@@ -13,6 +12,7 @@ import {
   type FundingReconciliation,
 } from "../../../src/analysis/aroi";
 import type { Initiative, RawTable } from "../../../src/engine/types";
+import { fundingFlagText, fundingSummaryLine } from "../../../src/words/funding";
 import { ini, POLICY } from "./fixture";
 
 /** A source of a hand-made allocation; toSchools = Σ bySchool, amount = central + surplus + toSchools. */
@@ -101,8 +101,8 @@ describe("reconcileFunding", () => {
       ["Title III", "schools", ["Newcomer"], ["S1"], 500_000, 100_000, 400_000],
       ["Title III", "schools", ["Summer"], ["S2", "S3"], 2_000_000, 700_000, 1_300_000],
     ]);
-    expect(r.flags[0].text).toBe("Title III: Newcomer charges $5,000.00 to the school S1 but that school receives $1,000.00 from it ($4,000.00 short).");
-    expect(r.flags[1].text).toBe("Title III: Summer charges $20,000.00 to the schools S2 and S3 but those schools receive $7,000.00 from it ($13,000.00 short).");
+    expect(fundingFlagText(r.flags[0])).toBe("Title III: Newcomer charges $5,000.00 to the school S1 but that school receives $1,000.00 from it ($4,000.00 short).");
+    expect(fundingFlagText(r.flags[1])).toBe("Title III: Summer charges $20,000.00 to the schools S2 and S3 but those schools receive $7,000.00 from it ($13,000.00 short).");
     expect(r.sources[2].flags).toEqual(r.flags);
     expect(fundingSummaryLine(r)).toBe(
       "Funding: 4 of 5 initiatives name a source ($115,000.01 charged); 1 without a funding source; 1 source over-committed: Title III.",
@@ -115,7 +115,7 @@ describe("reconcileFunding", () => {
     const x = reconcile(items);
     expect(x.flags).toHaveLength(1);
     expect(x.flags[0]).toMatchObject({ kind: "central", initiatives: ["Coaching", "PBIS"], charged: 2_000_051, available: 2_000_050, shortfall: 1 });
-    expect(x.flags[0].text).toBe(
+    expect(fundingFlagText(x.flags[0])).toBe(
       "Local Levy: the district-wide initiatives Coaching and PBIS charge $20,000.51 to central money but only $20,000.50 of it is held centrally ($0.01 short).",
     );
     // One cent less fits exactly: no flag.
@@ -125,7 +125,7 @@ describe("reconcileFunding", () => {
 
   test("a school that receives nothing from the source cannot pay for an initiative charged to it", () => {
     const x = reconcile([funded("Lab", "S3", 1, "Title I Part A")]);
-    expect(x.flags.map((f) => f.text)).toEqual(["Title I Part A: Lab charges $0.01 to the school S3 but that school receives $0.00 from it ($0.01 short)."]);
+    expect(x.flags.map(fundingFlagText)).toEqual(["Title I Part A: Lab charges $0.01 to the school S3 but that school receives $0.00 from it ($0.01 short)."]);
   });
 
   test("takes the A-ROI analysis (costs in table order, staff and indirect cost included)", () => {

@@ -5,6 +5,7 @@
  * containing a comma is recognised when it is a Revenue source. Every problem is a located InputError.
  */
 import { columnLetter } from "../../../engine/excelNames";
+import { andList } from "../../../engine/listText";
 import { labelKey, normalizeHeader } from "../../../engine/parse/headers";
 import { cellText } from "../../../engine/parse/values";
 import type { Cell, Initiative, InputError, RawTable } from "../../../engine/types";
@@ -17,7 +18,19 @@ import {
   type FundingShare,
   type InitiativeFundingSpec,
 } from "./types";
-import { formatUnits, listNames } from "./words";
+
+/** A share in share units as a percent for a message: 60% / 33.333333%. */
+export function formatUnits(units: number): string {
+  return `${Number((units / 1_000_000).toFixed(6))}%`;
+}
+
+/** Names for a message: "A, B and C", or the first `max` and "and N more". */
+export function listNames(names: readonly string[], max = names.length): string {
+  const shown = names.slice(0, max);
+  const more = names.length - shown.length;
+  if (more > 0) return `${shown.join(", ")} and ${more} more`;
+  return andList(shown);
+}
 
 /** The Funding Source cell of an initiative, trimmed ("" when absent or blank). */
 export function fundingText(i: Initiative): string {

@@ -17,7 +17,7 @@
  *   initiatives share schools. This is a transport problem (initiatives → their schools, each school giving at most
  *   what it receives from the source), solved exactly by a maximum flow. When it is infeasible, the minimum cut names
  *   the group(s) of initiatives whose charges exceed everything their schools receive from the source; each group
- *   (a connected set of initiatives and schools) becomes one flag in plain words.
+ *   (a connected set of initiatives and schools) becomes one flag (in words by fundingFlagText, src/words/funding.ts).
  * - Initiatives without a Funding Source are listed as such; no source is ever guessed.
  * Conservation: Σ charges of an initiative = its total cost; Σ charges over sources = Σ costs of the funded ones.
  */
@@ -38,7 +38,6 @@ import {
   type SourceFunding,
   type UnfundedInitiative,
 } from "./types";
-import { centralFlagText, schoolsFlagText } from "./words";
 
 /** The part of an A-ROI analysis the reconciliation reads: each initiative with its cost, and its table position. */
 export interface CostedInitiatives {
@@ -114,7 +113,6 @@ function sourceFunding(
       charged: chargedCentral,
       available: heldCentrally,
       shortfall: chargedCentral - heldCentrally,
-      text: centralFlagText(s.name, names, chargedCentral, heldCentrally),
     });
   }
   for (const g of schoolShortfalls(bySchools, s.bySchool)) {
@@ -129,7 +127,6 @@ function sourceFunding(
       charged: g.charged,
       available: g.available,
       shortfall: g.charged - g.available,
-      text: schoolsFlagText(s.name, names, schoolIds, g.charged, g.available),
     });
   }
   return {

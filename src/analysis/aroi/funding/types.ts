@@ -100,8 +100,6 @@ export interface FundingFlag {
   available: Cents;
   /** charged − available (> 0). */
   shortfall: Cents;
-  /** The flag in plain words. */
-  text: string;
 }
 
 export interface SourceFunding {
