@@ -55,10 +55,7 @@ const ANALYSIS_WORDING_PENDING: string[] = [
   "src/analysis/outcomes/index.ts",
   "src/analysis/parse/opportunities.ts",
   "src/analysis/plan/savings.ts",
-  "src/analysis/readiness/index.ts",
   "src/analysis/studentTypes/index.ts",
-  "src/analysis/survey/index.ts",
-  "src/analysis/survey/template.ts",
 ];
 
 describe("architecture", () => {

@@ -1,9 +1,11 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { analyseReadiness, readinessJson, readinessTemplate, type ReadinessAnalysis } from "../analysis/readiness";
+import { analyseReadiness, readinessJson, type ReadinessAnalysis } from "../analysis/readiness";
 import { analyseSurvey, surveyJson, type SurveyAnalysis } from "../analysis/survey";
-import { surveyTemplate } from "../analysis/survey/template";
+import { readinessTemplate, surveyTemplate } from "../report/templates";
+import { readinessReadingText } from "../words/readiness";
+import { surveyFlagText, surveyReadingText } from "../words/survey";
 import { allocate } from "../engine/allocate";
 import { formatErrors } from "../words/errors";
 import { sortErrors } from "../engine/parse";
@@ -41,17 +43,17 @@ export function renderSurveyText(a: SurveyAnalysis, r: ReadinessAnalysis | null)
       `  ${pad(x.component, w)}${pad(x.wave, 14)}${pad(String(x.n), 9, true)}${pad(x.mean === null ? "—" : x.mean.toFixed(2), 7, true)}${pad(x.agree === null ? "—" : `${Math.round(x.agree * 100)}%`, 8, true)}`,
     );
   out.push("");
-  for (const line of a.readings) out.push(`  ${line}`);
+  for (const line of a.readings) out.push(`  ${surveyReadingText(line)}`);
   if (a.flags.length) {
     out.push("");
     out.push("  Flags:");
-    for (const f of a.flags) out.push(`    ${f.text}`);
+    for (const f of a.flags) out.push(`    ${surveyFlagText(f)}`);
   }
   if (r) {
     out.push("");
     out.push("  Readiness (Tier 2):");
     for (const x of r.areas) out.push(`    ${pad(x.area, 10)} ${x.mean === null ? "not rated" : `${x.mean.toFixed(2)} of 4`}  (${x.rated} of ${x.questions} rated)`);
-    for (const line of r.readings) out.push(`    ${line}`);
+    for (const line of r.readings) out.push(`    ${readinessReadingText(line)}`);
   }
   out.push("");
   return out.join("\n") + "\n";

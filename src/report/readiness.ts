@@ -5,6 +5,7 @@
  */
 import { AREA_COMPONENTS, type ReadinessAnalysis } from "../analysis/readiness";
 import { RATING_WORDS } from "../engine/parse/readiness";
+import { READINESS_QUESTIONS, readinessReadingText } from "../words/readiness";
 import { excelName, quoteSheet } from "./names";
 import type { PlanCell, PlanTable, SheetPlan } from "./plan";
 import { placeChart } from "./charts/native";
@@ -19,7 +20,7 @@ export function readinessPlan(r: ReadinessAnalysis, opts: { surveySheet?: boolea
     {
       r: 1,
       c: 0,
-      v: `Ratings: 1 ${RATING_WORDS[0]}, 2 ${RATING_WORDS[1]}, 3 ${RATING_WORDS[2]}, 4 ${RATING_WORDS[3]}. "Ready" is the share of rated questions at 3 or 4. ${r.readings.join(" ")}`,
+      v: `Ratings: 1 ${RATING_WORDS[0]}, 2 ${RATING_WORDS[1]}, 3 ${RATING_WORDS[2]}, 4 ${RATING_WORDS[3]}. "Ready" is the share of rated questions at 3 or 4. ${r.readings.map(readinessReadingText).join(" ")}`,
       style: "note",
     },
   ];
@@ -38,7 +39,7 @@ export function readinessPlan(r: ReadinessAnalysis, opts: { surveySheet?: boolea
     rows: r.areas.map((a) => {
       const shown = a.survey.filter((s) => s.agree !== null);
       const agree = shown.length ? shown.reduce((t, s) => t + (s.agree as number) * s.n, 0) / shown.reduce((t, s) => t + s.n, 0) : null;
-      return [a.area, a.about, a.questions, a.rated, a.mean, a.ready, AREA_COMPONENTS[a.area].join(", "), agree];
+      return [a.area, READINESS_QUESTIONS[a.area].about, a.questions, a.rated, a.mean, a.ready, AREA_COMPONENTS[a.area].join(", "), agree];
     }),
     formats: ["text", "text", "integer", "integer", "decimal2", "percent", "text", "percent"],
   };

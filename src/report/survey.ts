@@ -5,6 +5,7 @@
  * Plain data only.
  */
 import type { ComponentRow, GroupStats, SurveyAnalysis, WaveChange } from "../analysis/survey";
+import { surveyFlagText, surveyReadingText } from "../words/survey";
 import { excelName } from "./names";
 import type { NumberFormat, PlanCell, PlanChart, PlanTable, PlanValue, SheetPlan } from "./plan";
 import { placeChart } from "./charts/native";
@@ -49,11 +50,11 @@ function resultsSheet(a: SurveyAnalysis): SheetPlan {
   ];
   let r = 3;
   cells.push({ r: r++, c: 0, v: "In plain words", style: "subtitle" });
-  for (const line of a.readings) cells.push({ r: r++, c: 0, v: line });
+  for (const line of a.readings) cells.push({ r: r++, c: 0, v: surveyReadingText(line) });
   r++;
   cells.push({ r: r++, c: 0, v: `Flags (agreement down 10 points or more since the wave before; a component's mean below 2.5)`, style: "subtitle" });
   if (a.flags.length === 0) cells.push({ r: r++, c: 0, v: "None." });
-  for (const f of a.flags) cells.push({ r: r++, c: 0, v: f.text, style: "bad" });
+  for (const f of a.flags) cells.push({ r: r++, c: 0, v: surveyFlagText(f), style: "bad" });
   r++;
 
   const compChange = (x: ComponentRow) => a.change.find((c) => c.component === x.component && c.to === x.wave);

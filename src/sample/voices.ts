@@ -10,10 +10,10 @@
  *   sample district's own per-pupil figures from Budget Lines (0.8× to 1.25×).
  * - Outcomes: reading proficiency (%) by school for two years, falling with poverty, with noise.
  */
-import { READINESS_QUESTIONS } from "../analysis/readiness";
-import { TEMPLATE_ITEMS } from "../analysis/survey/template";
 import { READINESS_AREAS } from "../engine/parse/readiness";
 import type { Cell, RawTable } from "../engine/types";
+import { READINESS_QUESTIONS } from "../words/readiness";
+import { TEMPLATE_ITEMS } from "../words/survey";
 import { clamp, createRandom } from "./random";
 import { rawTable } from "./tables";
 

@@ -2,11 +2,12 @@
  * Stakeholder surveys on the guidebook's 1–4 scale: answers grouped by component × wave, component × wave × role,
  * item × wave and school × component × wave; for each group the number of answers n, the mean (1–4) and the
  * agreement share (answers of 3 or 4 ÷ n); the change between consecutive waves; flags where agreement fell by 10
- * points or more or a component's mean is below 2.5; and plain-language readings.
+ * points or more or a component's mean is below 2.5; and what the answers say (the readings).
  *
  * Small groups are suppressed: a group with fewer answers than the minimum (Policy `Survey Minimum Group`, default
  * 5) keeps its n but has no mean, no agreement share and no response shares, so no respondent can be identified;
- * a change involving a suppressed group is null. Pure; numbers are unrounded.
+ * a change involving a suppressed group is null. Pure; numbers are unrounded; the flags and readings are data, worded
+ * in src/words/survey.ts.
  */
 import type { SurveyAnswer, SurveyData } from "../../engine/parse/surveys";
 import { SURVEY_COMPONENTS, SURVEY_ROLES } from "../../engine/parse/surveys";
@@ -74,8 +75,20 @@ export interface SurveyFlag {
   from: string | null;
   /** The agreement change (agreement fell) or the mean (low mean). */
   value: number;
-  text: string;
+  /** The agreement share in `wave` (agreement fell: 0 when that group is not found); null for a low mean. */
+  agree: number | null;
 }
+
+/**
+ * What the survey says, in the order it is read (worded by src/words/survey.ts): each component in its latest wave
+ * (or that it has too few answers to show), then the sharpest item-level fall behind each role flag (or the flag
+ * itself when no item fell), then the low means of the latest wave.
+ */
+export type SurveyReading =
+  | { code: "suppressed"; component: string; n: number; wave: string; minimumGroup: number }
+  | { code: "component"; component: string; agree: number; mean: number; n: number; wave: string; change: { agreeChange: number; from: string } | null }
+  | { code: "itemFell"; component: string; role: string; item: string; agree: number; agreeChange: number; from: string }
+  | { code: "flag"; flag: SurveyFlag };
 
 export interface SurveyAnalysis {
   waves: string[];
@@ -98,7 +111,7 @@ export interface SurveyAnalysis {
   itemChange: ItemChange[];
   schoolChange: SchoolChange[];
   flags: SurveyFlag[];
-  readings: string[];
+  readings: SurveyReading[];
 }
 
 /** Agreement that falls by this much (10 points) or more is flagged. */
@@ -166,36 +179,6 @@ function changes<R extends ComponentRow, C>(rows: readonly R[], waves: readonly 
   return out;
 }
 
-/** "principals", "teachers", "School Site Council members", … for readings. */
-export function rolePlural(role: string): string {
-  switch (role) {
-    case "Teacher":
-      return "teachers";
-    case "Principal":
-      return "principals";
-    case "School Site Council":
-      return "School Site Council members";
-    case "Parent":
-      return "parents";
-    case "Central Office":
-      return "central office staff";
-    default:
-      return `${role} respondents`;
-  }
-}
-
-/** 0.41 → "41%". */
-export function pctText(x: number): string {
-  return `${Math.round(x * 100)}%`;
-}
-
-/** An agreement change in points: "down 12 points", "up 3 points", "unchanged". */
-export function pointsText(change: number): string {
-  const p = Math.round(change * 100);
-  if (p === 0) return "unchanged";
-  return `${p < 0 ? "down" : "up"} ${Math.abs(p)} point${Math.abs(p) === 1 ? "" : "s"}`;
-}
-
 /** What needs attention: agreement that fell by AGREEMENT_DROP or more (overall and by role), and low means. */
 function surveyFlags(byComponent: readonly ComponentRow[], byRole: readonly RoleRow[], change: readonly ComponentChange[], roleChange: readonly RoleChange[]): SurveyFlag[] {
   const flags: SurveyFlag[] = [];
@@ -210,7 +193,7 @@ function surveyFlags(byComponent: readonly ComponentRow[], byRole: readonly Role
       wave: ch.to,
       from: ch.from,
       value: ch.agreeChange,
-      text: `${ch.component}: ${pctText(now?.agree ?? 0)} agree in ${ch.to}, ${pointsText(ch.agreeChange)} since ${ch.from}.`,
+      agree: now?.agree ?? 0,
     });
   }
   for (const ch of roleChange) {
@@ -223,7 +206,7 @@ function surveyFlags(byComponent: readonly ComponentRow[], byRole: readonly Role
       wave: ch.to,
       from: ch.from,
       value: ch.agreeChange,
-      text: `${ch.component}: ${pctText(now?.agree ?? 0)} of ${rolePlural(ch.role)} agree in ${ch.to}, ${pointsText(ch.agreeChange)} since ${ch.from}.`,
+      agree: now?.agree ?? 0,
     });
   }
   for (const r of byComponent) {
@@ -235,7 +218,7 @@ function surveyFlags(byComponent: readonly ComponentRow[], byRole: readonly Role
       wave: r.wave,
       from: null,
       value: r.mean,
-      text: `${r.component}: the mean answer in ${r.wave} is ${r.mean.toFixed(2)} of 4, below ${LOW_MEAN} (more disagree than agree).`,
+      agree: null,
     });
   }
   return flags;
@@ -257,20 +240,20 @@ function surveyReadings(x: {
   change: readonly ComponentChange[];
   itemRoleChange: readonly ItemRoleChange[];
   flags: readonly SurveyFlag[];
-}): string[] {
+}): SurveyReading[] {
   const { components, waves, minimumGroup, byComponent, change, itemRoleChange, flags } = x;
-  const readings: string[] = [];
+  const readings: SurveyReading[] = [];
   for (const component of components) {
     const rows = byComponent.filter((r) => r.component === component);
     const last = rows[rows.length - 1];
     if (!last) continue;
     if (last.suppressed || last.agree === null || last.mean === null) {
-      readings.push(`${component}: only ${last.n} answer${last.n === 1 ? "" : "s"} in ${last.wave}, fewer than ${minimumGroup}, so the result is not shown.`);
+      readings.push({ code: "suppressed", component, n: last.n, wave: last.wave, minimumGroup });
       continue;
     }
     const ch = change.filter((c) => c.component === component && c.to === last.wave).pop();
-    const since = ch && ch.agreeChange !== null ? `, ${pointsText(ch.agreeChange)} since ${ch.from}` : "";
-    readings.push(`${component}: ${pctText(last.agree)} agree in ${last.wave} (mean ${last.mean.toFixed(2)} of 4, ${last.n} answers)${since}.`);
+    const since = ch && ch.agreeChange !== null ? { agreeChange: ch.agreeChange, from: ch.from } : null;
+    readings.push({ code: "component", component, agree: last.agree, mean: last.mean, n: last.n, wave: last.wave, change: since });
   }
   for (const f of flags) {
     if (f.kind !== "agreement fell" || f.role === null) continue;
@@ -278,10 +261,10 @@ function surveyReadings(x: {
     candidates.sort((a, b) => (a.agreeChange as number) - (b.agreeChange as number));
     const worst = candidates[0];
     if (worst && worst.row.agree !== null && (worst.agreeChange as number) < 0)
-      readings.push(`${f.component}: ${pctText(worst.row.agree)} of ${rolePlural(f.role)} agree that “${worst.row.item.replace(/[.!]\s*$/, "")}”, ${pointsText(worst.agreeChange as number)} since ${worst.from}.`);
-    else readings.push(f.text);
+      readings.push({ code: "itemFell", component: f.component, role: f.role, item: worst.row.item, agree: worst.row.agree, agreeChange: worst.agreeChange as number, from: worst.from });
+    else readings.push({ code: "flag", flag: f });
   }
-  for (const f of flags) if (f.kind === "low mean" && f.wave === waves[waves.length - 1]) readings.push(f.text);
+  for (const f of flags) if (f.kind === "low mean" && f.wave === waves[waves.length - 1]) readings.push({ code: "flag", flag: f });
   return readings;
 }
 

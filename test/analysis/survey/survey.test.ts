@@ -1,5 +1,5 @@
 import { analyseSurvey, groupStats, surveyJson } from "../../../src/analysis/survey";
-import { surveyTemplate, TEMPLATE_ITEMS } from "../../../src/analysis/survey/template";
+import { surveyFlagText, surveyReadingText } from "../../../src/words/survey";
 import { formatError } from "../../../src/words/errors";
 import type { ParseContext } from "../../../src/engine/parse/headers";
 import { parseSurveys, readResponse, type SurveyData } from "../../../src/engine/parse/surveys";
@@ -112,11 +112,16 @@ describe("analysis by component, role, item and school, with wave changes", () =
       ["agreement fell", "Transparency", "Principal", "2025 Fall"],
       ["low mean", "Equity", null, "2024 Fall"],
     ]);
+    expect(a.flags.map(surveyFlagText)).toEqual([
+      "Transparency: 50% agree in 2025 Fall, down 14 points since 2024 Fall.",
+      expect.stringMatching(/^Transparency: \d+% of principals agree in 2025 Fall, down \d+ points since 2024 Fall\.$/),
+      expect.stringMatching(/^Equity: the mean answer in 2024 Fall is \d\.\d\d of 4, below 2\.5 \(more disagree than agree\)\.$/),
+    ]);
   });
 
   test("plain-language readings", () => {
-    expect(a.readings).toContain("Equity: 60% agree in 2025 Fall (mean 2.60 of 4, 5 answers), up 40 points since 2024 Fall.");
-    expect(a.readings).toContain(`Transparency: 40% of principals agree that “${T.slice(0, -1)}”, down 27 points since 2024 Fall.`);
+    expect(a.readings.map(surveyReadingText)).toContain("Equity: 60% agree in 2025 Fall (mean 2.60 of 4, 5 answers), up 40 points since 2024 Fall.");
+    expect(a.readings.map(surveyReadingText)).toContain(`Transparency: 40% of principals agree that “${T.slice(0, -1)}”, down 27 points since 2024 Fall.`);
   });
 
   test("summary.json shape, exactly", () => {
@@ -141,7 +146,7 @@ describe("suppression, flags at exactly 10 points, and wave order from Survey Wa
     ]);
     expect(a.change[0]).toMatchObject({ meanChange: null, agreeChange: null });
     expect(surveyJson(a).byComponent[1]).toEqual({ component: "Transparency", wave: "W2", n: 4, mean: null, agree: null });
-    expect(a.readings[0]).toMatch(/only 4 answers in W2, fewer than 5/);
+    expect(surveyReadingText(a.readings[0])).toMatch(/only 4 answers in W2, fewer than 5/);
   });
 
   test("Policy Survey Minimum Group changes the threshold", () => {
@@ -250,19 +255,5 @@ describe("the wide export", () => {
     ]);
     const none = parse({ "Survey Responses": [["Respondent", "Role", "School ID", "Wave", T], ["a", "Teacher", "101", "W1", 3]] });
     expect(none.ctx.errors[0]).toMatchObject({ table: "Survey Responses", column: "Item" });
-  });
-});
-
-describe("template", () => {
-  test("example items for every guidebook component, an empty responses table that parses", () => {
-    const t = surveyTemplate();
-    expect(new Set(TEMPLATE_ITEMS.map((x) => x.component)).size).toBe(7);
-    expect(t["survey items"].rows).toHaveLength(TEMPLATE_ITEMS.length);
-    expect(t["survey responses"].rows).toEqual([]);
-    const ctx: ParseContext = { errors: [], warnings: [] };
-    const data = parseSurveys(t, ctx);
-    expect(ctx.errors).toEqual([]);
-    expect(data?.answers).toEqual([]);
-    expect(Object.keys(surveyTemplate(new Set(["survey items"])))).toEqual(["survey waves", "survey responses"]);
   });
 });

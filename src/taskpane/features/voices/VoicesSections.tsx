@@ -14,8 +14,10 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { ReadinessAnalysis } from "../../../analysis/readiness";
-import { pointsText, type SurveyAnalysis } from "../../../analysis/survey";
+import type { SurveyAnalysis } from "../../../analysis/survey";
 import { readinessChart, surveyComponentChart, surveyRoleChart } from "../../../report/charts/voices";
+import { readinessReadingText } from "../../../words/readiness";
+import { pointsText, surveyFlagText, surveyReadingText } from "../../../words/survey";
 import { bulletList, note, num, scrollX, subheading } from "../../ui/styles";
 import { DivergingBars } from "./MiniCharts";
 
@@ -39,8 +41,8 @@ function SurveyFlags({ a }: { a: SurveyAnalysis }) {
       <MessageBarBody>
         <MessageBarTitle>Flags</MessageBarTitle>
         <ul className={s.list} aria-label="Survey flags">
-          {a.flags.map((f) => (
-            <li key={f.text}>{f.text}</li>
+          {a.flags.map(surveyFlagText).map((line) => (
+            <li key={line}>{line}</li>
           ))}
         </ul>
       </MessageBarBody>
@@ -97,7 +99,7 @@ export function SurveyResults({ a }: { a: SurveyAnalysis }) {
         {a.answers.toLocaleString("en-US")} answers in {a.waves.length} wave(s): {a.waves.join(", ")}. Groups under {a.minimumGroup} answers are not shown.
       </Text>
       <ul className={s.list} aria-label="What the survey says">
-        {a.readings.map((line) => (
+        {a.readings.map(surveyReadingText).map((line) => (
           <li key={line}>{line}</li>
         ))}
       </ul>
@@ -144,7 +146,7 @@ export function ReadinessResults({ r }: { r: ReadinessAnalysis }) {
         </>
       )}
       <ul className={s.list}>
-        {r.readings.map((line) => (
+        {r.readings.map(readinessReadingText).map((line) => (
           <li key={line}>{line}</li>
         ))}
       </ul>

@@ -3,9 +3,8 @@
  * peer benchmark, each with its located input problems. Pure (no React), so the views and their tests share it.
  */
 import { benchmark, type Benchmark } from "../../../analysis/benchmark";
-import { analyseReadiness, readinessTemplate, type ReadinessAnalysis } from "../../../analysis/readiness";
+import { analyseReadiness, type ReadinessAnalysis } from "../../../analysis/readiness";
 import { analyseSurvey, type SurveyAnalysis } from "../../../analysis/survey";
-import { surveyTemplate } from "../../../analysis/survey/template";
 import { sortErrors } from "../../../engine/parse";
 import { findBudgetLines, parseBudgetLines } from "../../../analysis/parse/budgetLines";
 import { findTable, type ParseContext } from "../../../engine/parse/headers";
@@ -17,6 +16,7 @@ import { benchmarkPlans } from "../../../report/benchmark";
 import type { SheetPlan } from "../../../report/plan";
 import { readinessPlan } from "../../../report/readiness";
 import { surveyPlans } from "../../../report/survey";
+import { readinessTemplate, surveyTemplate } from "../../../report/templates";
 import { parseWarningWords } from "../../../words/parseErrors";
 
 /** What the Voices and Benchmark writes are called in progress and outcome messages. */

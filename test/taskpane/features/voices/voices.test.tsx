@@ -5,6 +5,7 @@ import { analyseSurvey } from "../../../../src/analysis/survey";
 import { parseSurveys } from "../../../../src/engine/parse/surveys";
 import { createMemoryHost } from "../../../../src/host/memory";
 import { sampleDistrict } from "../../../../src/sample/district";
+import { surveyReadingText } from "../../../../src/words/survey";
 import { smallDistrict } from "../../fixture";
 import { allocateNow, goTo, renderApp } from "../../helpers";
 
@@ -17,7 +18,7 @@ describe("pane: Voices (survey and readiness) and Peer benchmark", () => {
     goTo("Voices");
     const section = await screen.findByRole("region", { name: "Voices" }, { timeout: 15000 }); // the feature loads on first show
     const readings = within(section).getByRole("list", { name: "What the survey says" });
-    expect(within(readings).getAllByRole("listitem").map((li) => li.textContent)).toEqual(expected.readings);
+    expect(within(readings).getAllByRole("listitem").map((li) => li.textContent)).toEqual(expected.readings.map(surveyReadingText));
     expect(within(section).getByRole("list", { name: "Survey flags" })).toHaveTextContent(/of principals agree in 2025 Fall, down \d+ points since 2024 Fall/);
     const table = within(section).getByRole("table", { name: "Survey by component" });
     expect(within(table).getAllByRole("row")).toHaveLength(1 + 7);
