@@ -4,7 +4,7 @@ import { sortErrors } from "../engine/parse";
 import { analysePlanning, parsePlanning, planJson, withoutPlanSettingWarnings, type PlanAnalysis } from "../analysis/plan";
 import { MAX_PLAN_YEARS } from "../analysis/parse/projections";
 import { summaryJson } from "../report/summary";
-import { planWarningText } from "../words/plan";
+import { planWarningText, savingsQuadrantText } from "../words/plan";
 import type { InputError } from "../engine/types";
 import { planningPlans } from "../report/planning";
 import { saveWorkbook } from "../xlsx/save";
@@ -53,7 +53,7 @@ export function renderPlanText(p: PlanAnalysis): string {
     const t = p.savings.totals;
     out.push("");
     out.push(`  Savings: ${t.count} opportunities, ${usd0(t.low)} to ${usd0(t.high)} a year (midpoint ${usd0(t.mid)}); committed ${usd0(t.committedLow)}.`);
-    for (const r of p.savings.rows.slice(0, 5)) out.push(`    ${pad(String(r.rank ?? ""), 4)}${pad(r.opportunity.name, 48)}${pad(usd0(r.mid), 14, true)}  ease ${r.opportunity.ease}  ${r.quadrant ?? ""}`);
+    for (const r of p.savings.rows.slice(0, 5)) out.push(`    ${pad(String(r.rank ?? ""), 4)}${pad(r.opportunity.name, 48)}${pad(usd0(r.mid), 14, true)}  ease ${r.opportunity.ease}  ${r.quadrant === null ? "" : savingsQuadrantText(r.quadrant)}`);
   }
   if (p.funding && p.funding.priorities.length) {
     out.push("");
@@ -93,7 +93,7 @@ export async function runPlan(argv: string[], io: CliIO): Promise<number> {
   const notes: string[] = [];
   await withOutputs(async (outputs) => {
     // The summary first, streamed: its objects are garbage before the workbook is built.
-    if (json) await outputs.stageWith(json, (temp) => writeJsonStream(temp, { ...summaryJson(first), ...extraSummary(first), ...planJson(analysis, planWarningText), notCarried }));
+    if (json) await outputs.stageWith(json, (temp) => writeJsonStream(temp, { ...summaryJson(first), ...extraSummary(first), ...planJson(analysis, planWarningText, savingsQuadrantText), notCarried }));
     if (out) notes.push(...(await outputs.stageWith(out, (temp) => saveWorkbook(temp, planningPlans(analysis), read.workbook))).notes);
     await outputs.commit();
   });

@@ -6,6 +6,7 @@ import { ACTION_LABELS } from "../analysis/aroi/actions";
 import { dateText } from "../analysis/plan/fiscal";
 import type { Funding } from "../analysis/plan/funding";
 import { EASY_FROM, QUADRANTS, type SavingsScreen } from "../analysis/plan/savings";
+import { savingsQuadrantText, savingsTimingText } from "../words/plan";
 import { savingsChart } from "./charts/describe";
 import { placeChart } from "./charts/native";
 import type { PlanCell, PlanChart, PlanTable, SheetPlan } from "./plan";
@@ -29,7 +30,7 @@ export function savingsPlan(s: SavingsScreen): SheetPlan {
   cells.push({ r: r - 1, c: 0, v: "By plan year (yearly savings available that year, once constraints allow)", style: "subtitle" });
   const years = yearTable(s, r);
   r += Math.max(1, s.byYear.length) + 3;
-  cells.push({ r, c: 0, v: `Quadrants: ${QUADRANTS.join(", ")}.`, style: "note" });
+  cells.push({ r, c: 0, v: `Quadrants: ${QUADRANTS.map(savingsQuadrantText).join(", ")}.`, style: "note" });
   const charts: PlanChart[] = [];
   const tables: PlanTable[] = [ranked, areas, years];
   if (live > 0) addSavingsCharts(s, areas, years, tables, charts);
@@ -86,11 +87,11 @@ function rankedTable(s: SavingsScreen): PlanTable {
         $(r.mid),
         o.ease,
         $(Math.round(r.score)),
-        r.quadrant ?? "",
+        r.quadrant === null ? "" : savingsQuadrantText(r.quadrant),
         o.constraint,
         o.contractEnd === null ? "" : dateText(o.contractEnd),
         r.startYear,
-        r.timing,
+        savingsTimingText(r.timing),
         o.owner,
         o.status,
         o.funds ?? "",

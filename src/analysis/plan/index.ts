@@ -17,7 +17,7 @@ import { dateText } from "./fiscal";
 import { costDrivers, type CostDrivers } from "./drivers";
 import { fundPriorities, type Funding, type PriorityInput } from "./funding";
 import { conservationBreaks, planYears, type MultiYearPlan, type PlanWarning } from "./multiyear";
-import { screenOpportunities, type SavingsScreen } from "./savings";
+import { screenOpportunities, type Quadrant, type SavingsScreen } from "./savings";
 import { shadowNotice, type ShadowNotice } from "./shadow";
 import { budgetTree, type BudgetTree } from "./tree";
 import type { Planning } from "./types";
@@ -132,9 +132,10 @@ const ratio = (x: number | null, digits = 2): number | null => (x === null ? nul
 
 /**
  * The `plan` section of summary.json (money in dollars, at most two decimals); the notes are written by
- * `warningText` (planWarningText, src/words/plan.ts: the words layer sits above the analyses).
+ * `warningText` (planWarningText, src/words/plan.ts: the words layer sits above the analyses) and the savings
+ * quadrants by `quadrantText` (savingsQuadrantText).
  */
-export function planJson(p: PlanAnalysis, warningText: (w: PlanWarning) => string): Record<string, unknown> {
+export function planJson(p: PlanAnalysis, warningText: (w: PlanWarning) => string, quadrantText: (q: Quadrant) => string): Record<string, unknown> {
   const out: Record<string, unknown> = {
     plan: multiYearJson(p.plan, warningText),
     shadow: p.shadow
@@ -142,7 +143,7 @@ export function planJson(p: PlanAnalysis, warningText: (w: PlanWarning) => strin
       : null,
   };
   if (p.tree && p.drivers) out.budgetTree = budgetTreeJson(p.tree, p.drivers);
-  if (p.savings) out.savings = savingsJson(p.savings);
+  if (p.savings) out.savings = savingsJson(p.savings, quadrantText);
   if (p.funding) {
     out.funding = {
       committed: dollarsFromCents(p.funding.committed),
@@ -225,7 +226,7 @@ function budgetTreeJson(t: NonNullable<PlanAnalysis["tree"]>, drivers: NonNullab
 }
 
 /** The savings screener: totals, ranked opportunities, by area and by plan year. */
-function savingsJson(s: NonNullable<PlanAnalysis["savings"]>): Record<string, unknown> {
+function savingsJson(s: NonNullable<PlanAnalysis["savings"]>, quadrantText: (q: Quadrant) => string): Record<string, unknown> {
   return {
     totals: { count: s.totals.count, rejected: s.totals.rejected, low: dollarsFromCents(s.totals.low), high: dollarsFromCents(s.totals.high), mid: dollarsFromCents(s.totals.mid), committed: dollarsFromCents(s.totals.committedLow) },
     opportunities: s.rows.map((r) => ({
@@ -236,7 +237,7 @@ function savingsJson(s: NonNullable<PlanAnalysis["savings"]>): Record<string, un
       high: dollarsFromCents(r.opportunity.high),
       ease: r.opportunity.ease,
       score: dollarsFromCents(Math.round(r.score)),
-      quadrant: r.quadrant,
+      quadrant: r.quadrant === null ? null : quadrantText(r.quadrant),
       startYear: r.startYear,
       status: r.opportunity.status,
       owner: r.opportunity.owner,

@@ -5,20 +5,34 @@
  *   $200K. Opportunities are ranked by score (ties: larger impact, then name); Rejected ones are listed unranked.
  * - Impact × ease quadrant: high impact = midpoint ≥ the median midpoint of the live (not Rejected) opportunities;
  *   easy = Ease 4 or 5. Quick win (high, easy), Major project (high, hard), Easy small win (low, easy),
- *   Reconsider (low, hard).
+ *   Reconsider (low, hard): codes here, in words by savingsQuadrantText (src/words/plan.ts).
  * - Timing: a Preference can save from plan year 1. A Rigid constraint with a Contract End Date saves from the
  *   fiscal year after the one the contract ends in (never before year 1). A Rigid constraint without an end date
- *   (e.g. state law) cannot be captured within the plan.
+ *   (e.g. state law) cannot be captured within the plan. The timing is data (SavingsTiming), in words by
+ *   savingsTimingText (src/words/plan.ts).
  * - Totals by area, and by plan year: an opportunity saves every year from its first year on (yearly savings),
  *   so the by-year totals are cumulative. Committed = Approved, Funded or Implemented, counted at the Low estimate.
  */
 import type { Cents } from "../../engine/types";
 import { COMMITTED } from "../parse/opportunities";
-import { dateText, firstYearAfterContract, yearLabel } from "./fiscal";
-import type { Opportunity } from "./types";
+import { firstYearAfterContract, yearLabel } from "./fiscal";
+import type { CalendarDate, Opportunity } from "./types";
 
-export type Quadrant = "Quick win" | "Major project" | "Easy small win" | "Reconsider";
-export const QUADRANTS: readonly Quadrant[] = ["Quick win", "Major project", "Easy small win", "Reconsider"];
+/** Impact × ease: quick win (high, easy), major project (high, hard), easy small win (low, easy), reconsider (low, hard). */
+export type Quadrant = "quickWin" | "majorProject" | "easySmallWin" | "reconsider";
+export const QUADRANTS: readonly Quadrant[] = ["quickWin", "majorProject", "easySmallWin", "reconsider"];
+
+/**
+ * When an opportunity can save: it is rejected; a district preference (from year 1); a rigid constraint with no end
+ * date (not within the plan); a contract end with no Policy "Budget Year" to place it; or from the plan year after
+ * the contract ends (its label, e.g. 2027-28).
+ */
+export type SavingsTiming =
+  | { code: "rejected" }
+  | { code: "preference" }
+  | { code: "noEndDate" }
+  | { code: "noBudgetYear"; contractEnd: CalendarDate }
+  | { code: "afterContract"; label: string; contractEnd: CalendarDate };
 
 /** Ease from which an opportunity counts as easy. */
 export const EASY_FROM = 4;
@@ -33,8 +47,8 @@ export interface ScreenedOpportunity {
   quadrant: Quadrant | null;
   /** First plan year with savings; null when it cannot save within the plan (Rigid without end date, Rejected). */
   startYear: number | null;
-  /** The timing in words, e.g. "from 2027-28 (contract ends 2027-06-30)". */
-  timing: string;
+  /** When it saves (in words by savingsTimingText, e.g. "from 2027-28 (contract ends 2027-06-30)"). */
+  timing: SavingsTiming;
   committed: boolean;
 }
 
@@ -85,20 +99,20 @@ export function medianOf(values: readonly number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-/** First plan year with savings and the timing in words. */
-export function savingsStart(o: Opportunity, opts: Omit<ScreenOptions, "years">): { startYear: number | null; timing: string } {
-  if (o.status === "Rejected") return { startYear: null, timing: "rejected" };
-  if (o.constraint === "Preference") return { startYear: 1, timing: "from year 1 (a district preference)" };
-  if (o.contractEnd === null) return { startYear: null, timing: "not within the plan (a rigid constraint with no end date)" };
-  if (opts.budgetYear === null) return { startYear: null, timing: `after the contract ends ${dateText(o.contractEnd)} (set Policy "Budget Year" to place it in the plan)` };
+/** First plan year with savings and the timing. */
+export function savingsStart(o: Opportunity, opts: Omit<ScreenOptions, "years">): { startYear: number | null; timing: SavingsTiming } {
+  if (o.status === "Rejected") return { startYear: null, timing: { code: "rejected" } };
+  if (o.constraint === "Preference") return { startYear: 1, timing: { code: "preference" } };
+  if (o.contractEnd === null) return { startYear: null, timing: { code: "noEndDate" } };
+  if (opts.budgetYear === null) return { startYear: null, timing: { code: "noBudgetYear", contractEnd: o.contractEnd } };
   const y = Math.max(1, firstYearAfterContract(o.contractEnd, opts.budgetYear, opts.fiscalYearStart));
-  return { startYear: y, timing: `from ${yearLabel(y, opts.budgetYear, opts.fiscalYearStart)} (contract ends ${dateText(o.contractEnd)})` };
+  return { startYear: y, timing: { code: "afterContract", label: yearLabel(y, opts.budgetYear, opts.fiscalYearStart), contractEnd: o.contractEnd } };
 }
 
 function quadrantOf(mid: Cents, ease: number, threshold: Cents): Quadrant {
   const high = mid >= threshold;
   const easy = ease >= EASY_FROM;
-  return high ? (easy ? "Quick win" : "Major project") : easy ? "Easy small win" : "Reconsider";
+  return high ? (easy ? "quickWin" : "majorProject") : easy ? "easySmallWin" : "reconsider";
 }
 
 export function screenOpportunities(opps: readonly Opportunity[], opts: ScreenOptions): SavingsScreen {

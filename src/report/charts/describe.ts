@@ -8,6 +8,7 @@ import { dollars, dollarsFromCents } from "../../engine/money";
 import type { BudgetTree, MultiYearPlan, SavingsScreen } from "../../analysis/plan";
 import type { Allocation } from "../../engine/types";
 import type { ChartCell, ChartDescription } from "./types";
+import { savingsQuadrantText } from "../../words/plan";
 
 const usd = dollarsFromCents;
 const fmtUsd = (d: number) => dollars(Math.round(d * 100));
@@ -225,8 +226,8 @@ export function aroiChart(a: AroiAnalysis, ctx: ChartContext = {}): ChartDescrip
 export function savingsChart(s: SavingsScreen, ctx: ChartContext = {}): ChartDescription | null {
   const live = s.rows.filter((r) => r.rank !== null);
   if (live.length === 0) return null;
-  const rows: ChartCell[][] = live.map((r) => [r.opportunity.name, r.opportunity.ease, usd(r.mid), r.quadrant ?? "", r.rank]);
-  const quick = live.filter((r) => r.quadrant === "Quick win");
+  const rows: ChartCell[][] = live.map((r) => [r.opportunity.name, r.opportunity.ease, usd(r.mid), r.quadrant === null ? "" : savingsQuadrantText(r.quadrant), r.rank]);
+  const quick = live.filter((r) => r.quadrant === "quickWin");
   return {
     id: "SavingsImpactEase",
     kind: "scatter",

@@ -1,6 +1,6 @@
 import { parseDistrict } from "../../../src/engine/parse";
 import { analysePlanning, conservationBreaks, parsePlanning, planJson, withoutPlanSettingWarnings } from "../../../src/analysis/plan";
-import { planWarningText } from "../../../src/words/plan";
+import { planWarningText, savingsQuadrantText } from "../../../src/words/plan";
 import type { District, RawTables } from "../../../src/engine/types";
 import { sampleDistrict } from "../../../src/sample/district";
 import { rawTable, rawTables, sampleGrids } from "../../helpers/raw";
@@ -51,7 +51,7 @@ describe("planning end to end on the sample district", () => {
     expect(analysis.savings?.rows).toHaveLength(31);
     expect(analysis.funding?.committed).toBeGreaterThan(0);
     expect(analysis.shadow?.rows).toHaveLength(39);
-    const j = planJson(analysis, planWarningText) as { plan: { years: { conserved: boolean }[]; schools: { totals: number[] }[] }; shadow: unknown[]; budgetTree: unknown; savings: unknown };
+    const j = planJson(analysis, planWarningText, savingsQuadrantText) as { plan: { years: { conserved: boolean }[]; schools: { totals: number[] }[] }; shadow: unknown[]; budgetTree: unknown; savings: unknown };
     expect(j.plan.years.every((y) => y.conserved)).toBe(true);
     expect(j.plan.schools[0].totals).toHaveLength(5);
     expect(j.shadow).toHaveLength(39);

@@ -1,5 +1,6 @@
 import { fundPriorities, type PriorityInput } from "../../../src/analysis/plan/funding";
 import { medianOf, midpoint, savingsStart, screenOpportunities } from "../../../src/analysis/plan/savings";
+import { savingsQuadrantText, savingsTimingText } from "../../../src/words/plan";
 import { opp } from "./fixture";
 
 const OPTS = { years: 5, budgetYear: 2027, fiscalYearStart: 7 };
@@ -13,7 +14,15 @@ describe("savings screener", () => {
     expect(medianOf([])).toBe(0);
     expect(savingsStart(opp("p"), OPTS).startYear).toBe(1);
     expect(savingsStart(opp("r", { constraint: "Rigid" }), OPTS).startYear).toBeNull();
-    expect(savingsStart(opp("r", { constraint: "Rigid", contractEnd: { y: 2028, m: 6, d: 30 } }), OPTS)).toEqual({ startYear: 3, timing: "from 2028-29 (contract ends 2028-06-30)" });
+    const rigid = savingsStart(opp("r", { constraint: "Rigid", contractEnd: { y: 2028, m: 6, d: 30 } }), OPTS);
+    expect(rigid).toEqual({ startYear: 3, timing: { code: "afterContract", label: "2028-29", contractEnd: { y: 2028, m: 6, d: 30 } } });
+    expect(savingsTimingText(rigid.timing)).toBe("from 2028-29 (contract ends 2028-06-30)");
+    expect(savingsTimingText(savingsStart(opp("p"), OPTS).timing)).toBe("from year 1 (a district preference)");
+    expect(savingsTimingText(savingsStart(opp("r", { constraint: "Rigid" }), OPTS).timing)).toBe("not within the plan (a rigid constraint with no end date)");
+    expect(savingsTimingText(savingsStart(opp("r", { constraint: "Rigid", contractEnd: { y: 2028, m: 6, d: 30 } }), { ...OPTS, budgetYear: null }).timing)).toBe(
+      'after the contract ends 2028-06-30 (set Policy "Budget Year" to place it in the plan)',
+    );
+    expect(savingsTimingText(savingsStart(opp("x", { status: "Rejected" }), OPTS).timing)).toBe("rejected");
     expect(savingsStart(opp("r", { constraint: "Rigid", contractEnd: { y: 2020, m: 6, d: 30 } }), OPTS).startYear).toBe(1);
     expect(savingsStart(opp("x", { status: "Rejected" }), OPTS).startYear).toBeNull();
   });
@@ -29,7 +38,7 @@ describe("savings screener", () => {
       ],
       OPTS,
     );
-    expect(s.rows.map((r) => [r.opportunity.name, r.rank, r.quadrant, r.startYear])).toEqual([
+    expect(s.rows.map((r) => [r.opportunity.name, r.rank, r.quadrant && savingsQuadrantText(r.quadrant), r.startYear])).toEqual([
       ["Quick", 1, "Quick win", 1],
       ["Big hard", 2, "Major project", 3],
       ["Small easy", 3, "Easy small win", 1],

@@ -2,6 +2,7 @@ import { useId } from "react";
 import { SavingsChart } from "../../charts/Charts";
 import { Badge, Field, Link, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Funding, FundingLink, OpportunityStatus, Quadrant, SavingsScreen, ScreenedOpportunity } from "../../../analysis/plan";
+import { savingsQuadrantText, savingsTimingText } from "../../../words/plan";
 import { money } from "../../ui/format";
 import { countText } from "../../ui/numbers";
 import { OPPORTUNITY_STATUSES } from "./records";
@@ -27,10 +28,10 @@ const useStyles = makeStyles({
 });
 
 const QUADRANT_COLOR: Record<Quadrant, "success" | "brand" | "informative" | "warning"> = {
-  "Quick win": "success",
-  "Major project": "brand",
-  "Easy small win": "informative",
-  Reconsider: "warning",
+  quickWin: "success",
+  majorProject: "brand",
+  easySmallWin: "informative",
+  reconsider: "warning",
 };
 
 export { priorityRowId };
@@ -65,7 +66,7 @@ function OpportunityCard({ row: r, links, tableStatus, disabled, onStatus }: Car
         </span>
         {r.quadrant && (
           <Badge className={s.badge} appearance="tint" color={QUADRANT_COLOR[r.quadrant]}>
-            {r.quadrant}
+            {savingsQuadrantText(r.quadrant)}
           </Badge>
         )}
       </div>
@@ -76,7 +77,7 @@ function OpportunityCard({ row: r, links, tableStatus, disabled, onStatus }: Car
         Impact {money(r.mid)} × ease {o.ease}/5 = {money(Math.round(r.score))}
       </Text>
       <Text className={p.note}>
-        {o.constraint === "Rigid" ? "Rigid constraint" : "District preference"}; saves {r.timing}
+        {o.constraint === "Rigid" ? "Rigid constraint" : "District preference"}; saves {savingsTimingText(r.timing)}
         {o.owner ? `. Owner: ${o.owner}` : ""}.
       </Text>
       {links.length > 0 && (
