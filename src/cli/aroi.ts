@@ -36,7 +36,7 @@ import { EXIT_BAD_INPUT, EXIT_OK, parseArgs, type CliIO } from "./io";
 import { withOutputs } from "./outputs";
 import { guardFileOutputs, notCarriedIn, reportNotCarried, writeJsonStream } from "./pipeline";
 import { parseWarningWords } from "../words/parseErrors";
-import { aroiWarningText } from "../words/aroi";
+import { actionReasonText, aroiWarningText, missingDataText, whatIfText } from "../words/aroi";
 import { fundingFlagText, fundingSummaryLine } from "../words/funding";
 
 export const AROI_USAGE =
@@ -152,7 +152,7 @@ export function aroiSummaryJson(a: AroiAnalysis): Record<string, unknown> {
       outcome: countJson(cov.outcome),
       segments: countJson(cov.segments),
       all: countJson(cov.all),
-      missing: cov.items.filter((x) => x.missing.length).map((x) => ({ name: x.name, missing: x.missing })),
+      missing: cov.items.filter((x) => x.missing.length).map((x) => ({ name: x.name, missing: x.missing.map(missingDataText) })),
     },
     actions: { ...a.actionCounts },
     overrides: a.results.filter((x) => x.override).map((x) => ({ name: x.name, suggested: x.suggested, action: x.action, note: x.override?.note ?? "" })),
@@ -171,7 +171,7 @@ export function aroiSummaryJson(a: AroiAnalysis): Record<string, unknown> {
       distributed: dollarsFromCents(a.whatIf.distributed),
       extraStudents: a.whatIf.extraStudents,
       unspent: dollarsFromCents(a.whatIf.unspent),
-      note: a.whatIf.note,
+      note: whatIfText(a.whatIf),
     },
     details: a.results.map((x) => ({
       name: x.name,
@@ -179,9 +179,9 @@ export function aroiSummaryJson(a: AroiAnalysis): Record<string, unknown> {
       aroiPer1000: x.per1000,
       costPerStudent: x.cost.perStudent === null ? null : dollarsFromCents(x.cost.perStudent),
       suggested: x.suggested,
-      reason: x.reason,
+      reason: actionReasonText(x.reason),
       action: x.action,
-      missing: x.missing,
+      missing: x.missing.map(missingDataText),
     })),
     warnings: a.warnings.map(aroiWarningText),
   };
@@ -298,7 +298,7 @@ export function renderAroiText(a: AroiAnalysis): string {
   const counts = ACTIONS.filter((k: AroiAction) => a.actionCounts[k] > 0).map((k) => `${a.actionCounts[k]} ${ACTION_LABELS[k].toLowerCase()}`);
   const overridden = a.results.filter((x) => x.override).length;
   out.push(`  Actions: ${counts.length ? counts.join(", ") : "none"}${overridden ? ` (${overridden} set by overrides)` : ""}`);
-  out.push(`  What-if: ${a.whatIf.note}`);
+  out.push(`  What-if: ${whatIfText(a.whatIf)}`);
   out.push("");
   return out.join("\n") + "\n";
 }

@@ -8,6 +8,7 @@
  */
 import type { AroiAnalysis, FundingReconciliation, InitiativeResult, SourceFunding } from "../analysis/aroi";
 import { ACTION_LABELS, QUADRANTS, formatDollars, formatNumber, formatShare } from "../analysis/aroi";
+import { actionReasonText, concentrationText, feedbackQuadrantText, missingDataText, whatIfText } from "../words/aroi";
 import { fundingFlagText } from "../words/funding";
 import { a1 } from "./names";
 import { aroiChart } from "./charts/describe";
@@ -136,10 +137,10 @@ function inventoryRow(x: InitiativeResult): PlanValue[] {
     x.aroi,
     x.per1000,
     ACTION_LABELS[x.suggested],
-    x.reason,
+    actionReasonText(x.reason),
     ACTION_LABELS[x.action],
     x.override ? x.override.note : "",
-    x.missing.join("; "),
+    x.missing.map(missingDataText).join("; "),
   ];
 }
 
@@ -244,7 +245,7 @@ function coveragePlan(a: AroiAnalysis): SheetPlan {
       headers: ["Initiative", "Total Cost", "Cost Data", "Outcome Data", "Segment Data", "Missing"],
       rows: a.results.map((x) => {
         const item = c.items[x.index];
-        return [x.name, usd(x.cost.total), yes(item.cost), yes(item.outcome), yes(item.segments), item.missing.join("; ")];
+        return [x.name, usd(x.cost.total), yes(item.cost), yes(item.outcome), yes(item.segments), item.missing.map(missingDataText).join("; ")];
       }),
       formats: ["text", "currency", "text", "text", "text", "text"],
     },
@@ -355,7 +356,7 @@ function segmentsPlan(a: AroiAnalysis): SheetPlan {
     "No Initiative Segments rows: add the table to see which student segments each initiative helps.",
   );
   for (const seg of a.segments) {
-    if (seg.concentrated) s.line(`${seg.initiative}: ${seg.concentrated.text}.`);
+    if (seg.concentrated) s.line(`${seg.initiative}: ${concentrationText(seg.concentrated)}.`);
   }
   return s.plan(AROI_SHEETS.segments, AROI_ROLES.segments, { 0: 30, 1: 26, 2: 12, 3: 12, 4: 14, 5: 16, 6: 14, 7: 14, 8: 16, 9: 16, 10: 12 });
 }
@@ -373,7 +374,7 @@ function feedbackPlan(a: AroiAnalysis): SheetPlan {
     {
       name: "AROI_Feedback",
       headers: ["Initiative", "Importance", "Effectiveness", "Quadrant"],
-      rows: f.points.map((p) => [p.name, p.importance, p.effectiveness, p.quadrant]),
+      rows: f.points.map((p) => [p.name, p.importance, p.effectiveness, feedbackQuadrantText(p.quadrant)]),
       formats: ["text", "decimal2", "decimal2", "text"],
     },
     "No initiative has both an Importance and an Effectiveness rating.",
@@ -398,7 +399,7 @@ function feedbackPlan(a: AroiAnalysis): SheetPlan {
     {
       name: "AROI_Feedback_Quadrants",
       headers: ["Quadrant", "Initiatives"],
-      rows: QUADRANTS.map((q) => [q, f.quadrants[q]]),
+      rows: QUADRANTS.map((q) => [feedbackQuadrantText(q), f.quadrants[q]]),
       formats: ["text", "integer"],
       totals: [1],
     },
@@ -426,7 +427,7 @@ function whatIfPlan(a: AroiAnalysis): SheetPlan {
   s.line(
     "If the initiatives set to sunset stopped, their cost is spread over the initiatives set to expand in proportion to their cost, and turned into extra students at each one's current cost per student (whole students).",
   );
-  s.line(w.note);
+  s.line(whatIfText(w));
   s.row++;
   const summary: [string, PlanValue, NumberFormat][] = [
     ["Freed by sunset", usd(w.freed), "currency"],

@@ -16,11 +16,11 @@
  *                   median cost per student of the inventory (initiatives with cost and students > 0).
  * 6. keep         — otherwise (the data show a return worth keeping).
  *
- * Every suggestion comes with a reason naming the numbers. The user may override it: applyOverrides keeps
+ * Every suggestion comes with a reason naming the numbers (data: ActionReason, in words by actionReasonText,
+ * src/words/aroi.ts). The user may override it: applyOverrides keeps
  * the suggested action and the chosen one side by side.
  */
-import { formatNumber } from "./aroi";
-import { formatDollars } from "./cost";
+import type { AroiMissing } from "./aroi";
 import type { Concentration } from "./segments";
 
 export type AroiAction = "expand" | "keep" | "segment" | "fix" | "replace" | "sunset" | "collect data";
@@ -72,7 +72,7 @@ export interface ActionInput {
   /** A-ROI per dollar, or null. */
   aroi: number | null;
   /** Why A-ROI is null. */
-  aroiWhy: string | null;
+  aroiWhy: AroiMissing | null;
   /** Cost per student in cents, or null. */
   perStudent: number | null;
   importance: number | null;
@@ -88,9 +88,37 @@ export interface ActionContext {
   medianPerStudent: number | null;
 }
 
+/** What an expand or keep reason compares: the A-ROI against the top share, the cost per student against the median. */
+export interface ReturnComparison {
+  /** A-ROI per dollar. */
+  aroi: number;
+  unit: string;
+  /** rules.expandTopShare. */
+  topShare: number;
+  /** A-ROI per dollar from which an initiative is in the top share; null when none has an A-ROI. */
+  topThreshold: number | null;
+  /** Cost per student in cents; null with no students served. */
+  perStudent: number | null;
+  /** Median cost per student in cents; null when none has one. */
+  medianPerStudent: number | null;
+}
+
+/**
+ * Why an action is suggested, with the numbers and thresholds the rule compared (in words by actionReasonText,
+ * src/words/aroi.ts). Gains are in `unit`; importance and effectiveness are the principals' ratings.
+ */
+export type ActionReason =
+  | { code: "segment"; concentration: Concentration }
+  | { code: "fix"; importance: number; effectiveness: number; minImportance: number; maxEffectiveness: number; gain: number | null; unit: string }
+  | { code: "sunset"; gain: number; lowGain: number; unit: string; importance: number; maxImportance: number }
+  | { code: "replace"; gain: number; lowGain: number; unit: string; importance: number | null; maxImportance: number }
+  | { code: "collectData"; why: AroiMissing | null }
+  | ({ code: "expand" } & ReturnComparison)
+  | ({ code: "keep"; top: boolean; gain: number; lowGain: number } & ReturnComparison);
+
 export interface Suggestion {
   action: AroiAction;
-  reason: string;
+  reason: ActionReason;
 }
 
 /** Median of numbers (mean of the two middle values for an even count); null when empty. */
@@ -113,71 +141,39 @@ export function actionContext(
   return { unit, topThreshold: known.length ? known[k - 1] : null, medianPerStudent: median(perStudent) };
 }
 
-/** "2.5 effect size × students per $1,000" */
-function aroiText(aroi: number, unit: string): string {
-  return `A-ROI ${formatNumber(aroi * 1000)} ${unit} × students per $1,000`;
-}
-
-/** The suggested action for one initiative, with its reason in words. */
+/** The suggested action for one initiative, with the reason as data. */
 export function suggestAction(x: ActionInput, ctx: ActionContext, rules: AroiRules): Suggestion {
   const unit = ctx.unit;
-  if (x.concentration) {
-    return {
-      action: "segment",
-      reason: `Gain is concentrated: ${x.concentration.text}. Focus the initiative on that segment and find a better approach for the others.`,
-    };
-  }
+  if (x.concentration) return { action: "segment", reason: { code: "segment", concentration: x.concentration } };
   if (
     x.importance !== null &&
     x.effectiveness !== null &&
     x.importance >= rules.fixMinImportance &&
     x.effectiveness <= rules.fixMaxEffectiveness
   ) {
-    const outcome = x.gain === null ? "no outcome data yet" : `learning gain ${formatNumber(x.gain)} ${unit}`;
     return {
       action: "fix",
-      reason: `Principals rate importance ${formatNumber(x.importance)} (≥ ${rules.fixMinImportance}) but effectiveness ${formatNumber(x.effectiveness)} (≤ ${rules.fixMaxEffectiveness}); ${outcome}. A critical need that is not delivering: fix how it is implemented.`,
+      reason: { code: "fix", importance: x.importance, effectiveness: x.effectiveness, minImportance: rules.fixMinImportance, maxEffectiveness: rules.fixMaxEffectiveness, gain: x.gain, unit },
     };
   }
   if (x.gain !== null && x.gain <= rules.lowGain) {
-    const gainText = `Learning gain ${formatNumber(x.gain)} ${unit} is at or below ${formatNumber(rules.lowGain)}`;
-    if (x.importance !== null && x.importance <= rules.sunsetMaxImportance) {
-      return {
-        action: "sunset",
-        reason: `${gainText} and principals rate importance ${formatNumber(x.importance)} (≤ ${rules.sunsetMaxImportance}): not delivering results.`,
-      };
-    }
-    const imp = x.importance === null ? "importance is not rated" : `principals rate importance ${formatNumber(x.importance)} (> ${rules.sunsetMaxImportance})`;
-    return { action: "replace", reason: `${gainText} but ${imp}: replace it with a stronger option for the same need.` };
+    const low = { gain: x.gain, lowGain: rules.lowGain, unit, maxImportance: rules.sunsetMaxImportance };
+    if (x.importance !== null && x.importance <= rules.sunsetMaxImportance) return { action: "sunset", reason: { code: "sunset", ...low, importance: x.importance } };
+    return { action: "replace", reason: { code: "replace", ...low, importance: x.importance } };
   }
-  if (x.aroi === null) {
-    return { action: "collect data", reason: `No A-ROI: ${x.aroiWhy ?? "missing data"}. Collect the missing data before deciding.` };
-  }
+  if (x.aroi === null) return { action: "collect data", reason: { code: "collectData", why: x.aroiWhy } };
   const top = ctx.topThreshold !== null && x.aroi >= ctx.topThreshold;
   const cheap = x.perStudent !== null && ctx.medianPerStudent !== null && x.perStudent <= ctx.medianPerStudent;
-  const perStudentText = x.perStudent === null ? "cost per student is unknown (no students served)" : `cost per student ${formatDollars(x.perStudent)}`;
-  const medianText = ctx.medianPerStudent === null ? "" : ` the median ${formatDollars(ctx.medianPerStudent)}`;
-  const topText = ctx.topThreshold === null ? "" : `${formatNumber(ctx.topThreshold * 1000)}`;
-  if (top && cheap) {
-    return {
-      action: "expand",
-      reason: `${aroiText(x.aroi, unit)} is in the top ${formatShareWord(rules.expandTopShare)} (at or above ${topText} per $1,000) and ${perStudentText} is at or below${medianText}: a low-cost initiative with strong impact to scale up.`,
-    };
-  }
-  const why = !top
-    ? `is below the top ${formatShareWord(rules.expandTopShare)} (${topText} per $1,000 or more)`
-    : `is in the top ${formatShareWord(rules.expandTopShare)} but ${perStudentText}${x.perStudent === null ? "" : ` is above${medianText}`}`;
-  return {
-    action: "keep",
-    reason: `${aroiText(x.aroi, unit)} ${why}, with learning gain ${formatNumber(x.gain as number)} ${unit} above ${formatNumber(rules.lowGain)}: keep.`,
+  const compared: ReturnComparison = {
+    aroi: x.aroi,
+    unit,
+    topShare: rules.expandTopShare,
+    topThreshold: ctx.topThreshold,
+    perStudent: x.perStudent,
+    medianPerStudent: ctx.medianPerStudent,
   };
-}
-
-function formatShareWord(share: number): string {
-  if (Math.abs(share - 1 / 3) < 1e-9) return "third";
-  if (Math.abs(share - 1 / 4) < 1e-9) return "quarter";
-  if (Math.abs(share - 1 / 2) < 1e-9) return "half";
-  return `${Number((share * 100).toFixed(1))}%`;
+  if (top && cheap) return { action: "expand", reason: { code: "expand", ...compared } };
+  return { action: "keep", reason: { code: "keep", ...compared, top, gain: x.gain as number, lowGain: rules.lowGain } };
 }
 
 export interface Override {

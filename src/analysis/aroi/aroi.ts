@@ -6,7 +6,7 @@
  * Unit: "gain-units × students per dollar", where the gain unit is Policy.gainUnit (effect size, scale
  * points, % growth...). The sheets also show A-ROI per $1,000 spent (= A-ROI × 1,000).
  * A-ROI is null, never made up, when there is no outcome data (Learning Gain blank) or when the total
- * cost is $0 (a return per dollar does not exist); `why` says which.
+ * cost is $0 (a return per dollar does not exist); `why` says which (in words by aroiMissingText, src/words/aroi.ts).
  */
 import type { Cents } from "../../engine/types";
 import { wholeCount } from "../../engine/money";
@@ -16,17 +16,17 @@ export interface AroiValue {
   aroi: number | null;
   /** Gain-units × students per $1,000 spent, or null. */
   per1000: number | null;
-  /** Why A-ROI is null, in words; null when it is known. */
-  why: string | null;
+  /** Why A-ROI is null; null when it is known. */
+  why: AroiMissing | null;
 }
 
-export const NO_OUTCOME = "no outcome data (Learning Gain is blank)";
-export const NO_COST = "total cost is $0, so there is no return per dollar to compute";
+/** Why an A-ROI is null: no outcome data (Learning Gain blank), or a total cost of $0. */
+export type AroiMissing = "noOutcome" | "noCost";
 
 /** A-ROI of a gain for a number of students at a cost in cents. */
 export function computeAroi(gain: number | null, students: number, totalCost: Cents): AroiValue {
-  if (gain === null || !Number.isFinite(gain)) return { aroi: null, per1000: null, why: NO_OUTCOME };
-  if (totalCost <= 0) return { aroi: null, per1000: null, why: NO_COST };
+  if (gain === null || !Number.isFinite(gain)) return { aroi: null, per1000: null, why: "noOutcome" };
+  if (totalCost <= 0) return { aroi: null, per1000: null, why: "noCost" };
   const aroi = (gain * students) / (totalCost / 100);
   return { aroi, per1000: aroi * 1000, why: null };
 }

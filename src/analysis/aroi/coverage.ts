@@ -17,8 +17,8 @@ export interface CoverageItem {
   cost: boolean;
   outcome: boolean;
   segments: boolean;
-  /** What is missing, in words; empty when the initiative has all three. */
-  missing: string[];
+  /** What is missing (in words by missingDataText, src/words/aroi.ts); empty when the initiative has all three. */
+  missing: MissingData[];
 }
 
 export interface CoverageCount {
@@ -42,9 +42,8 @@ export interface Coverage {
   items: CoverageItem[];
 }
 
-export const MISSING_COST = "cost data (Direct Cost is $0 or blank)";
-export const MISSING_OUTCOME = "outcome data (Learning Gain is blank)";
-export const MISSING_SEGMENTS = "segment data (no rows in Initiative Segments)";
+/** Data an initiative lacks: cost (Direct Cost $0 or blank), outcome (Learning Gain blank), segments (no rows). */
+export type MissingData = "cost" | "outcome" | "segments";
 
 /** Coverage of cost, outcome and segment data over the inventory. */
 export function coverage(initiatives: readonly Initiative[], segments: readonly InitiativeSegment[]): Coverage {
@@ -55,10 +54,10 @@ export function coverage(initiatives: readonly Initiative[], segments: readonly 
     const cost = i.directCost > 0;
     const outcome = i.learningGain !== null;
     const seg = withSegments.has(nameKey(i.name));
-    const missing: string[] = [];
-    if (!cost) missing.push(MISSING_COST);
-    if (!outcome) missing.push(MISSING_OUTCOME);
-    if (!seg) missing.push(MISSING_SEGMENTS);
+    const missing: MissingData[] = [];
+    if (!cost) missing.push("cost");
+    if (!outcome) missing.push("outcome");
+    if (!seg) missing.push("segments");
     return { name: i.name, cost, outcome, segments: seg, missing };
   });
   const count = (pick: (c: CoverageItem) => boolean): CoverageCount => {

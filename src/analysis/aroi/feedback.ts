@@ -10,14 +10,10 @@
  */
 import type { Cell, Initiative } from "../../engine/types";
 
-export type Quadrant = "Important & effective" | "Important, not effective" | "Effective, less important" | "Less important & not effective";
+/** Importance × effectiveness, each high or not (in words by feedbackQuadrantText, src/words/aroi.ts). */
+export type Quadrant = "importantEffective" | "importantNotEffective" | "effectiveLessImportant" | "lessImportantNotEffective";
 
-export const QUADRANTS: readonly Quadrant[] = [
-  "Important & effective",
-  "Important, not effective",
-  "Effective, less important",
-  "Less important & not effective",
-];
+export const QUADRANTS: readonly Quadrant[] = ["importantEffective", "importantNotEffective", "effectiveLessImportant", "lessImportantNotEffective"];
 
 export interface FeedbackPoint {
   name: string;
@@ -75,10 +71,10 @@ export function attribute(i: Initiative, key: string): { has: boolean; value: Ce
 export function quadrantOf(importance: number, effectiveness: number, middle: number): Quadrant {
   const imp = importance > middle;
   const eff = effectiveness > middle;
-  if (imp && eff) return "Important & effective";
-  if (imp) return "Important, not effective";
-  if (eff) return "Effective, less important";
-  return "Less important & not effective";
+  if (imp && eff) return "importantEffective";
+  if (imp) return "importantNotEffective";
+  if (eff) return "effectiveLessImportant";
+  return "lessImportantNotEffective";
 }
 
 /** Principal feedback over the inventory. */

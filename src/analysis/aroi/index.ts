@@ -5,14 +5,14 @@
  */
 import type { Cents, Initiative, InitiativeSegment, Policy } from "../../engine/types";
 import { ACTIONS, actionContext, applyOverrides, DEFAULT_RULES, suggestAction } from "./actions";
-import type { ActionContext, Actionable, AroiAction, AroiRules, Override } from "./actions";
-import { computeAroi, rankByAroi } from "./aroi";
+import type { ActionContext, ActionReason, Actionable, AroiAction, AroiRules, Override } from "./actions";
+import { computeAroi, rankByAroi, type AroiMissing } from "./aroi";
 import { breakdowns } from "./breakdown";
 import type { Breakdown } from "./breakdown";
 import { dollarsFromCents, initiativeCost } from "./cost";
 import type { InitiativeCost } from "./cost";
 import { coverage } from "./coverage";
-import type { Coverage } from "./coverage";
+import type { Coverage, MissingData } from "./coverage";
 import { principalFeedback } from "./feedback";
 import type { Feedback } from "./feedback";
 import { analyseSegments, nameKey } from "./segments";
@@ -46,15 +46,16 @@ export interface InitiativeResult extends Actionable {
   /** Gain-units × students per dollar, or null. */
   aroi: number | null;
   per1000: number | null;
-  /** Why A-ROI is null, in words. */
-  aroiWhy: string | null;
+  /** Why A-ROI is null. */
+  aroiWhy: AroiMissing | null;
   /** 1-based rank among initiatives with an A-ROI; null without one. */
   rank: number | null;
-  /** Missing data in words (cost, outcome, segment data). */
-  missing: string[];
+  /** Missing data (cost, outcome, segment data). */
+  missing: MissingData[];
   segments: SegmentAnalysis | null;
   suggested: AroiAction;
-  reason: string;
+  /** Why the action is suggested (in words by actionReasonText, src/words/aroi.ts). */
+  reason: ActionReason;
   override: Override | null;
   action: AroiAction;
 }

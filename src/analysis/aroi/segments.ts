@@ -12,7 +12,7 @@
  *   lot, the others almost nothing). Needs two or more segments and a positive total impact.
  */
 import type { Cents, InitiativeSegment } from "../../engine/types";
-import { computeAroi } from "./aroi";
+import { computeAroi, type AroiMissing } from "./aroi";
 import { splitInProportion } from "./split";
 
 export interface ConcentrationRule {
@@ -33,18 +33,20 @@ export interface SegmentResult {
   /** Share of the total impact (0..1), null when unknown or the total impact is not positive. */
   impactShare: number | null;
   cost: Cents;
-  costSource: "given" | "split by students";
+  /** The segment's own Cost, or a split of the rest by students. */
+  costSource: "given" | "split";
   aroi: number | null;
   per1000: number | null;
-  why: string | null;
+  why: AroiMissing | null;
   sheetRow: number;
 }
 
+/** The segment the gain is concentrated in, with the rule it meets (in words by concentrationText, src/words/aroi.ts). */
 export interface Concentration {
   segment: string;
   impactShare: number;
   studentShare: number;
-  text: string;
+  rule: ConcentrationRule;
 }
 
 export interface SegmentAnalysis {
@@ -84,7 +86,7 @@ export function analyseSegments(
       impact,
       impactShare: impact !== null && totalImpact !== null && totalImpact > 0 ? impact / totalImpact : null,
       cost: costs[i],
-      costSource: r.cost !== null ? "given" : "split by students",
+      costSource: r.cost !== null ? "given" : "split",
       aroi: v.aroi,
       per1000: v.per1000,
       why: v.why,
@@ -105,14 +107,11 @@ export function findConcentration(segments: readonly SegmentResult[], rule: Conc
   const s = candidates[0];
   const impactShare = s.impactShare as number;
   const studentShare = s.studentShare as number;
-  const pct = (x: number) => `${Number((x * 100).toFixed(1))}%`;
   return {
     segment: s.segment,
     impactShare,
     studentShare,
-    text:
-      `segment "${s.segment}" holds ${pct(impactShare)} of the learning gain × students ` +
-      `with ${pct(studentShare)} of the students (rule: ≥ ${pct(rule.concentrationImpactShare)} of the gain with < ${pct(rule.concentrationStudentShare)} of the students)`,
+    rule: { concentrationImpactShare: rule.concentrationImpactShare, concentrationStudentShare: rule.concentrationStudentShare },
   };
 }
 

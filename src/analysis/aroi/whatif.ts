@@ -8,12 +8,10 @@
  * - Each candidate's share buys extra students at its current cost per student:
  *     extra students = floor(share × Students Served ÷ Total Cost)      (whole students, exact arithmetic)
  *   and what is left after the whole students is shown as unspent.
- * With no expand candidate the freed money stays unspent.
+ * With no expand candidate the freed money stays unspent. In words by whatIfText (src/words/aroi.ts).
  */
 import type { Cents } from "../../engine/types";
 import type { AroiAction } from "./actions";
-import { formatNumber } from "./aroi";
-import { formatDollars } from "./cost";
 import { splitInProportion } from "./split";
 
 export interface WhatIfInput {
@@ -52,7 +50,6 @@ export interface WhatIf {
   extraStudents: number;
   /** freed − money spent on whole extra students. */
   unspent: Cents;
-  note: string;
 }
 
 /** Whole students a share buys at total ÷ students per student: floor(share × students ÷ total). */
@@ -86,10 +83,5 @@ export function reallocateSunset(results: readonly WhatIfInput[]): WhatIf {
   const distributed = expand.reduce((s, e) => s + e.extra, 0);
   const extra = expand.reduce((s, e) => s + e.extraStudents, 0);
   const unspent = freed - distributed + expand.reduce((s, e) => s + e.unspent, 0);
-  let note: string;
-  if (!sunset.length) note = "No initiative is set to sunset, so no money is freed.";
-  else if (!candidates.length) note = `Sunsetting frees ${formatDollars(freed)}, but no initiative is set to expand: the money stays unallocated.`;
-  else
-    note = `Sunsetting ${sunset.length} initiative(s) frees ${formatDollars(freed)}; spread over ${candidates.length} expand candidate(s) in proportion to their cost, it reaches ${formatNumber(extra)} more student(s) at their current cost per student (${formatDollars(unspent)} left over after whole students).`;
-  return { freed, sunset, expand, distributed, extraStudents: extra, unspent, note };
+  return { freed, sunset, expand, distributed, extraStudents: extra, unspent };
 }

@@ -1,5 +1,6 @@
 import fc from "fast-check";
-import { compareNames, computeAroi, formatNumber, formatShare, NO_COST, NO_OUTCOME, rankByAroi } from "../../../src/analysis/aroi/aroi";
+import { compareNames, computeAroi, formatNumber, formatShare, rankByAroi } from "../../../src/analysis/aroi/aroi";
+import { aroiMissingText } from "../../../src/words/aroi";
 import type { Rankable } from "../../../src/analysis/aroi/aroi";
 import { initiativeCost } from "../../../src/analysis/aroi/cost";
 import { inventory } from "./fixture";
@@ -20,10 +21,10 @@ describe("A-ROI", () => {
   });
 
   test("no made-up return: null with the reason", () => {
-    expect(computeAroi(null, 100, 1_000_000)).toEqual({ aroi: null, per1000: null, why: NO_OUTCOME });
-    expect(computeAroi(0.3, 100, 0)).toEqual({ aroi: null, per1000: null, why: NO_COST });
-    expect(NO_OUTCOME).toMatch(/no outcome data/);
-    expect(NO_COST).toMatch(/\$0/);
+    expect(computeAroi(null, 100, 1_000_000)).toEqual({ aroi: null, per1000: null, why: "noOutcome" });
+    expect(computeAroi(0.3, 100, 0)).toEqual({ aroi: null, per1000: null, why: "noCost" });
+    expect(aroiMissingText("noOutcome")).toBe("no outcome data (Learning Gain is blank)");
+    expect(aroiMissingText("noCost")).toBe("total cost is $0, so there is no return per dollar to compute");
   });
 
   test("ranking of the fixture: A-ROI descending, then rows without one in name order", () => {

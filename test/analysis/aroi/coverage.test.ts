@@ -1,4 +1,5 @@
-import { coverage, MISSING_COST, MISSING_OUTCOME, MISSING_SEGMENTS } from "../../../src/analysis/aroi/coverage";
+import { coverage } from "../../../src/analysis/aroi/coverage";
+import { missingDataText } from "../../../src/words/aroi";
 import { inventory, segments } from "./fixture";
 
 describe("data coverage", () => {
@@ -28,10 +29,14 @@ describe("data coverage", () => {
     const c = coverage(inventory(), segments());
     const by = new Map(c.items.map((i) => [i.name, i]));
     expect(by.get("Math Intervention")?.missing).toEqual([]);
-    expect(by.get("Mentoring")?.missing).toEqual([MISSING_OUTCOME, MISSING_SEGMENTS]);
-    expect(by.get("Family Nights")?.missing).toEqual([MISSING_COST, MISSING_SEGMENTS]);
-    expect(by.get("Peer Tutoring")?.missing).toEqual([MISSING_SEGMENTS]);
-    expect(MISSING_COST).toMatch(/cost data/);
+    expect(by.get("Mentoring")?.missing).toEqual(["outcome", "segments"]);
+    expect(by.get("Family Nights")?.missing).toEqual(["cost", "segments"]);
+    expect(by.get("Peer Tutoring")?.missing).toEqual(["segments"]);
+    expect(["cost", "outcome", "segments"].map((m) => missingDataText(m as "cost"))).toEqual([
+      "cost data (Direct Cost is $0 or blank)",
+      "outcome data (Learning Gain is blank)",
+      "segment data (no rows in Initiative Segments)",
+    ]);
   });
 
   test("an empty inventory has zero shares, not NaN", () => {

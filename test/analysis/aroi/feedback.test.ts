@@ -1,4 +1,5 @@
-import { attribute, principalFeedback, quadrantOf, yesNo } from "../../../src/analysis/aroi/feedback";
+import { attribute, principalFeedback, QUADRANTS, quadrantOf, yesNo } from "../../../src/analysis/aroi/feedback";
+import { feedbackQuadrantText } from "../../../src/words/aroi";
 import { ini, inventory } from "./fixture";
 
 describe("principal feedback", () => {
@@ -7,17 +8,17 @@ describe("principal feedback", () => {
     expect(f.scaleMax).toBe(5);
     expect(f.middle).toBe(3);
     expect(f.points.map((p) => [p.name, p.importance, p.effectiveness, p.quadrant])).toEqual([
-      ["Peer Tutoring", 4, 4, "Important & effective"],
-      ["Co-Teaching", 5, 2, "Important, not effective"],
+      ["Peer Tutoring", 4, 4, "importantEffective"],
+      ["Co-Teaching", 5, 2, "importantNotEffective"],
       // 3 is the neutral middle of 1–5, so not high
-      ["Tech PD", 3, 1, "Less important & not effective"],
-      ["Chess Club", 2, 2, "Less important & not effective"],
+      ["Tech PD", 3, 1, "lessImportantNotEffective"],
+      ["Chess Club", 2, 2, "lessImportantNotEffective"],
     ]);
     expect(f.quadrants).toEqual({
-      "Important & effective": 1,
-      "Important, not effective": 1,
-      "Effective, less important": 0,
-      "Less important & not effective": 2,
+      importantEffective: 1,
+      importantNotEffective: 1,
+      effectiveLessImportant: 0,
+      lessImportantNotEffective: 2,
     });
     expect(f.unrated).toHaveLength(5);
   });
@@ -25,8 +26,9 @@ describe("principal feedback", () => {
   test("a 1–4 scale puts 3 in the high half", () => {
     const f = principalFeedback(inventory(), 4);
     expect(f.middle).toBe(2.5);
-    expect(f.points.find((p) => p.name === "Tech PD")?.quadrant).toBe("Important, not effective");
-    expect(quadrantOf(2, 3, 2.5)).toBe("Effective, less important");
+    expect(f.points.find((p) => p.name === "Tech PD")?.quadrant).toBe("importantNotEffective");
+    expect(quadrantOf(2, 3, 2.5)).toBe("effectiveLessImportant");
+    expect(QUADRANTS.map(feedbackQuadrantText)).toEqual(["Important & effective", "Important, not effective", "Effective, less important", "Less important & not effective"]);
   });
 
   test("implemented / wanted counts from Yes/No attribute columns", () => {

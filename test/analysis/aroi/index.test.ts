@@ -31,7 +31,7 @@ describe("analyseInitiatives", () => {
     expect(a.warnings).toEqual([]);
     const mentoring = a.results.find((r) => r.name === "Mentoring");
     expect(mentoring?.aroi).toBeNull();
-    expect(mentoring?.aroiWhy).toContain("no outcome data");
+    expect(mentoring?.aroiWhy).toBe("noOutcome");
     expect(mentoring?.missing).toHaveLength(2);
   });
 

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { extraStudents, reallocateSunset } from "../../../src/analysis/aroi/whatif";
 import type { WhatIfInput } from "../../../src/analysis/aroi/whatif";
+import { whatIfText } from "../../../src/words/aroi";
 import { ACTIONS } from "../../../src/analysis/aroi/actions";
 
 const fixture: WhatIfInput[] = [
@@ -28,19 +29,19 @@ describe("what-if: reinvest sunset money in expand candidates", () => {
     expect(w.distributed).toBe(1_000_000);
     expect(w.extraStudents).toBe(99);
     expect(w.unspent).toBe(10_000);
-    expect(w.note).toContain("$10,000.00");
-    expect(w.note).toContain("99 more student");
+    expect(whatIfText(w)).toContain("$10,000.00");
+    expect(whatIfText(w)).toContain("99 more student");
   });
 
   test("nothing to sunset, or nobody to expand", () => {
     const none = reallocateSunset(fixture.filter((r) => r.action !== "sunset"));
     expect(none.freed).toBe(0);
     expect(none.expand.map((e) => e.extra)).toEqual([0, 0]);
-    expect(none.note).toMatch(/No initiative is set to sunset/);
+    expect(whatIfText(none)).toMatch(/No initiative is set to sunset/);
     const noExpand = reallocateSunset(fixture.filter((r) => r.action !== "expand"));
     expect(noExpand.expand).toEqual([]);
     expect(noExpand.unspent).toBe(1_000_000);
-    expect(noExpand.note).toContain("stays unallocated");
+    expect(whatIfText(noExpand)).toContain("stays unallocated");
   });
 
   test("expand candidates without students or cost are skipped", () => {

@@ -13,6 +13,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { QUADRANTS, type AroiAnalysis, type CoverageCount } from "../../../analysis/aroi";
+import { concentrationText, feedbackQuadrantText, missingDataText, whatIfText } from "../../../words/aroi";
 import { money, percent } from "../../ui/format";
 import { aroiNumber, countText, plainNumber } from "../../ui/numbers";
 import { column, subheading, note, scrollX, num } from "../../ui/styles";
@@ -77,7 +78,7 @@ export function CoveragePanel({ analysis }: { analysis: AroiAnalysis }) {
             {lacking.map((i) => (
               <li key={i.name}>
                 <Text size={200}>
-                  <strong>{i.name}</strong>: {i.missing.join("; ")}
+                  <strong>{i.name}</strong>: {i.missing.map(missingDataText).join("; ")}
                 </Text>
               </li>
             ))}
@@ -171,7 +172,7 @@ export function SegmentsPanel({ analysis }: { analysis: AroiAnalysis }) {
               </TableBody>
             </Table>
           </div>
-          <Text size={200}>{a.concentrated ? `Works mainly for one group: ${a.concentrated.text}.` : "The gain is not concentrated in one segment."}</Text>
+          <Text size={200}>{a.concentrated ? `Works mainly for one group: ${concentrationText(a.concentrated)}.` : "The gain is not concentrated in one segment."}</Text>
         </div>
       ))}
     </div>
@@ -191,7 +192,7 @@ export function FeedbackPanel({ analysis }: { analysis: AroiAnalysis }) {
         {QUADRANTS.map((q) => (
           <li key={q}>
             <Text size={200}>
-              {q}: <strong>{f.quadrants[q]}</strong>
+              {feedbackQuadrantText(q)}: <strong>{f.quadrants[q]}</strong>
               {f.quadrants[q] > 0 ? ` (${f.points.filter((p) => p.quadrant === q).map((p) => p.name).join(", ")})` : ""}
             </Text>
           </li>
@@ -218,7 +219,7 @@ export function WhatIfPanel({ analysis }: { analysis: AroiAnalysis }) {
   const w = analysis.whatIf;
   return (
     <div className={s.col}>
-      <Text size={200}>{w.note}</Text>
+      <Text size={200}>{whatIfText(w)}</Text>
       {w.sunset.length > 0 && (
         <Text className={s.note}>
           Sunset: {w.sunset.map((x) => `${x.name} (${money(x.freed)})`).join(", ")}. Freed: {money(w.freed)}.

@@ -1,6 +1,7 @@
 import { useId, useState } from "react";
 import { Badge, Button, Field, Input, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { ACTIONS, ACTION_LABELS, NO_OUTCOME, type AroiAction, type InitiativeResult, type Override } from "../../../analysis/aroi";
+import { ACTIONS, ACTION_LABELS, type AroiAction, type InitiativeResult, type Override } from "../../../analysis/aroi";
+import { actionReasonText, aroiMissingText, missingDataText } from "../../../words/aroi";
 import { money, moneyCents } from "../../ui/format";
 import { aroiNumber, countText } from "../../ui/numbers";
 import { note } from "../../ui/styles";
@@ -37,7 +38,7 @@ const BADGE: Record<AroiAction, "success" | "brand" | "informative" | "warning" 
 
 /** The A-ROI of one initiative in words, with the district's unit; never a made-up return. */
 export function aroiText(r: InitiativeResult, unit: string): string {
-  if (r.aroi === null || r.per1000 === null) return r.aroiWhy === NO_OUTCOME || r.aroiWhy === null ? "no outcome data" : `no A-ROI: ${r.aroiWhy}`;
+  if (r.aroi === null || r.per1000 === null) return r.aroiWhy === "noOutcome" || r.aroiWhy === null ? "no outcome data" : `no A-ROI: ${aroiMissingText(r.aroiWhy)}`;
   return `A-ROI ${aroiNumber(r.per1000)} ${unit} × students per $1,000 (${aroiNumber(r.aroi)} per $)`;
 }
 
@@ -80,9 +81,9 @@ export function InitiativeCard({ result: r, unit, disabled, onOverride }: Initia
       </Text>
       <Text className={r.aroi === null ? s.none : s.figures}>{aroiText(r, unit)}</Text>
       <Text className={s.note}>
-        Suggested: {ACTION_LABELS[r.suggested]}. {r.reason}
+        Suggested: {ACTION_LABELS[r.suggested]}. {actionReasonText(r.reason)}
       </Text>
-      {r.missing.length > 0 && <Text className={s.note}>Missing: {r.missing.join("; ")}.</Text>}
+      {r.missing.length > 0 && <Text className={s.note}>Missing: {r.missing.map(missingDataText).join("; ")}.</Text>}
       <div className={s.edit}>
         <Field label="Your action" size="small" className={s.grow}>
           <Select

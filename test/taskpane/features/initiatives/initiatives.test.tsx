@@ -7,6 +7,7 @@ import { parseDistrict } from "../../../../src/engine/parse";
 import type { Cell, RawTables } from "../../../../src/engine/types";
 import { createMemoryHost } from "../../../../src/host/memory";
 import { sampleDistrict } from "../../../../src/sample/district";
+import { whatIfText } from "../../../../src/words/aroi";
 import { CONTRACT_COLUMNS } from "../../../../src/taskpane/features/inputs/templates";
 import { AROI_OVERRIDES_RECORD, parseOverrides } from "../../../../src/taskpane/features/initiatives/overrides";
 import { smallDistrict } from "../../fixture";
@@ -75,9 +76,9 @@ describe("pane: initiatives (A-ROI)", () => {
     expect(await screen.findByRole("table", { name: "Segments of Math Intervention" })).toBeInTheDocument();
     fireEvent.click(screen.getByRole("button", { name: "Principal feedback" }));
     const quadrants = await screen.findByRole("list", { name: "Principal feedback by quadrant" });
-    expect(quadrants).toHaveTextContent(`Important & effective: ${expected.feedback.quadrants["Important & effective"]}`);
+    expect(quadrants).toHaveTextContent(`Important & effective: ${expected.feedback.quadrants.importantEffective}`);
     fireEvent.click(screen.getByRole("button", { name: "What-if: sunset → expand" }));
-    expect(await screen.findByText(expected.whatIf.note)).toBeInTheDocument();
+    expect(await screen.findByText(whatIfText(expected.whatIf))).toBeInTheDocument();
     expect(screen.getByRole("table", { name: "Expand candidates" })).toHaveTextContent(`+${expected.whatIf.expand[0].extraStudents.toLocaleString("en-US")}`);
   });
 
