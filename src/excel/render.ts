@@ -220,7 +220,7 @@ function sheetOps(plan: number, p: SheetPlan, env: RenderEnv, notes: string[], o
       run: (ws) => {
         if (tab) ws.tabColor = tab.startsWith("#") ? tab : `#${tab}`;
         if (p.hidden) ws.visibility = "Hidden" as Excel.SheetVisibility;
-        if (print) setPageLayout(ws, print, env);
+        if (print) setPageLayout(ws, print);
       },
     });
   }
@@ -296,10 +296,9 @@ function textOps(plan: number, p: SheetPlan, out: Op[]): void {
 
 /**
  * Orientation, fit to pages, print area, margins (inches to points), title rows, headers and footers. Page layout is
- * ExcelApi 1.9: the check is repeated here so the members below are guarded where they are used.
+ * ExcelApi 1.9: called only once the caller has checked it.
  */
-function setPageLayout(ws: Excel.Worksheet, print: NonNullable<ReturnType<typeof printSetup>>, env: RenderEnv): void {
-  if (!supports(env, API_SETS.pageLayout)) return;
+function setPageLayout(ws: Excel.Worksheet, print: NonNullable<ReturnType<typeof printSetup>>): void {
   const layout = ws.pageLayout;
   layout.orientation = (print.orientation === "landscape" ? "Landscape" : "Portrait") as Excel.PageOrientation;
   layout.zoom = { horizontalFitToPages: print.fitWidth, verticalFitToPages: print.fitHeight };

@@ -3,9 +3,12 @@
  * record of it, the `[Api set: ExcelApi x.y]` annotations in @types/office-js. Each member must be within the
  * manifest's minimum requirement set, or be reached only behind a requirement-set check (`supports(env, ...)` or
  * `isSetSupported(...)`, as an enclosing condition or an earlier `if (!check) return/throw`) whose fallback the pane
- * tells the user about (capabilities()) and docs/SIDELOAD.md lists.
+ * tells the user about (capabilities()) and docs/SIDELOAD.md lists. The check may also be at the callers: a function
+ * of the same file that is only ever called (never passed on, nor imported elsewhere) is guarded by the weakest guard
+ * of its call sites, followed from caller to caller.
  */
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import * as ts from "typescript";
 import { capabilities } from "../../src/excel/capabilities";
@@ -83,8 +86,96 @@ function exits(s: ts.Statement): boolean {
   return ts.isBlock(s) && s.statements.length > 0 && exits(s.statements[s.statements.length - 1]);
 }
 
-/** The version a use is guarded by: an enclosing if/?:/&& on a check, or an earlier `if (!check) return/throw`. */
-function guardOf(checker: ts.TypeChecker, node: ts.Node): Version | null {
+/** What a guard search needs: the checker, every identifier of the program's sources by name, the functions being followed. */
+interface Scope {
+  checker: ts.TypeChecker;
+  names: Map<string, ts.Identifier[]>;
+  /** Functions whose callers are being followed (a call from inside one of them is reached only through its other callers). */
+  following: Set<ts.Symbol>;
+}
+
+/** Stands for "reached only through a function already being followed": no constraint of its own. */
+const CYCLE: Version = [Infinity, Infinity];
+
+function identifiersByName(files: readonly ts.SourceFile[]): Map<string, ts.Identifier[]> {
+  const names = new Map<string, ts.Identifier[]>();
+  const visit = (n: ts.Node): void => {
+    if (ts.isIdentifier(n)) names.set(n.text, [...(names.get(n.text) ?? []), n]);
+    ts.forEachChild(n, visit);
+  };
+  files.forEach(visit);
+  return names;
+}
+
+/** The name of a function whose calls can be followed: a function declaration, or a function or arrow in a `const`. */
+function functionName(n: ts.Node): ts.Identifier | undefined {
+  if (ts.isFunctionDeclaration(n) && n.body) return n.name;
+  const decl = n.parent;
+  if (!(ts.isArrowFunction(n) || ts.isFunctionExpression(n)) || !decl || !ts.isVariableDeclaration(decl) || decl.initializer !== n) return undefined;
+  return ts.isIdentifier(decl.name) && ts.getCombinedNodeFlags(decl) & ts.NodeFlags.Const ? decl.name : undefined;
+}
+
+/** The symbol an alias (import, export) stands for, and an exported declaration's symbol for its local one. */
+function resolved(checker: ts.TypeChecker, symbol: ts.Symbol): ts.Symbol {
+  return checker.getExportSymbolOfSymbol(symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol);
+}
+
+/** What an identifier names (for `{ f }`, the value f, not the property). */
+function target(checker: ts.TypeChecker, id: ts.Identifier): ts.Symbol | undefined {
+  const symbol = ts.isShorthandPropertyAssignment(id.parent) ? checker.getShorthandAssignmentValueSymbol(id.parent) : checker.getSymbolAtLocation(id);
+  return symbol && resolved(checker, symbol);
+}
+
+/**
+ * The places a local function is called from, or null when it is not local: exported and named in another file,
+ * or named anywhere other than as the callee of a call (passed on, stored, exported by default).
+ */
+function callSites(scope: Scope, name: ts.Identifier): ts.CallExpression[] | null {
+  const { checker } = scope;
+  const symbol = target(checker, name);
+  const sf = name.getSourceFile();
+  const module = checker.getSymbolAtLocation(sf);
+  const exported = !!module && checker.getExportsOfModule(module).some((e) => resolved(checker, e) === symbol);
+  const calls: ts.CallExpression[] = [];
+  for (const id of scope.names.get(name.text) ?? []) {
+    if (id === name) continue;
+    // Another file naming an exported function may import it under any guise: not followed.
+    if (id.getSourceFile() !== sf) {
+      if (exported) return null;
+      continue;
+    }
+    if (target(checker, id) !== symbol) continue;
+    if (ts.isExportSpecifier(id.parent)) continue;
+    if (!ts.isCallExpression(id.parent) || id.parent.expression !== id) return null;
+    calls.push(id.parent);
+  }
+  return calls;
+}
+
+/** The weakest guard over a local function's call sites (calls from inside the functions being followed aside). */
+function callerGuard(scope: Scope, fn: ts.Node): Version | null {
+  const name = functionName(fn);
+  const symbol = name && target(scope.checker, name);
+  if (!name || !symbol) return null;
+  if (scope.following.has(symbol)) return CYCLE;
+  const calls = callSites(scope, name);
+  if (!calls) return null;
+  const inner: Scope = { ...scope, following: new Set([...scope.following, symbol]) };
+  let weakest: Version | null = null;
+  for (const call of calls) {
+    const g = guardOf(inner, call);
+    if (!g) return null;
+    if (g !== CYCLE && (!weakest || atLeast(weakest, g))) weakest = g;
+  }
+  return weakest;
+}
+
+/**
+ * The version a use is guarded by: an enclosing if/?:/&& on a check, an earlier `if (!check) return/throw`, or the
+ * guards of every call of an enclosing local function.
+ */
+function guardOf(scope: Scope, node: ts.Node): Version | null {
+  const { checker } = scope;
   let best: Version | null = null;
   const note = (v: Version | null) => {
     if (v && (!best || atLeast(v, best))) best = v;
@@ -101,20 +192,19 @@ function guardOf(checker: ts.TypeChecker, node: ts.Node): Version | null {
         }
       }
     }
+    if (functionName(parent)) note(callerGuard(scope, parent));
   }
   return best;
 }
 
-function officeUses(): Use[] {
-  // The files that touch Office: the Office.js host, and any other file naming an Office or Excel API in code.
-  const files = sourceFiles(path.join(ROOT, "src")).filter((f) => f.includes(`${path.sep}excel${path.sep}`) || /\b(Excel|Office)\.(run|context|createWorkbook|onReady|RequestContext)\b/.test(fs.readFileSync(f, "utf8")));
-  const config = ts.readConfigFile(path.join(ROOT, "tsconfig.json"), ts.sys.readFile).config;
-  const options = ts.parseJsonConfigFileContent(config, ts.sys, ROOT).options;
-  const program = ts.createProgram(files, { ...options, noEmit: true, skipLibCheck: true });
+/** Every Office member with a requirement set that `files` use, each with the guard it is reached behind. */
+function officeUses(files: string[], options: ts.CompilerOptions, host?: ts.CompilerHost): Use[] {
+  const program = ts.createProgram(files, { ...options, noEmit: true, skipLibCheck: true }, host);
   const checker = program.getTypeChecker();
+  const sources = program.getSourceFiles().filter((sf) => !sf.isDeclarationFile && files.includes(path.resolve(sf.fileName)));
+  const scope: Scope = { checker, names: identifiersByName(sources), following: new Set() };
   const uses: Use[] = [];
-  for (const sf of program.getSourceFiles()) {
-    if (sf.isDeclarationFile || !sf.fileName.startsWith(path.join(ROOT, "src"))) continue;
+  for (const sf of sources) {
     const visit = (n: ts.Node): void => {
       if (ts.isPropertyAccessExpression(n)) {
         const symbol = checker.getSymbolAtLocation(n.name);
@@ -124,7 +214,7 @@ function officeUses(): Use[] {
           if (!req) continue;
           const { line } = sf.getLineAndCharacterOfPosition(n.name.getStart());
           const owner = (symbol as ts.Symbol & { parent?: ts.Symbol }).parent;
-          uses.push({ member: `${owner ? checker.getFullyQualifiedName(owner) : "?"}.${n.name.text}`, ...req, where: `${path.relative(ROOT, sf.fileName)}:${line + 1}`, guard: guardOf(checker, n) });
+          uses.push({ member: `${owner ? checker.getFullyQualifiedName(owner) : "?"}.${n.name.text}`, ...req, where: `${path.relative(ROOT, sf.fileName)}:${line + 1}`, guard: guardOf(scope, n) });
           break;
         }
       }
@@ -135,9 +225,27 @@ function officeUses(): Use[] {
   return uses;
 }
 
+/** A compiler host that parses the typings (node_modules) once for every program below. */
+const base = ts.createCompilerHost({});
+const parsed = new Map<string, ts.SourceFile | undefined>();
+const host: ts.CompilerHost = {
+  ...base,
+  getSourceFile: (file, language) => {
+    if (!file.includes(`${path.sep}node_modules${path.sep}`)) return base.getSourceFile(file, language);
+    if (!parsed.has(file)) parsed.set(file, base.getSourceFile(file, language));
+    return parsed.get(file);
+  },
+};
+
+/** Every Office member the add-in's sources use (all of src/, so that a local function's every caller is seen). */
+function projectUses(): Use[] {
+  const config = ts.readConfigFile(path.join(ROOT, "tsconfig.json"), ts.sys.readFile).config;
+  return officeUses(sourceFiles(path.join(ROOT, "src")), ts.parseJsonConfigFileContent(config, ts.sys, ROOT).options, host);
+}
+
 const manifest = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
 const minimum = parse(/<Set Name="ExcelApi" MinVersion="(\d+\.\d+)"\s*\/>/.exec(manifest)?.[1] ?? "0.0");
-const uses = officeUses();
+const uses = projectUses();
 const gated = uses.filter((u) => u.set === "ExcelApi" && !atLeast(minimum, u.version));
 
 describe("Excel and Office.js members against their requirement sets", () => {
@@ -177,5 +285,58 @@ describe("Excel and Office.js members against their requirement sets", () => {
     // Excel.createWorkbook (1.8) behind an early `if (!supports(env, CREATE_WORKBOOK_SET)) throw`.
     expect(byMember.get("Excel.createWorkbook")).toMatchObject({ version: [1, 8], guard: [1, 8] });
     expect(byMember.get("Excel.Application.suspendScreenUpdatingUntilNextSync")).toMatchObject({ version: [1, 9], guard: [1, 9] });
+    // Page layout (1.9) in setPageLayout, whose one caller checks API_SETS.pageLayout: guarded at the call site.
+    expect(gated.filter((u) => u.member.startsWith("Excel.PageLayout.")).map((u) => u.guard)).toEqual(expect.arrayContaining([[1, 9]]));
+    expect(gated.filter((u) => u.member.startsWith("Excel.PageLayout.")).every((u) => u.guard && atLeast(u.guard, [1, 9]))).toBe(true);
+  });
+});
+
+describe("the checker follows a local function to its callers", () => {
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+  const prelude = `declare function supports(env: unknown, version: string): boolean;\ndeclare const env: unknown;\n`;
+  // Worksheet.pageLayout and PageLayout.orientation are both ExcelApi 1.9.
+  const layout = `function layout(ws: Excel.Worksheet): void {\n  ws.pageLayout.orientation = "Landscape";\n}\n`;
+
+  /** The uses in the given files (name → code) whose guard does not cover their requirement set, as "file:line". */
+  function unguarded(files: Record<string, string>): string[] {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "api-sets-"));
+    dirs.push(dir);
+    for (const [name, code] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), code.startsWith("import") ? code : prelude + code);
+    const options: ts.CompilerOptions = { strict: true, target: ts.ScriptTarget.ES2020, module: ts.ModuleKind.CommonJS, typeRoots: [path.join(ROOT, "node_modules", "@types")], types: ["office-js"] };
+    const uses = officeUses(Object.keys(files).map((f) => path.join(dir, f)), options, host);
+    expect(uses.length).toBeGreaterThan(0);
+    return uses.filter((u) => !u.guard || !atLeast(u.guard, u.version)).map((u) => `${path.basename(u.where.split(":")[0])}:${u.where.split(":")[1]}`);
+  }
+
+  test("a function called only under a check of its requirement set passes", () => {
+    expect(unguarded({ "a.ts": `${layout}export function write(ws: Excel.Worksheet) {\n  if (supports(env, "1.9")) layout(ws);\n  const print = supports(env, "1.9") ? 1 : 0;\n  if (print) layout(ws);\n}\n` })).toEqual([]);
+  });
+
+  test("the same function with one unguarded call fails, and so does a guard for an older set", () => {
+    expect(unguarded({ "a.ts": `${layout}export function write(ws: Excel.Worksheet) {\n  if (supports(env, "1.9")) layout(ws);\n  layout(ws);\n}\n` })).toEqual(["a.ts:4", "a.ts:4"]);
+    expect(unguarded({ "a.ts": `${layout}export function write(ws: Excel.Worksheet) {\n  if (supports(env, "1.8")) layout(ws);\n}\n` })).toEqual(["a.ts:4", "a.ts:4"]);
+  });
+
+  test("the inline guard still passes, also in a function nobody calls, and a function without callers is not guarded by them", () => {
+    const inline = `export function write(ws: Excel.Worksheet) {\n  if (!supports(env, "1.9")) return;\n  ws.pageLayout.orientation = "Landscape";\n}\n`;
+    expect(unguarded({ "a.ts": inline })).toEqual([]);
+    expect(unguarded({ "a.ts": layout })).toEqual(["a.ts:4", "a.ts:4"]);
+  });
+
+  test("callers are followed transitively, and a recursive call is reached only through the other callers", () => {
+    const chain = `${layout}const middle = (ws: Excel.Worksheet) => layout(ws);\nfunction again(ws: Excel.Worksheet, n: number): void {\n  middle(ws);\n  if (n > 0) again(ws, n - 1);\n}\n`;
+    expect(unguarded({ "a.ts": `${chain}export function write(ws: Excel.Worksheet) {\n  if (supports(env, "1.9")) again(ws, 2);\n}\n` })).toEqual([]);
+    expect(unguarded({ "a.ts": `${chain}export function write(ws: Excel.Worksheet) {\n  if (supports(env, "1.9")) again(ws, 2);\n  middle(ws);\n}\n` })).toEqual(["a.ts:4", "a.ts:4"]);
+    // Only ever calling itself, a function has no guarded entry.
+    expect(unguarded({ "a.ts": `function loop(ws: Excel.Worksheet): void {\n  ws.pageLayout.orientation = "Landscape";\n  loop(ws);\n}\n` })).toEqual(["a.ts:4", "a.ts:4"]);
+  });
+
+  test("a function passed on, or exported and imported elsewhere, is not followed; exported but only called locally is", () => {
+    const guardedCall = `export function write(ws: Excel.Worksheet) {\n  if (supports(env, "1.9")) layout(ws);\n}\n`;
+    expect(unguarded({ "a.ts": `${layout}${guardedCall}export const later = (ws: Excel.Worksheet) => [ws].forEach(layout);\n` })).toEqual(["a.ts:4", "a.ts:4"]);
+    const exported = `export ${layout}${guardedCall}`;
+    expect(unguarded({ "a.ts": exported })).toEqual([]);
+    expect(unguarded({ "a.ts": exported, "b.ts": `import { layout as lay } from "./a";\nexport const w = (ws: Excel.Worksheet) => lay(ws);\n` })).toEqual(["a.ts:4", "a.ts:4"]);
   });
 });
