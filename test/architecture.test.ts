@@ -43,10 +43,6 @@ const ENGINE_WORDING: Record<string, string> = {
  */
 const ANALYSIS_WORDING_PENDING: string[] = [
   "src/analysis/benchmark/index.ts",
-  "src/analysis/equity/index.ts",
-  "src/analysis/equity/regression.ts",
-  "src/analysis/equity/solve.ts",
-  "src/analysis/outcomes/index.ts",
   "src/analysis/parse/opportunities.ts",
   "src/analysis/studentTypes/index.ts",
 ];

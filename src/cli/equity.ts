@@ -3,7 +3,6 @@ import { allocate } from "../engine/allocate";
 import {
   equityInputs,
   equityInputsFromSpending,
-  equityJson,
   equitySummary,
   statsJson,
   STAT_KEYS,
@@ -18,7 +17,9 @@ import { sortErrors } from "../engine/parse";
 import type { ParseContext } from "../engine/parse/headers";
 import { findSpending, matchYear, missingSpendingError, parseSpending } from "../analysis/parse/spending";
 import { parseOutcomes } from "../engine/parse/outcomes";
-import { analyseOutcomes, outcomesJson, type OutcomesAnalysis } from "../analysis/outcomes";
+import { analyseOutcomes, type OutcomesAnalysis } from "../analysis/outcomes";
+import { equityJson, outcomesJson } from "../words/equityJson";
+import { outcomesReadings } from "../words/outcomes";
 import { perPupilByStudentType, studentTypesJson, type StudentTypes } from "../analysis/studentTypes";
 import { outcomesPlan, studentTypesPlan } from "../report/outcomes";
 import { summaryJson } from "../report/summary";
@@ -163,7 +164,7 @@ export function renderExtrasText(types: StudentTypes, outcomes: OutcomesAnalysis
   for (const r of types.rows) out.push(`    ${r.type.padEnd(30)}${(r.perPupil === null ? "n/a" : dollars(r.perPupil)).padStart(12)}  (${countOf(r.students, "student")})`);
   if (outcomes) {
     out.push("", `  Outcomes: ${outcomes.measure} (${outcomes.year}), ${outcomes.schools.length} schools`);
-    for (const line of outcomes.readings) out.push(`    ${line}`);
+    for (const line of outcomesReadings(outcomes)) out.push(`    ${line}`);
   }
   out.push("");
   return out.join("\n") + "\n";

@@ -7,10 +7,10 @@
  * beside it as a small table and the native chart references that table.
  */
 import type { EquitySummary } from "../analysis/equity/index";
-import { SIZE_TERM, type MultiFit } from "../analysis/equity/regression";
+import { isSizeTerm, type MultiFit } from "../analysis/equity/regression";
 import type { SnapshotComparison } from "../analysis/equity/snapshot";
 import { MONEY_STATS, STAT_KEYS, type StatKey, type Stats } from "../analysis/equity/stats";
-import { equityWordsOf, STAT_LABELS, statisticMeaning } from "../words/equity";
+import { equityWordsOf, fitProblemText, sizeLeftOutText, STAT_LABELS, statisticMeaning } from "../words/equity";
 import { excelName } from "./names";
 import type { NumberFormat, PlanCell, PlanChart, PlanTable, PlanValue, SheetPlan } from "./plan";
 import { decileChart, equityScatterChart } from "./charts/describe";
@@ -45,14 +45,14 @@ function regressionCells(cells: PlanCell[], r0: number, title: string, pw: Multi
   let r = r0;
   cells.push({ r: r++, c: 0, v: title, style: "subtitle" });
   if (!pw.ok || !un.ok) {
-    cells.push({ r: r++, c: 0, v: `Not fitted: ${!pw.ok ? pw.reason : !un.ok ? un.reason : ""}.`, style: "note" });
+    cells.push({ r: r++, c: 0, v: `Not fitted: ${!pw.ok ? fitProblemText(pw.problem) : !un.ok ? fitProblemText(un.problem) : ""}.`, style: "note" });
     return r;
   }
   const headers = ["Term", "Pupil-weighted $", "Std. error", "t", "Unweighted $", "Std. error", "t"];
   headers.forEach((h, c) => cells.push({ r, c, v: h, style: "header" }));
   r++;
   pw.names.forEach((name, j) => {
-    const label = j === 0 ? "Intercept (school with none of these needs)" : name === SIZE_TERM ? "School size: per unit of ln(Students) (a doubling is × 0.693)" : `per point of ${name}`;
+    const label = j === 0 ? "Intercept (school with none of these needs)" : isSizeTerm(name) ? "School size: per unit of ln(Students) (a doubling is × 0.693)" : `per point of ${name}`;
     cells.push({ r, c: 0, v: label, style: "label" });
     const put = (c: number, v: number | null, fmt: NumberFormat) => cells.push({ r, c, v, fmt });
     put(1, usd(pw.coefficients[j]), "currency");
@@ -70,9 +70,9 @@ function regressionCells(cells: PlanCell[], r0: number, title: string, pw: Multi
     c: 0,
     v:
       "|t| above 2 means the effect is unlikely to be chance. Coefficients are $ per pupil per percentage point of each need, holding the others" +
-      (pw.names.includes(SIZE_TERM) ? " and school size" : "") +
+      (pw.names.some(isSizeTerm) ? " and school size" : "") +
       " fixed." +
-      (pw.note ? ` The regression was ${pw.note}.` : ""),
+      (pw.sizeLeftOut ? ` The regression was ${sizeLeftOutText(pw.sizeLeftOut)}.` : ""),
     style: "note",
   });
   return r;

@@ -11,6 +11,8 @@ import { parseOutcomes } from "../engine/parse/outcomes";
 import type { Allocation, InputError, RawTables } from "../engine/types";
 import type { StudentTypes } from "../analysis/studentTypes";
 import type { SimpleFit } from "../analysis/equity/regression";
+import { fitProblemText } from "../words/equity";
+import { outcomesReadings } from "../words/outcomes";
 import { placeChart } from "./charts/native";
 import { outcomeChart, studentTypeChart } from "./charts/voices";
 import { excelName } from "./names";
@@ -20,7 +22,7 @@ const TAB = "107C41";
 const usd = (c: number | null): number | null => (c === null ? null : Math.round(c) / 100);
 
 function fitRow(label: string, f: SimpleFit, unit: string): (string | number | null)[] {
-  if (!f.ok) return [label, null, null, null, null, `Not fitted: ${f.reason}`];
+  if (!f.ok) return [label, null, null, null, null, `Not fitted: ${fitProblemText(f.problem)}`];
   return [label, f.slope, f.seSlope, f.intercept, f.r2, unit];
 }
 
@@ -28,7 +30,7 @@ export function outcomesPlan(o: OutcomesAnalysis, povertyName: string | null): S
   const pov = povertyName ?? "Poverty";
   const cells: PlanCell[] = [
     { r: 0, c: 0, v: `Outcomes: ${o.measure} (${o.year}) against ${pov} and against $ per pupil`, style: "title" },
-    { r: 1, c: 0, v: `${o.readings.join(" ")} Other measures: ${o.measures.filter((m) => m !== o.measure).join(", ") || "none"}; years of this measure: ${o.years.join(", ")}.`, style: "note" },
+    { r: 1, c: 0, v: `${outcomesReadings(o).join(" ")} Other measures: ${o.measures.filter((m) => m !== o.measure).join(", ") || "none"}; years of this measure: ${o.years.join(", ")}.`, style: "note" },
   ];
   const fits: PlanTable = {
     name: excelName("Outcome_Fits"),

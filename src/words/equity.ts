@@ -5,9 +5,40 @@
  */
 import type { Decile } from "../analysis/equity/deciles";
 import type { EquitySummary } from "../analysis/equity/index";
-import { SIZE_TERM as SIZE_TERM_NAME, type MultiFit, type SimpleFit } from "../analysis/equity/regression";
+import { isSizeTerm, type FitProblem, type MultiFit, type SimpleFit, type TermName } from "../analysis/equity/regression";
 import type { StatKey, Stats } from "../analysis/equity/stats";
 import { dollarsAndCents, signedChange, wholeDollars } from "../engine/money";
+
+/** The school-size control's name in the regressions (JSON, sheets). */
+export const SIZE_TERM_NAME = "School size (ln of Students)";
+
+/** A regressor's name as printed: the need share's, or the school-size control's. */
+export function termName(t: TermName): string {
+  return isSizeTerm(t) ? SIZE_TERM_NAME : t;
+}
+
+/** Why a line or a regression could not be fitted, as printed after "Not fitted: " (CLI, sheets, JSON). */
+export function fitProblemText(p: FitProblem): string {
+  switch (p.code) {
+    case "lineTooFew":
+      return `a fitted line needs at least 2 schools; found ${p.n}`;
+    case "sameShare":
+      return "every school has the same share, so no line can be fitted";
+    case "tooFewSchools":
+      return `not enough schools: ${p.n} school(s) for ${p.p} coefficients (the intercept and ${p.shares} share(s))`;
+    case "noWeight":
+      return "the design is singular: there are no schools with a positive weight";
+    case "collinear":
+      return `the design is singular: "${termName(p.term)}" is a linear combination of the intercept and the shares before it (for example the same share in every school, or two shares that always move together), so its separate effect cannot be measured`;
+    case "noNeeds":
+      return "Enrollment has no need category";
+  }
+}
+
+/** How a regression fitted without the school-size control says so ("The regression was …"). */
+export function sizeLeftOutText(p: FitProblem): string {
+  return `fitted without the school-size control: ${fitProblemText(p)}`;
+}
 
 /** Benchmarks commonly used in school-finance equity studies (Odden & Picus). */
 export const BENCHMARKS = { cv: 0.1, mcloone: 0.95 } as const;
@@ -160,7 +191,7 @@ function horizontalWords(w: WordsInput, s: Stats & { mean: number; min: number; 
 
 /** The sentence on the fitted line of per-pupil dollars on the poverty share (or why there is none). */
 function povertySlopeWords(pov: string, fit: SimpleFit | null): string {
-  if (!fit || !fit.ok) return `Vertical equity by ${pov} cannot be measured: ${fit && !fit.ok ? fit.reason : "no fitted line"}.`;
+  if (!fit || !fit.ok) return `Vertical equity by ${pov} cannot be measured: ${fit && !fit.ok ? fitProblemText(fit.problem) : "no fitted line"}.`;
   const per10 = fit.slope * 10;
   const significant = fit.seSlope === null ? fit.slope !== 0 : Math.abs(fit.slope) > 2 * fit.seSlope;
   const verdict = !significant
@@ -195,19 +226,19 @@ function decileWords(pov: string, deciles: readonly Decile[]): string[] {
 /** The regression on every need share together: each share's dollars per point, school size, the fit's note. */
 function regressionWords(multi: MultiFit): string[] {
   const vertical: string[] = [];
-  if (!multi.ok) vertical.push(`The regression on all need shares together could not be fitted: ${multi.reason}.`);
+  if (!multi.ok) vertical.push(`The regression on all need shares together could not be fitted: ${fitProblemText(multi.problem)}.`);
   else {
     const m = multi;
-    const terms = m.names.map((name, j) => ({ name, j })).filter((t) => t.j > 0 && t.name !== SIZE_TERM_NAME);
+    const terms = m.names.flatMap((name, j) => (j > 0 && !isSizeTerm(name) ? [{ name, j }] : []));
     if (terms.length > 1) {
       const parts = terms.map(({ name, j }) => {
         const c = m.coefficients[j];
         const se = m.standardErrors[j];
         return `${name} ${signedChange(c, dollarsAndCents)}${se === null ? "" : ` (± ${dollars(se, 2)})`}`;
       });
-      vertical.push(`Holding the other need shares${m.names.includes(SIZE_TERM_NAME) ? " and school size" : ""} fixed, each percentage point goes with this much per pupil: ${parts.join("; ")}.`);
+      vertical.push(`Holding the other need shares${m.names.some(isSizeTerm) ? " and school size" : ""} fixed, each percentage point goes with this much per pupil: ${parts.join("; ")}.`);
     }
-    const size = m.names.indexOf(SIZE_TERM_NAME);
+    const size = m.names.findIndex(isSizeTerm);
     if (size > 0) {
       const doubling = m.coefficients[size] * Math.LN2;
       const se = m.standardErrors[size];
@@ -217,7 +248,7 @@ function regressionWords(multi: MultiFit): string[] {
           (clear ? "." : " (within the noise: less than 2 standard errors from zero)."),
       );
     }
-    if (m.note) vertical.push(`The regression was ${m.note}.`);
+    if (m.sizeLeftOut) vertical.push(`The regression was ${sizeLeftOutText(m.sizeLeftOut)}.`);
   }
   return vertical;
 }

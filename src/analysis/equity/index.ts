@@ -1,7 +1,8 @@
 /**
  * Equity analysis (`sfs equity`, the DBOM views): statistics of schools' per-pupil $ unweighted and by pupils,
  * poverty regressions, poverty deciles, high-EL schools, salary averaging, snapshots and plain-words readings.
- * Pure: takes the engine's data, returns plain data. Money in cents inside; `equityJson` turns it into dollars.
+ * Pure: takes the engine's data, returns plain data. Money in cents inside; `equityJson` (src/words/equityJson.ts)
+ * turns it into dollars, with the fits' problems in words.
  */
 import { dollarsFromCents } from "../../engine/money";
 import { deciles, type Decile } from "./deciles";
@@ -29,7 +30,7 @@ export function findElNeed(needs: readonly string[]): string | null {
 
 /**
  * Per-pupil $ on every need share plus the size control. When the size control cannot be estimated (too few schools,
- * or every school the same size) the fit is made on the need shares alone and says so in `note`.
+ * or every school the same size) the fit is made on the need shares alone and says why in `sizeLeftOut`.
  */
 export function needsRegression(rows: readonly (readonly number[])[], values: readonly number[], needs: readonly string[], students: readonly number[], weights?: readonly number[] | null): MultiFit {
   const sized = multipleOls(
@@ -40,7 +41,7 @@ export function needsRegression(rows: readonly (readonly number[])[], values: re
   );
   if (sized.ok) return sized;
   const plain = multipleOls(rows, values, needs, weights);
-  return plain.ok ? { ...plain, note: `fitted without the school-size control: ${sized.reason}` } : plain;
+  return plain.ok ? { ...plain, sizeLeftOut: sized.problem } : plain;
 }
 
 export interface EquitySchool extends EquityInput {
@@ -95,7 +96,7 @@ export function equitySummary(inputs: readonly EquityInput[], opts: SummaryOptio
   const unweighted = equityStats(values, null, poverty);
   const pupilWeighted = equityStats(values, weights, poverty);
 
-  const noNeeds: SimpleFit & MultiFit = { ok: false, reason: "Enrollment has no need category" };
+  const noNeeds: SimpleFit & MultiFit = { ok: false, problem: { code: "noNeeds" } };
   const rows = schools.map((s) => s.needs.map((n) => n.pct));
   const regression = {
     simple: povertyNeed === null ? { unweighted: noNeeds, pupilWeighted: noNeeds } : { unweighted: simpleOls(poverty, values), pupilWeighted: simpleOls(poverty, values, weights) },
@@ -119,8 +120,8 @@ export function equitySummary(inputs: readonly EquityInput[], opts: SummaryOptio
   };
 }
 
-
-function ratio(x: number): number {
+/** A ratio in JSON units: 6 decimals, never −0. */
+export function ratioJson(x: number): number {
   const r = Math.round(x * 1e6) / 1e6;
   return r === 0 ? 0 : r;
 }
@@ -130,58 +131,7 @@ export function statsJson(s: Stats): Record<string, number | null> {
   const out: Record<string, number | null> = {};
   for (const k of STAT_KEYS) {
     const v = s[k];
-    out[k] = v === null ? null : MONEY_STATS.has(k) ? dollarsFromCents(v) : ratio(v);
+    out[k] = v === null ? null : MONEY_STATS.has(k) ? dollarsFromCents(v) : ratioJson(v);
   }
   return out;
-}
-
-function fitJson(f: SimpleFit | MultiFit): Record<string, unknown> {
-  if (!f.ok) return { ok: false, reason: f.reason };
-  if ("slope" in f)
-    return {
-      ok: true,
-      n: f.n,
-      slope: dollarsFromCents(f.slope),
-      intercept: dollarsFromCents(f.intercept),
-      r2: f.r2 === null ? null : ratio(f.r2),
-      seSlope: f.seSlope === null ? null : dollarsFromCents(f.seSlope),
-    };
-  return {
-    ok: true,
-    n: f.n,
-    coefficients: f.names.map((name, j) => ({
-      name,
-      coefficient: dollarsFromCents(f.coefficients[j]),
-      standardError: f.standardErrors[j] === null ? null : dollarsFromCents(f.standardErrors[j] as number),
-      t: f.tStats[j] === null ? null : ratio(f.tStats[j] as number),
-    })),
-    r2: f.r2 === null ? null : ratio(f.r2),
-    ...(f.note ? { note: f.note } : {}),
-  };
-}
-
-/** The `equity` object of summary.json: the contract's unweighted / pupilWeighted S plus the DBOM views. */
-export function equityJson(summary: EquitySummary): Record<string, unknown> {
-  return {
-    unweighted: statsJson(summary.unweighted),
-    pupilWeighted: statsJson(summary.pupilWeighted),
-    povertyNeed: summary.povertyNeed,
-    regression: {
-      simple: { unweighted: fitJson(summary.regression.simple.unweighted), pupilWeighted: fitJson(summary.regression.simple.pupilWeighted) },
-      multivariate: {
-        unweighted: fitJson(summary.regression.multivariate.unweighted),
-        pupilWeighted: fitJson(summary.regression.multivariate.pupilWeighted),
-      },
-    },
-    deciles: summary.deciles.map((d) => ({
-      decile: d.decile,
-      schools: d.schools,
-      students: d.students,
-      restrictedPerPupil: d.restrictedPerPupil === null ? null : dollarsFromCents(d.restrictedPerPupil),
-      unrestrictedPerPupil: d.unrestrictedPerPupil === null ? null : dollarsFromCents(d.unrestrictedPerPupil),
-      perPupil: d.perPupil === null ? null : dollarsFromCents(d.perPupil),
-    })),
-    highEl: summary.highEl,
-    excluded: summary.excluded,
-  };
 }

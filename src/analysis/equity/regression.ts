@@ -15,9 +15,33 @@ import { linearRegression, weightedLinearRegression } from "simple-statistics";
 /**
  * The school-size control of the multivariate regression (as in the DBOM's): the natural log of the school's
  * Students, so its coefficient is $ per pupil per unit of ln(Students); a school twice the size differs by
- * coefficient × ln 2, other things equal.
+ * coefficient × ln 2, other things equal. A regressor is a need share (named as in Enrollment) or this control;
+ * src/words/equity.ts names it.
  */
-export const SIZE_TERM = "School size (ln of Students)";
+export const SIZE_TERM = { term: "schoolSize" } as const;
+export type SizeTerm = typeof SIZE_TERM;
+/** A regressor's name: a need share's, or the school-size control. */
+export type TermName = string | SizeTerm;
+
+/** True for the school-size control (also for a copy of it, e.g. after a round trip through JSON). */
+export function isSizeTerm(t: TermName): t is SizeTerm {
+  return typeof t !== "string" && t.term === SIZE_TERM.term;
+}
+
+/** Why a line or a regression could not be fitted (worded by src/words/equity.ts fitProblemText). */
+export type FitProblem =
+  /** A simple line needs two schools; `n` were usable. */
+  | { code: "lineTooFew"; n: number }
+  /** Every school has the same share. */
+  | { code: "sameShare" }
+  /** Fewer schools (`n`) than coefficients (`p`: the intercept and `shares` regressors). */
+  | { code: "tooFewSchools"; n: number; p: number; shares: number }
+  /** No school has a positive weight. */
+  | { code: "noWeight" }
+  /** The regressor `term` is a linear combination of the intercept and the regressors before it. */
+  | { code: "collinear"; term: TermName }
+  /** Enrollment has no need category. */
+  | { code: "noNeeds" };
 
 export type SimpleFit =
   | {
@@ -31,14 +55,14 @@ export type SimpleFit =
       seSlope: number | null;
       seIntercept: number | null;
     }
-  | { ok: false; reason: string };
+  | { ok: false; problem: FitProblem };
 
 export type MultiFit =
   | {
       ok: true;
       n: number;
       /** "Intercept" then the regressors' names. */
-      names: string[];
+      names: ("Intercept" | TermName)[];
       coefficients: number[];
       /** Null when n = p (no degrees of freedom left). */
       standardErrors: (number | null)[];
@@ -49,10 +73,10 @@ export type MultiFit =
       /** √(σ²): typical size of what the regressors leave unexplained. */
       residualSd: number | null;
       residuals: number[];
-      /** Set when the fit had to leave out a control (e.g. school size), saying why. */
-      note?: string;
+      /** Set when the fit had to leave out the school-size control: why it could not be estimated. */
+      sizeLeftOut?: FitProblem;
     }
-  | { ok: false; reason: string };
+  | { ok: false; problem: FitProblem };
 
 function normalisedWeights(n: number, w?: readonly number[] | null): number[] {
   if (!w) return new Array<number>(n).fill(1);
@@ -72,7 +96,7 @@ function usable(n: number, ok: (i: number) => boolean, w?: readonly number[] | n
 export function simpleOls(xAll: readonly number[], yAll: readonly number[], wAll?: readonly number[] | null): SimpleFit {
   const keep = usable(xAll.length, (i) => Number.isFinite(xAll[i]) && Number.isFinite(yAll[i]), wAll);
   const n = keep.length;
-  if (n < 2) return { ok: false, reason: `a fitted line needs at least 2 schools; found ${n}` };
+  if (n < 2) return { ok: false, problem: { code: "lineTooFew", n } };
   const x = keep.map((i) => xAll[i]);
   const y = keep.map((i) => yAll[i]);
   const w = normalisedWeights(n, wAll ? keep.map((i) => wAll[i]) : null);
@@ -92,7 +116,7 @@ export function simpleOls(xAll: readonly number[], yAll: readonly number[], wAll
     sxx += w[i] * (x[i] - mx) ** 2;
     syy += w[i] * (y[i] - my) ** 2;
   }
-  if (!(sxx > 1e-12 * (1 + mx * mx))) return { ok: false, reason: "every school has the same share, so no line can be fitted" };
+  if (!(sxx > 1e-12 * (1 + mx * mx))) return { ok: false, problem: { code: "sameShare" } };
   const pairs = x.map((xi, i) => [xi, y[i]]);
   const { m, b } = wAll ? weightedLinearRegression(pairs, w) : linearRegression(pairs);
   let sse = 0;
@@ -142,13 +166,13 @@ export function leastSquares(X: readonly (readonly number[])[], y: readonly numb
 export function multipleOls(
   rows: readonly (readonly number[])[],
   yAll: readonly number[],
-  names: readonly string[],
+  names: readonly TermName[],
   weights?: readonly number[] | null,
 ): MultiFit {
   const keep = usable(rows.length, (i) => Number.isFinite(yAll[i]) && rows[i].every((v) => Number.isFinite(v)), weights);
   const n = keep.length;
   const p = names.length + 1;
-  if (n < p) return { ok: false, reason: `not enough schools: ${n} school(s) for ${p} coefficients (the intercept and ${names.length} share(s))` };
+  if (n < p) return { ok: false, problem: { code: "tooFewSchools", n, p, shares: names.length } };
   const X = keep.map((i) => [1, ...rows[i]]);
   const y = keep.map((i) => yAll[i]);
   const w = normalisedWeights(n, weights ? keep.map((i) => weights[i]) : null);
@@ -158,17 +182,8 @@ export function multipleOls(
     X.map((row, i) => row.map((v) => v * root[i])),
     y.map((v, i) => v * root[i]),
   );
-  const allNames = ["Intercept", ...names];
-  if (!solved.ok) {
-    const col = allNames[solved.column];
-    return {
-      ok: false,
-      reason:
-        solved.column === 0
-          ? "the design is singular: there are no schools with a positive weight"
-          : `the design is singular: "${col}" is a linear combination of the intercept and the shares before it (for example the same share in every school, or two shares that always move together), so its separate effect cannot be measured`,
-    };
-  }
+  const allNames: ("Intercept" | TermName)[] = ["Intercept", ...names];
+  if (!solved.ok) return { ok: false, problem: solved.column === 0 ? { code: "noWeight" } : { code: "collinear", term: names[solved.column - 1] } };
   const beta = solved.solution;
   const residuals = X.map((row, i) => y[i] - row.reduce((s, v, j) => s + v * beta[j], 0));
   let W = 0;

@@ -7,9 +7,9 @@
  * Only weights whose allocation the engine accepts (no errors: e.g. floors the general money can pay) are
  * searched: the range is scanned, each accepted/rejected boundary is narrowed by bisection, and the root is
  * found by a bracketing secant (Illinois regula falsi, bisection fallback) between accepted weights. When the
- * target cannot be met it says "no solution in the feasible range [a, b]" with the closest value reached, or
- * that the result jumps over the target (rounding to cents, floors and caps make steps); a rejected
- * allocation's figures are never used or cited.
+ * target cannot be met the result says why as a `SolveProblem` (no solution in the feasible range, with the
+ * closest value reached, or the result jumps over the target: rounding to cents, floors and caps make steps),
+ * worded by src/words/equitySolve.ts; a rejected allocation's figures are never used or cited.
  *
  * Units: slope targets are cents per pupil per percentage point of poverty, McLoone is a ratio, school budgets
  * are cents. "Weight" is the value of the Weights table cell; for a cell given as Per Pupil it is the cell's
@@ -22,11 +22,39 @@ import { equityInputs } from "./inputs";
 import { simpleOls } from "./regression";
 import { equityStats } from "./stats";
 
+/** The weight at which the engine rejected the allocation, and the engine's located error. */
+export interface RejectedAt {
+  weight: number;
+  error: InputError;
+}
+
+/**
+ * Why no weight was found (worded by src/words/equitySolve.ts solveProblemText). Values are the measure's units
+ * (the caller's formatValue writes them) and weights.
+ */
+export type SolveProblem =
+  /** findRoot: the target lies outside [min, max] of the values at the ends lo and hi. */
+  | { code: "outsideRange"; lo: number; hi: number; target: number; min: number; max: number }
+  /** The measure steps over the target between weights a and b; `closest` is the nearest accepted value, if known. */
+  | { code: "jumps"; target: number; tolerance: number; a: number; b: number; closest: { weight: number; value: number } | null }
+  /** No weight in [lo, hi] gives an allocation the engine accepts. */
+  | { code: "noneAccepted"; lo: number; hi: number; rejected: RejectedAt | null }
+  /** The accepted weights (`feasible`) never reach the target; `rejected`: why the rest of the range is left out. */
+  | { code: "notReached"; feasible: FeasibleRange; closest: { weight: number; value: number } | null; rejected: RejectedAt | null }
+  /** The category is priced in $ per pupil and the first level's Base $ per pupil is 0. */
+  | { code: "perPupilNoBase" }
+  | { code: "notNeed"; category: string | number; needs: readonly string[] }
+  | { code: "notLevel"; level: string | number; levels: readonly string[] }
+  | { code: "emptyRange"; lo: number; hi: number }
+  | { code: "noSchool"; schoolId: string }
+  /** The solve itself failed (the pane catches it); `message` is the exception's. */
+  | { code: "failed"; message: string };
+
 export type RootResult =
   | { found: true; x: number; fx: number; iterations: number }
   | {
       found: false;
-      reason: string;
+      problem: SolveProblem;
       iterations: number;
       flo: number;
       fhi: number;
@@ -38,10 +66,6 @@ export interface RootOptions {
   maxIterations?: number;
   /** Give up when the bracket is narrower than this. */
   xTolerance?: number;
-}
-
-function show(n: number): string {
-  return Number.isInteger(n) ? String(n) : String(Number(n.toPrecision(6)));
 }
 
 /** Find x in [lo, hi] with f(x) = target (within tolerance), f continuous or stepwise, by bracketing. */
@@ -58,7 +82,7 @@ export function findRoot(f: (x: number) => number, target: number, lo: number, h
   if (!Number.isFinite(ga) || !Number.isFinite(gb) || Math.sign(ga) === Math.sign(gb)) {
     return {
       found: false,
-      reason: `no solution in [${show(lo)}, ${show(hi)}]: the target ${show(target)} lies outside [f(${show(lo)}), f(${show(hi)})] = [${show(Math.min(flo, fhi))}, ${show(Math.max(flo, fhi))}]`,
+      problem: { code: "outsideRange", lo, hi, target, min: Math.min(flo, fhi), max: Math.max(flo, fhi) },
       iterations,
       flo,
       fhi,
@@ -74,7 +98,7 @@ export function findRoot(f: (x: number) => number, target: number, lo: number, h
     };
   return {
     found: false,
-    reason: `no weight reaches ${show(target)} within ±${show(opts.tolerance)}: the result jumps over it between ${show(r.a)} and ${show(r.b)} (rounding, floors or caps make steps)`,
+    problem: { code: "jumps", target, tolerance: opts.tolerance, a: r.a, b: r.b, closest: null },
     iterations: iterations + r.iterations,
     flo,
     fhi,
@@ -139,13 +163,6 @@ export interface SolveOptions {
   form?: "pupilWeighted" | "unweighted";
   tolerance?: number;
   maxIterations?: number;
-  /** How a value of the measure is written in reasons (default: the number itself). */
-  formatValue?: (v: number) => string;
-  /**
-   * How the engine's located error is written in reasons (the words layer's formatError; without it a reason says
-   * at which weight the engine rejects the allocation, without the error).
-   */
-  describeError?: (e: InputError) => string;
 }
 
 export interface SchoolChange {
@@ -180,7 +197,7 @@ export type SolveResult =
     }
   | {
       found: false;
-      reason: string;
+      problem: SolveProblem;
       /** The part of the search range whose allocations the engine accepts (null: none, or the request was invalid). */
       feasible?: FeasibleRange | null;
       /** The accepted weight whose measure came closest to the target, and that measure. */
@@ -230,7 +247,7 @@ export function solveWeight(district: District, category: string | number, targe
   if (fixedKind && !(refCents > 0))
     return {
       found: false,
-      reason: "the category is priced in $ per pupil and the first level's Base $ per pupil is 0, so a weight cannot be converted to dollars",
+      problem: { code: "perPupilNoBase" },
     };
   const current = cells.map((r) => (r === null ? 0 : r.kind === "weight" ? r.weight : r.cents / refCents));
   const ref = levels.find((l) => current[l] !== 0);
@@ -257,14 +274,12 @@ export function solveWeight(district: District, category: string | number, targe
     {
       tolerance: opts.tolerance ?? DEFAULT_TOLERANCE[target.kind],
       maxIterations: opts.maxIterations ?? 100,
-      formatValue: opts.formatValue,
-      describeError: opts.describeError,
     },
   );
   if (!search.found)
     return {
       found: false,
-      reason: search.reason,
+      problem: search.problem,
       feasible: search.feasible,
       closest: search.closest,
     };
@@ -278,12 +293,12 @@ function solveScope(
   category: string | number,
   target: SolveTarget,
   opts: SolveOptions,
-): { cat: number; levels: number[]; lo: number; hi: number } | { found: false; reason: string } {
+): { cat: number; levels: number[]; lo: number; hi: number } | { found: false; problem: SolveProblem } {
   const cat = typeof category === "number" ? category : district.needs.findIndex((n) => n.toLowerCase() === category.toLowerCase()) + 1;
   if (!(cat >= 1 && cat <= district.needs.length))
     return {
       found: false,
-      reason: `"${category}" is not a need category in Enrollment (${district.needs.join(", ") || "none"})`,
+      problem: { code: "notNeed", category, needs: district.needs },
     };
   let levels: number[] = district.levels.map((_, i) => i);
   if (opts.level !== undefined) {
@@ -291,15 +306,15 @@ function solveScope(
     if (!(li >= 0 && li < district.levels.length))
       return {
         found: false,
-        reason: `"${opts.level}" is not a level (${district.levels.join(", ")})`,
+        problem: { code: "notLevel", level: opts.level, levels: district.levels },
       };
     levels = [li];
   }
   const lo = opts.lo ?? 0;
   const hi = opts.hi ?? 3;
-  if (!(lo < hi)) return { found: false, reason: `the search range [${lo}, ${hi}] is empty` };
+  if (!(lo < hi)) return { found: false, problem: { code: "emptyRange", lo, hi } };
   if (target.kind === "schoolBudget" && !district.schools.some((s) => s.id === target.schoolId))
-    return { found: false, reason: `no school with ID "${target.schoolId}"` };
+    return { found: false, problem: { code: "noSchool", schoolId: target.schoolId } };
   return { cat, levels, lo, hi };
 }
 
@@ -349,16 +364,11 @@ export type FeasibleSearch =
     }
   | {
       found: false;
-      reason: string;
+      problem: SolveProblem;
       iterations: number;
       feasible: FeasibleRange | null;
       closest: { weight: number; value: number } | null;
     };
-
-/** A weight for reasons: plain, or with an exponent when tiny. */
-function showWeight(x: number): string {
-  return x !== 0 && Math.abs(x) < 1e-4 ? x.toExponential(2) : show(x);
-}
 
 /**
  * Root finding restricted to the weights whose allocation the engine accepts. The range is scanned, every
@@ -372,19 +382,17 @@ export function searchFeasible(
   target: number,
   lo: number,
   hi: number,
-  opts: RootOptions & Pick<SolveOptions, "formatValue" | "describeError">,
+  opts: RootOptions,
 ): FeasibleSearch {
-  const fmt = opts.formatValue ?? show;
   const pr = prober(run, read);
   const grid = scanRange(pr, lo, hi);
   const accepted = grid.filter((p) => p.ok);
-  const rejected = grid.find((p) => !p.ok) ?? null;
-  const said = rejected?.error && opts.describeError ? ` (${opts.describeError(rejected.error)})` : "";
-  const rejectedWhy = rejected?.error ? `the engine rejects the allocation at weight ${showWeight(rejected.x)}${said}` : "";
+  const firstRejected = grid.find((p) => !p.ok) ?? null;
+  const rejected: RejectedAt | null = firstRejected?.error ? { weight: firstRejected.x, error: firstRejected.error } : null;
   if (accepted.length === 0) {
     return {
       found: false,
-      reason: `no weight in [${show(lo)}, ${show(hi)}] gives an allocation the engine accepts: ${rejectedWhy}`,
+      problem: { code: "noneAccepted", lo, hi, rejected },
       iterations: pr.iterations,
       feasible: null,
       closest: null,
@@ -394,7 +402,6 @@ export function searchFeasible(
     lo: accepted[0].x,
     hi: accepted[accepted.length - 1].x,
   };
-  const rangeText = `[${showWeight(feasible.lo)}, ${showWeight(feasible.hi)}]`;
   for (const p of grid) if (usable(p) && Math.abs(p.fx - target) <= opts.tolerance) return { found: true, x: p.x, fx: p.fx, iterations: pr.iterations, feasible };
 
   const bracketed = bracketedRoot(pr, grid, target, opts);
@@ -402,13 +409,9 @@ export function searchFeasible(
   const jumped = bracketed.jumped;
 
   const closest = closestProbe(pr.probes, target, pr.probe, grid);
-  const near = closest ? `: the closest value reached is ${fmt(closest.value)} (at weight ${showWeight(closest.weight)})` : "";
-  const outside = rejected ? `; ${rejectedWhy}` : "";
-  const reason =
-    jumped !== null
-      ? `no weight reaches ${fmt(target)} within ±${fmt(opts.tolerance)}: ${jumped}${near}`
-      : `no solution in the feasible range ${rangeText}${near}${outside}`;
-  return { found: false, reason, iterations: pr.iterations, feasible, closest };
+  const problem: SolveProblem =
+    jumped !== null ? { code: "jumps", target, tolerance: opts.tolerance, ...jumped, closest } : { code: "notReached", feasible, closest, rejected };
+  return { found: false, problem, iterations: pr.iterations, feasible, closest };
 }
 
 /** Evaluates weights, keeping every probe and counting the evaluations. */
@@ -461,10 +464,10 @@ function scanRange(pr: Prober, lo: number, hi: number): Probe[] {
 
 /**
  * Brackets: neighbouring accepted weights with the target between their measures. The first root found between
- * accepted weights, or why none was (`jumped`: the measure steps over the target; null: no bracket).
+ * accepted weights, or why none was (`jumped`: the weights between which the measure steps over the target; null: no bracket).
  */
-function bracketedRoot(pr: Prober, grid: Probe[], target: number, opts: RootOptions): { found: true; x: number; fx: number } | { found: false; jumped: string | null } {
-  let jumped: string | null = null;
+function bracketedRoot(pr: Prober, grid: Probe[], target: number, opts: RootOptions): { found: true; x: number; fx: number } | { found: false; jumped: { a: number; b: number } | null } {
+  let jumped: { a: number; b: number } | null = null;
   for (let k = 1; k < grid.length; k++) {
     const a = grid[k - 1];
     const b = grid[k];
@@ -481,7 +484,7 @@ function bracketedRoot(pr: Prober, grid: Probe[], target: number, opts: RootOpti
     });
     if (hitRejected) continue;
     if (root.found) return { found: true, x: root.x, fx: root.fx };
-    if (jumped === null) jumped = `the result jumps over it between ${show(root.a)} and ${show(root.b)} (rounding, floors or caps make steps)`;
+    if (jumped === null) jumped = { a: root.a, b: root.b };
   }
   return { found: false, jumped };
 }

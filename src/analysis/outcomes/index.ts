@@ -1,7 +1,7 @@
 /**
  * Achievement against poverty and against per-pupil $ (the equity monitor's outcome views): for one measure and year
  * of the Outcomes table, each school's value beside its poverty share and its dollars per pupil, with a least-squares
- * line for each (each school one observation). Correlation, not cause: the readings say so. Pure.
+ * line for each (each school one observation). Correlation, not cause: the readings (src/words/outcomes.ts) say so. Pure.
  */
 import type { EquitySummary } from "../equity";
 import { simpleOls, type SimpleFit } from "../equity/regression";
@@ -31,7 +31,8 @@ export interface OutcomesAnalysis {
   onPoverty: SimpleFit;
   /** value on $ per pupil, in dollars (slope: points per dollar). */
   onPerPupil: SimpleFit;
-  readings: string[];
+  /** The equity analysis's poverty need (the first need category), or null. */
+  povertyNeed: string | null;
 }
 
 /** Years in a sensible order: numerically when they start with a number, else as written. */
@@ -56,36 +57,7 @@ export function analyseOutcomes(rows: readonly OutcomeRow[], equity: EquitySumma
     else schools.push({ id: s.id, name: s.name, students: s.students, poverty: s.poverty, perPupil: s.perPupil, value: v });
   }
   const onPoverty: SimpleFit =
-    equity.povertyNeed === null ? { ok: false, reason: "Enrollment has no need category" } : simpleOls(schools.map((s) => s.poverty ?? NaN), schools.map((s) => s.value));
+    equity.povertyNeed === null ? { ok: false, problem: { code: "noNeeds" } } : simpleOls(schools.map((s) => s.poverty ?? NaN), schools.map((s) => s.value));
   const onPerPupil = simpleOls(schools.map((s) => s.perPupil / 100), schools.map((s) => s.value));
-  const readings: string[] = [];
-  const pov = equity.povertyNeed ?? "poverty";
-  const r2 = (f: SimpleFit) => (f.ok && f.r2 !== null ? ` (R² ${f.r2.toFixed(2)})` : "");
-  const clear = (f: SimpleFit & { ok: true }) => (f.seSlope === null ? true : Math.abs(f.slope) > 2 * f.seSlope);
-  if (onPoverty.ok) {
-    const per10 = onPoverty.slope * 10;
-    readings.push(
-      `${measure} (${year}): each 10 more points of ${pov} go with ${Math.abs(per10).toFixed(1)} ${per10 <= 0 ? "lower" : "higher"}${r2(onPoverty)}` +
-        (clear(onPoverty) ? "." : ", within the noise between schools."),
-    );
-  } else readings.push(`${measure} against ${pov}: no line — ${onPoverty.reason}.`);
-  if (onPerPupil.ok) {
-    const per1000 = onPerPupil.slope * 1000;
-    readings.push(
-      `Each $1,000 more per pupil goes with ${Math.abs(per1000).toFixed(1)} ${per1000 < 0 ? "lower" : "higher"} ${measure}${r2(onPerPupil)}` +
-        (clear(onPerPupil) ? "" : ", within the noise") +
-        ". Money follows need in a weighted formula, so this line mixes need and effect: read it beside the poverty line, not as what money buys.",
-    );
-  } else readings.push(`${measure} against $ per pupil: no line — ${onPerPupil.reason}.`);
-  if (missing.length) readings.push(`No ${measure} for ${year} at: ${missing.join(", ")} (left out).`);
-  return { measure, year, measures, years, schools, missing, onPoverty, onPerPupil, readings };
-}
-
-function fitJson(f: SimpleFit): Record<string, unknown> {
-  return f.ok ? { ok: true, n: f.n, slope: f.slope, intercept: f.intercept, r2: f.r2, seSlope: f.seSlope } : { ok: false, reason: f.reason };
-}
-
-/** The `outcomes` object of summary.json's equity: slopes per point of poverty and per dollar per pupil. */
-export function outcomesJson(o: OutcomesAnalysis): Record<string, unknown> {
-  return { measure: o.measure, year: o.year, schools: o.schools.length, missing: o.missing, onPoverty: fitJson(o.onPoverty), onPerPupil: fitJson(o.onPerPupil) };
+  return { measure, year, measures, years, schools, missing, onPoverty, onPerPupil, povertyNeed: equity.povertyNeed };
 }

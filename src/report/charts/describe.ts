@@ -4,6 +4,7 @@
  */
 import type { AroiAnalysis } from "../../analysis/aroi";
 import type { EquitySummary } from "../../analysis/equity";
+import { fitProblemText } from "../../words/equity";
 import { dollars, dollarsFromCents } from "../../engine/money";
 import type { BudgetTree, MultiYearPlan, SavingsScreen } from "../../analysis/plan";
 import type { Allocation } from "../../engine/types";
@@ -116,7 +117,7 @@ export function equityScatterChart(s: EquitySummary, ctx: ChartContext = {}): Ch
     ? `The fitted line (pupil-weighted) rises ${fmtUsd(fit.slope / 100)} per pupil for each percentage point of ${pov}` +
       (fit.r2 !== null ? ` (R² ${fit.r2.toFixed(2)})` : "") +
       "."
-    : `No fitted line: ${fit.reason}.`;
+    : `No fitted line: ${fitProblemText(fit.problem)}.`;
   const series: ChartDescription["series"] = [{ name: "Schools", mark: "point", x: 1, y: 2, tone: "blue" }];
   if (hasEl) series.push({ name: `High-EL schools (${s.highEl.need} ≥ ${s.highEl.thresholdPct}%)`, mark: "point", x: 1, y: 3, tone: "orange" });
   if (fit.ok) series.push({ name: "Fitted line (pupil-weighted)", mark: "line", x: 1, y: 4, tone: "fit" });

@@ -5,6 +5,8 @@
  */
 import type { Benchmark } from "../../analysis/benchmark";
 import type { OutcomesAnalysis } from "../../analysis/outcomes";
+import { fitProblemText } from "../../words/equity";
+import { outcomesReadings } from "../../words/outcomes";
 import type { StudentTypes } from "../../analysis/studentTypes";
 import type { ReadinessAnalysis } from "../../analysis/readiness";
 import type { GroupStats, SurveyAnalysis } from "../../analysis/survey";
@@ -148,9 +150,9 @@ export function outcomeChart(o: OutcomesAnalysis, against: "poverty" | "perPupil
     title: `${o.measure} (${o.year}) against ${against === "poverty" ? `% ${pov}` : "$ per pupil"}`,
     caption:
       `Each dot is a school. ` +
-      (fit.ok ? `The line is the least-squares fit, each school counted once${fit.r2 !== null ? ` (R² ${fit.r2.toFixed(2)})` : ""}.` : `No line: ${fit.reason}.`),
+      (fit.ok ? `The line is the least-squares fit, each school counted once${fit.r2 !== null ? ` (R² ${fit.r2.toFixed(2)})` : ""}.` : `No line: ${fitProblemText(fit.problem)}.`),
     source: `Outcomes and the equity analysis of ${wb(ctx)}.`,
-    alt: `Scatter of ${pts.length} schools. ${o.readings[against === "poverty" ? 0 : 1] ?? ""}`,
+    alt: `Scatter of ${pts.length} schools. ${outcomesReadings(o)[against === "poverty" ? 0 : 1] ?? ""}`,
     columns: [
       { header: "School", format: "text" },
       { header: xTitle, format: against === "poverty" ? "percentPoints" : "currency" },

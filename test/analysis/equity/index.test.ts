@@ -1,5 +1,6 @@
 import { dollarsFromCents } from "../../../src/engine/money";
-import { equityInputs, equityJson, equitySummary, findElNeed, statsJson } from "../../../src/analysis/equity/index";
+import { equityInputs, equitySummary, findElNeed, statsJson } from "../../../src/analysis/equity/index";
+import { equityJson } from "../../../src/words/equityJson";
 import { equityStats, MONEY_STATS } from "../../../src/analysis/equity/stats";
 import { equityAllocation, input } from "./fixture";
 import { equityWordsOf } from "../../../src/words/equity";
@@ -44,7 +45,7 @@ describe("equitySummary", () => {
     const plain = equitySummary([{ ...input("A", 10, 0, 100, 0, 0), needs: [] }, { ...input("B", 10, 0, 200, 0, 0), needs: [] }]);
     expect(plain.povertyNeed).toBeNull();
     expect(plain.pupilWeighted.slope).toBeNull();
-    expect(plain.regression.multivariate.pupilWeighted).toEqual({ ok: false, reason: "Enrollment has no need category" });
+    expect(plain.regression.multivariate.pupilWeighted).toEqual({ ok: false, problem: { code: "noNeeds" } });
     expect(equityWordsOf(plain).vertical[0]).toMatch(/no need category/);
   });
 });

@@ -1,13 +1,14 @@
 import fc from "fast-check";
 import { needsRegression } from "../../../src/analysis/equity/index";
-import { leastSquares, multipleOls, simpleOls } from "../../../src/analysis/equity/regression";
+import { leastSquares, multipleOls, simpleOls, SIZE_TERM } from "../../../src/analysis/equity/regression";
+import { fitProblemText } from "../../../src/words/equity";
 
 describe("simpleOls", () => {
   test("Anscombe's quartet, data set I (published: y = 3.0001 + 0.5001x, R² = 0.6665, SE 1.1247 / 0.1179)", () => {
     const x = [10, 8, 13, 9, 11, 14, 6, 4, 12, 7, 5];
     const y = [8.04, 6.95, 7.58, 8.81, 8.33, 9.96, 7.24, 4.26, 10.84, 4.82, 5.68];
     const f = simpleOls(x, y);
-    if (!f.ok) throw new Error(f.reason);
+    if (!f.ok) throw new Error(fitProblemText(f.problem));
     expect(f.intercept).toBeCloseTo(3.0001, 4);
     expect(f.slope).toBeCloseTo(0.5001, 4);
     expect(f.r2).toBeCloseTo(0.6665, 4);
@@ -28,8 +29,8 @@ describe("simpleOls", () => {
   });
 
   test("honest failures", () => {
-    expect(simpleOls([1], [2])).toEqual({ ok: false, reason: expect.stringContaining("at least 2") });
-    expect(simpleOls([5, 5, 5], [1, 2, 3])).toEqual({ ok: false, reason: expect.stringContaining("same share") });
+    expect(simpleOls([1], [2])).toEqual({ ok: false, problem: { code: "lineTooFew", n: 1 } });
+    expect(simpleOls([5, 5, 5], [1, 2, 3])).toEqual({ ok: false, problem: { code: "sameShare" } });
     const two = simpleOls([1, 2], [3, 5]);
     expect(two.ok && two.seSlope).toBeNull();
   });
@@ -50,7 +51,7 @@ describe("multipleOls", () => {
       data.map((d) => d[0]),
       ["Cases", "Distance"],
     );
-    if (!f.ok) throw new Error(f.reason);
+    if (!f.ok) throw new Error(fitProblemText(f.problem));
     expect(f.names).toEqual(["Intercept", "Cases", "Distance"]);
     expect(f.coefficients[0]).toBeCloseTo(2.34123, 4);
     expect(f.coefficients[1]).toBeCloseTo(1.61591, 4);
@@ -77,11 +78,12 @@ describe("multipleOls", () => {
     const rows = [[10, 20], [20, 40], [30, 60], [40, 80]];
     const f = multipleOls(rows, [1, 2, 3, 5], ["Poverty", "EL"]);
     expect(f.ok).toBe(false);
-    if (!f.ok) expect(f.reason).toMatch(/singular: "EL"/);
+    if (!f.ok) expect(f.problem).toEqual({ code: "collinear", term: "EL" });
+    if (!f.ok) expect(fitProblemText(f.problem)).toMatch(/singular: "EL"/);
     // a share that is the same in every school is collinear with the intercept
     const c = multipleOls([[5, 1], [5, 2], [5, 4]], [1, 2, 3], ["Poverty", "EL"]);
-    expect(!c.ok && c.reason).toMatch(/"Poverty"/);
-    expect(multipleOls([[1, 2]], [3], ["a", "b"])).toEqual({ ok: false, reason: expect.stringContaining("not enough schools") });
+    expect(!c.ok && fitProblemText(c.problem)).toMatch(/"Poverty"/);
+    expect(multipleOls([[1, 2]], [3], ["a", "b"])).toEqual({ ok: false, problem: { code: "tooFewSchools", n: 1, p: 3, shares: 2 } });
   });
 
   test("pupil-weighted coefficients equal OLS on expanded data (property)", () => {
@@ -142,13 +144,13 @@ describe("needsRegression: need shares plus the school-size control", () => {
     const students = [200, 800, 400, 1600, 300, 900];
     const y = pov.map((p, i) => 5000 + 20 * p - 300 * Math.log(students[i]));
     const f = needsRegression(pov.map((p) => [p]), y, ["Poverty"], students);
-    if (!f.ok) throw new Error(f.reason);
-    expect(f.names).toEqual(["Intercept", "Poverty", "School size (ln of Students)"]);
+    if (!f.ok) throw new Error(fitProblemText(f.problem));
+    expect(f.names).toEqual(["Intercept", "Poverty", SIZE_TERM]);
     expect(f.coefficients[0]).toBeCloseTo(5000, 6);
     expect(f.coefficients[1]).toBeCloseTo(20, 8);
     expect(f.coefficients[2]).toBeCloseTo(-300, 6);
     expect(f.r2).toBeCloseTo(1, 12);
-    expect(f.note).toBeUndefined();
+    expect(f.sizeLeftOut).toBeUndefined();
   });
 
   test("hand-computed fit with noise (Frisch–Waugh–Lovell): the poverty coefficient is the slope on size-residualised data", () => {
@@ -158,7 +160,7 @@ describe("needsRegression: need shares plus the school-size control", () => {
     const pov = [10, 40, 20, 50, 30];
     const y = [100, 160, 110, 190, 120];
     const f = needsRegression(pov.map((p) => [p]), y, ["Poverty"], students);
-    if (!f.ok) throw new Error(f.reason);
+    if (!f.ok) throw new Error(fitProblemText(f.problem));
     // Residualise on (1, lnS): lnS mean 2, Sxx = 10.
     // poverty: mean 30, Sxy = (-2)(-20)+(-1)(10)+0+(1)(20)+(2)(0) = 50 -> slope 5 -> fitted 20,25,30,35,40 -> e = -10, 15, -10, 15, -10
     // y: mean 136, Sxy = (-2)(-36)+(-1)(24)+0+(1)(54)+(2)(-16) = 70 -> slope 7 -> fitted 122,129,136,143,150 -> r = -22, 31, -26, 47, -30
@@ -177,8 +179,8 @@ describe("needsRegression: need shares plus the school-size control", () => {
 
   test("without room for the size control the fit is made on the need shares and says so", () => {
     const f = needsRegression([[10], [20], [40]], [1, 2, 4], ["Poverty"], [300, 300, 300]);
-    if (!f.ok) throw new Error(f.reason);
+    if (!f.ok) throw new Error(fitProblemText(f.problem));
     expect(f.names).toEqual(["Intercept", "Poverty"]);
-    expect(f.note).toMatch(/without the school-size control: the design is singular: "School size/);
+    expect(f.sizeLeftOut).toEqual({ code: "collinear", term: SIZE_TERM });
   });
 });

@@ -1,12 +1,16 @@
 import { allocate } from "../../../src/engine/allocate/index";
 import fc from "fast-check";
-import { findRoot, measure, searchFeasible, solveWeight, type SolveTarget } from "../../../src/analysis/equity/solve";
+import { findRoot, measure, searchFeasible, solveWeight, type SolveProblem, type SolveTarget } from "../../../src/analysis/equity/solve";
 import { parseDistrict } from "../../../src/engine/parse";
 import { formatError } from "../../../src/words/errors";
+import { solveProblemText } from "../../../src/words/equitySolve";
 import type { Allocation, District } from "../../../src/engine/types";
 import { sampleDistrict } from "../../../src/sample/district";
 import { makeDistrict } from "../../helpers/district";
 import { equityDistrict } from "./fixture";
+
+/** A failed solve's reason as the pane prints it (the engine's error in words). */
+const why = (r: { problem: SolveProblem }) => solveProblemText(r.problem, { describeError: formatError });
 
 /** The fixture with the Poverty weight (category 1) set at every level. */
 function withPoverty(d: District, w: number): District {
@@ -34,14 +38,14 @@ describe("findRoot (pure root finder)", () => {
   test("honest 'no solution in range'", () => {
     const r = findRoot((x) => x * x, 10, 0, 3, { tolerance: 1e-6 });
     expect(r).toMatchObject({ found: false, flo: 0, fhi: 9 });
-    if (!r.found) expect(r.reason).toBe("no solution in [0, 3]: the target 10 lies outside [f(0), f(3)] = [0, 9]");
+    if (!r.found) expect(why(r)).toBe("no solution in [0, 3]: the target 10 lies outside [f(0), f(3)] = [0, 9]");
   });
 
   test("a step function that jumps over the target is reported, not guessed", () => {
     // floor(x) goes from 1 to 2 at x = 2, never taking a value within 0.1 of 1.5
     const r = findRoot((x) => Math.floor(x), 1.5, 0, 3, { tolerance: 0.1 });
     expect(r.found).toBe(false);
-    if (!r.found) expect(r.reason).toMatch(/jumps over it between 2 and 2/);
+    if (!r.found) expect(why(r)).toMatch(/jumps over it between 2 and 2/);
   });
 });
 
@@ -55,7 +59,7 @@ describe("solveWeight over allocate()", () => {
       schoolId: "C",
       value: wanted,
     });
-    if (!r.found) throw new Error(r.reason);
+    if (!r.found) throw new Error(why(r));
     expect(Math.abs(r.achieved - wanted)).toBeLessThanOrEqual(100);
     expect(r.weight).toBeCloseTo(0.9, 2);
     // both levels carried 0.4, so scaling together sets both to the solved weight
@@ -83,7 +87,7 @@ describe("solveWeight over allocate()", () => {
       value: 0,
     });
     const r = solveWeight(d, "Poverty", { kind: "slope", value: target });
-    if (!r.found) throw new Error(r.reason);
+    if (!r.found) throw new Error(why(r));
     expect(Math.abs(r.achieved - target)).toBeLessThanOrEqual(0.5);
     expect(r.weight).toBeCloseTo(1.5, 2);
   });
@@ -94,7 +98,7 @@ describe("solveWeight over allocate()", () => {
       value: 0,
     });
     const r = solveWeight(d, 1, { kind: "mcloone", value: target });
-    if (!r.found) throw new Error(r.reason);
+    if (!r.found) throw new Error(why(r));
     expect(Math.abs(r.achieved - target)).toBeLessThanOrEqual(1e-4);
   });
 
@@ -106,7 +110,7 @@ describe("solveWeight over allocate()", () => {
     });
     expect(r.found).toBe(false);
     if (r.found) return;
-    expect(r.reason).toMatch(/^no solution in the feasible range \[0, 3\]: the closest value reached is \d+ \(at weight 3\)$/);
+    expect(why(r)).toMatch(/^no solution in the feasible range \[0, 3\]: the closest value reached is \d+ \(at weight 3\)$/);
     expect(r.feasible).toEqual({ lo: 0, hi: 3 });
     expect(r.closest).toEqual({
       weight: 3,
@@ -120,33 +124,26 @@ describe("solveWeight over allocate()", () => {
       rates: d.rates.map((row, l) => row.map((r, c) => (c === 1 && l === 1 ? { kind: "weight" as const, weight: 1.1 } : r))),
     }).schools[3].total;
     const r = solveWeight(d, "Poverty", { kind: "schoolBudget", schoolId: "D", value: wanted }, { level: "High" });
-    if (!r.found) throw new Error(r.reason);
+    if (!r.found) throw new Error(why(r));
     expect(r.district.rates[0][1]).toEqual({ kind: "weight", weight: 0.4 });
     expect(r.weight).toBeCloseTo(1.1, 2);
     expect(r.level).toBe("High");
   });
 
   test("bad requests are reasons, not crashes", () => {
-    expect(solveWeight(d, "Gifted", { kind: "slope", value: 1 })).toEqual({
-      found: false,
-      reason: expect.stringContaining('"Gifted" is not a need category'),
-    });
-    expect(solveWeight(d, "Poverty", { kind: "slope", value: 1 }, { level: "Middle" })).toEqual({
-      found: false,
-      reason: expect.stringContaining('"Middle" is not a level'),
-    });
-    expect(
-      solveWeight(d, "Poverty", {
-        kind: "schoolBudget",
-        schoolId: "Q",
-        value: 1,
-      }),
-    ).toEqual({ found: false, reason: 'no school with ID "Q"' });
-    expect(solveWeight(d, "Poverty", { kind: "slope", value: 1 }, { lo: 2, hi: 1 })).toEqual({
-      found: false,
-      reason: "the search range [2, 1] is empty",
-    });
+    const gifted = solveWeight(d, "Gifted", { kind: "slope", value: 1 });
+    expect(gifted).toEqual({ found: false, problem: { code: "notNeed", category: "Gifted", needs: d.needs } });
+    expect(why(gifted as { problem: SolveProblem })).toContain('"Gifted" is not a need category');
+    const middle = solveWeight(d, "Poverty", { kind: "slope", value: 1 }, { level: "Middle" });
+    expect(middle).toEqual({ found: false, problem: { code: "notLevel", level: "Middle", levels: d.levels } });
+    expect(why(middle as { problem: SolveProblem })).toContain('"Middle" is not a level');
+    const q = solveWeight(d, "Poverty", { kind: "schoolBudget", schoolId: "Q", value: 1 });
+    expect(q).toEqual({ found: false, problem: { code: "noSchool", schoolId: "Q" } });
+    expect(why(q as { problem: SolveProblem })).toBe('no school with ID "Q"');
+    const empty = solveWeight(d, "Poverty", { kind: "slope", value: 1 }, { lo: 2, hi: 1 });
+    expect(why(empty as { problem: SolveProblem })).toBe("the search range [2, 1] is empty");
   });
+
 
   test("cells priced in $ per pupil stay in $ per pupil", () => {
     const fixed = makeDistrict({
@@ -166,7 +163,7 @@ describe("solveWeight over allocate()", () => {
       schoolId: "B",
       value: (500_000 + 80 * 5000 * 0.5) * 100,
     });
-    if (!r.found) throw new Error(r.reason);
+    if (!r.found) throw new Error(why(r));
     expect(r.weight).toBeCloseTo(0.5, 3);
     const cell = r.district.rates[0][1];
     expect(cell?.kind).toBe("perPupil");
@@ -226,12 +223,12 @@ describe("the solver searches only allocations the engine accepts", () => {
     ["slope $10 per pupil per point", { kind: "slope", value: 1000 } as SolveTarget],
   ])("%s: no solution in the feasible range, closest value from an accepted allocation", (_, target) => {
     const rejected = measure(allocate(withPoverty(d, 0)), target);
-    const r = solveWeight(d, "Poverty", target, { describeError: formatError });
+    const r = solveWeight(d, "Poverty", target, {});
     expect(r.found).toBe(false);
     if (r.found) return;
-    expect(r.reason).toMatch(/^no solution in the feasible range \[\d\.\d+e-\d+, 3\]: the closest value reached is /);
-    expect(r.reason).not.toMatch(/jumps over|1e-12|e-13/);
-    expect(r.reason).not.toContain(String(Number(rejected.toPrecision(6))));
+    expect(why(r)).toMatch(/^no solution in the feasible range \[\d\.\d+e-\d+, 3\]: the closest value reached is /);
+    expect(why(r)).not.toMatch(/jumps over|1e-12|e-13/);
+    expect(why(r)).not.toContain(String(Number(rejected.toPrecision(6))));
     expect(r.feasible?.hi).toBe(3);
     expect(r.feasible!.lo).toBeGreaterThan(0);
     expect(r.feasible!.lo).toBeLessThan(1e-5);
@@ -240,7 +237,7 @@ describe("the solver searches only allocations the engine accepts", () => {
     expect(at.errors).toEqual([]);
     expect(measure(at, target)).toBe(r.closest!.value);
     // and names why the rest of the range is excluded
-    expect(r.reason).toMatch(/the engine rejects the allocation at weight 0 \(Policy row \d+, column "Value" \(B\d+\): expected Hold Harmless/);
+    expect(why(r)).toMatch(/the engine rejects the allocation at weight 0 \(Policy row \d+, column "Value" \(B\d+\): expected Hold Harmless/);
   });
 
   test("differential against a naive grid search (sample and a small district)", () => {
@@ -282,7 +279,7 @@ describe("the solver searches only allocations the engine accepts", () => {
         expect(naive.reachable).toBe(false);
         expect(Math.abs(r.closest!.value - target.value)).toBeLessThanOrEqual(naive.bestGap + tol);
       }
-      if (naive.reachable && !r.found) throw new Error(`naive grid reaches ${target.kind} ${target.value}, the solver says: ${r.reason}`);
+      if (naive.reachable && !r.found) throw new Error(`naive grid reaches ${target.kind} ${target.value}, the solver says: ${why(r)}`);
       // the same accepted range, to within one grid step
       const feasible = r.found ? r.feasible : r.feasible!;
       expect(Math.abs(feasible.lo - naive.lo!)).toBeLessThanOrEqual(naive.step);
@@ -336,12 +333,12 @@ describe("searchFeasible on synthetic measures with rejected bands (differential
             expect(r.feasible.lo - cut).toBeLessThanOrEqual(3e-6);
             const lowest = values[0];
             const highest = values[values.length - 1];
-            if (r.reason.startsWith("no solution")) {
+            if (why(r).startsWith("no solution")) {
               // the target is outside what accepted weights reach
               expect(target < lowest - 0.01 || target > highest + 0.01 || Math.abs(f(r.feasible.lo) - target) > 0.01).toBe(true);
-              expect(r.reason).toContain("the engine rejects the allocation at weight");
+              expect(why(r)).toContain("the engine rejects the allocation at weight");
             } else {
-              expect(r.reason).toMatch(/^no weight reaches .* jumps over it/);
+              expect(why(r)).toMatch(/^no weight reaches .* jumps over it/);
             }
             expect(run(r.closest!.weight).errors).toEqual([]);
           }
@@ -358,17 +355,17 @@ describe("searchFeasible on synthetic measures with rejected bands (differential
       1,
       0,
       3,
-      { tolerance: 0.01, describeError: formatError },
+      { tolerance: 0.01 },
     );
     expect(r).toMatchObject({ found: false, feasible: null, closest: null });
     if (!r.found)
-      expect(r.reason).toBe(
+      expect(why(r)).toBe(
         'no weight in [0, 3] gives an allocation the engine accepts: the engine rejects the allocation at weight 0 (Policy, column "Hold Harmless": expected payable floors, found unpayable floors)',
       );
   });
 
   test("the error's words come from the caller: without a formatter the reason names the weight only", () => {
     const r = searchFeasible(fake([[-1, 10]], (x) => x), read, 1, 0, 3, { tolerance: 0.01 });
-    expect(r.found ? "" : r.reason).toBe("no weight in [0, 3] gives an allocation the engine accepts: the engine rejects the allocation at weight 0");
+    expect(r.found ? "" : solveProblemText(r.problem)).toBe("no weight in [0, 3] gives an allocation the engine accepts: the engine rejects the allocation at weight 0");
   });
 });

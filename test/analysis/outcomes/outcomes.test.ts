@@ -1,4 +1,7 @@
-import { analyseOutcomes, outcomesJson } from "../../../src/analysis/outcomes";
+import { analyseOutcomes } from "../../../src/analysis/outcomes";
+import { fitProblemText } from "../../../src/words/equity";
+import { outcomesJson } from "../../../src/words/equityJson";
+import { outcomesReadings } from "../../../src/words/outcomes";
 import { perPupilByStudentType, studentTypesJson } from "../../../src/analysis/studentTypes";
 import { allocate } from "../../../src/engine/allocate";
 import { explainer } from "../../../src/engine/allocate/explain";
@@ -38,14 +41,14 @@ describe("outcomes against poverty and $ per pupil", () => {
     const o = analyseOutcomes(rows!, s)!;
     expect([o.measure, o.year, o.measures, o.years]).toEqual(["Reading %", "2026", ["Reading %", "Math growth"], ["2025", "2026"]]);
     expect(o.schools.map((x) => x.value)).toEqual([70, 50, 35, 65]);
-    if (!o.onPoverty.ok) throw new Error(o.onPoverty.reason);
+    if (!o.onPoverty.ok) throw new Error(fitProblemText(o.onPoverty.problem));
     expect(o.onPoverty.slope).toBeCloseTo(-0.5, 12);
     expect(o.onPoverty.intercept).toBeCloseTo(75, 10);
     // $ per pupil: A 10,000, B 11,000, C 13,000, D 11,000 (dollars); x̄ = 11,250
     // Sxy = (−1250)(15)+(−250)(−5)+(1750)(−20)+(−250)(10) = −18750+1250−35000−2500 = −55000; Sxx = 1562500+62500+3062500+62500 = 4750000
-    if (!o.onPerPupil.ok) throw new Error(o.onPerPupil.reason);
+    if (!o.onPerPupil.ok) throw new Error(fitProblemText(o.onPerPupil.problem));
     expect(o.onPerPupil.slope).toBeCloseTo(-55000 / 4750000, 12);
-    expect(o.readings[0]).toBe("Reading % (2026): each 10 more points of Poverty go with 5.0 lower (R² 1.00)."); // the four points lie on the line
+    expect(outcomesReadings(o)[0]).toBe("Reading % (2026): each 10 more points of Poverty go with 5.0 lower (R² 1.00)."); // the four points lie on the line
     expect(outcomesJson(o)).toMatchObject({ measure: "Reading %", year: "2026", schools: 4, missing: [] });
   });
 

@@ -13,13 +13,15 @@ import {
   makeStyles,
   mergeClasses,
 } from "@fluentui/react-components";
-import type { SolveResult } from "../../../analysis/equity";
+import type { SolveProblem, SolveResult } from "../../../analysis/equity";
 import type { District } from "../../../engine/types";
 import { money, signedMoney } from "../../ui/format";
 import type { Notice } from "../../store/types";
 import { plainNumber } from "../../ui/numbers";
 import { column, actionRow, note, scrollX, num, gain, loss } from "../../ui/styles";
-import { failureTitle, measureText } from "./solveText";
+import { formatError } from "../../../words/errors";
+import { solveProblemText, solveProblemTitle } from "../../../words/equitySolve";
+import { measureText, type TargetKind } from "./solveText";
 import type { Solved } from "./useSolve";
 
 const useStyles = makeStyles({
@@ -37,11 +39,12 @@ const TOP_MOVERS = 5;
 type Found = Extract<SolveResult, { found: true }>;
 
 /** Why no weight was found; nothing was changed. */
-export function SolveFailure({ reason }: { reason: string }) {
+export function SolveFailure({ problem, kind }: { problem: SolveProblem; kind: TargetKind }) {
+  const reason = solveProblemText(problem, { formatValue: (x) => measureText(kind, x), describeError: formatError });
   return (
     <MessageBar intent="warning">
       <MessageBarBody>
-        <MessageBarTitle>{failureTitle(reason)}</MessageBarTitle>
+        <MessageBarTitle>{solveProblemTitle(problem)}</MessageBarTitle>
         {reason.charAt(0).toUpperCase() + reason.slice(1)}. Nothing was changed.
       </MessageBarBody>
     </MessageBar>

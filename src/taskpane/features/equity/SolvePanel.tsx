@@ -44,7 +44,7 @@ export function SolvePanel({ district, allocation, disabled, onApply }: SolvePan
           <MessageBarBody>{error}</MessageBarBody>
         </MessageBar>
       )}
-      {r && !r.found && <SolveFailure reason={r.reason} />}
+      {solved && r && !r.found && <SolveFailure problem={r.problem} kind={solved.kind} />}
       {solved && r && r.found && (
         <SolveSolution solved={solved} result={r} level={form.level} levels={district.levels.length} disabled={disabled} onApply={onApply} onDiscard={clear} />
       )}

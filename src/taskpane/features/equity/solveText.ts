@@ -27,8 +27,3 @@ export function targetHint(kind: TargetKind, poverty: string, now: number): stri
       ? `Pupil-weighted, 0.95 is the usual benchmark. Now: ${measureText(kind, now)}.`
       : `The school's total budget in $. Now: ${measureText(kind, now)}.`;
 }
-
-/** The title of the warning when no weight was found. */
-export function failureTitle(reason: string): string {
-  return reason.startsWith("no solution") ? "No solution in range" : reason.startsWith("no weight reaches") ? "No weight reaches the target exactly" : "Cannot solve";
-}

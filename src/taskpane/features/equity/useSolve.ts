@@ -1,8 +1,7 @@
 import { useMemo, useState } from "react";
 import { measure, solveWeight, type SolveResult, type SolveTarget } from "../../../analysis/equity";
 import type { Allocation, District } from "../../../engine/types";
-import { formatError } from "../../../words/errors";
-import { measureText, parseNumber, type TargetKind } from "./solveText";
+import { parseNumber, type TargetKind } from "./solveText";
 
 export interface Solved {
   /** The decisions the solve started from; the result is stale once they change. */
@@ -74,11 +73,9 @@ export function useSolve(district: District, allocation: Allocation) {
         lo: l,
         hi: h,
         level: pickLevel === "" ? undefined : pickLevel,
-        formatValue: (x) => measureText(kind, x),
-        describeError: formatError,
       });
     } catch (e) {
-      result = { found: false, reason: e instanceof Error ? e.message : String(e) };
+      result = { found: false, problem: { code: "failed", message: e instanceof Error ? e.message : String(e) } };
     }
     setSolved({ from: district, category: pickCategory, kind, result });
   };
