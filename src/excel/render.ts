@@ -15,8 +15,6 @@ import { rewriteRefs } from "./refs";
 import { asTypedText, toCellInput } from "./text";
 import { MAX_BLOCK_BYTES, MAX_REQUEST_BYTES, OP_BYTES, TABLE_STYLE, TEMP_PREFIX, jsonBytes } from "./limits";
 
-export { MAX_BLOCK_BYTES, MAX_REQUEST_BYTES, OP_BYTES, TABLE_STYLE, TEMP_PREFIX, jsonBytes, utf8Bytes } from "./limits";
-
 export interface RenderEnv extends ExcelEnv {
   /** Override the request budget (tests). */
   maxRequestBytes?: number;

@@ -1,6 +1,6 @@
 import { columnChoices, columnFormat, contractTableName, insertTables } from "../../src/excel/insertTables";
 import { readTables } from "../../src/excel/readTables";
-import { MAX_REQUEST_BYTES } from "../../src/excel/render";
+import { MAX_REQUEST_BYTES } from "../../src/excel/limits";
 import { sampleDistrict } from "../../src/sample/district";
 import type { RawTables } from "../../src/engine/types";
 import { FakeExcel } from "./fakeExcel";

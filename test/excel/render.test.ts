@@ -1,5 +1,6 @@
 /// <reference types="office-js" />
-import { MAX_REQUEST_BYTES, TEMP_PREFIX, renderPlans } from "../../src/excel/render";
+import { MAX_REQUEST_BYTES, TEMP_PREFIX } from "../../src/excel/limits";
+import { renderPlans } from "../../src/excel/render";
 import { REGISTRY_SHEET } from "../../src/report/registry";
 import type { SheetPlan } from "../../src/report/plan";
 import { allocate } from "../../src/engine/allocate";
