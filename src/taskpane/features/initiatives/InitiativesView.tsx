@@ -15,7 +15,7 @@ import {
 import { AroiChart } from "../../charts/Charts";
 import { ACTIONS, ACTION_LABELS, type Override } from "../../../analysis/aroi";
 import { formatError } from "../../../words/errors";
-import { aroiWarningText } from "../../../words/aroi";
+import { aroiWarningText, savedChoiceUnmatchedText } from "../../../words/aroi";
 import { money } from "../../ui/format";
 import type { WriteState } from "../../store/types";
 import { AROI_WRITE, type AroiOutcome } from "./overrides";
@@ -110,7 +110,7 @@ function AnalysisSummary({ aroi, analysis }: { aroi: Ok; analysis: Analysis }) {
       {(analysis.warnings.length > 0 || aroi.unknownOverrides.length > 0) && (
         <MessageBar intent="warning">
           <MessageBarBody>
-            {[...analysis.warnings.map(aroiWarningText), ...aroi.unknownOverrides.map((n) => `A saved action for "${n}" is kept but no initiative has that name now.`)].join(" ")}
+            {[...analysis.warnings.map(aroiWarningText), ...aroi.unknownOverrides.map((n) => savedChoiceUnmatchedText("action", n))].join(" ")}
           </MessageBarBody>
         </MessageBar>
       )}

@@ -10,6 +10,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { OpportunityStatus } from "../../../analysis/plan";
+import { savedChoiceUnmatchedText } from "../../../words/aroi";
 import type { InputError } from "../../../engine/types";
 import { PANE_MAX_YEARS, PLANNING_WRITE, parseYears, type PlanningOutcome } from "./records";
 import type { WriteState } from "../../store/types";
@@ -121,7 +122,7 @@ export function PlanningView(p: PlanningViewProps) {
   const ok = p.outcome?.kind === "ok" ? p.outcome : null;
   const Panels = p.lib?.PlanningPanels ?? null;
   const onStatus = useStableStatus(p.onStatus);
-  const notes = ok ? [...ok.warnings, ...ok.unknownStatuses.map((n) => `A saved status for "${n}" is kept but no opportunity has that name now.`)] : [];
+  const notes = ok ? [...ok.warnings, ...ok.unknownStatuses.map((n) => savedChoiceUnmatchedText("status", n))] : [];
   return (
     <section className={s.root} aria-labelledby="sfs-planning">
       <h2 id="sfs-planning" className={s.h}>
