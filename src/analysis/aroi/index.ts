@@ -142,11 +142,10 @@ export function analyseInitiatives(
     ),
     segments: results.filter((x) => x.segments !== null).map((x) => x.segments as SegmentAnalysis),
     feedback: principalFeedback(initiatives, r.ratingScaleMax),
-    whatIf: reallocateSunset([]),
+    whatIf: sunsetWhatIf(results),
     actionCounts: countActions(results),
     warnings,
   };
-  analysis.whatIf = reallocateSunset(results.map((x) => ({ name: x.name, action: x.action, total: x.cost.total, students: x.students })));
   return analysis;
 }
 
@@ -242,6 +241,11 @@ function countActions(results: readonly InitiativeResult[]): Record<AroiAction, 
   return out;
 }
 
+/** The sunset → expand what-if over the final actions. */
+function sunsetWhatIf(results: readonly InitiativeResult[]): WhatIf {
+  return reallocateSunset(results.map((x) => ({ name: x.name, action: x.action, total: x.cost.total, students: x.students })));
+}
+
 /** The same analysis with a new set of user overrides (final actions, counts and the what-if recomputed). */
 export function withOverrides(analysis: AroiAnalysis, overrides: Readonly<Record<string, Override>>): AroiAnalysis {
   const results = applyOverrides(analysis.results, overrides);
@@ -249,7 +253,7 @@ export function withOverrides(analysis: AroiAnalysis, overrides: Readonly<Record
     ...analysis,
     results,
     actionCounts: countActions(results),
-    whatIf: reallocateSunset(results.map((x) => ({ name: x.name, action: x.action, total: x.cost.total, students: x.students }))),
+    whatIf: sunsetWhatIf(results),
   };
 }
 
