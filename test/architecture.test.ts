@@ -33,7 +33,6 @@ const ENGINE_WORDING: Record<string, string> = {
   "src/engine/parse/": "the readers' located errors (src/words/errors.ts formats them)",
   "src/engine/tables.ts": "the contract's table registry (header descriptions, generated into docs/CONTRACT.md)",
   "src/engine/policySettings.ts": "the contract's Policy settings registry (generated into docs/CONTRACT.md)",
-  "src/engine/decisions.ts": "a saved scenario's validation errors",
 };
 
 /**

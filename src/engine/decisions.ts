@@ -325,6 +325,23 @@ export class DecisionError extends RangeError {
   }
 }
 
+/** What a decision's index names: a level (a Weights row), a category (Base or a need) or a revenue source. */
+export type DecisionTarget = "level" | "category" | "source";
+
+/**
+ * An index that names no level, category or source of the district (the caller's mistake, not the user's): the
+ * target and the index as data; its sentence is built by decisionIndexText in src/words/decisions.ts.
+ */
+export class DecisionIndexError extends RangeError {
+  constructor(
+    readonly target: DecisionTarget,
+    readonly index: number,
+  ) {
+    super(`${target} ${index}`);
+    this.name = "DecisionIndexError";
+  }
+}
+
 function applyOrThrow(d: District, x: Decisions): District {
   const r = applyDecisions(d, x);
   if (!r.ok) throw new DecisionError(r.errors[0]);
@@ -332,12 +349,12 @@ function applyOrThrow(d: District, x: Decisions): District {
 }
 
 /**
- * A new district with one rate changed (cat 0 = Base, k = needs[k-1]). Throws a RangeError for an index out of
- * range or an invalid rate; the pane checks values with rateProblem() first.
+ * A new district with one rate changed (cat 0 = Base, k = needs[k-1]). Throws a DecisionIndexError for an index
+ * out of range, a DecisionError for an invalid rate (both RangeErrors); the pane checks values with rateProblem() first.
  */
 export function setRate(d: District, levelIndex: number, cat: number, rate: Rate | null): District {
-  if (!Number.isInteger(levelIndex) || levelIndex < 0 || levelIndex >= d.levels.length) throw new RangeError(`No level ${levelIndex}`);
-  if (!Number.isInteger(cat) || cat < 0 || cat > d.needs.length) throw new RangeError(`No category ${cat}`);
+  if (!Number.isInteger(levelIndex) || levelIndex < 0 || levelIndex >= d.levels.length) throw new DecisionIndexError("level", levelIndex);
+  if (!Number.isInteger(cat) || cat < 0 || cat > d.needs.length) throw new DecisionIndexError("category", cat);
   const x = extractDecisions(d);
   x.rates[levelIndex][cat] = rate;
   return applyOrThrow(d, x);
@@ -346,10 +363,10 @@ export function setRate(d: District, levelIndex: number, cat: number, rate: Rate
 /**
  * A new district with one source's decisions changed. Choosing Locked sets the school share to 0% unless a
  * share is given; leaving Locked for Unlocked/Grant with a 0% share restores the default 100%.
- * Throws a RangeError when the result is invalid.
+ * Throws a DecisionIndexError for an index out of range, a DecisionError when the result is invalid.
  */
 export function setSource(d: District, i: number, patch: Partial<Omit<SourceDecision, "name">>): District {
-  if (!Number.isInteger(i) || i < 0 || i >= d.sources.length) throw new RangeError(`No source ${i}`);
+  if (!Number.isInteger(i) || i < 0 || i >= d.sources.length) throw new DecisionIndexError("source", i);
   const x = extractDecisions(d);
   const cur = x.sources[i];
   const next: SourceDecision = { ...cur, ...patch, name: cur.name };

@@ -2,6 +2,7 @@
  * The words of a saved scenario that cannot be read (src/engine/decisions.ts returns the problem as data: a code and
  * its values), e.g. `source Title I: status must be Unlocked, Locked or Grant.`
  */
+import type { DecisionIndexError } from "../engine/decisions";
 import { policySetting, type PolicyKey } from "../engine/policySettings";
 import type { ScenarioFileProblem, ScenarioRateProblem } from "../engine/problems";
 
@@ -60,4 +61,9 @@ export function scenarioFileWords(p: ScenarioFileProblem): string {
       return `the policy setting ${spec.name} must be ${spec.expected}.`;
     }
   }
+}
+
+/** A decision's index that names nothing in the district, e.g. `No level 5` (the pane shows it under the edited cell). */
+export function decisionIndexText(e: DecisionIndexError): string {
+  return `No ${e.target} ${e.index}`;
 }

@@ -3,12 +3,13 @@
  * `Revenue row 7, column "Amount" (C7): expected a dollar amount ≥ 0, found "abc"`.
  * The sheet is named only when it differs from the table's name (an Excel table on another sheet).
  */
-import { DecisionError } from "../engine/decisions";
+import { DecisionError, DecisionIndexError } from "../engine/decisions";
 import { andList } from "../engine/listText";
 import { quoteSheet } from "../engine/excelNames";
 import { dollars } from "../engine/money";
 import { policySetting, type PolicyKey } from "../engine/policySettings";
 import type { AllocationProblem, Cause, InputError, WordedError } from "../engine/types";
+import { decisionIndexText } from "./decisions";
 import { expectationWords, findingWords } from "./parseErrors";
 
 function otherSheet(e: InputError): string | null {
@@ -97,6 +98,7 @@ export function thrownWords(e: unknown): string {
     const w = errorWords(e.problem);
     return `${e.message}: expected ${w.expected}, found ${w.found}`;
   }
+  if (e instanceof DecisionIndexError) return decisionIndexText(e);
   return e instanceof Error ? e.message : String(e);
 }
 

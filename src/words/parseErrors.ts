@@ -19,14 +19,11 @@ import type {
   PlanYearProblem,
   RateProblem,
 } from "../engine/problems";
+import { isoDate } from "../engine/parse/values";
 import type { Cell } from "../engine/types";
 
 function isBlank(c: Cell | undefined): boolean {
   return c === null || c === undefined || (typeof c === "string" && c.trim() === "");
-}
-
-function isoDate(d: Date): string {
-  return Number.isNaN(d.getTime()) ? "an invalid date" : d.toISOString().slice(0, 10);
 }
 
 /** How a found value is shown in a message: "abc" (quoted), -5, TRUE, a date 2024-01-31, a blank cell. */
@@ -38,7 +35,7 @@ export function describeCell(c: Cell | undefined): string {
   }
   if (typeof c === "number") return Number.isFinite(c) ? String(c) : "an invalid number";
   if (typeof c === "boolean") return c ? "TRUE" : "FALSE";
-  if (c instanceof Date) return `a date ${isoDate(c)}`;
+  if (c instanceof Date) return `a date ${isoDate(c) ?? "an invalid date"}`;
   return "an unreadable value";
 }
 

@@ -8,6 +8,7 @@ import {
   setSource,
   rateProblem,
   DecisionError,
+  DecisionIndexError,
 } from "../../src/engine/decisions";
 import type { District, Source } from "../../src/engine/types";
 import { wordedError } from "../../src/words/errors";
@@ -15,12 +16,12 @@ import { scenarioFileWords } from "../../src/words/decisions";
 import { thrownWords } from "../../src/words/errors";
 import { rateProblemWords } from "../../src/words/parseErrors";
 
-/** The words a failed change shows in the pane (the problem is data: a DecisionError). */
+/** The words a failed change shows in the pane (the problem is data: a DecisionError or a DecisionIndexError). */
 function thrown(f: () => unknown): string {
   try {
     f();
   } catch (e) {
-    expect(e).toBeInstanceOf(DecisionError);
+    expect(e instanceof DecisionError || e instanceof DecisionIndexError).toBe(true);
     return thrownWords(e);
   }
   throw new Error("did not throw");
@@ -179,6 +180,12 @@ describe("decisions", () => {
     expect(e.rates[1]).toEqual(d.rates[1]);
     expect(() => setRate(d, 5, 0, null)).toThrow(RangeError);
     expect(() => setRate(d, 0, 3, null)).toThrow(RangeError);
+    // an index naming nothing is data (what and which), worded in src/words/decisions.ts
+    expect(() => setRate(d, 5, 0, null)).toThrow(expect.objectContaining({ target: "level", index: 5 }));
+    expect(() => setRate(d, 0, 3, null)).toThrow(DecisionIndexError);
+    expect(thrown(() => setRate(d, 5, 0, null))).toBe("No level 5");
+    expect(thrown(() => setRate(d, 0, 3, null))).toBe("No category 3");
+    expect(thrown(() => setRate(d, 0.5, 0, null))).toBe("No level 0.5");
     expect(() => setRate(d, 0, 0, { kind: "perPupil", cents: -1 })).toThrow(/Per Pupil/);
     expect(thrown(() => setRate(d, 0, 0, { kind: "perPupil", cents: -1 }))).toBe("Weights, Per Pupil: expected a dollar amount per pupil ≥ 0 for Elementary / Base, found -0.01");
   });
@@ -202,6 +209,8 @@ describe("decisions", () => {
     expect(thrown(() => setSource(d, 0, { status: "Locked", schoolShare: 0.4 }))).toMatch(/Locked/);
     expect(thrown(() => setSource(d, 0, { schoolShare: -0.1 }))).toBe("Revenue, School Share: expected a percent between 0% and 100%, found -10%");
     expect(() => setSource(d, 9, {})).toThrow(RangeError);
+    expect(() => setSource(d, 9, {})).toThrow(expect.objectContaining({ target: "source", index: 9 }));
+    expect(thrown(() => setSource(d, -1, {}))).toBe("No source -1");
   });
 
   test("setPolicy changes settings immutably and rejects invalid ones", () => {

@@ -20,17 +20,21 @@ export function isBlank(c: Cell | undefined): boolean {
   return c === null || c === undefined || (typeof c === "string" && c.trim() === "");
 }
 
-function isoDate(d: Date): string {
-  return Number.isNaN(d.getTime()) ? "an invalid date" : d.toISOString().slice(0, 10);
+/** A date as 2024-01-31 (UTC), or null for an invalid date (src/words/parseErrors.ts words it). */
+export function isoDate(d: Date): string | null {
+  return Number.isNaN(d.getTime()) ? null : d.toISOString().slice(0, 10);
 }
 
-/** The text of a cell, trimmed: numbers as written by JavaScript (101 -> "101"), booleans as TRUE/FALSE. */
+/**
+ * The text of a cell, trimmed: numbers as written by JavaScript (101 -> "101"), booleans as TRUE/FALSE, dates as
+ * 2024-01-31; no text for an invalid date or number (as the .xlsx reader reads an invalid date: a blank cell).
+ */
 export function cellText(c: Cell | undefined): string {
   if (c === null || c === undefined) return "";
   if (typeof c === "string") return c.trim();
   if (typeof c === "number") return Number.isFinite(c) ? String(c) : "";
   if (typeof c === "boolean") return c ? "TRUE" : "FALSE";
-  if (c instanceof Date) return isoDate(c);
+  if (c instanceof Date) return isoDate(c) ?? "";
   return "";
 }
 

@@ -1,5 +1,6 @@
 import {
   cellText,
+  isoDate,
   isBlank,
   readDollars,
   readNumeric,
@@ -113,6 +114,10 @@ describe("cell text and descriptions", () => {
     expect(cellText(null)).toBe("");
     expect(cellText(false)).toBe("FALSE");
     expect(cellText(new Date(Date.UTC(2025, 6, 1)))).toBe("2025-07-01");
+    // an invalid date has no text (the .xlsx reader reads it as a blank cell); its words are in src/words
+    expect(cellText(new Date(Number.NaN))).toBe("");
+    expect(isoDate(new Date(Number.NaN))).toBeNull();
+    expect(isoDate(new Date(Date.UTC(2024, 1, 29)))).toBe("2024-02-29");
   });
 
   it("describes found values for messages", () => {
@@ -122,6 +127,7 @@ describe("cell text and descriptions", () => {
     expect(describeCell("   ")).toBe("a blank cell");
     expect(describeCell(true)).toBe("TRUE");
     expect(describeCell(new Date(Date.UTC(2024, 0, 31)))).toBe("a date 2024-01-31");
+    expect(describeCell(new Date(Number.NaN))).toBe("a date an invalid date");
     expect(describeCell("x".repeat(100))).toHaveLength(62);
   });
 
