@@ -92,11 +92,6 @@ export function signedDollars(c: Cents): string {
   return signedChange(c, wholeDollars);
 }
 
-/** A per-pupil amount: dollars and cents unless whole ("$9,123.45", "$1,272"). */
-export function perPupil(c: Cents): string {
-  return dollars(c);
-}
-
 const SHORT = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", notation: "compact", maximumSignificantDigits: 3 });
 const AXIS = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 });
 const EDIT = new Intl.NumberFormat("en-US", { maximumFractionDigits: 4 });

@@ -27,7 +27,6 @@ export const EXTRA_TABLES = [
 /** Every input table a workbook may hold, contract tables first. */
 export const INPUT_TABLES = [...CONTRACT_TABLES, ...EXTRA_TABLES] as const;
 
-export type ContractTable = (typeof CONTRACT_TABLES)[number];
 export type InputTable = (typeof INPUT_TABLES)[number];
 
 /** One column of an input table. */

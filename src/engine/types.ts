@@ -106,8 +106,6 @@ export interface AllocationProblem extends ErrorPlace {
   saw?: undefined;
 }
 
-export type ErrorCode = NonNullable<InputError["code"]>;
-
 /**
  * A located input problem. Errors are values, collected in one pass. The sentence people read is built from these
  * fields by one function, formatError in src/words/errors.ts.

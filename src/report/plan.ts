@@ -117,8 +117,3 @@ export interface SheetPlan {
     titleRows?: { first: number; last: number } | null;
   };
 }
-
-/** A whole output workbook. */
-export interface WorkbookPlan {
-  sheets: SheetPlan[];
-}

@@ -58,11 +58,6 @@ export function schoolLinesPlans(a: Allocation, perSheet = SCHOOL_LINES_PER_SHEE
   });
 }
 
-/** The School Lines of a district that fits one sheet. */
-export function schoolLinesPlan(a: Allocation): SheetPlan {
-  return schoolLinesPlans(a)[0];
-}
-
 /**
  * The result workbook's sheets: Summary, Matrix, School Budgets, then one sheet per school — or, when the district
  * has more than `schoolSheets` schools, the one School Lines table instead.

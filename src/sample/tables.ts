@@ -8,8 +8,6 @@ import type { Cell, RawTable, RawTables } from "../engine/types";
 /** Contract table names in the order a workbook shows them. */
 export const TABLE_NAMES = CONTRACT_TABLES;
 
-export type TableName = (typeof TABLE_NAMES)[number];
-
 /** The RawTables key of a contract table: its contract name, lower-cased ("initiative segments"). */
 export function tableKey(name: string): string {
   return name.toLowerCase();

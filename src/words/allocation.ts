@@ -91,12 +91,6 @@ export function carriedWords(c: number): string {
   return "none ($0.00)";
 }
 
-/** The carried line of a school: "Carried from the prior year: surplus +$12,000.00". */
-export function carriedLine(c: number): string {
-  return `${CARRIED_LABEL}: ${carriedWords(c)}`;
-}
-
-
 /** A share as printed in the norm adjustment's line: up to two decimals of a percent ("50%", "12.5%"). */
 export function sharePercent(x: number): string {
   return `${Math.round(x * 10000) / 100}%`;

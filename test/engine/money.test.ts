@@ -14,7 +14,6 @@ import {
   excelDollars,
   fromDollars,
   MINUS,
-  perPupil,
   shortDollars,
   signedChange,
   signedDollars,
@@ -40,7 +39,7 @@ describe("money", () => {
     expect(dollars(-2_946_400)).toBe(`${MINUS}$29,464`);
     expect(dollars(0)).toBe("$0");
     expect(dollars(-0)).toBe("$0");
-    expect(perPupil(127_200)).toBe("$1,272");
+    expect(dollars(127_200)).toBe("$1,272");
   });
 
   test("whole dollars and dollars-and-cents", () => {

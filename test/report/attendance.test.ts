@@ -9,7 +9,7 @@ import { calculatorModel, schoolAtFixedRates } from "../../src/report/calculator
 import { parseDistrict } from "../../src/engine/parse";
 import { summaryJson } from "../../src/report/summary";
 import { allocationPlans, summaryPlan } from "../../src/report/allocation";
-import { SCHOOL_LINES_HEADERS, schoolLinesPlan } from "../../src/report/schoolLines";
+import { SCHOOL_LINES_HEADERS, schoolLinesPlans } from "../../src/report/schoolLines";
 import { sampleDistrict } from "../../src/sample/district";
 
 const raw = sampleDistrict();
@@ -42,7 +42,7 @@ describe("ADA figures are the same on every surface", () => {
   });
 
   test("every attendance line: School Lines table = summary.json = the school's calculator", () => {
-    const t = schoolLinesPlan(a).tables[0];
+    const t = schoolLinesPlans(a)[0].tables[0];
     const col = (h: string) => SCHOOL_LINES_HEADERS.indexOf(h);
     const rows = t.rows.filter((r) => r[col("Category")] === "Base on attendance");
     const jsonLines = json.schools.flatMap((s) => s.lines.filter((l) => l.kind === "attendance").map((l) => ({ id: s.id, ...l })));

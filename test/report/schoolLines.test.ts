@@ -1,7 +1,7 @@
 import { allocate } from "../../src/engine/allocate";
 import { parseDistrict } from "../../src/engine/parse";
 import { allocationPlans } from "../../src/report/allocation";
-import { resultPlans, SCHOOL_LINES_HEADERS, schoolLinesPlan, schoolLinesPlans } from "../../src/report/schoolLines";
+import { resultPlans, SCHOOL_LINES_HEADERS, schoolLinesPlans } from "../../src/report/schoolLines";
 import { sampleDistrict } from "../../src/sample/district";
 
 const parsed = parseDistrict(sampleDistrict());
@@ -9,7 +9,7 @@ if (!parsed.ok) throw new Error("sample does not parse");
 const a = allocate(parsed.district);
 
 describe("School Lines: every school's lines in one table", () => {
-  const plan = schoolLinesPlan(a);
+  const plan = schoolLinesPlans(a)[0];
   const t = plan.tables[0];
   const col = (h: string) => SCHOOL_LINES_HEADERS.indexOf(h);
 
@@ -54,7 +54,7 @@ describe("re-running in the other form replaces the school lines", () => {
 });
 
 test("more lines than a sheet holds continue on School Lines 2, 3…", () => {
-  const all = schoolLinesPlan(a).tables[0].rows;
+  const all = schoolLinesPlans(a)[0].tables[0].rows;
   const parts = schoolLinesPlans(a, 100);
   expect(parts.map((p) => p.name)).toEqual(Array.from({ length: Math.ceil(all.length / 100) }, (_, k) => (k ? `School Lines ${k + 1}` : "School Lines")));
   expect(parts.flatMap((p) => p.tables[0].rows)).toEqual(all);

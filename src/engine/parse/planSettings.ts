@@ -5,8 +5,6 @@ import { findSetting, PLAN_SETTING_SPECS, readByPlanning } from "../policySettin
 export const PLAN_SETTINGS: Readonly<Record<string, string>> = Object.fromEntries(
   PLAN_SETTING_SPECS.filter((s) => !s.suffix).map((s) => [s.name.toLowerCase().replace(/[\s_-]+/g, ""), s.name]),
 );
-export const ENROLLMENT_GROWTH = "enrollmentgrowth";
-export const REVENUE_GROWTH = "revenuegrowth";
 
 /** True when a Policy setting name is one the planning features read. */
 export function isPlanSetting(key: string): boolean {

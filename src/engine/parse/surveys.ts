@@ -32,9 +32,6 @@ export const SURVEY_WAVES_TABLE = "Survey Waves" satisfies TableName;
 /** The word that marks a district-wide answer in the School ID column. */
 export const DISTRICT_WIDE = "District";
 
-/** The default of the Policy setting `Survey Minimum Group` (src/engine/policySettings.ts). */
-export const DEFAULT_MINIMUM_GROUP = SURVEY_SETTING_SPECS[0].default;
-
 export const SURVEY_RESPONSE_COLUMNS = columnsOf("Survey Responses");
 export const SURVEY_ITEM_COLUMNS = columnsOf("Survey Items");
 export const SURVEY_WAVE_COLUMNS = columnsOf("Survey Waves");

@@ -2,7 +2,7 @@ import { allocate } from "../../../src/engine/allocate";
 import { wordedError } from "../../../src/words/errors";
 import { availableToSpend, carriedAmount, carryOverTotals, hasCarryOver } from "../../../src/engine/allocate/carryOver";
 import { explainer } from "../../../src/engine/allocate/explain";
-import { carriedLine, carriedWords } from "../../../src/words/allocation";
+import { carriedWords } from "../../../src/words/allocation";
 import { calculatorModel, schoolAtFixedRates } from "../../../src/report/calculator/model";
 import type { ParseContext } from "../../../src/engine/parse/headers";
 import { parseDistrict } from "../../../src/engine/parse";
@@ -46,8 +46,8 @@ describe("prior-year carry-over: hand-computed", () => {
   });
 
   test("the words carry a sign: a surplus with +, a deficit with a true minus", () => {
-    expect(carriedLine(1_200_000)).toBe("Carried from the prior year: surplus +$12,000.00");
-    expect(carriedLine(-800_000)).toBe("Carried from the prior year: deficit \u2212$8,000.00");
+    expect(carriedWords(1_200_000)).toBe("surplus +$12,000.00");
+    expect(carriedWords(-800_000)).toBe("deficit \u2212$8,000.00");
     expect(carriedWords(0)).toBe("none ($0.00)");
   });
 
