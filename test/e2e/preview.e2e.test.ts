@@ -527,7 +527,7 @@ describeIfChromium("browser preview, end to end", () => {
   test("opens a generated 1,000-school workbook through the file picker, allocates, saves it and reads the saved file back", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sfs-e2e-"));
     const input = path.join(dir, "District 1000.xlsx");
-    await thousandSchools(input);
+    const expected = await thousandSchools(input);
     await goTo("Home");
     await page.getByTestId("open-workbook-input").setInputFiles(input);
     const dialog = page.getByRole("alertdialog", { name: "Keep your unsaved edits?" });
@@ -549,6 +549,7 @@ describeIfChromium("browser preview, end to end", () => {
     await shot("allocated-1000");
     await schoolsTable().waitFor({ timeout: 60000 });
     await shot("opened-1000");
+    await checkWindow(expected);
     const ms = await measureEdit();
     console.log(`preview.e2e: weight edit → school table updated, 1,000 schools: ${ms.map((x) => x.toFixed(1)).join(", ")} ms (goal < 150 ms)`);
     const downloading = page.waitForEvent("download", { timeout: 120000 });
@@ -582,15 +583,62 @@ describeIfChromium("browser preview, end to end", () => {
     expect(problems).toEqual([]);
   });
 
-  /** A generated 1,000-school district that allocates (Policy floors and caps left out so any pool pays them), as .xlsx. */
-  async function thousandSchools(file: string): Promise<void> {
+  /**
+   * A generated 1,000-school district that allocates (Policy floors and caps left out so any pool pays them), as
+   * .xlsx. Returns its schools in the table's first order (by name) with their totals as the table shows them.
+   */
+  async function thousandSchools(file: string): Promise<[string, string][]> {
     for (let seed = 11; seed < 40; seed++) {
       const raw = syntheticDistrict({ schools: 1000, levels: 3, needs: 3, sources: 20, seed });
       if (raw.policy) raw.policy = { ...raw.policy, rows: raw.policy.rows.filter((r) => !/hold harmless|gain cap|minimum|phase/i.test(String(r[0]))) };
       const parsed = parseDistrict(raw);
-      if (parsed.ok && allocate(parsed.district).errors.length === 0) return writeInputWorkbook(raw, file);
+      const a = parsed.ok ? allocate(parsed.district) : null;
+      if (a && a.errors.length === 0) {
+        await writeInputWorkbook(raw, file);
+        const byName = [...a.schools].sort((x, y) => x.name.localeCompare(y.name));
+        return byName.map((sc) => [sc.name, `$${Math.round(sc.total / 100).toLocaleString("en-US")}`]);
+      }
     }
     throw new Error("no generated 1,000-school district allocates");
+  }
+
+  /**
+   * The 1,000-school table renders a window of rows, 32 px apart and where the whole table would put them; scrolled
+   * to the bottom (a screenshot) its last row is the last school with the engine's total, in view.
+   */
+  async function checkWindow(expected: [string, string][]): Promise<void> {
+    const table = schoolsTable();
+    expect(await table.getAttribute("aria-rowcount")).toBe("1001");
+    const layout = () =>
+      table.evaluate((t) => {
+        const rows = Array.from(t.querySelectorAll("tbody tr[aria-rowindex]")) as HTMLElement[];
+        const first = t.querySelector("tbody") as HTMLElement;
+        const box = (t.parentElement as HTMLElement).getBoundingClientRect();
+        return rows.map((tr) => {
+          const td = tr.querySelectorAll("td");
+          const r = tr.getBoundingClientRect();
+          return {
+            at: Number(tr.getAttribute("aria-rowindex")),
+            offset: Math.round(r.top - first.getBoundingClientRect().top),
+            height: Math.round(r.height),
+            inView: r.top >= box.top - 1 && r.bottom <= box.bottom + 1,
+            name: (td[1]?.textContent ?? "").trim(),
+            total: (td[2]?.textContent ?? "").trim(),
+          };
+        });
+      });
+    const top = await layout();
+    expect(top.length).toBeGreaterThan(5);
+    expect(top.length).toBeLessThan(80);
+    for (const r of top) expect(r).toMatchObject({ offset: (r.at - 2) * 32, height: 32, name: expected[r.at - 2][0], total: expected[r.at - 2][1] });
+    await page.getByTestId("schools-scroll").evaluate((el) => (el.scrollTop = el.scrollHeight));
+    await waitFor(layout, (rows) => rows.at(-1)?.at === 1001);
+    const bottom = await layout();
+    expect(bottom.length).toBeLessThan(80);
+    for (const r of bottom) expect(r).toMatchObject({ offset: (r.at - 2) * 32, height: 32, name: expected[r.at - 2][0], total: expected[r.at - 2][1] });
+    expect(bottom.at(-1)).toMatchObject({ at: 1001, inView: true, name: expected[999][0] });
+    await shot("schools-1000-bottom", page.getByTestId("schools-scroll"));
+    await page.getByTestId("schools-scroll").evaluate((el) => (el.scrollTop = 0));
   }
 
   /**
@@ -673,7 +721,7 @@ describeIfChromium("browser preview, end to end", () => {
   /** Reads the Schools table: school name -> its Total cell text. */
   async function schoolTotals(): Promise<Map<string, string>> {
     const rows = await schoolsTable()
-      .locator("tbody tr")
+      .locator("tbody tr[aria-rowindex]") // the rendered rows, not the spacers standing for rows out of view
       .evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll("td")).map((td) => (td.textContent ?? "").trim())));
     // Columns: select checkbox, School (name), Total, ...
     return new Map(rows.map((cells) => [cells[1], cells[2]] as [string, string]));

@@ -46,18 +46,23 @@ export function type(input: HTMLElement, text: string) {
   fireEvent.change(input, { target: { value: text } });
 }
 
+/** The school table's rendered rows (not the spacers standing for rows scrolled out of view), in display order. */
+export function schoolRowsShown(table: HTMLElement): HTMLTableRowElement[] {
+  return Array.from(table.querySelectorAll<HTMLTableRowElement>("tbody tr[aria-rowindex]"));
+}
+
 /** The school table's row texts, in display order (name and total). */
 export function schoolOrder(): string[] {
   if (!screen.queryByRole("table", { name: "Schools" })) goTo("Schools");
   const table = screen.getByRole("table", { name: "Schools" });
-  return Array.from(table.querySelectorAll("tbody tr")).map((tr) => tr.querySelectorAll("td")[1]?.textContent ?? "");
+  return schoolRowsShown(table).map((tr) => tr.querySelectorAll("td")[1]?.textContent ?? "");
 }
 
 /** A total cell of a school row in the school table. */
 export function schoolCell(name: string, column: number): string {
   if (!screen.queryByRole("table", { name: "Schools" })) goTo("Schools");
   const table = screen.getByRole("table", { name: "Schools" });
-  const row = Array.from(table.querySelectorAll("tbody tr")).find((tr) => tr.querySelectorAll("td")[1]?.textContent === name);
+  const row = schoolRowsShown(table).find((tr) => tr.querySelectorAll("td")[1]?.textContent === name);
   return row?.querySelectorAll("td")[column]?.textContent ?? "";
 }
 

@@ -1,142 +1,79 @@
-import { useMemo, useState } from "react";
-import {
-  Checkbox,
-  Link,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  makeStyles,
-  mergeClasses,
-  tokens,
-} from "@fluentui/react-components";
+import { useCallback, useMemo, useRef, useState, type FocusEvent } from "react";
+import { Checkbox, Table, TableBody, TableHeader, TableHeaderCell, TableRow, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { Allocation } from "../../../engine/types";
-import { money, signedMoney, signedPercent } from "../../ui/format";
-import { NARROW, narrowCells, scrollX, num, numHead, wideOnly, gain, loss } from "../../ui/styles";
+import { NARROW, narrowCells, numHead, wideOnly } from "../../ui/styles";
+import { COLUMNS, schoolColumns, schoolRows, sortRows, type SortKey } from "./rows";
+import { ROW_HEIGHT, SchoolRow, SpacerRow } from "./SchoolRow";
+import { useWindow, windowPieces } from "./useWindow";
+
+export { schoolColumns, schoolRows, sortRows, type SortKey } from "./rows";
+
+/** Rows rendered beyond each edge of the visible part of the table. */
+const OVERSCAN = 8;
+/** The visible height assumed when it cannot be measured (no layout): 20 rows. */
+const FALLBACK_VIEWPORT = 20 * ROW_HEIGHT;
 
 const useStyles = makeStyles({
-  wrap: scrollX,
+  // The table scrolls inside its own box (both ways), its header row staying in view.
+  scroll: { overflow: "auto", maxHeight: "70vh", overscrollBehavior: "contain" },
   table: {
     tableLayout: "auto",
+    "& thead th": { position: "sticky", top: 0, zIndex: 1, backgroundColor: tokens.colorNeutralBackground1 },
     [NARROW]: {
       "& td, & th": narrowCells,
-      "& td button": { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
+      "& td button": { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, maxWidth: "9em" },
     },
   },
-  num,
   // Sortable numeric headers line up with their right-aligned numbers.
   numHead,
   // In a narrow pane the table drops the Current and Change $ columns (the school detail shows them).
   wideOnly,
-  gain,
-  loss,
   check: { width: "32px" },
   name: { minWidth: "72px" },
 });
-
-export type SortKey = "name" | "total" | "current" | "change" | "changePct" | "perPupil" | "carryOver" | "available";
-
-interface Row {
-  index: number;
-  name: string;
-  total: number;
-  current: number | null;
-  change: number | null;
-  changePct: number | null;
-  perPupil: number;
-  /** Carried from the prior year (+ surplus, − deficit) and total + carried; null without a Prior Year Balance. */
-  carryOver: number | null;
-  available: number | null;
-}
-
-const COLUMNS: { key: SortKey; label: string; numeric: boolean; wide?: boolean }[] = [
-  { key: "name", label: "School", numeric: false },
-  { key: "total", label: "Total", numeric: true },
-  { key: "current", label: "Current", numeric: true, wide: true },
-  { key: "change", label: "Change $", numeric: true, wide: true },
-  { key: "changePct", label: "Change %", numeric: true },
-  { key: "perPupil", label: "Per pupil", numeric: true },
-];
-
-/** Shown when any school has a Prior Year Balance: what it carried and what it has to spend (total + carried). */
-const CARRY_COLUMNS: typeof COLUMNS = [
-  { key: "carryOver", label: "Carried", numeric: true, wide: true },
-  { key: "available", label: "Available", numeric: true, wide: true },
-];
-
-/** The table's columns: the carry-over ones only when a school has a balance from the prior year. */
-export function schoolColumns(a: Allocation): typeof COLUMNS {
-  return a.schools.some((sc) => sc.carryOver !== null) ? [...COLUMNS, ...CARRY_COLUMNS] : COLUMNS;
-}
-
-export function schoolRows(a: Allocation): Row[] {
-  return a.schools.map((sc, index) => {
-    const change = sc.current === null ? null : sc.total - sc.current;
-    return {
-      index,
-      name: sc.name,
-      total: sc.total,
-      current: sc.current,
-      change,
-      changePct: change === null || !sc.current ? null : change / sc.current,
-      perPupil: sc.perPupil,
-      carryOver: sc.carryOver,
-      available: sc.available,
-    };
-  });
-}
-
-/** Sort rows; blanks (no current budget) always last. */
-export function sortRows(rows: Row[], key: SortKey, dir: "ascending" | "descending"): Row[] {
-  const sign = dir === "ascending" ? 1 : -1;
-  return [...rows].sort((x, y) => {
-    if (key === "name") return sign * x.name.localeCompare(y.name) || x.index - y.index;
-    const a = x[key];
-    const b = y[key];
-    if (a === null && b === null) return x.index - y.index;
-    if (a === null) return 1;
-    if (b === null) return -1;
-    return sign * (a - b) || x.name.localeCompare(y.name);
-  });
-}
 
 export interface SchoolTableProps {
   allocation: Allocation;
   selected: number[];
   onSelect: (indexes: number[]) => void;
   onOpen: (index: number) => void;
+  /** The visible height (px) to assume: by default measured, and 20 rows where there is no layout. */
+  viewportHeight?: number;
 }
 
-/** Per-school results: sortable by any column (click or Enter on a header), gainers green, losers red. */
-export function SchoolTable({ allocation, selected, onSelect, onOpen }: SchoolTableProps) {
+type Sort = { key: SortKey; dir: "ascending" | "descending" };
+
+/**
+ * Per-school results: sortable by any column (click or Enter on a header), gainers green, losers red. Only the rows in
+ * view are rendered (a 1,000-school district re-renders a few dozen rows on an edit, not 1,000); aria-rowcount and
+ * aria-rowindex tell assistive technology where each rendered row stands among all of them.
+ */
+export function SchoolTable({ allocation, selected, onSelect, onOpen, viewportHeight }: SchoolTableProps) {
   const s = useStyles();
-  const [sort, setSort] = useState<{ key: SortKey; dir: "ascending" | "descending" }>({ key: "name", dir: "ascending" });
+  const [sort, setSort] = useState<Sort>({ key: "name", dir: "ascending" });
   const rows = useMemo(() => sortRows(schoolRows(allocation), sort.key, sort.dir), [allocation, sort]);
   const columns = useMemo(() => schoolColumns(allocation), [allocation]);
   const carried = columns.length > COLUMNS.length;
   const chosen = new Set(selected);
   const all = rows.length > 0 && rows.every((r) => chosen.has(r.index));
   const some = rows.some((r) => chosen.has(r.index));
+  const win = useWindow(rows.length, ROW_HEIGHT, { overscan: OVERSCAN, viewportHeight: viewportHeight ?? FALLBACK_VIEWPORT, fixed: viewportHeight !== undefined });
+  const focus = useFocusedRow(rows.map((r) => r.index));
+  const pieces = windowPieces(rows.length, win.range, focus.keep);
+  const onToggle = useLatest((index: number, on: boolean) => {
+    const others = selected.filter((i) => i !== index);
+    onSelect(on ? [...others, index] : others);
+  });
+  const onOpenRow = useLatest(onOpen);
 
   const toggleSort = (key: SortKey) =>
     setSort((cur) => (cur.key === key ? { key, dir: cur.dir === "ascending" ? "descending" : "ascending" } : { key, dir: key === "name" ? "ascending" : "descending" }));
 
-  const toggle = (index: number, on: boolean) => {
-    const next = new Set(chosen);
-    if (on) next.add(index);
-    else next.delete(index);
-    onSelect([...next]);
-  };
-
-  const tone = (v: number | null) => (v === null || v === 0 ? undefined : v > 0 ? s.gain : s.loss);
-
   return (
-    <div className={s.wrap}>
-      <Table size="extra-small" className={s.table} aria-label="Schools">
+    <div className={s.scroll} ref={win.ref} onScroll={win.onScroll} data-testid="schools-scroll">
+      <Table size="extra-small" className={s.table} aria-label="Schools" aria-rowcount={rows.length + 1}>
         <TableHeader>
-          <TableRow>
+          <TableRow aria-rowindex={1}>
             <TableHeaderCell className={s.check}>
               <Checkbox
                 aria-label="Select all schools"
@@ -157,28 +94,52 @@ export function SchoolTable({ allocation, selected, onSelect, onOpen }: SchoolTa
             ))}
           </TableRow>
         </TableHeader>
-        <TableBody>
-          {rows.map((r) => (
-            <TableRow key={r.index}>
-              <TableCell>
-                <Checkbox aria-label={`Select ${r.name}`} checked={chosen.has(r.index)} onChange={(_, d) => toggle(r.index, d.checked === true)} />
-              </TableCell>
-              <TableCell>
-                <Link as="button" onClick={() => onOpen(r.index)}>
-                  {r.name}
-                </Link>
-              </TableCell>
-              <TableCell className={s.num}>{money(r.total)}</TableCell>
-              <TableCell className={mergeClasses(s.num, s.wideOnly)}>{r.current === null ? "—" : money(r.current)}</TableCell>
-              <TableCell className={mergeClasses(s.num, s.wideOnly, tone(r.change))}>{r.change === null ? "—" : signedMoney(r.change)}</TableCell>
-              <TableCell className={mergeClasses(s.num, tone(r.change))}>{r.changePct === null ? "—" : signedPercent(r.changePct)}</TableCell>
-              <TableCell className={s.num}>{money(r.perPupil)}</TableCell>
-              {carried && <TableCell className={mergeClasses(s.num, s.wideOnly, tone(r.carryOver))}>{r.carryOver === null ? "—" : signedMoney(r.carryOver)}</TableCell>}
-              {carried && <TableCell className={mergeClasses(s.num, s.wideOnly)}>{r.available === null ? "—" : money(r.available)}</TableCell>}
-            </TableRow>
-          ))}
+        <TableBody onFocus={focus.onFocus} onBlur={focus.onBlur}>
+          {pieces.map((p) =>
+            p.kind === "gap" ? (
+              <SpacerRow key={`gap-${p.from}`} rows={p.rows} columns={columns.length + 1} />
+            ) : (
+              <SchoolRow
+                key={rows[p.at].index}
+                row={rows[p.at]}
+                rowIndex={p.at + 2}
+                carried={carried}
+                checked={chosen.has(rows[p.at].index)}
+                onToggle={onToggle}
+                onOpen={onOpenRow}
+              />
+            ),
+          )}
         </TableBody>
       </Table>
     </div>
   );
+}
+
+/** A stable function that always calls the latest `fn` (so memoised rows are not re-rendered for a new callback). */
+function useLatest<A extends unknown[]>(fn: (...args: A) => void): (...args: A) => void {
+  const latest = useRef(fn);
+  latest.current = fn;
+  return useCallback((...args: A) => latest.current(...args), []);
+}
+
+/**
+ * The school whose row holds the focus, and the display positions to keep rendered while it is scrolled away: its
+ * row (so the focus and what is being done in it survive) and its neighbours (so Tab and Shift+Tab reach the next
+ * and previous schools, not the edge of the window).
+ */
+function useFocusedRow(order: number[]) {
+  const [school, setSchool] = useState<number | null>(null);
+  const at = school === null ? -1 : order.indexOf(school);
+  const keep = at < 0 ? [] : [at - 1, at, at + 1];
+  const onFocus = (e: FocusEvent<HTMLElement>) => {
+    const tr = (e.target as HTMLElement).closest("tr[data-school]");
+    if (tr instanceof HTMLElement) setSchool(Number(tr.dataset.school));
+  };
+  // Focus leaving for another part of the page lets the row go; focus leaving the window (relatedTarget null) does not.
+  const onBlur = (e: FocusEvent<HTMLElement>) => {
+    const to = e.relatedTarget;
+    if (to instanceof Node && !e.currentTarget.contains(to)) setSchool(null);
+  };
+  return { keep, onFocus, onBlur };
 }
