@@ -13,8 +13,10 @@ const useStyles = makeStyles({
   wideOnly,
   gain,
   loss,
-  // One line per row: a long name ends in an ellipsis (the whole name is its tooltip and heads the school's detail).
-  name: { display: "block", maxWidth: "18em", overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
+  // One line per row: the name column takes the width the figures leave (at least its header's 72 px) and a long
+  // name ends in an ellipsis (the whole name is its tooltip and heads the school's detail).
+  nameCell: { maxWidth: 0, width: "100%" },
+  name: { display: "block", maxWidth: "100%", overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
   spacer: { "& > td": { padding: 0, border: "none" } },
 });
 
@@ -37,7 +39,7 @@ export const SchoolRow = memo(function SchoolRow({ row: r, rowIndex, carried, ch
       <TableCell>
         <Checkbox aria-label={`Select ${r.name}`} checked={checked} onChange={(_, d) => onToggle(r.index, d.checked === true)} />
       </TableCell>
-      <TableCell>
+      <TableCell className={s.nameCell}>
         <Link as="button" className={s.name} title={r.name} onClick={() => onOpen(r.index)}>
           {r.name}
         </Link>

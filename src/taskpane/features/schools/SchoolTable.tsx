@@ -21,7 +21,7 @@ const useStyles = makeStyles({
     "& thead th": { position: "sticky", top: 0, zIndex: 1, backgroundColor: tokens.colorNeutralBackground1 },
     [NARROW]: {
       "& td, & th": narrowCells,
-      "& td button": { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, maxWidth: "9em" },
+      "& td button": { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
     },
   },
   // Sortable numeric headers line up with their right-aligned numbers.
