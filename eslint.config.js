@@ -26,6 +26,15 @@ module.exports = tseslint.config(
     },
   },
   {
+    // A warning or problem object in a template literal prints "[object Object]": only text and numbers may be
+    // interpolated (type-aware: the TypeScript program of tsconfig.json).
+    files: ["src/**/*.ts", "src/**/*.tsx"],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: __dirname } },
+    rules: {
+      "@typescript-eslint/restrict-template-expressions": ["error", { allowNumber: true, allowBoolean: true, allowNullish: true, allowAny: true, allowNever: true, allowRegExp: false }],
+    },
+  },
+  {
     files: ["scripts/**/*.js", "bench/**/*.cjs"],
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },

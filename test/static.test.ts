@@ -17,4 +17,17 @@ describe("static checks", () => {
     expect(r.stdout + r.stderr).toBe("");
     expect(r.status).toBe(0);
   }, 300_000);
+
+  test("ESLint fails on an object interpolated into a template literal under src (it would print [object Object])", () => {
+    const code = [
+      'import type { AroiWarning } from "../analysis/aroi";',
+      "export const bad = (w: AroiWarning): string => `Note: ${w}`;",
+      "export const fine = (n: number, s: string | null, b: boolean): string => `${n} ${s} ${b}`;",
+      "",
+    ].join("\n");
+    // linted as if it were a file of src/words (the text on stdin is checked, the file on disk is not read)
+    const r = spawnSync(bin("eslint"), ["--stdin", "--stdin-filename", "src/words/aroi.ts", "-f", "json"], { cwd: ROOT, encoding: "utf8", input: code });
+    const [report] = JSON.parse(r.stdout) as { messages: { line: number; ruleId: string }[] }[];
+    expect(report.messages.map((m) => `${m.line}: ${m.ruleId}`)).toEqual(["2: @typescript-eslint/restrict-template-expressions"]);
+  }, 300_000);
 });
