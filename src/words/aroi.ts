@@ -6,15 +6,7 @@
 import type { ActionReason, AroiMissing, AroiWarning, Concentration, MissingData, Quadrant, ReturnComparison, WhatIf } from "../analysis/aroi";
 import { formatDollars, formatNumber } from "../analysis/aroi";
 
-/** What a choice saved in the workbook is for: an initiative's action (A-ROI) or an opportunity's status (savings). */
-export type SavedChoice = "action" | "status";
-
-const SAVED_FOR: Record<SavedChoice, string> = { action: "initiative", status: "opportunity" };
-
-/** The pane's note on a choice saved for a name the table no longer has: kept in the workbook, not applied. */
-export function savedChoiceUnmatchedText(choice: SavedChoice, name: string): string {
-  return `A saved ${choice} for "${name}" is kept but no ${SAVED_FOR[choice]} has that name now.`;
-}
+export { savedChoiceUnmatchedText, type SavedChoice } from "./savedChoice";
 
 /** An A-ROI note as printed (CLI, pane, JSON). */
 export function aroiWarningText(w: AroiWarning): string {

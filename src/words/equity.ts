@@ -5,7 +5,8 @@
  */
 import type { Decile } from "../analysis/equity/deciles";
 import type { EquitySummary } from "../analysis/equity/index";
-import { isSizeTerm, type FitProblem, type MultiFit, type SimpleFit, type TermName } from "../analysis/equity/regression";
+import type { MultiFit, SimpleFit } from "../analysis/equity/regression";
+import { isSizeTerm, type FitProblem, type TermName } from "../analysis/equity/terms";
 import type { StatKey, Stats } from "../analysis/equity/stats";
 import { dollarsAndCents, signedChange, wholeDollars } from "../engine/money";
 

@@ -10,7 +10,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { OpportunityStatus } from "../../../analysis/plan";
-import { savedChoiceUnmatchedText } from "../../../words/aroi";
+import { savedChoiceUnmatchedText } from "../../../words/savedChoice";
 import type { InputError } from "../../../engine/types";
 import { PANE_MAX_YEARS, PLANNING_WRITE, parseYears, type PlanningOutcome } from "./records";
 import type { WriteState } from "../../store/types";
