@@ -1,5 +1,6 @@
 import * as path from "path";
-import { benchmark, benchmarkJson, moneyWords, type Benchmark } from "../analysis/benchmark";
+import { benchmark, benchmarkJson, type Benchmark } from "../analysis/benchmark";
+import { benchmarkReadingText, moneyWords } from "../words/benchmark";
 import { allocate } from "../engine/allocate";
 import { formatErrors } from "../words/errors";
 import { signedChange } from "../engine/money";
@@ -36,7 +37,7 @@ export function renderBenchmarkText(b: Benchmark): string {
       `  ${pad(f.function, w)}${pad(m(f.perPupil), 11, true)}${pad(m(f.peerP25), 11, true)}${pad(m(f.peerMedian), 11, true)}${pad(m(f.peerP75), 11, true)}${pad(f.gapPerPupil === null ? "—" : signedChange(f.gapPerPupil, moneyWords), 11, true)}${pad(f.rank === null ? "—" : `${f.rank}/${f.rankOf}`, 8, true)}`,
     );
   out.push("");
-  for (const line of b.readings) out.push(`  ${line}`);
+  for (const line of b.readings) out.push(`  ${benchmarkReadingText(line)}`);
   out.push("");
   return out.join("\n") + "\n";
 }

@@ -18,9 +18,9 @@ import type { ParseContext } from "../engine/parse/headers";
 import { findSpending, matchYear, missingSpendingError, parseSpending } from "../analysis/parse/spending";
 import { parseOutcomes } from "../engine/parse/outcomes";
 import { analyseOutcomes, type OutcomesAnalysis } from "../analysis/outcomes";
-import { equityJson, outcomesJson } from "../words/equityJson";
-import { outcomesReadings } from "../words/outcomes";
-import { perPupilByStudentType, studentTypesJson, type StudentTypes } from "../analysis/studentTypes";
+import { equityJson, outcomesJson, studentTypesJson } from "../words/equityJson";
+import { outcomesReadings, studentTypeText } from "../words/outcomes";
+import { perPupilByStudentType, type StudentTypes } from "../analysis/studentTypes";
 import { outcomesPlan, studentTypesPlan } from "../report/outcomes";
 import { summaryJson } from "../report/summary";
 import { allocationWarningText } from "../words/allocation";
@@ -161,7 +161,7 @@ export function renderEquityText(s: EquitySummary, basis: EquityBasis): string {
 /** Per-pupil $ by student type and the outcome lines, as printed by `sfs equity`. */
 export function renderExtrasText(types: StudentTypes, outcomes: OutcomesAnalysis | null): string {
   const out: string[] = ["  $ per pupil by student type (district-wide, from the allocation's lines)"];
-  for (const r of types.rows) out.push(`    ${r.type.padEnd(30)}${(r.perPupil === null ? "n/a" : dollars(r.perPupil)).padStart(12)}  (${countOf(r.students, "student")})`);
+  for (const r of types.rows) out.push(`    ${studentTypeText(r.type).padEnd(30)}${(r.perPupil === null ? "n/a" : dollars(r.perPupil)).padStart(12)}  (${countOf(r.students, "student")})`);
   if (outcomes) {
     out.push("", `  Outcomes: ${outcomes.measure} (${outcomes.year}), ${outcomes.schools.length} schools`);
     for (const line of outcomesReadings(outcomes)) out.push(`    ${line}`);

@@ -213,6 +213,9 @@ const BUDGET_LINES: TableSpec = {
   ],
 };
 
+/** The Opportunities column that dates when a Rigid constraint lifts (a contract name: the reader looks it up by it). */
+export const CONTRACT_END_COLUMN = "Contract End Date";
+
 const OPPORTUNITIES: TableSpec = {
   name: "Opportunities",
   required: false,
@@ -224,7 +227,7 @@ const OPPORTUNITIES: TableSpec = {
     { name: "High $", required: true, aliases: ["High", "High Estimate", "Savings High", "High Savings"], meaning: "yearly savings, high end, $ ≥ Low $" },
     { name: "Ease", required: true, aliases: ["Ease 1-5", "Ease 1–5", "Ease (1-5)", "Ease of Implementation"], meaning: "1 (hard) to 5 (easy)" },
     { name: "Constraint", aliases: ["Constraint Type"], meaning: "`Rigid` or `Preference` (default)" },
-    { name: "Contract End Date", aliases: ["Contract End", "Contract Ends"], meaning: "when a Rigid constraint lifts" },
+    { name: CONTRACT_END_COLUMN, aliases: ["Contract End", "Contract Ends"], meaning: "when a Rigid constraint lifts" },
     { name: "Owner", meaning: "who carries the work plan" },
     { name: "Status", meaning: "Proposed (default), Approved, Funded, Implemented, Rejected" },
     { name: "Funds", aliases: ["Pays For", "Priority", "Initiative"], meaning: "the initiative the savings pay for" },

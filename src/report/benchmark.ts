@@ -6,6 +6,7 @@
  * with every peer's $ per pupil by function. Plain data only.
  */
 import type { Benchmark } from "../analysis/benchmark";
+import { benchmarkReadingText } from "../words/benchmark";
 import { excelName } from "./names";
 import type { PlanCell, PlanChart, PlanTable, PlanValue, SheetPlan } from "./plan";
 import { placeChart } from "./charts/native";
@@ -28,7 +29,7 @@ export function benchmarkPlans(b: Benchmark): SheetPlan[] {
     },
   ];
   let r = 3;
-  for (const line of b.readings) cells.push({ r: r++, c: 0, v: line });
+  for (const line of b.readings) cells.push({ r: r++, c: 0, v: benchmarkReadingText(line) });
   r++;
   const table = functionTable(b, r, cells);
   const centralRow = r + Math.max(1, table.rows.length) + 2;

@@ -12,7 +12,7 @@ import type { Allocation, InputError, RawTables } from "../engine/types";
 import type { StudentTypes } from "../analysis/studentTypes";
 import type { SimpleFit } from "../analysis/equity/regression";
 import { fitProblemText } from "../words/equity";
-import { outcomesReadings } from "../words/outcomes";
+import { outcomesReadings, studentTypeText } from "../words/outcomes";
 import { placeChart } from "./charts/native";
 import { outcomeChart, studentTypeChart } from "./charts/voices";
 import { excelName } from "./names";
@@ -78,7 +78,7 @@ export function studentTypesPlan(s: StudentTypes): SheetPlan {
     r: 3,
     c: 0,
     headers: ["Student Type", "Students", "Amount", "$ per Pupil"],
-    rows: s.rows.map((r) => [r.type, r.students, usd(r.amount), usd(r.perPupil)]),
+    rows: s.rows.map((r) => [studentTypeText(r.type), r.students, usd(r.amount), usd(r.perPupil)]),
     formats: ["text", "integer", "currency", "currency"],
   };
   const tables: PlanTable[] = [table];

@@ -6,8 +6,10 @@ import type { EquitySummary } from "../analysis/equity/index";
 import { ratioJson, statsJson } from "../analysis/equity/index";
 import type { MultiFit, SimpleFit } from "../analysis/equity/regression";
 import type { OutcomesAnalysis } from "../analysis/outcomes/index";
+import type { StudentTypes } from "../analysis/studentTypes";
 import { dollarsFromCents } from "../engine/money";
 import { fitProblemText, sizeLeftOutText, termName } from "./equity";
+import { studentTypeText } from "./outcomes";
 
 function fitJson(f: SimpleFit | MultiFit): Record<string, unknown> {
   if (!f.ok) return { ok: false, reason: fitProblemText(f.problem) };
@@ -67,4 +69,10 @@ function outcomeFitJson(f: SimpleFit): Record<string, unknown> {
 /** The `outcomes` object of summary.json's equity: slopes per point of poverty and per dollar per pupil. */
 export function outcomesJson(o: OutcomesAnalysis): Record<string, unknown> {
   return { measure: o.measure, year: o.year, schools: o.schools.length, missing: o.missing, onPoverty: outcomeFitJson(o.onPoverty), onPerPupil: outcomeFitJson(o.onPerPupil) };
+}
+
+/** summary.json's `studentTypes`: dollars (to the cent), the line that is no student type by its name. */
+export function studentTypesJson(s: StudentTypes): Record<string, unknown>[] {
+  const usd = (c: number | null) => (c === null ? null : Math.round(c) / 100 || 0);
+  return s.rows.map((r) => ({ type: studentTypeText(r.type), students: r.students, amount: usd(r.amount), perPupil: usd(r.perPupil) }));
 }

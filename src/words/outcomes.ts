@@ -1,4 +1,7 @@
-/** The outcome lines in words (`sfs equity`, the Outcomes sheet, the board pack's charts): correlation, not cause. */
+/**
+ * The outcome lines in words (`sfs equity`, the Outcomes sheet, the board pack's charts): correlation, not cause; and
+ * the name of the per-pupil line that belongs to no student type.
+ */
 import type { SimpleFit } from "../analysis/equity/regression";
 import type { OutcomesAnalysis } from "../analysis/outcomes/index";
 import { fitProblemText } from "./equity";
@@ -35,4 +38,12 @@ export function outcomesReadings(o: OutcomesAnalysis): string[] {
   } else readings.push(`${measure} against $ per pupil: no line — ${fitProblemText(onPerPupil.problem)}.`);
   if (missing.length) readings.push(`No ${measure} for ${year} at: ${missing.join(", ")} (left out).`);
   return readings;
+}
+
+/** The student-type line that is no student type: foundation, floors, caps, phase-in and rescaling. */
+export const OTHER_STUDENT_TYPE = "Foundation and adjustments";
+
+/** A student type as printed: the category, or the foundation-and-adjustments line (null). */
+export function studentTypeText(type: string | null): string {
+  return type ?? OTHER_STUDENT_TYPE;
 }

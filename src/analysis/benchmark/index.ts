@@ -5,13 +5,13 @@
  * rank (1 = lowest spending, among itself and the peers reporting the function); students per FTE where FTE is given;
  * the gap is taken between the per-pupil figures rounded to the cent and the total is that gap × students, so every
  * printed figure reproduces with a calculator;
- * and the central office share of spending. Pure; money in cents (per-pupil amounts unrounded).
+ * and the central office share of spending. Pure; money in cents (per-pupil amounts unrounded); the readings are
+ * data, worded in src/words/benchmark.ts.
  *
  * The district's own figures come from Budget Lines: a peer function takes the lines whose Function has that name,
  * or, when none has, the lines whose Area has it (so peers may report at either level). Its students are
  * Enrollment's Students.
  */
-import { dollarsInWords } from "../../engine/money";
 import { percentileInc } from "../equity/percentile";
 import { labelKey } from "../../engine/parse/headers";
 import type { PeersData } from "../../engine/parse/peers";
@@ -61,20 +61,22 @@ export interface Benchmark {
   peers: number;
   functions: FunctionBenchmark[];
   central: CentralShare;
-  readings: string[];
+  readings: BenchmarkReading[];
 }
+
+/**
+ * What the benchmark says (worded by src/words/benchmark.ts): each function against the peer median (or that Budget
+ * Lines do not have it) and its staffing, then the central office share. Money in cents.
+ */
+export type BenchmarkReading =
+  | { code: "notInBudgetLines"; function: string }
+  | { code: "againstMedian"; function: string; perPupil: number; peerMedian: number; gapPerPupil: number; gapTotal: number; rank: number | null; rankOf: number }
+  | { code: "staffing"; function: string; studentsPerFte: number; peerMedian: number }
+  | { code: "centralShare"; functions: string[]; share: number; peerMedian: number; perPupil: number | null; peerMedianPerPupil: number | null };
 
 /** Functions that are central office spending, by name. */
 export function isCentralOffice(fn: string): boolean {
   return /central|district administration|general administration|^\s*administration\s*$|superintendent/i.test(fn);
-}
-
-/** Cents as "$3.4 million", "$812", "$45,300" (the money module's words). */
-export const moneyWords = dollarsInWords;
-
-function ordinal(n: number): string {
-  const s = n % 100 >= 11 && n % 100 <= 13 ? "th" : n % 10 === 1 ? "st" : n % 10 === 2 ? "nd" : n % 10 === 3 ? "rd" : "th";
-  return `${n}${s}`;
 }
 
 function median(xs: number[]): number | null {
@@ -157,33 +159,21 @@ function centralShare(functions: readonly FunctionBenchmark[], peers: PeersData,
   };
 }
 
-/** The readings in words: each function against the peer median (and its staffing), then the central office. */
-function benchmarkReadings(functions: readonly FunctionBenchmark[], central: CentralShare): string[] {
-  const readings: string[] = [];
+/** The readings: each function against the peer median (and its staffing), then the central office. */
+function benchmarkReadings(functions: readonly FunctionBenchmark[], central: CentralShare): BenchmarkReading[] {
+  const readings: BenchmarkReading[] = [];
   for (const f of functions) {
     if (f.perPupil === null) {
-      readings.push(`${f.function}: not in Budget Lines (neither a Function nor an Area of that name), so it cannot be compared.`);
+      readings.push({ code: "notInBudgetLines", function: f.function });
       continue;
     }
     if (f.peerMedian === null || f.gapPerPupil === null || f.gapTotal === null) continue;
-    const gap = Math.round(f.gapPerPupil / 100);
-    const where = gap === 0 ? "at the peer median" : `${moneyWords(Math.abs(f.gapPerPupil))} ${gap > 0 ? "above" : "below"} the peer median of ${moneyWords(f.peerMedian)}`;
-    const what =
-      gap > 0 ? `; matching the median would free ${moneyWords(f.gapTotal)}` : gap < 0 ? `; reaching the median would take ${moneyWords(-f.gapTotal)} more` : "";
-    const rank = f.rank === null ? "" : ` (${ordinal(f.rank)} lowest of ${f.rankOf})`;
-    readings.push(`${f.function}: ${moneyWords(f.perPupil)} per pupil, ${where}${what}${rank}.`);
-    if (f.studentsPerFte !== null && f.peerMedianStudentsPerFte !== null) {
-      const more = f.studentsPerFte >= f.peerMedianStudentsPerFte;
-      readings.push(
-        `${f.function} staffing: ${f.studentsPerFte.toFixed(1)} students per FTE against a peer median of ${f.peerMedianStudentsPerFte.toFixed(1)} (${more ? "leaner" : "richer"} staffing than the typical peer).`,
-      );
-    }
+    readings.push({ code: "againstMedian", function: f.function, perPupil: f.perPupil, peerMedian: f.peerMedian, gapPerPupil: f.gapPerPupil, gapTotal: f.gapTotal, rank: f.rank, rankOf: f.rankOf });
+    if (f.studentsPerFte !== null && f.peerMedianStudentsPerFte !== null)
+      readings.push({ code: "staffing", function: f.function, studentsPerFte: f.studentsPerFte, peerMedian: f.peerMedianStudentsPerFte });
   }
   if (central.share !== null && central.peerMedian !== null)
-    readings.push(
-      `Central office (${central.functions.join(", ")}): ${(central.share * 100).toFixed(1)}% of spending on the compared functions, against a peer median of ${(central.peerMedian * 100).toFixed(1)}%` +
-        (central.perPupil !== null && central.peerMedianPerPupil !== null ? ` (${moneyWords(central.perPupil)} per pupil against ${moneyWords(central.peerMedianPerPupil)}).` : "."),
-    );
+    readings.push({ code: "centralShare", functions: central.functions, share: central.share, peerMedian: central.peerMedian, perPupil: central.perPupil, peerMedianPerPupil: central.peerMedianPerPupil });
   return readings;
 }
 

@@ -18,7 +18,7 @@ import type { RawTable } from "../../engine/types";
 import { readDate } from "../plan/fiscal";
 import type { ConstraintKind, Opportunity, OpportunityStatus } from "../plan/types";
 import { findTable, labelKey, TableReader, type ParseContext, type TableName } from "../../engine/parse/headers";
-import { columnsOf } from "../../engine/tables";
+import { columnsOf, CONTRACT_END_COLUMN } from "../../engine/tables";
 
 export const OPPORTUNITIES_TABLE = "Opportunities" satisfies TableName;
 
@@ -43,7 +43,7 @@ function opportunityColumns(t: TableReader) {
     high: t.col("High $"),
     ease: t.col("Ease"),
     constraint: t.col("Constraint"),
-    end: t.col("Contract End Date"),
+    end: t.col(CONTRACT_END_COLUMN),
     owner: t.col("Owner"),
     status: t.col("Status"),
     funds: t.col("Funds"),

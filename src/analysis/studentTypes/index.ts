@@ -9,8 +9,8 @@ import { explainer } from "../../engine/allocate/explain";
 import type { Allocation } from "../../engine/types";
 
 export interface StudentTypeRow {
-  /** "Base" or a need category; "Foundation and adjustments" for the rest. */
-  type: string;
+  /** "Base" or a need category; null for the rest (foundation and adjustments, worded in src/words/outcomes.ts). */
+  type: string | null;
   /** Students counted (all students for Base and the last line). */
   students: number;
   /** Formula dollars of the category over all schools (cents). */
@@ -46,12 +46,6 @@ export function perPupilByStudentType(a: Allocation): StudentTypes {
     const amount = byCat.get(c) as number;
     return { type: c, students: n, amount, perPupil: n > 0 ? amount / n : null };
   });
-  rows.push({ type: "Foundation and adjustments", students, amount: other, perPupil: students > 0 ? other / students : null });
+  rows.push({ type: null, students, amount: other, perPupil: students > 0 ? other / students : null });
   return { rows, total: rows.reduce((t, r) => t + r.amount, 0), students };
-}
-
-/** summary.json's `studentTypes`: dollars (to the cent). */
-export function studentTypesJson(s: StudentTypes): Record<string, unknown>[] {
-  const usd = (c: number | null) => (c === null ? null : Math.round(c) / 100 || 0);
-  return s.rows.map((r) => ({ type: r.type, students: r.students, amount: usd(r.amount), perPupil: usd(r.perPupil) }));
 }

@@ -6,7 +6,7 @@
 import type { Benchmark } from "../../analysis/benchmark";
 import type { OutcomesAnalysis } from "../../analysis/outcomes";
 import { fitProblemText } from "../../words/equity";
-import { outcomesReadings } from "../../words/outcomes";
+import { outcomesReadings, studentTypeText } from "../../words/outcomes";
 import type { StudentTypes } from "../../analysis/studentTypes";
 import type { ReadinessAnalysis } from "../../analysis/readiness";
 import type { GroupStats, SurveyAnalysis } from "../../analysis/survey";
@@ -180,13 +180,13 @@ export function studentTypeChart(s: StudentTypes, ctx: ChartContext = {}): Chart
     title: "$ per pupil by student type, district-wide",
     caption: "Base: the formula's base dollars for every student ÷ all students. Each need: the dollars the formula gives for it ÷ the students counted in it, on top of base.",
     source: `Allocation of ${wb(ctx)} (each school's explanation lines).`,
-    alt: `Column chart: ${rows.map((r) => `${r.type} ${wholeDollars(r.perPupil as number)}`).join(", ")}.`,
+    alt: `Column chart: ${rows.map((r) => `${studentTypeText(r.type)} ${wholeDollars(r.perPupil as number)}`).join(", ")}.`,
     columns: [
       { header: "Student type", format: "text" },
       { header: "$ per pupil", format: "currency" },
       { header: "Students", format: "integer" },
     ],
-    rows: rows.map((r) => [r.type, Math.round(r.perPupil as number) / 100, r.students]),
+    rows: rows.map((r) => [studentTypeText(r.type), Math.round(r.perPupil as number) / 100, r.students]),
     category: 0,
     series: [{ name: "$ per pupil", mark: "bar", y: 1, tone: "teal" }],
     xAxis: { title: "Student type", format: "text" },

@@ -1,4 +1,5 @@
 import { benchmark, benchmarkJson, isCentralOffice } from "../../../src/analysis/benchmark";
+import { benchmarkReadingText } from "../../../src/words/benchmark";
 import { formatError } from "../../../src/words/errors";
 import { sortErrors } from "../../../src/engine/parse";
 import type { ParseContext } from "../../../src/engine/parse/headers";
@@ -73,8 +74,8 @@ describe("peer benchmarking by hand", () => {
   });
 
   test("plain words", () => {
-    expect(b.readings[0]).toBe("Transportation: $520 per pupil, $30 below the peer median of $550; reaching the median would take $30,000 more (3rd lowest of 5).");
-    expect(b.readings).toContain("Central Office: $90 per pupil, at the peer median of $90 (3rd lowest of 5).".replace(", at the peer median of $90", ", at the peer median"));
+    expect(benchmarkReadingText(b.readings[0])).toBe("Transportation: $520 per pupil, $30 below the peer median of $550; reaching the median would take $30,000 more (3rd lowest of 5).");
+    expect(b.readings.map(benchmarkReadingText)).toContain("Central Office: $90 per pupil, at the peer median of $90 (3rd lowest of 5).".replace(", at the peer median of $90", ", at the peer median"));
   });
 
   test("summary.json shape, exactly; FTE fields null without FTE", () => {
@@ -101,7 +102,8 @@ describe("peer benchmarking by hand", () => {
     expect(byFn.functions[0]).toMatchObject({ matchedBy: "function", perPupil: 10000, rank: 1 });
     const none = benchmark(data as PeersData, [], 1000);
     expect(none.functions[0]).toMatchObject({ matchedBy: null, perPupil: null, gapPerPupil: null, rank: null });
-    expect(none.readings[0]).toMatch(/not in Budget Lines/);
+    expect(none.readings[0]).toEqual({ code: "notInBudgetLines", function: "Transportation" });
+    expect(benchmarkReadingText(none.readings[0])).toMatch(/not in Budget Lines/);
   });
 
   test("the gap is taken between the figures as printed (to the cent), and the total is that gap × students", () => {

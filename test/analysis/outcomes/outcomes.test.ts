@@ -2,7 +2,9 @@ import { analyseOutcomes } from "../../../src/analysis/outcomes";
 import { fitProblemText } from "../../../src/words/equity";
 import { outcomesJson } from "../../../src/words/equityJson";
 import { outcomesReadings } from "../../../src/words/outcomes";
-import { perPupilByStudentType, studentTypesJson } from "../../../src/analysis/studentTypes";
+import { perPupilByStudentType } from "../../../src/analysis/studentTypes";
+import { studentTypesJson } from "../../../src/words/equityJson";
+import { studentTypeText } from "../../../src/words/outcomes";
 import { allocate } from "../../../src/engine/allocate";
 import { explainer } from "../../../src/engine/allocate/explain";
 import { equitySummary } from "../../../src/analysis/equity";
@@ -79,7 +81,7 @@ describe("$ per pupil by student type", () => {
 
   test("adds up to the schools' total to the cent", () => {
     expect(t.total).toBe(a.totals.schools);
-    expect(t.rows.map((r) => r.type)).toEqual(["Base", "Poverty", "English Learner", "Special Education", "Foundation and adjustments"]);
+    expect(t.rows.map((r) => studentTypeText(r.type))).toEqual(["Base", "Poverty", "English Learner", "Special Education", "Foundation and adjustments"]);
   });
 
   test("against a naive recount of the explanation lines", () => {

@@ -1,8 +1,8 @@
 import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles } from "@fluentui/react-components";
-import { moneyWords } from "../../../analysis/benchmark";
 import { signedChange } from "../../../engine/money";
 import type { InputError } from "../../../engine/types";
 import { benchmarkDotChart } from "../../../report/charts/voices";
+import { benchmarkReadingText, moneyWords } from "../../../words/benchmark";
 import type { WriteState } from "../../store/types";
 import { actionRow, bulletList, column, heading, note, num, scrollX } from "../../ui/styles";
 import { WriteOutcome } from "../../ui/WriteStatus";
@@ -72,7 +72,7 @@ export function BenchmarkView({ data, write, busy, onWrite, onCancel, onSelectPr
           </div>
           {dots && <DotPlot d={dots} />}
           <ul className={s.list} aria-label="What the benchmark says">
-            {b.readings.map((line) => (
+            {b.readings.map(benchmarkReadingText).map((line) => (
               <li key={line}>{line}</li>
             ))}
           </ul>
